@@ -1,0 +1,20 @@
+package org.releaseauditor.cli;
+
+/** Exit codes of the command line (STYLE.md §2.7), documented in the README. */
+public final class ExitCodes {
+    /** Success; every dataset passed its policy (or no policy was given). */
+    public static final int OK = 0;
+    /** The analysis ran, and at least one dataset fails its policy. */
+    public static final int POLICY_FAILED = 1;
+    /** Usage error: unknown option, missing argument, unknown column. */
+    public static final int USAGE = 2;
+    /** Input or data error: unreadable or malformed file, broken case file. */
+    public static final int INPUT = 3;
+    /** Internal error (a bug) or out of memory. */
+    public static final int INTERNAL = 4;
+    /** Cancelled by the user (Ctrl-C). */
+    public static final int CANCELLED = 130;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,88 @@
+package org.releaseauditor.core.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Localised user text. Keys live in several bundles under {@code org/releaseauditor/i18n/}, one
+ * per feature area (so that features can add keys independently); {@link #get} searches them in
+ * order. Supported languages: English (default) and German.
+ */
+public final class Messages {
+
+    /** Bundle base names, searched in this order. */
+    public static final List<String> BUNDLES = List.of(
+            "org.releaseauditor.i18n.core",
+            "org.releaseauditor.i18n.risk",
+            "org.releaseauditor.i18n.io",
+            "org.releaseauditor.i18n.audit",
+            "org.releaseauditor.i18n.trajectory",
+            "org.releaseauditor.i18n.aggregate",
+            "org.releaseauditor.i18n.generate",
+            "org.releaseauditor.i18n.cli",
+            "org.releaseauditor.i18n.ui");
+
+    private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
+
+    private Messages() {
+    }
+
+    /** The language used for user text. */
+    public static Locale locale() {
+        return LOCALE.get();
+    }
+
+    /** Switches the language for all later look-ups (View → Language, {@code --lang}). */
+    public static void setLocale(Locale locale) {
+        LOCALE.set(locale);
+    }
+
+    /** The text for {@code key} in the current language, formatted with {@link MessageFormat}. */
+    public static String get(String key, Object... args) {
+        return get(LOCALE.get(), key, args);
+    }
+
+    /** The text for {@code key} in {@code locale}; the key itself when no bundle has it. */
+    public static String get(Locale locale, String key, Object... args) {
+        String pattern = lookup(locale, key);
+        if (pattern == null) {
+            return args.length == 0 ? key : key + " " + java.util.Arrays.toString(args);
+        }
+        if (args.length == 0) {
+            return pattern;
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** Whether any bundle defines {@code key} (used by tests that check bundles are complete). */
+    public static boolean has(String key) {
+        return lookup(Locale.ROOT, key) != null;
+    }
+
+    /** A resource bundle view of one base name, for FXML {@code %key} resolution. */
+    public static ResourceBundle bundle(String baseName, Locale locale) {
+        return ResourceBundle.getBundle(baseName, locale, Messages.class.getClassLoader(), NO_FALLBACK);
+    }
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private static String lookup(Locale locale, String key) {
+        for (String base : BUNDLES) {
+            ResourceBundle rb;
+            try {
+                rb = bundle(base, locale);
+            } catch (MissingResourceException e) {
+                continue;
+            }
+            if (rb.containsKey(key)) {
+                return rb.getString(key);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,191 @@
+package org.releaseauditor.core.risk;
+
+import java.util.List;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.util.LongIntHashMap;
+
+/**
+ * The equivalence classes of a dataset on a set of quasi-identifiers: every row gets a dense class
+ * id, and every class its size. Built by refining column by column (class id × code → new id), so
+ * a partition on QIs S ∪ {q} is one cheap {@link #refine} of the partition on S; the QI
+ * contribution analysis relies on this. Memory: one {@code int} per row plus one per class.
+ *
+ * <p>Rows whose QI values are <em>all</em> suppressed ({@code *}) are not an equivalence class
+ * (ARX issue #259): {@link #group} gives them class id {@code -1} and counts them in
+ * {@link #suppressedRecords()}.
+ */
+public final class Partition {
+    private final int[] classOf;
+    private final int[] sizes;
+    private final int suppressedRecords;
+
+    private Partition(int[] classOf, int[] sizes, int suppressedRecords) {
+        this.classOf = classOf;
+        this.sizes = sizes;
+        this.suppressedRecords = suppressedRecords;
+    }
+
+    /** Number of rows (including all-suppressed ones). */
+    public int rowCount() {
+        return classOf.length;
+    }
+
+    /** Number of equivalence classes J (all-suppressed rows excluded). */
+    public int classCount() {
+        return sizes.length;
+    }
+
+    /** Class id of a row, or -1 for an all-suppressed row. */
+    public int classOf(int row) {
+        return classOf[row];
+    }
+
+    /** The backing per-row class-id array; do not modify. */
+    public int[] classIds() {
+        return classOf;
+    }
+
+    /** Size f_j of class j. */
+    public int size(int classId) {
+        return sizes[classId];
+    }
+
+    /** The backing class-size array; do not modify. */
+    public int[] sizes() {
+        return sizes;
+    }
+
+    /** Records whose quasi-identifiers are all suppressed; they belong to no class. */
+    public int suppressedRecords() {
+        return suppressedRecords;
+    }
+
+    /** Records in classes: n = Σ f_j. */
+    public int classifiedRecords() {
+        return classOf.length - suppressedRecords;
+    }
+
+    /** The partition of all rows into one class (no quasi-identifiers). */
+    public static Partition single(int rows) {
+        return new Partition(new int[rows], rows == 0 ? new int[0] : new int[] {rows}, 0);
+    }
+
+    /**
+     * Groups the rows by the given quasi-identifier columns. MISSING and SUPPRESSED codes are
+     * ordinary values here (the wildcard option is handled by the risk engine).
+     */
+    public static Partition group(List<Column> qis, ProgressMonitor monitor) {
+        if (qis.isEmpty()) {
+            throw new IllegalArgumentException("at least one quasi-identifier is required");
+        }
+        int rows = qis.get(0).size();
+        Partition p = ofColumn(qis.get(0), monitor);
+        for (int q = 1; q < qis.size(); q++) {
+            monitor.update("Grouping records", q, qis.size());
+            p = p.refine(qis.get(q), monitor);
+        }
+        return p.excludeAllSuppressed(qis, rows);
+    }
+
+    /** The partition by one column. */
+    public static Partition ofColumn(Column column, ProgressMonitor monitor) {
+        int rows = column.size();
+        int[] codes = column.codes();
+        int[] classOf = new int[rows];
+        // codes are >= -2: shift by 2 to get a dense non-negative id space
+        int span = column.cardinality() + 2;
+        int[] idOfCode = new int[span];
+        java.util.Arrays.fill(idOfCode, -1);
+        int next = 0;
+        int[] counts = new int[Math.min(span, Math.max(1, rows))];
+        for (int r = 0; r < rows; r++) {
+            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            int c = codes[r] + 2;
+            int id = idOfCode[c];
+            if (id < 0) {
+                id = next++;
+                idOfCode[c] = id;
+            }
+            classOf[r] = id;
+            counts[id]++;
+        }
+        return new Partition(classOf, java.util.Arrays.copyOf(counts, next), 0);
+    }
+
+    /**
+     * Refines this partition by one more column: rows stay together only if they share their class
+     * and their code in {@code column}. Rows with class -1 stay at -1.
+     */
+    public Partition refine(Column column, ProgressMonitor monitor) {
+        int rows = classOf.length;
+        int[] codes = column.codes();
+        long span = column.cardinality() + 2L;
+        int[] newClassOf = new int[rows];
+        LongIntHashMap ids = new LongIntHashMap(Math.min(rows, (int) Math.min(Integer.MAX_VALUE / 4, sizes.length * span)));
+        int[] counts = new int[Math.max(16, sizes.length)];
+        int next = 0;
+        for (int r = 0; r < rows; r++) {
+            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            int cls = classOf[r];
+            if (cls < 0) {
+                newClassOf[r] = -1;
+                continue;
+            }
+            long key = cls * span + (codes[r] + 2);
+            int id = ids.getOrPut(key, next);
+            if (id == next) {
+                next++;
+                if (id == counts.length) {
+                    counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+                }
+            }
+            newClassOf[r] = id;
+            counts[id]++;
+        }
+        return new Partition(newClassOf, java.util.Arrays.copyOf(counts, next), suppressedRecords);
+    }
+
+    private Partition excludeAllSuppressed(List<Column> qis, int rows) {
+        int suppressedClass = -1;
+        for (int r = 0; r < rows && suppressedClass < 0; r++) {
+            boolean all = true;
+            for (Column c : qis) {
+                if (c.code(r) != Column.SUPPRESSED) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                suppressedClass = classOf[r];
+            }
+        }
+        if (suppressedClass < 0) {
+            return this;
+        }
+        int removed = sizes[suppressedClass];
+        int[] newSizes = new int[sizes.length - 1];
+        for (int j = 0, k = 0; j < sizes.length; j++) {
+            if (j != suppressedClass) {
+                newSizes[k++] = sizes[j];
+            }
+        }
+        int[] newClassOf = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            int c = classOf[r];
+            newClassOf[r] = c == suppressedClass ? -1 : (c > suppressedClass ? c - 1 : c);
+        }
+        return new Partition(newClassOf, newSizes, suppressedRecords + removed);
+    }
+
+    /**
+     * The class-size histogram: ascending class sizes with the number of classes of each size.
+     */
+    public ClassSizeHistogram histogram() {
+        return ClassSizeHistogram.of(sizes);
+    }
+}

@@ -1,0 +1,2 @@
+/** JavaFX infrastructure: the compute executor, task adapters, dialog service, preferences. */
+package org.releaseauditor.ui.fx;
