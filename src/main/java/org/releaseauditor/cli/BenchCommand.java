@@ -1,17 +1,17 @@
 package org.releaseauditor.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code release-auditor bench}: not implemented yet. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "(not implemented yet)")
-public final class BenchCommand implements Callable<Integer> {
+/** {@code release-auditor bench microdata|trajectories|aggregates}: fixed-seed benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run a fixed-seed performance benchmark on synthetic data and print timings.",
+        subcommands = {BenchMicrodataCommand.class, BenchTrajectoriesCommand.class, BenchAggregatesCommand.class})
+public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("bench: not implemented yet");
-        return ExitCodes.INTERNAL;
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
