@@ -2,12 +2,18 @@ package org.releaseauditor.ui;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.ui.fx.FallbackExceptionHandler;
+import org.releaseauditor.ui.fx.UiPreferences;
+import org.releaseauditor.ui.main.MainWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The desktop application (placeholder window until the main window lands). */
+/** The desktop application. */
 public class AuditorApp extends Application {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AuditorApp.class);
+    private AppContext context;
 
     public static void main(String[] args) {
         launch(AuditorApp.class, args);
@@ -15,8 +21,24 @@ public class AuditorApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Release Auditor");
-        stage.setScene(new Scene(new BorderPane(new Label("Release Auditor")), 1200, 800));
-        stage.show();
+        UiPreferences prefs = new UiPreferences();
+        prefs.language().ifPresent(Messages::setLocale);
+        context = new AppContext(prefs);
+        FallbackExceptionHandler.install(context);
+        MainWindow window = new MainWindow(context, stage);
+        window.show(true);
+        LOGGER.info("Release Auditor started");
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Unused helper kept for Scene Builder previews. */
+    static Scene emptyScene() {
+        return new Scene(new javafx.scene.layout.Pane());
     }
 }

@@ -1,0 +1,75 @@
+package org.releaseauditor.ui.main;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.fx.FxmlViews;
+
+/**
+ * Builds the main window's scene on a stage, restores its geometry, and rebuilds it when the
+ * language changes. Lane dashboards plug into its tabs.
+ */
+public final class MainWindow {
+    private final AppContext ctx;
+    private final Stage stage;
+    private MainWindowController controller;
+    private final java.util.List<java.util.function.Consumer<MainWindowController>> plugins;
+
+    public MainWindow(AppContext ctx, Stage stage) {
+        this.ctx = ctx;
+        this.stage = stage;
+        this.plugins = Plugins.defaults(ctx);
+    }
+
+    public MainWindowController controller() {
+        return controller;
+    }
+
+    /** Builds the scene and shows the stage; {@code loadSample} opens the bundled sample. */
+    public void show(boolean loadSample) {
+        build();
+        ctx.preferences().windowBounds().ifPresent(b -> {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+        });
+        stage.setMaximized(ctx.preferences().maximized());
+        stage.setOnCloseRequest(e -> saveGeometry());
+        stage.show();
+        if (loadSample) {
+            Plugins.loadStartupSample(ctx, controller);
+        }
+    }
+
+    private void build() {
+        FxmlViews.View<MainWindowController> view = ctx.views().load("/fxml/main/MainWindow.fxml");
+        controller = view.controller();
+        controller.setOnLanguageChanged(this::rebuild);
+        for (var p : plugins) {
+            p.accept(controller);
+        }
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(view.root(), 1400, 900);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(view.root());
+        }
+        ctx.setMainWindow(stage);
+        stage.setTitle(Messages.get("app.title"));
+    }
+
+    private void rebuild() {
+        build();
+    }
+
+    private void saveGeometry() {
+        ctx.preferences().setMaximized(stage.isMaximized());
+        if (!stage.isMaximized()) {
+            ctx.preferences().setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+        ctx.preferences().flush();
+    }
+}
