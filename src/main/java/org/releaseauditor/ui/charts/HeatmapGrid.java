@@ -1,0 +1,94 @@
+package org.releaseauditor.ui.charts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.paint.Color;
+
+/**
+ * A labelled heatmap: rows × columns of coloured cells with their values printed. Used for QI
+ * pairs, the unicity coarsening sweep, and area/time tables. NaN cells are shown empty (grey).
+ */
+public final class HeatmapGrid extends GridPane {
+    private DoubleFunction<String> formatter = v -> String.format(Locale.ROOT, "%.3f", v);
+    private double min = 0;
+    private double max = 1;
+
+    public HeatmapGrid() {
+        setHgap(2);
+        setVgap(2);
+        setPadding(new Insets(6));
+        getStyleClass().add("heatmap");
+    }
+
+    public void setFormatter(DoubleFunction<String> formatter) {
+        this.formatter = formatter;
+    }
+
+    /** Fixes the colour scale (default 0..1). */
+    public void setRange(double min, double max) {
+        this.min = min;
+        this.max = max;
+    }
+
+    /**
+     * Shows the matrix. {@code tooltips} may be null; otherwise it gives one text per cell.
+     */
+    public void setData(List<String> rowLabels, List<String> columnLabels, double[][] values, String[][] tooltips) {
+        getChildren().clear();
+        getColumnConstraints().clear();
+        ColumnConstraints head = new ColumnConstraints();
+        head.setHalignment(HPos.RIGHT);
+        getColumnConstraints().add(head);
+        for (int c = 0; c < columnLabels.size(); c++) {
+            Label l = new Label(columnLabels.get(c));
+            l.setRotate(columnLabels.get(c).length() > 6 ? -35 : 0);
+            l.setMinWidth(Label.USE_PREF_SIZE);
+            GridPane.setHalignment(l, HPos.CENTER);
+            add(l, c + 1, 0);
+        }
+        for (int r = 0; r < rowLabels.size(); r++) {
+            Label rl = new Label(rowLabels.get(r));
+            rl.setMinWidth(Label.USE_PREF_SIZE);
+            add(rl, 0, r + 1);
+            for (int c = 0; c < columnLabels.size(); c++) {
+                double v = values[r][c];
+                Label cell = new Label(Double.isNaN(v) ? "" : formatter.apply(v));
+                cell.setMinSize(58, 26);
+                cell.setPrefSize(64, 28);
+                cell.setAlignment(Pos.CENTER);
+                Color bg = color(v);
+                cell.setStyle("-fx-background-color: " + web(bg) + "; -fx-text-fill: "
+                        + (bg.getBrightness() < 0.6 ? "white" : "#1f2933") + "; -fx-font-size: 11px;");
+                if (tooltips != null && tooltips[r][c] != null) {
+                    cell.setTooltip(new Tooltip(tooltips[r][c]));
+                }
+                add(cell, c + 1, r + 1);
+            }
+        }
+    }
+
+    /** White → orange → dark red over [min, max]. */
+    Color color(double v) {
+        if (Double.isNaN(v)) {
+            return Color.web("#eceff1");
+        }
+        double t = max > min ? Math.max(0, Math.min(1, (v - min) / (max - min))) : 0;
+        Color low = Color.web("#fff8e1");
+        Color mid = Color.web("#fb8c00");
+        Color high = Color.web("#b71c1c");
+        return t < 0.5 ? low.interpolate(mid, t * 2) : mid.interpolate(high, (t - 0.5) * 2);
+    }
+
+    private static String web(Color c) {
+        return String.format(Locale.ROOT, "rgb(%d,%d,%d)", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+}

@@ -1,0 +1,58 @@
+package org.releaseauditor.ui.charts;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * A summary number with a title, a sub-line and a one-line explanation on hover, coloured
+ * against its threshold (style classes pass, warn, fail, neutral).
+ */
+public final class SummaryCard extends VBox {
+    public enum Status { PASS, WARN, FAIL, NEUTRAL }
+
+    private final Label title = new Label();
+    private final Label value = new Label("–");
+    private final Label sub = new Label();
+    private final Tooltip tip = new Tooltip();
+
+    public SummaryCard(String id, String titleText, String explanation) {
+        setId(id);
+        getStyleClass().add("card");
+        title.getStyleClass().add("card-title");
+        value.getStyleClass().add("card-value");
+        value.setId(id + "Value");
+        sub.getStyleClass().add("card-sub");
+        sub.setWrapText(true);
+        sub.setMaxWidth(220);
+        title.setText(titleText);
+        tip.setText(explanation);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        tip.setShowDelay(Duration.millis(250));
+        Tooltip.install(this, tip);
+        getChildren().addAll(title, value, sub);
+        setSpacing(2);
+        setStatus(Status.NEUTRAL);
+    }
+
+    public void set(String valueText, String subText, Status status) {
+        value.setText(valueText);
+        sub.setText(subText == null ? "" : subText);
+        setStatus(status);
+    }
+
+    public String valueText() {
+        return value.getText();
+    }
+
+    public String explanation() {
+        return tip.getText();
+    }
+
+    public void setStatus(Status status) {
+        getStyleClass().removeAll("pass", "warn", "fail", "neutral");
+        getStyleClass().add(status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+}
