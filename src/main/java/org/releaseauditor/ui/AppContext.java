@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.stage.Window;
 import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.service.MicrodataAnalysisService;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.ComputeExecutor;
 import org.releaseauditor.ui.fx.DialogService;
@@ -24,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final DialogService dialogs;
     private final BackgroundTasks tasks;
     private final DatasetService datasetService = new DatasetService();
+    private final MicrodataAnalysisService microdataService = new MicrodataAnalysisService();
     private final SessionModel session = new SessionModel();
     private final Map<Class<?>, Function<AppContext, Object>> factories = new HashMap<>();
     private Window mainWindow;
@@ -94,6 +96,10 @@ public final class AppContext implements AutoCloseable {
 
     public DatasetService datasetService() {
         return datasetService;
+    }
+
+    public MicrodataAnalysisService microdataService() {
+        return microdataService;
     }
 
     public SessionModel session() {

@@ -58,8 +58,11 @@ public final class BackgroundTasks {
             onSuccess.accept(task.getValue());
         });
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            boolean wasCurrent = task == current;
             finish(task);
-            dialogs.notify(Messages.get("ui.status.cancelled"));
+            if (wasCurrent) {
+                dialogs.notify(Messages.get("ui.status.cancelled"));
+            }
         });
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
             finish(task);

@@ -1,20 +1,87 @@
 package org.releaseauditor.ui.main;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.releaseauditor.core.model.AttributeRole;
+import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.dataset.ImportWizard;
+import org.releaseauditor.ui.fx.FxmlViews;
+import org.releaseauditor.ui.risk.RiskDashboardController;
 
 /** The dashboards that plug into the main window's tabs, and the startup sample. */
 final class Plugins {
+    /** The bundled sample opened at start-up. */
+    static final Path SAMPLE = Path.of("sample-datasets", "microdata", "adult.csv");
+
     private Plugins() {
     }
 
     static List<Consumer<MainWindowController>> defaults(AppContext ctx) {
-        return new ArrayList<>();
+        List<Consumer<MainWindowController>> list = new ArrayList<>();
+        list.add(main -> {
+            FxmlViews.View<RiskDashboardController> risk = ctx.views().load("/fxml/risk/RiskDashboard.fxml");
+            main.microdataTab().setContent(risk.root());
+            ctx.session().selectedProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    risk.controller().show(b);
+                }
+            });
+            if (ctx.session().selectedProperty().get() != null) {
+                risk.controller().show(ctx.session().selectedProperty().get());
+            }
+            main.setRunHandler(() -> risk.controller().viewModel().runNow());
+            main.setOpenHandler(file -> new ImportWizard(ctx).show(file).ifPresent(req ->
+                    main.viewModel().load(req.file(), req.options(), req.roles(),
+                            loaded -> main.laneTabs().getSelectionModel().select(main.microdataTab()))));
+        });
+        return list;
     }
 
+    /** Roles of the bundled adult sample: eight quasi-identifiers and one sensitive attribute. */
+    static Map<String, AttributeRole> sampleRoles() {
+        Map<String, AttributeRole> roles = new LinkedHashMap<>();
+        for (String c : List.of("sex", "age", "race", "marital-status", "education", "native-country", "workclass",
+                "occupation")) {
+            roles.put(c, AttributeRole.QUASI_IDENTIFIER);
+        }
+        roles.put("salary-class", AttributeRole.SENSITIVE);
+        return roles;
+    }
+
+    /** Opens the bundled sample (if it is found relative to the working directory or the jar). */
     static void loadStartupSample(AppContext ctx, MainWindowController controller) {
-        // wired when the microdata dashboard lands
+        Path sample = locateSample();
+        if (sample != null) {
+            controller.viewModel().load(sample, ImportOptions.defaults(), sampleRoles(), null);
+        }
+    }
+
+    static Path locateSample() {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(SAMPLE);
+        String home = System.getProperty("releaseauditor.home");
+        if (home != null) {
+            candidates.add(Path.of(home).resolve(SAMPLE));
+        }
+        try {
+            Path jar = Path.of(Plugins.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                candidates.add(p.resolve(SAMPLE));
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // fall back to the working directory only
+        }
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 }

@@ -1,0 +1,124 @@
+package org.releaseauditor.service;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.risk.MicrodataAnalysis;
+import org.releaseauditor.core.risk.MicrodataAnalyzer;
+import org.releaseauditor.core.risk.MicrodataConfig;
+import org.releaseauditor.core.risk.MicrodataResult;
+import org.releaseauditor.report.json.MicrodataJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The microdata lane's use case, shared by the GUI and the CLI: import, analyse, and render the
+ * result as the versioned JSON or as text. Results are cached per dataset and configuration, so
+ * going back to an earlier setting in the GUI is instant.
+ */
+public final class MicrodataAnalysisService {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MicrodataAnalysisService.class);
+    /** Sampling fractions of the dashboard's population-uniqueness curve. */
+    static final double[] CURVE_FRACTIONS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
+    private static final int CACHE_SIZE = 8;
+
+    private final DatasetService datasets;
+    private final Map<CacheKey, MicrodataAnalysis> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, MicrodataAnalysis> e) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    public MicrodataAnalysisService() {
+        this(new DatasetService());
+    }
+
+    public MicrodataAnalysisService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
+
+    private record CacheKey(Dataset data, MicrodataConfig config, Dataset superset) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CacheKey k && k.data == data && k.superset == superset && k.config.equals(config);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(data), config, System.identityHashCode(superset));
+        }
+    }
+
+    /** Loads the files and analyses them. */
+    public MicrodataAnalysis analyzeFile(Path data, ImportOptions options, MicrodataConfig config, Path superset,
+            ProgressMonitor monitor) throws AuditException {
+        Dataset ds = datasets.load(data, options, monitor.slice(0, 0.3));
+        Dataset sup = superset == null ? null : datasets.load(superset, options, monitor.slice(0.3, 0.45));
+        return analyze(ds, config, sup, monitor.slice(superset == null ? 0.3 : 0.45, 1.0));
+    }
+
+    /** Analyses a loaded dataset (cached per dataset instance and configuration). */
+    public MicrodataAnalysis analyze(Dataset data, MicrodataConfig config, Dataset superset, ProgressMonitor monitor)
+            throws AuditException {
+        CacheKey key = new CacheKey(data, config, superset);
+        synchronized (cache) {
+            MicrodataAnalysis hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        long start = System.nanoTime();
+        MicrodataResult result = MicrodataAnalyzer.analyze(data, config, superset, monitor);
+        List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, monitor);
+        MicrodataAnalysis a = new MicrodataAnalysis(data.name(), config, result, curve);
+        LOGGER.info("Analysed dataset {} ({} rows, {} QIs) in {} ms", data.name(), data.rowCount(),
+                config.quasiIdentifiers().size(), (System.nanoTime() - start) / 1_000_000);
+        synchronized (cache) {
+            cache.put(key, a);
+        }
+        return a;
+    }
+
+    /** Population uniqueness at several sampling fractions (plus the configured one). */
+    private static List<MicrodataResult.PopulationUniqueness> populationCurve(MicrodataResult r,
+            ProgressMonitor monitor) {
+        List<MicrodataResult.PopulationUniqueness> out = new ArrayList<>();
+        if (r.records() == 0) {
+            return out;
+        }
+        List<Double> fractions = new ArrayList<>();
+        for (double f : CURVE_FRACTIONS) {
+            fractions.add(f);
+        }
+        if (r.populationUniqueness() != null) {
+            fractions.add(r.populationUniqueness().samplingFraction());
+        }
+        fractions.sort(Double::compare);
+        for (double f : fractions) {
+            monitor.checkCancelled();
+            long n = Math.max(r.records(), Math.round(r.records() / f));
+            out.add(MicrodataAnalyzer.populationUniqueness(r.histogram(), n, monitor));
+        }
+        return out;
+    }
+
+    /** The versioned JSON (schemaVersion 1) of an analysis. */
+    public String toJson(MicrodataAnalysis a) {
+        return MicrodataJson.write(a);
+    }
+
+    /** A readable text summary of an analysis. */
+    public String toText(MicrodataAnalysis a) {
+        return MicrodataJson.text(a);
+    }
+}

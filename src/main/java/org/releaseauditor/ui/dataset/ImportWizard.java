@@ -1,0 +1,47 @@
+package org.releaseauditor.ui.dataset;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.fx.FxmlViews;
+
+/** Shows the import wizard for a file and returns the confirmed request. */
+public final class ImportWizard {
+    private final AppContext ctx;
+
+    public ImportWizard(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Builds the (not yet shown) dialog; tests drive it directly. */
+    public Dialog<ImportRequest> create(Path file) {
+        FxmlViews.View<ImportDialogController> view = ctx.views().load("/fxml/dataset/ImportDialog.fxml");
+        ImportWizardViewModel vm = new ImportWizardViewModel(file);
+        view.controller().bind(vm);
+        Dialog<ImportRequest> dialog = new Dialog<>();
+        dialog.setTitle(Messages.get("import.title", file.getFileName()));
+        dialog.setResizable(true);
+        if (ctx.mainWindow() != null) {
+            dialog.initOwner(ctx.mainWindow());
+        }
+        dialog.getDialogPane().setId("importDialog");
+        dialog.getDialogPane().setContent(view.root());
+        ButtonType importType = new ButtonType(Messages.get("import.ok"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(importType, ButtonType.CANCEL);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(importType);
+        ok.setId("importButton");
+        ok.disableProperty().bind(vm.validProperty().not());
+        dialog.setResultConverter(b -> b == importType ? vm.request() : null);
+        return dialog;
+    }
+
+    /** Shows the wizard modally. */
+    public Optional<ImportRequest> show(Path file) {
+        return create(file).showAndWait();
+    }
+}

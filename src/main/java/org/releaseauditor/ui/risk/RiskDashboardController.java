@@ -1,0 +1,225 @@
+package org.releaseauditor.ui.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.risk.MicrodataResult;
+import org.releaseauditor.core.risk.MicrodataAnalysis;
+import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.charts.ChartPane;
+import org.releaseauditor.ui.charts.HeatmapGrid;
+import org.releaseauditor.ui.charts.SummaryCard;
+import org.releaseauditor.ui.fx.Debouncer;
+import org.releaseauditor.ui.fx.TableCsv;
+import org.releaseauditor.ui.main.LoadedDataset;
+
+/** The microdata dashboard: renders the view model's cards, charts and tables. Thin. */
+public final class RiskDashboardController {
+    private final AppContext ctx;
+    private RiskDashboardViewModel vm;
+
+    @FXML private AttackerModelController attackerModelController;
+    @FXML private Label datasetTitle;
+    @FXML private Label configSummary;
+    @FXML private Label emptyHint;
+    @FXML private FlowPane cards;
+    @FXML private CheckBox logAxis;
+    @FXML private StackPane classSizeChart;
+    @FXML private StackPane riskDistributionChart;
+    @FXML private StackPane populationChart;
+    @FXML private TableView<MicrodataResult.PopulationUniqueness> populationTable;
+    @FXML private TableView<QiRow> qiTable;
+    @FXML private StackPane qiChart;
+    @FXML private ScrollPane pairsScroll;
+    @FXML private TableView<SensitiveRow> sensitiveTable;
+    @FXML private TableView<RiskiestRow> riskiestTable;
+    @FXML private ToggleButton revealToggle;
+    @FXML private TableView<MetricRow> individualTable;
+
+    private ChartPane classSizes;
+    private ChartPane riskDistribution;
+    private ChartPane population;
+    private ChartPane qis;
+    private final HeatmapGrid pairs = new HeatmapGrid();
+    private final java.util.Map<String, SummaryCard> cardNodes = new java.util.HashMap<>();
+
+    public RiskDashboardController(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public RiskDashboardViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        vm = new RiskDashboardViewModel(ctx.microdataService(), ctx.tasks(), Debouncer.fx(Duration.millis(250)),
+                attackerModelController.viewModel());
+        classSizes = chartIn(classSizeChart);
+        riskDistribution = chartIn(riskDistributionChart);
+        population = chartIn(populationChart);
+        qis = chartIn(qiChart);
+        pairsScroll.setContent(pairs);
+        vm.cards().addListener((ListChangeListener<CardData>) c -> renderCards());
+        vm.analysisProperty().addListener((o, a, b) -> render(b));
+        logAxis.selectedProperty().addListener((o, a, b) -> render(vm.analysisProperty().get()));
+        revealToggle.selectedProperty().bindBidirectional(vm.revealedProperty());
+        setupTables();
+        vm.datasetProperty().addListener((o, a, b) -> datasetTitle.setText(b == null ? "" : b.data().name()));
+        emptyHint.visibleProperty().bind(vm.analysisProperty().isNull());
+        emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+    }
+
+    /** Shows a dataset (triggers an analysis). */
+    public void show(LoadedDataset dataset) {
+        vm.datasetProperty().set(dataset);
+    }
+
+    private ChartPane chartIn(StackPane host) {
+        ChartPane p = new ChartPane(ctx.dialogs());
+        host.getChildren().setAll(p);
+        return p;
+    }
+
+    private void renderCards() {
+        List<SummaryCard> nodes = new ArrayList<>();
+        for (CardData d : vm.cards()) {
+            SummaryCard card = cardNodes.computeIfAbsent(d.id() + "|" + d.title(),
+                    k -> new SummaryCard(d.id(), d.title(), d.explanation()));
+            card.set(d.value(), d.sub(), d.status());
+            nodes.add(card);
+        }
+        cards.getChildren().setAll(nodes);
+    }
+
+    private void render(MicrodataAnalysis a) {
+        if (a == null) {
+            return;
+        }
+        MicrodataResult r = a.result();
+        configSummary.setText(Messages.get("risk.configSummary", String.join(", ", a.config().quasiIdentifiers()),
+                RiskDashboardViewModel.fmt(r.threshold())));
+        classSizes.setChart(MicrodataCharts.classSizes(r.histogram(), logAxis.isSelected()));
+        riskDistribution.setChart(MicrodataCharts.riskDistribution(r.riskDistribution()));
+        population.setChart(a.populationCurve().isEmpty() ? null
+                : MicrodataCharts.populationUniqueness(a.populationCurve()));
+        populationTable.getItems().setAll(a.populationCurve());
+        qiTable.getItems().setAll(QiRow.of(a));
+        List<String> single = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (QiRow q : qiTable.getItems()) {
+            if (q.size() == 1) {
+                single.add(q.qis());
+                values.add(new double[] {q.distinction(), q.separation()});
+            }
+        }
+        qis.setChart(single.isEmpty() ? null : MicrodataCharts.singleQis(single, values));
+        MicrodataResult.PairUniqueness pu = r.pairUniqueness();
+        if (pu != null) {
+            int m = pu.attributes().size();
+            double[][] v = new double[m][m];
+            String[][] tips = new String[m][m];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    v[i][j] = pu.share(i, j);
+                    tips[i][j] = Messages.get("risk.pairs.tip", pu.attributes().get(i), pu.attributes().get(j),
+                            RiskDashboardViewModel.pct(v[i][j]));
+                }
+            }
+            pairs.setRange(0, 1);
+            pairs.setFormatter(x -> String.format(Locale.ROOT, "%.1f%%", x * 100));
+            pairs.setData(pu.attributes(), pu.attributes(), v, tips);
+        }
+        sensitiveTable.getItems().setAll(SensitiveRow.of(r));
+        individualTable.getItems().setAll(a.extraMetrics());
+    }
+
+    private void setupTables() {
+        populationTable.getColumns().setAll(
+                col(Messages.get("col.fraction"), p -> RiskDashboardViewModel.fmt(p.samplingFraction())),
+                col(Messages.get("col.populationSize"), p -> RiskDashboardViewModel.count(p.populationSize())),
+                col("Pitman", p -> opt(p.pitman())),
+                col("Zayatz", p -> opt(p.zayatz())),
+                col("SNB", p -> opt(p.snb())),
+                col(Messages.get("chart.population.dankar"), p -> opt(p.dankar()) + " (" + p.dankarModel() + ")"));
+        qiTable.getColumns().setAll(
+                col(Messages.get("col.qis"), QiRow::qis),
+                numCol(Messages.get("col.size"), q -> (double) q.size()),
+                numCol(Messages.get("chart.qi.distinction"), QiRow::distinction),
+                numCol(Messages.get("chart.qi.separation"), QiRow::separation));
+        sensitiveTable.getColumns().setAll(
+                col(Messages.get("col.attribute"), SensitiveRow::attribute),
+                col(Messages.get("col.distinctL"), SensitiveRow::distinctL),
+                col(Messages.get("col.entropyL"), SensitiveRow::entropyL),
+                col(Messages.get("col.recursiveL"), SensitiveRow::recursiveL),
+                col(Messages.get("col.t"), SensitiveRow::t),
+                col(Messages.get("col.worst"), SensitiveRow::worstClass));
+        individualTable.getColumns().setAll(
+                col(Messages.get("col.metric"), MetricRow::metric),
+                col(Messages.get("col.value"), MetricRow::value),
+                col(Messages.get("col.explanation"), MetricRow::explanation));
+        riskiestTable.setItems(vm.riskiest());
+        vm.attackerModel().qis().addListener((ListChangeListener<ColumnChoice>) c -> rebuildRiskiestColumns());
+        vm.analysisProperty().addListener((o, a, b) -> rebuildRiskiestColumns());
+        for (TableView<?> t : List.of(populationTable, qiTable, sensitiveTable, riskiestTable, individualTable)) {
+            TableCsv.install(t);
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }
+    }
+
+    private void rebuildRiskiestColumns() {
+        List<TableColumn<RiskiestRow, ?>> cols = new ArrayList<>();
+        cols.add(numCol(Messages.get("col.classSize"), r -> (double) r.size()));
+        cols.add(numCol(Messages.get("col.risk"), RiskiestRow::risk));
+        MicrodataAnalysis a = vm.analysisProperty().get();
+        if (a != null) {
+            List<String> q = a.config().quasiIdentifiers();
+            for (int i = 0; i < q.size(); i++) {
+                int idx = i;
+                cols.add(col(q.get(i), r -> idx < r.values().size() ? r.values().get(idx) : ""));
+            }
+        }
+        riskiestTable.getColumns().setAll(cols);
+    }
+
+    private static String opt(Double d) {
+        return d == null ? "\u2013" : RiskDashboardViewModel.pct(d);
+    }
+
+    static <S> TableColumn<S, String> col(String title, Function<S, String> f) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        return c;
+    }
+
+    static <S> TableColumn<S, Double> numCol(String title, Function<S, Double> f) {
+        TableColumn<S, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : item == Math.rint(item) && Math.abs(item) < 1e15 ? String.format(Locale.ROOT, "%,.0f", item)
+                        : String.format(Locale.ROOT, "%.4f", item));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+}

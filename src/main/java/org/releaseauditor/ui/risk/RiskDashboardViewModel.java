@@ -1,0 +1,244 @@
+package org.releaseauditor.ui.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.risk.MicrodataConfig;
+import org.releaseauditor.core.risk.MicrodataResult;
+import org.releaseauditor.core.risk.MicrodataAnalysis;
+import org.releaseauditor.service.MicrodataAnalysisService;
+import org.releaseauditor.ui.charts.SummaryCard.Status;
+import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.ui.fx.Debouncer;
+import org.releaseauditor.ui.fx.FxTasks;
+import org.releaseauditor.ui.main.LoadedDataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The microdata dashboard's state. Settings changes re-run the analysis after a short pause; the
+ * latest run wins and stale results never reach the view. Turns results into display data
+ * (cards, table rows) with pure functions that are tested without the toolkit.
+ */
+public final class RiskDashboardViewModel {
+    private static final Logger LOGGER = LoggerFactory.getLogger(RiskDashboardViewModel.class);
+    /** ARX GUI default for the share of records at risk and for the success rate. */
+    static final double RECORDS_AT_RISK_LIMIT = 0.05;
+    static final String MASK = "\u2022\u2022\u2022";
+
+    private final MicrodataAnalysisService service;
+    private final BackgroundTasks tasks;
+    private final Debouncer debouncer;
+    private final AttackerModelViewModel attackerModel;
+    private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<MicrodataAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<CardData> cards = FXCollections.observableArrayList();
+    private final ObservableList<RiskiestRow> riskiest = FXCollections.observableArrayList();
+    private final BooleanProperty revealed = new SimpleBooleanProperty(false);
+    private final List<String> revealLog = new ArrayList<>();
+    private Task<MicrodataAnalysis> current;
+
+    public RiskDashboardViewModel(MicrodataAnalysisService service, BackgroundTasks tasks, Debouncer debouncer,
+            AttackerModelViewModel attackerModel) {
+        this.service = service;
+        this.tasks = tasks;
+        this.debouncer = debouncer;
+        this.attackerModel = attackerModel;
+        attackerModel.triggers().forEach(t -> t.addListener(o -> requestAnalysis()));
+        attackerModel.attackerProperty().addListener(o -> refreshCards());
+        dataset.addListener((o, a, b) -> {
+            if (b != null) {
+                attackerModel.setColumns(b.data().columnNames(), b.roles());
+                revealed.set(false);
+                requestAnalysis();
+            }
+        });
+        revealed.addListener((o, a, b) -> {
+            if (b && dataset.get() != null) {
+                String entry = Messages.get("risk.reveal.logged", dataset.get().data().name());
+                revealLog.add(entry);
+                LOGGER.info("Auditor revealed the riskiest-class values of dataset {}", dataset.get().data().name());
+            }
+            refreshRiskiest();
+        });
+    }
+
+    /** Re-runs the analysis after the debounce delay; the latest request wins. */
+    public void requestAnalysis() {
+        debouncer.schedule(this::runNow);
+    }
+
+    /** Starts the analysis now, cancelling any running one. */
+    public void runNow() {
+        LoadedDataset ds = dataset.get();
+        Optional<MicrodataConfig> cfg = attackerModel.toConfig();
+        if (ds == null || cfg.isEmpty()) {
+            return;
+        }
+        if (current != null) {
+            current.cancel();
+        }
+        Task<MicrodataAnalysis> task = FxTasks.of(Messages.get("risk.task", ds.data().name()),
+                m -> service.analyze(ds.data(), cfg.get(), null, m));
+        current = task;
+        tasks.run(task, result -> {
+            if (task == current) {
+                apply(result);
+            }
+        });
+    }
+
+    /** Cancels the running analysis, if any. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Shows a result (called on the FX thread for the latest run only). */
+    public void apply(MicrodataAnalysis result) {
+        analysis.set(result);
+        refreshCards();
+        refreshRiskiest();
+    }
+
+    private void refreshCards() {
+        MicrodataAnalysis a = analysis.get();
+        cards.setAll(a == null ? List.of() : cards(a, attackerModel.attackerProperty().get()));
+    }
+
+    private void refreshRiskiest() {
+        MicrodataAnalysis a = analysis.get();
+        LoadedDataset ds = dataset.get();
+        if (a == null || ds == null) {
+            riskiest.clear();
+            return;
+        }
+        riskiest.setAll(riskiestRows(a, ds.data(), revealed.get()));
+    }
+
+    /** The summary cards for a result and the highlighted attacker. */
+    static List<CardData> cards(MicrodataAnalysis a, AttackerType attacker) {
+        MicrodataResult r = a.result();
+        List<CardData> out = new ArrayList<>();
+        MicrodataResult.AttackerRisk risk = attacker == AttackerType.JOURNALIST ? r.journalist() : r.prosecutor();
+        double applied = r.prosecutor().appliedThreshold();
+        long minSize = Math.round(1.0 / applied);
+        out.add(new CardData("cardRecords", Messages.get("card.records"), count(r.records()),
+                r.suppressedRecords() > 0 ? Messages.get("card.records.suppressed", count(r.suppressedRecords())) : "",
+                Status.NEUTRAL, Messages.get("card.records.explain")));
+        out.add(new CardData("cardClasses", Messages.get("card.classes"), count(r.classes()),
+                Messages.get("card.classes.sub", fmt(r.classes() == 0 ? 0 : (double) r.records() / r.classes())),
+                Status.NEUTRAL, Messages.get("card.classes.explain")));
+        out.add(new CardData("cardK", Messages.get("card.k"), Integer.toString(r.k()),
+                Messages.get("card.k.sub", minSize), r.k() >= minSize ? Status.PASS : Status.FAIL,
+                Messages.get("card.k.explain")));
+        long uniques = Math.round(r.sampleUniqueness() * r.records());
+        out.add(new CardData("cardUniques", Messages.get("card.uniques"), count(uniques),
+                Messages.get("card.share", pct(r.sampleUniqueness())),
+                uniques == 0 ? Status.PASS : r.sampleUniqueness() <= RECORDS_AT_RISK_LIMIT ? Status.WARN : Status.FAIL,
+                Messages.get("card.uniques.explain")));
+        if (attacker == AttackerType.MARKETER) {
+            out.add(new CardData("cardAtRisk", Messages.get("card.marketer"), pct(r.marketerSuccessRate()),
+                    Messages.get("card.marketer.sub"),
+                    r.marketerSuccessRate() <= RECORDS_AT_RISK_LIMIT ? Status.PASS : Status.FAIL,
+                    Messages.get("card.marketer.explain")));
+        } else {
+            out.add(new CardData("cardAtRisk", Messages.get("card.atRisk"), pct(risk.recordsAtRisk()),
+                    Messages.get("card.atRisk.sub", fmt(risk.appliedThreshold())),
+                    risk.recordsAtRisk() <= RECORDS_AT_RISK_LIMIT ? Status.PASS : Status.FAIL,
+                    Messages.get("card.atRisk.explain")));
+            out.add(new CardData("cardHighest", Messages.get("card.highest"), fmt(risk.highest()),
+                    Messages.get("card.highest.sub", fmt(risk.appliedThreshold())),
+                    risk.highest() <= risk.appliedThreshold() ? Status.PASS : Status.FAIL,
+                    Messages.get("card.highest.explain")));
+            out.add(new CardData("cardSuccess", Messages.get("card.success"), pct(risk.successRate()),
+                    Messages.get("card.success.sub"),
+                    risk.successRate() <= RECORDS_AT_RISK_LIMIT ? Status.PASS : Status.WARN,
+                    Messages.get("card.success.explain")));
+        }
+        MicrodataResult.PopulationUniqueness pu = r.populationUniqueness();
+        if (pu != null) {
+            String v = pu.dankar() == null ? "\u2013" : pct(pu.dankar());
+            out.add(new CardData("cardPopulation", Messages.get("card.population"), v,
+                    Messages.get("card.population.sub", pu.dankarModel(), count(pu.populationSize())),
+                    pu.dankar() == null || pu.dankar() == 0 ? Status.NEUTRAL : Status.WARN,
+                    Messages.get("card.population.explain")));
+        }
+        return out;
+    }
+
+    /** Rows of the riskiest-classes table: values masked unless revealed. */
+    static List<RiskiestRow> riskiestRows(MicrodataAnalysis a, Dataset data, boolean reveal) {
+        List<RiskiestRow> rows = new ArrayList<>();
+        List<String> qis = a.config().quasiIdentifiers();
+        for (MicrodataResult.ClassSummary c : a.result().riskiestClasses()) {
+            List<String> values = new ArrayList<>(qis.size());
+            for (String q : qis) {
+                if (reveal) {
+                    Column col = data.column(q).orElseThrow();
+                    String v = col.valueAt(c.representativeRow());
+                    values.add(v == null ? Messages.get("risk.missing") : v);
+                } else {
+                    values.add(MASK);
+                }
+            }
+            rows.add(new RiskiestRow(c.size(), c.size() == 0 ? 1 : 1.0 / c.size(), values));
+        }
+        return rows;
+    }
+
+    static String count(long v) {
+        return String.format(Messages.locale(), "%,d", v);
+    }
+
+    static String pct(double v) {
+        return String.format(Messages.locale(), v != 0 && Math.abs(v) < 0.001 ? "%.4f %%" : "%.2f %%", v * 100);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    public ObjectProperty<LoadedDataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ReadOnlyObjectProperty<MicrodataAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public ObservableList<CardData> cards() {
+        return cards;
+    }
+
+    public ObservableList<RiskiestRow> riskiest() {
+        return riskiest;
+    }
+
+    public BooleanProperty revealedProperty() {
+        return revealed;
+    }
+
+    /** What was revealed in this session (shown in the audit trail, recorded in an open case). */
+    public List<String> revealLog() {
+        return List.copyOf(revealLog);
+    }
+
+    public AttackerModelViewModel attackerModel() {
+        return attackerModel;
+    }
+}

@@ -1,0 +1,29 @@
+package org.releaseauditor.ui.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.releaseauditor.core.risk.MicrodataResult;
+
+/** One sensitive attribute's l-diversity and t-closeness, formatted for the table. */
+public record SensitiveRow(String attribute, String distinctL, String entropyL, String recursiveL, String t,
+        String worstClass) {
+
+    static List<SensitiveRow> of(MicrodataResult r) {
+        List<SensitiveRow> rows = new ArrayList<>();
+        for (MicrodataResult.LDiversityResult l : r.lDiversity()) {
+            MicrodataResult.TClosenessResult tc = r.tCloseness().stream()
+                    .filter(x -> x.attribute().equals(l.attribute())).findFirst().orElse(null);
+            rows.add(new SensitiveRow(l.attribute(), Integer.toString(l.distinct()),
+                    String.format(Locale.ROOT, "%.3f", l.entropy()),
+                    String.format(Locale.ROOT, "(%s, %d)", trim(l.recursiveC()), l.recursiveL()),
+                    tc == null ? "\u2013" : String.format(Locale.ROOT, "%.4f (%s)", tc.t(), tc.distance()),
+                    l.worstClass() == null ? "" : Long.toString(l.worstClass().size())));
+        }
+        return rows;
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,2 @@
+/** The microdata dashboard and the attacker model panel. UI layer only. */
+package org.releaseauditor.ui.risk;

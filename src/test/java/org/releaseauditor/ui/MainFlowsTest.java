@@ -1,0 +1,215 @@
+package org.releaseauditor.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.releaseauditor.cli.ReleaseAuditorCli;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.model.AttributeRole;
+import org.releaseauditor.ui.dataset.RoleRow;
+import org.releaseauditor.ui.fx.UiPreferences;
+import org.releaseauditor.ui.main.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless flows through the real main window: import wizard, dashboard, cancel, errors. */
+@ExtendWith(ApplicationExtension.class)
+class MainFlowsTest {
+    private AppContext ctx;
+    private MainWindow window;
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Messages.setLocale(Locale.ENGLISH);
+        Preferences node = Preferences.userRoot().node("/org/releaseauditor-test/flows");
+        node.clear();
+        ctx = new AppContext(new UiPreferences(node));
+        window = new MainWindow(ctx, stage);
+        window.show(false);
+    }
+
+    @AfterEach
+    void stop() {
+        ctx.close();
+    }
+
+    /** age,sex,zip,diagnosis: classes on (age,sex): {30,m}x3, {30,f}x2, {40,m}x1 → k=1 with zip as QI too. */
+    private Path smallCsv() throws IOException {
+        Path f = dir.resolve("patients.csv");
+        Files.writeString(f, String.join("\n",
+                "age,sex,zip,diagnosis",
+                "30,m,10115,flu",
+                "30,m,10115,cold",
+                "30,m,10117,flu",
+                "30,f,10115,asthma",
+                "30,f,10115,flu",
+                "40,m,10117,cold") + "\n", StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private static <T extends Node> T waitFor(FxRobot robot, String query, Class<T> type, long seconds)
+            throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private void openThroughWizard(FxRobot robot, Path file, AttributeRole zipRole) throws Exception {
+        Platform.runLater(() -> window.controller().open(file));
+        TableView<?> roles = waitFor(robot, "#rolesTable", TableView.class, 20);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !roles.getItems().isEmpty());
+        robot.interact(() -> {
+            for (Object o : roles.getItems()) {
+                RoleRow r = (RoleRow) o;
+                switch (r.column()) {
+                    case "age", "sex" -> r.roleProperty().set(AttributeRole.QUASI_IDENTIFIER);
+                    case "zip" -> r.roleProperty().set(zipRole);
+                    case "diagnosis" -> r.roleProperty().set(AttributeRole.SENSITIVE);
+                    default -> { }
+                }
+            }
+        });
+        Button ok = waitFor(robot, "#importButton", Button.class, 10);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ok.isDisabled());
+        robot.clickOn(ok);
+    }
+
+    private String cardValue(FxRobot robot, String id) throws TimeoutException {
+        Label l = waitFor(robot, "#" + id + "Value", Label.class, 60);
+        return l.getText();
+    }
+
+    @Test
+    void importWizardRoleChangeAndRunShowTheDashboard(FxRobot robot) throws Exception {
+        openThroughWizard(robot, smallCsv(), AttributeRole.INSENSITIVE);
+        // QIs age, sex → classes {30,m}=3, {30,f}=2, {40,m}=1 → k = 1, J = 3, n = 6
+        assertEquals("1", cardValue(robot, "cardK"));
+        Label classes = robot.lookup("#cardClassesValue").queryAs(Label.class);
+        assertEquals("3", classes.getText());
+        assertEquals(1, ctx.session().datasets().size());
+        // ticking zip as a known attribute in the attacker panel re-runs the analysis (latest wins): J = 4
+        javafx.scene.control.ListView<?> qiList = robot.lookup("#qiList").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> qiList.getItems().stream().map(o -> (org.releaseauditor.ui.risk.ColumnChoice) o)
+                .filter(c -> c.name().equals("zip")).forEach(c -> c.selectedProperty().set(true)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "4".equals(classes.getText()));
+        assertEquals("4", classes.getText());
+    }
+
+    @Test
+    void dashboardNumbersEqualTheCliJson(FxRobot robot) throws Exception {
+        Path csv = smallCsv();
+        openThroughWizard(robot, csv, AttributeRole.QUASI_IDENTIFIER);
+        String k = cardValue(robot, "cardK");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#cardUniquesValue").tryQuery().isPresent());
+        Writer out = new StringWriter();
+        Writer err = new StringWriter();
+        int code = ReleaseAuditorCli.run(new PrintWriter(out), new PrintWriter(err), "analyze", "microdata",
+                "--data", csv.toString(), "--qi", "age,sex,zip", "--sensitive", "diagnosis", "--format", "json", "-q");
+        assertEquals(0, code, err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(json.get("k").asText(), k);
+        assertEquals(json.get("classes").asText(),
+                robot.lookup("#cardClassesValue").queryAs(Label.class).getText());
+        assertEquals(json.get("records").asText(),
+                robot.lookup("#cardRecordsValue").queryAs(Label.class).getText().replace(",", ""));
+        long uniques = Math.round(json.get("sampleUniqueness").asDouble() * json.get("records").asLong());
+        assertEquals(Long.toString(uniques), robot.lookup("#cardUniquesValue").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void cancelStopsALongRunAndTheAppStaysUsable(FxRobot robot) throws Exception {
+        Path big = dir.resolve("big.csv");
+        Random rnd = new Random(7);
+        StringBuilder sb = new StringBuilder("a,b,c,d,e,f,g,h,i,j\n");
+        for (int r = 0; r < 400_000; r++) {
+            for (int c = 0; c < 10; c++) {
+                sb.append(c == 0 ? "" : ",").append(rnd.nextInt(c < 5 ? 40 : 6));
+            }
+            sb.append('\n');
+        }
+        Files.writeString(big, sb.toString(), StandardCharsets.US_ASCII);
+        Platform.runLater(() -> window.controller().open(big));
+        TableView<?> roles = waitFor(robot, "#rolesTable", TableView.class, 30);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !roles.getItems().isEmpty());
+        robot.interact(() -> roles.getItems().forEach(o -> ((RoleRow) o).roleProperty()
+                .set(AttributeRole.QUASI_IDENTIFIER)));
+        robot.clickOn(robot.lookup("#importButton").queryAs(Button.class));
+        Button cancel = robot.lookup("#cancelButton").queryAs(Button.class);
+        // wait until the analysis (not the import) is running, then cancel it
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ctx.session().datasets().size() == 1
+                && ctx.tasks().runningProperty().get());
+        robot.interact(cancel::fire);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !ctx.tasks().runningProperty().get());
+        assertFalse(ctx.tasks().runningProperty().get());
+        assertEquals(Messages.get("ui.status.cancelled"), ctx.session().statusProperty().get());
+        // still usable: the menu bar responds
+        assertTrue(robot.lookup("#runButton").queryAs(Button.class).isVisible());
+    }
+
+    @Test
+    void aMalformedFileShowsAnErrorAndTheAppStaysUsable(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("ragged.csv");
+        StringBuilder sb = new StringBuilder("age,sex,zip\n");
+        for (int i = 0; i < 60_000; i++) {
+            sb.append(20 + i % 50).append(",m,").append(10000 + i % 300).append('\n');
+        }
+        sb.append("31,f\n");
+        Files.writeString(bad, sb.toString(), StandardCharsets.UTF_8);
+        Platform.runLater(() -> window.controller().open(bad));
+        TableView<?> roles = waitFor(robot, "#rolesTable", TableView.class, 30);
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !roles.getItems().isEmpty() || !error.getText().isEmpty());
+        if (error.getText().isEmpty()) {
+            // the preview looked fine: the full import fails and shows the error dialog
+            robot.clickOn(robot.lookup("#importButton").queryAs(Button.class));
+            Node dialog = waitFor(robot, "#errorDialog", Node.class, 60);
+            assertNotNull(dialog);
+            String text = robot.lookup("#errorDialog .content").tryQuery().map(n -> ((Label) n).getText()).orElse("");
+            String header = robot.lookup("#errorDialog .header-panel .label").tryQuery()
+                    .map(n -> ((Label) n).getText()).orElse("");
+            assertTrue((text + header).contains("60002"), "message names the line: " + text + header);
+            robot.clickOn(robot.lookup("#errorDialog .button").queryAs(Button.class));
+        } else {
+            assertTrue(error.getText().contains("line"), error.getText());
+            robot.clickOn(robot.lookup("Cancel").queryAs(Button.class));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ctx.session().datasets().isEmpty());
+        // still usable: a good file opens afterwards
+        openThroughWizard(robot, smallCsv(), AttributeRole.INSENSITIVE);
+        assertEquals("1", cardValue(robot, "cardK"));
+        List<?> ds = ctx.session().datasets();
+        assertEquals(1, ds.size());
+    }
+}
