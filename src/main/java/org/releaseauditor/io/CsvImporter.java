@@ -434,8 +434,8 @@ public final class CsvImporter {
     }
 
     /**
-     * Header when the first row has distinct, non-empty, non-numeric cells and no column speaks
-     * against it; a column speaks for a header when its data is numeric or a date but its first
+     * Header when no cell of the first row is a number or a date and no column speaks against it
+     * (empty or repeated names are reported later as errors, not taken as data); a column speaks for a header when its data is numeric or a date but its first
      * cell is not, and against it when the first cell has the data's type or repeats a data value.
      */
     private boolean sniffHeader(String name, Sample sample, Format fmt, ImportOptions opts) {
@@ -453,11 +453,10 @@ public final class CsvImporter {
             return true;
         }
         String[] first = rows.get(0);
-        Set<String> seen = new HashSet<>();
         for (String cell : first) {
             String s = cell.strip();
-            if (s.isEmpty() || !seen.add(s) || TypeInference.matches(s, ColumnType.DECIMAL)
-                    || TypeInference.matches(s, ColumnType.DATE_TIME)) {
+            if (!s.isEmpty() && (TypeInference.matches(s, ColumnType.DECIMAL)
+                    || TypeInference.matches(s, ColumnType.DATE_TIME))) {
                 return false;
             }
         }
