@@ -1,102 +1,126 @@
 package org.releaseauditor.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * Open-addressing hash table from the bytes of a field to its code, for one column. The reader
- * already hashed the field while splitting. Slots interleave the entry number and the full hash,
- * so a probe touches one cache line; entry metadata (pool offset, length, code) is interleaved as
- * well, and bytes are compared only on a full hash match. Codes may be negative (missing and
- * suppression tokens map to {@code Column.MISSING}/{@code Column.SUPPRESSED}). Not thread-safe.
+ * already hashed the field while splitting. Each slot holds the full hash, the length, the code
+ * and the first eight bytes of the key, so a lookup of a value of up to eight bytes (most
+ * quasi-identifier values) touches one slot and nothing else; longer keys compare their tail in a
+ * byte pool. Codes may be negative (missing and suppression tokens map to
+ * {@code Column.MISSING}/{@code Column.SUPPRESSED}). Not thread-safe.
  */
 final class ByteDictionary {
     static final int NOT_FOUND = Integer.MIN_VALUE;
 
-    private byte[] pool = new byte[1024];
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Ints per slot: used flag, hash, length, code, key low, key high, pool offset of the tail. */
+    private static final int STRIDE = 8;
+
+    private byte[] pool = new byte[256];
     private int poolSize;
-    /** Per entry: pool offset, length, code. */
-    private int[] meta = new int[3 * 64];
     private int size;
-    /** Per slot: entry + 1 (0 = empty), hash. */
-    private int[] slots = new int[2 * 128];
-    private int mask = 127;
+    private int[] slots = new int[STRIDE * 64];
+    private int mask = 63;
 
     private static int mix(int h) {
         int x = h * 0x9E3779B9;
         return x ^ (x >>> 16);
     }
 
+    /** The first up to eight bytes as a little-endian long (zero-padded). */
+    static long prefix(byte[] b, int off, int len) {
+        if (len >= 8) {
+            return (long) LONG_LE.get(b, off);
+        }
+        if (off + 8 <= b.length) {
+            long v = (long) LONG_LE.get(b, off);
+            return len == 0 ? 0L : v & (-1L >>> (64 - 8 * len));
+        }
+        long v = 0;
+        for (int i = len - 1; i >= 0; i--) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        return v;
+    }
+
     /** The code stored for these bytes, or {@link #NOT_FOUND}. */
     int find(byte[] b, int off, int len, int hash) {
         final int[] s = slots;
         final int m = mask;
+        final long key = prefix(b, off, len);
+        final int lo = (int) key;
+        final int hi = (int) (key >>> 32);
         int i = mix(hash) & m;
         while (true) {
-            int e = s[2 * i];
-            if (e == 0) {
+            int k = STRIDE * i;
+            if (s[k] == 0) {
                 return NOT_FOUND;
             }
-            if (s[2 * i + 1] == hash) {
-                int k = 3 * (e - 1);
-                if (meta[k + 1] == len && same(pool, meta[k], b, off, len)) {
-                    return meta[k + 2];
-                }
+            if (s[k + 1] == hash && s[k + 2] == len && s[k + 4] == lo && s[k + 5] == hi
+                    && (len <= 8 || tailEquals(s[k + 6], b, off + 8, len - 8))) {
+                return s[k + 3];
             }
             i = (i + 1) & m;
         }
     }
 
-    private static boolean same(byte[] a, int ao, byte[] b, int bo, int len) {
-        if (len <= 16) {
-            for (int i = 0; i < len; i++) {
-                if (a[ao + i] != b[bo + i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Arrays.equals(a, ao, ao + len, b, bo, bo + len);
+    private boolean tailEquals(int poolOff, byte[] b, int off, int len) {
+        return Arrays.equals(pool, poolOff, poolOff + len, b, off, off + len);
     }
 
     /** Stores new bytes (not present yet) with their code. */
     void add(byte[] b, int off, int len, int hash, int code) {
-        if (3 * size == meta.length) {
-            meta = Arrays.copyOf(meta, meta.length * 2);
-        }
-        if (poolSize + len > pool.length) {
-            long n = Math.max((long) pool.length * 2, (long) poolSize + len);
-            if (n > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("too many distinct values in one column");
+        int poolOff = 0;
+        if (len > 8) {
+            int tail = len - 8;
+            if (poolSize + tail > pool.length) {
+                long n = Math.max((long) pool.length * 2, (long) poolSize + tail);
+                if (n > Integer.MAX_VALUE - 8) {
+                    throw new IllegalStateException("too many distinct values in one column");
+                }
+                pool = Arrays.copyOf(pool, (int) n);
             }
-            pool = Arrays.copyOf(pool, (int) n);
+            System.arraycopy(b, off + 8, pool, poolSize, tail);
+            poolOff = poolSize;
+            poolSize += tail;
         }
-        System.arraycopy(b, off, pool, poolSize, len);
-        meta[3 * size] = poolSize;
-        meta[3 * size + 1] = len;
-        meta[3 * size + 2] = code;
-        poolSize += len;
         size++;
         if (size * 2 > mask + 1) {
-            slots = new int[slots.length * 2];
-            mask = slots.length / 2 - 1;
-            for (int e = 0; e < size; e++) {
-                insert(e, hashOf(e));
-            }
-        } else {
-            insert(size - 1, hash);
+            rehash();
         }
-    }
-
-    private int hashOf(int e) {
-        return RecordReader.hash(pool, meta[3 * e], meta[3 * e + 1]);
-    }
-
-    private void insert(int e, int hash) {
+        long key = prefix(b, off, len);
         int i = mix(hash) & mask;
-        while (slots[2 * i] != 0) {
+        while (slots[STRIDE * i] != 0) {
             i = (i + 1) & mask;
         }
-        slots[2 * i] = e + 1;
-        slots[2 * i + 1] = hash;
+        int k = STRIDE * i;
+        slots[k] = 1;
+        slots[k + 1] = hash;
+        slots[k + 2] = len;
+        slots[k + 3] = code;
+        slots[k + 4] = (int) key;
+        slots[k + 5] = (int) (key >>> 32);
+        slots[k + 6] = poolOff;
+    }
+
+    private void rehash() {
+        int[] old = slots;
+        int cap = (mask + 1) * 2;
+        slots = new int[STRIDE * cap];
+        mask = cap - 1;
+        for (int k = 0; k < old.length; k += STRIDE) {
+            if (old[k] != 0) {
+                int i = mix(old[k + 1]) & mask;
+                while (slots[STRIDE * i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                System.arraycopy(old, k, slots, STRIDE * i, STRIDE);
+            }
+        }
     }
 }
