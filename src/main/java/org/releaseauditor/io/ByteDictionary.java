@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Open-addressing hash table from the bytes of a field to its code, for one column. The reader
- * already hashed the field while splitting. Each slot holds the full hash, the length, the code
+ * Open-addressing hash table from the bytes of a field to its code, for one column. The hash is
+ * computed from eight-byte words, not byte by byte. Each slot holds the full hash, the length, the code
  * and the first eight bytes of the key, so a lookup of a value of up to eight bytes (most
  * quasi-identifier values) touches one slot and nothing else; longer keys compare their tail in a
  * byte pool. Codes may be negative (missing and suppression tokens map to
@@ -28,8 +28,7 @@ final class ByteDictionary {
     private int mask = 63;
 
     private static int mix(int h) {
-        int x = h * 0x9E3779B9;
-        return x ^ (x >>> 16);
+        return h ^ (h >>> 16);
     }
 
     /** The first up to eight bytes as a little-endian long (zero-padded). */
@@ -48,11 +47,29 @@ final class ByteDictionary {
         return v;
     }
 
-    /** The code stored for these bytes, or {@link #NOT_FOUND}. */
-    int find(byte[] b, int off, int len, int hash) {
+    /** Hash of a byte sequence whose first up to eight bytes are {@code key}. */
+    static int hash(long key, byte[] b, int off, int len) {
+        long h = (key ^ len) * 0x9E3779B97F4A7C15L;
+        for (int i = 8; i < len; i += 8) {
+            h ^= h >>> 29;
+            h = (h ^ prefix(b, off + i, Math.min(8, len - i))) * 0xBF58476D1CE4E5B9L;
+        }
+        h ^= h >>> 32;
+        return (int) h;
+    }
+
+    private int lastHash;
+
+    /**
+     * The code stored for these bytes, or {@link #NOT_FOUND}; then {@link #add} stores them
+     * (the hash of the last lookup is kept for it).
+     */
+    int find(byte[] b, int off, int len) {
         final int[] s = slots;
         final int m = mask;
         final long key = prefix(b, off, len);
+        final int hash = hash(key, b, off, len);
+        lastHash = hash;
         final int lo = (int) key;
         final int hi = (int) (key >>> 32);
         int i = mix(hash) & m;
@@ -73,8 +90,9 @@ final class ByteDictionary {
         return Arrays.equals(pool, poolOff, poolOff + len, b, off, off + len);
     }
 
-    /** Stores new bytes (not present yet) with their code. */
-    void add(byte[] b, int off, int len, int hash, int code) {
+    /** Stores the bytes of the last unsuccessful {@link #find} with their code. */
+    void add(byte[] b, int off, int len, int code) {
+        final int hash = lastHash;
         int poolOff = 0;
         if (len > 8) {
             int tail = len - 8;

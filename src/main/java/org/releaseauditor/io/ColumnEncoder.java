@@ -61,7 +61,6 @@ final class ColumnEncoder {
         final byte[] b = rr.buffer();
         final int[] starts = rr.starts;
         final int[] ends = rr.ends;
-        final int[] hashes = rr.hashes;
         final boolean[] escaped = rr.escaped;
         final int row = rows;
         for (int c = 0; c < n; c++) {
@@ -73,11 +72,11 @@ final class ColumnEncoder {
                     scratch = new byte[Math.max(len, scratch.length * 2)];
                 }
                 len = rr.unescape(c, scratch);
-                code = lookup(c, scratch, 0, len, hashes[c], rr.recordLine);
+                code = lookup(c, scratch, 0, len, rr.recordLine);
             } else {
-                code = dicts[c].find(b, s, len, hashes[c]);
+                code = dicts[c].find(b, s, len);
                 if (code == ByteDictionary.NOT_FOUND) {
-                    code = newValue(c, b, s, len, hashes[c], rr.recordLine);
+                    code = newValue(c, b, s, len, rr.recordLine);
                 }
             }
             codes[c][row] = code;
@@ -85,12 +84,12 @@ final class ColumnEncoder {
         rows = row + 1;
     }
 
-    private int lookup(int c, byte[] src, int s, int len, int hash, long line) throws DatasetFormatException {
-        int code = dicts[c].find(src, s, len, hash);
-        return code != ByteDictionary.NOT_FOUND ? code : newValue(c, src, s, len, hash, line);
+    private int lookup(int c, byte[] src, int s, int len, long line) throws DatasetFormatException {
+        int code = dicts[c].find(src, s, len);
+        return code != ByteDictionary.NOT_FOUND ? code : newValue(c, src, s, len, line);
     }
 
-    private int newValue(int c, byte[] src, int s, int len, int hash, long line) throws DatasetFormatException {
+    private int newValue(int c, byte[] src, int s, int len, long line) throws DatasetFormatException {
         String v = decoder.decode(src, s, len);
         if (v == null) {
             throw new DatasetFormatException(file, line, c + 1, "io.error.invalidUtf8", file, line, c + 1,
@@ -105,7 +104,7 @@ final class ColumnEncoder {
             code = values.get(c).size();
             values.get(c).add(v);
         }
-        dicts[c].add(src, s, len, hash, code);
+        dicts[c].add(src, s, len, code);
         return code;
     }
 
