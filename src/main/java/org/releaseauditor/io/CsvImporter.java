@@ -6,9 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -228,40 +226,22 @@ public final class CsvImporter {
 
     private static Sample readSample(Path file) throws DatasetFormatException {
         String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new DatasetFormatException(name, 0, 0, "io.error.directory", name);
-        }
+        byte[] buf = FileHead.read(file, SAMPLE_SIZE);
+        long size;
         try {
-            long size = Files.size(file);
-            byte[] buf = new byte[(int) Math.min(SAMPLE_SIZE, size)];
-            int len = 0;
-            try (InputStream in = Files.newInputStream(file)) {
-                while (len < buf.length) {
-                    int r = in.read(buf, len, buf.length - len);
-                    if (r < 0) {
-                        break;
-                    }
-                    len += r;
-                }
-            }
-            if (len == 0) {
-                throw new DatasetFormatException(name, 1, 0, "io.error.empty", name);
-            }
-            checkMagic(name, buf, len);
-            return new Sample(buf, len, len >= size, size);
-        } catch (NoSuchFileException e) {
-            throw new DatasetFormatException(e, name, 0, 0, "io.error.notFound", name);
-        } catch (AccessDeniedException e) {
-            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name,
-                    Messages.get("io.error.reason.denied"));
+            size = Files.size(file);
         } catch (IOException e) {
-            throw unreadable(name, e);
+            throw FileHead.unreadable(name, e);
         }
+        if (buf.length == 0) {
+            throw new DatasetFormatException(name, 1, 0, "io.error.empty", name);
+        }
+        checkMagic(name, buf, buf.length);
+        return new Sample(buf, buf.length, buf.length >= size, size);
     }
 
     private static DatasetFormatException unreadable(String name, IOException e) {
-        return new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name,
-                e.getClass().getSimpleName() + ": " + e.getMessage());
+        return FileHead.unreadable(name, e);
     }
 
     private static void checkMagic(String name, byte[] b, int len) throws DatasetFormatException {

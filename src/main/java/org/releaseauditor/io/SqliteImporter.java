@@ -1,10 +1,6 @@
 package org.releaseauditor.io;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -173,25 +169,8 @@ public final class SqliteImporter {
     /** Opens the file read-only after checking that it exists and starts with the SQLite header. */
     private static Connection open(Path db) throws DatasetFormatException, SQLException {
         String name = db.toString();
-        if (Files.isDirectory(db)) {
-            throw new DatasetFormatException(name, 0, 0, "io.error.directory", name);
-        }
-        byte[] head = new byte[MAGIC.length];
-        int len = 0;
-        try (InputStream in = Files.newInputStream(db)) {
-            while (len < head.length) {
-                int r = in.read(head, len, head.length - len);
-                if (r < 0) {
-                    break;
-                }
-                len += r;
-            }
-        } catch (NoSuchFileException e) {
-            throw new DatasetFormatException(e, name, 0, 0, "io.error.notFound", name);
-        } catch (IOException e) {
-            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name, String.valueOf(e.getMessage()));
-        }
-        if (len < MAGIC.length || !java.util.Arrays.equals(head, MAGIC)) {
+        byte[] head = FileHead.read(db, MAGIC.length);
+        if (!java.util.Arrays.equals(head, MAGIC)) {
             throw new DatasetFormatException(name, 0, 0, "io.error.notSqlite", name);
         }
         org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
