@@ -3,7 +3,6 @@ package org.releaseauditor.core.risk;
 import java.util.Arrays;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.progress.ProgressMonitor;
-import org.releaseauditor.core.util.LongIntHashMap;
 
 /**
  * l-diversity (distinct, entropy, recursive (c,l)) and t-closeness (equal or ordered Earth
@@ -37,34 +36,21 @@ final class SensitiveAnalysis {
                 n++;
             }
         }
-        // (class, value) cells
-        LongIntHashMap cellIds = new LongIntHashMap(Math.max(16, classes * 2));
-        int[] cellClass = new int[Math.max(16, classes)];
-        int[] cellCode = new int[cellClass.length];
-        int[] cellCount = new int[cellClass.length];
-        int cells = 0;
-        for (int r = 0; r < rows; r++) {
-            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                monitor.checkCancelled();
+        // (class, value) cells: the partition refined by the sensitive column
+        Partition refined = partition.refine(column, monitor);
+        int cells = refined.classCount();
+        int[] cellCount = refined.sizes();
+        int[] cellClass = new int[cells];
+        int[] cellCode = new int[cells];
+        int[] cellOf = refined.classIds();
+        int seen = 0;
+        for (int r = 0; r < rows && seen < cells; r++) {
+            int cell = cellOf[r];
+            if (cell == seen) { // cells are numbered by first row
+                cellClass[cell] = classOf[r];
+                cellCode[cell] = codes[r] + 2;
+                seen++;
             }
-            int cls = classOf[r];
-            if (cls < 0) {
-                continue;
-            }
-            int code = codes[r] + 2;
-            int id = cellIds.getOrPut((long) cls * span + code, cells);
-            if (id == cells) {
-                if (cells == cellClass.length) {
-                    int grown = cells * 2;
-                    cellClass = Arrays.copyOf(cellClass, grown);
-                    cellCode = Arrays.copyOf(cellCode, grown);
-                    cellCount = Arrays.copyOf(cellCount, grown);
-                }
-                cellClass[cells] = cls;
-                cellCode[cells] = code;
-                cells++;
-            }
-            cellCount[id]++;
         }
         // cells grouped by class (counting sort)
         int[] start = new int[classes + 1];
