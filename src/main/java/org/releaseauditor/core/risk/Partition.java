@@ -3,7 +3,6 @@ package org.releaseauditor.core.risk;
 import java.util.List;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.progress.ProgressMonitor;
-import org.releaseauditor.core.util.LongIntHashMap;
 
 /**
  * The equivalence classes of a dataset on a set of quasi-identifiers: every row gets a dense class
@@ -117,37 +116,80 @@ public final class Partition {
 
     /**
      * Refines this partition by one more column: rows stay together only if they share their class
-     * and their code in {@code column}. Rows with class -1 stay at -1.
+     * and their code in {@code column}. Rows with class -1 stay at -1. New class ids are numbered
+     * in order of each class's first row, as in {@link #ofColumn}.
+     *
+     * <p>No hashing: rows are bucketed by code (counting sort), and within each code bucket a row
+     * opens a new class the first time its old class is seen there. A final pass renumbers the
+     * classes by first row. O(rows + classes + codes), with sequential passes over the rows.
      */
     public Partition refine(Column column, ProgressMonitor monitor) {
         int rows = classOf.length;
         int[] codes = column.codes();
-        long span = column.cardinality() + 2L;
-        int[] newClassOf = new int[rows];
-        LongIntHashMap ids = new LongIntHashMap(Math.min(rows, (int) Math.min(Integer.MAX_VALUE / 4, sizes.length * span)));
-        int[] counts = new int[Math.max(16, sizes.length)];
-        int next = 0;
+        int span = column.cardinality() + 2;
+        // 1. bucket the classified rows by code
+        int[] start = new int[span + 1];
+        for (int r = 0; r < rows; r++) {
+            if (classOf[r] >= 0) {
+                start[codes[r] + 3]++;
+            }
+        }
+        for (int b = 0; b < span; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] order = new int[start[span]];
+        int[] fill = java.util.Arrays.copyOf(start, span);
         for (int r = 0; r < rows; r++) {
             if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                 monitor.checkCancelled();
             }
-            int cls = classOf[r];
-            if (cls < 0) {
+            if (classOf[r] >= 0) {
+                order[fill[codes[r] + 2]++] = r;
+            }
+        }
+        // 2. within each code bucket, one new class per old class
+        int[] newClassOf = new int[rows];
+        int[] lastBucket = new int[sizes.length];
+        java.util.Arrays.fill(lastBucket, -1);
+        int[] idOf = new int[sizes.length];
+        int next = 0;
+        for (int b = 0; b < span; b++) {
+            for (int i = start[b], end = start[b + 1]; i < end; i++) {
+                if ((i & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                    monitor.checkCancelled();
+                }
+                int r = order[i];
+                int c = classOf[r];
+                if (lastBucket[c] != b) {
+                    lastBucket[c] = b;
+                    idOf[c] = next++;
+                }
+                newClassOf[r] = idOf[c];
+            }
+        }
+        // 3. renumber by first row and count
+        int[] renumber = new int[next];
+        java.util.Arrays.fill(renumber, -1);
+        int[] counts = new int[next];
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            if (classOf[r] < 0) {
                 newClassOf[r] = -1;
                 continue;
             }
-            long key = cls * span + (codes[r] + 2);
-            int id = ids.getOrPut(key, next);
-            if (id == next) {
-                next++;
-                if (id == counts.length) {
-                    counts = java.util.Arrays.copyOf(counts, counts.length * 2);
-                }
+            int id = newClassOf[r];
+            int renumbered = renumber[id];
+            if (renumbered < 0) {
+                renumbered = k++;
+                renumber[id] = renumbered;
             }
-            newClassOf[r] = id;
-            counts[id]++;
+            newClassOf[r] = renumbered;
+            counts[renumbered]++;
         }
-        return new Partition(newClassOf, java.util.Arrays.copyOf(counts, next), suppressedRecords);
+        return new Partition(newClassOf, counts, suppressedRecords);
     }
 
     private Partition excludeAllSuppressed(List<Column> qis, int rows) {

@@ -66,4 +66,14 @@ class PartitionTest {
         assertEquals(2, h.countOfSize(3));
         assertEquals(0, h.countOfSize(4));
     }
+
+    @Test
+    void refinedClassesAreNumberedByFirstRow() {
+        Column a = col("a", "y", "x", "y", "x", "y", "*");
+        Column b = col("b", "2", "1", "1", "1", "2", "*");
+        Partition p = Partition.group(List.of(a, b), ProgressMonitor.none());
+        // classes in order of first row: (y,2)=0, (x,1)=1, (y,1)=2; the all-suppressed row is -1
+        assertArrayEquals(new int[] {0, 1, 2, 1, 0, -1}, java.util.Arrays.copyOf(p.classIds(), 6));
+        assertArrayEquals(new int[] {2, 2, 1}, p.sizes());
+    }
 }

@@ -1,0 +1,171 @@
+package org.releaseauditor.core.risk;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Result of {@link MicrodataAnalyzer#analyze}: immutable, no references to the input data (row
+ * indices only, never values). Component names map 1:1 to the CLI's JSON. All fractions are in
+ * [0, 1]; denominators are {@link #records()} (records in equivalence classes).
+ *
+ * @param records             n: records in equivalence classes (all-QI-suppressed rows excluded)
+ * @param classes             J: number of equivalence classes
+ * @param suppressedRecords   rows whose QIs are all suppressed (ARX #259): no class of their own
+ * @param histogram           class-size histogram of the exact classes
+ * @param k                   smallest class size (with wildcards: smallest compatible-record count)
+ * @param belowK              for k in {2,3,5,10,11,20}: records and classes below k
+ * @param threshold           the requested risk threshold t
+ * @param prosecutor          prosecutor risk (sample classes)
+ * @param journalist          journalist risk (population classes F_j if known, else = prosecutor)
+ * @param marketerSuccessRate marketer success rate (1/n)·Σ f_j/F_j (= prosecutor's without F_j)
+ * @param populationInformation whether journalist/marketer used population class sizes F_j
+ * @param sampleUniqueness    share of records that are unique in the sample
+ * @param populationUniqueness population-uniqueness models; null without N, region or fraction
+ * @param riskDistribution    records binned by 1/f_j, with cumulative share
+ * @param lDiversity          per sensitive attribute
+ * @param tCloseness          per sensitive attribute
+ * @param riskiestClasses     the smallest classes (at most {@link MicrodataAnalyzer#RISKIEST_CLASSES})
+ * @param pairUniqueness      for every pair of QIs, the share of records unique on that pair
+ * @param wildcards           whether MISSING/SUPPRESSED matched any value
+ */
+public record MicrodataResult(long records,
+                              long classes,
+                              long suppressedRecords,
+                              ClassSizeHistogram histogram,
+                              int k,
+                              Map<Integer, BelowK> belowK,
+                              double threshold,
+                              AttackerRisk prosecutor,
+                              AttackerRisk journalist,
+                              double marketerSuccessRate,
+                              boolean populationInformation,
+                              double sampleUniqueness,
+                              PopulationUniqueness populationUniqueness,
+                              List<RiskBin> riskDistribution,
+                              List<LDiversityResult> lDiversity,
+                              List<TClosenessResult> tCloseness,
+                              List<ClassSummary> riskiestClasses,
+                              PairUniqueness pairUniqueness,
+                              boolean wildcards) {
+
+    public MicrodataResult {
+        belowK = Collections.unmodifiableMap(new LinkedHashMap<>(belowK));
+        riskDistribution = List.copyOf(riskDistribution);
+        lDiversity = List.copyOf(lDiversity);
+        tCloseness = List.copyOf(tCloseness);
+        riskiestClasses = List.copyOf(riskiestClasses);
+    }
+
+    /** The first {@code limit} riskiest (smallest) classes. */
+    public List<ClassSummary> riskiestClasses(int limit) {
+        return riskiestClasses.subList(0, Math.min(limit, riskiestClasses.size()));
+    }
+
+    /**
+     * Records and classes below a class size k.
+     *
+     * @param records         records in classes of size &lt; k
+     * @param classes         classes of size &lt; k
+     * @param recordsFraction records / n
+     */
+    public record BelowK(long records, long classes, double recordsFraction) {
+    }
+
+    /**
+     * Re-identification risk for one attacker model.
+     *
+     * @param recordsAtRisk    share of records whose risk exceeds the applied threshold (strict)
+     * @param highest          highest risk 1/min size
+     * @param lowest           lowest risk 1/max size
+     * @param successRate      expected share of records re-identified (average risk)
+     * @param appliedThreshold the threshold actually applied: 1/s with ARX's minimum class size s
+     */
+    public record AttackerRisk(double recordsAtRisk, double highest, double lowest, double successRate,
+                               double appliedThreshold) {
+    }
+
+    /** The model picked by Dankar et al.'s rule. NONE: no sample uniques or no valid estimate. */
+    public enum UniquenessModel {
+        PITMAN, ZAYATZ, SNB, NONE
+    }
+
+    /**
+     * Estimated population uniqueness. Fractions are of the population (unique tuples / N);
+     * counts are estimated unique tuples. Null where a model gives no valid estimate.
+     */
+    public record PopulationUniqueness(long populationSize, double samplingFraction,
+                                       Double pitman, Double zayatz, Double snb, Double dankar,
+                                       Double pitmanCount, Double zayatzCount, Double snbCount, Double dankarCount,
+                                       UniquenessModel dankarModel) {
+    }
+
+    /**
+     * One bin of the risk distribution.
+     *
+     * @param upTo       upper bound of the bin (risk 1/f in (previous bound, upTo])
+     * @param records    records in the bin
+     * @param fraction   records / n
+     * @param cumulative share of records with risk ≤ upTo (cumulative series, ARX #335)
+     */
+    public record RiskBin(double upTo, long records, double fraction, double cumulative) {
+    }
+
+    /**
+     * A class, identified by size and one row index (the GUI reveals values on request).
+     *
+     * @param size              class size (with wildcards: number of compatible records)
+     * @param representativeRow index of the class's first row in the dataset
+     */
+    public record ClassSummary(long size, int representativeRow) {
+    }
+
+    /**
+     * l-diversity of one sensitive attribute; the dataset's l is the minimum over classes.
+     *
+     * @param attribute  column name
+     * @param distinct   distinct-l
+     * @param entropy    entropy-l = min exp(H), H in nats
+     * @param recursiveC the c used
+     * @param recursiveL largest l with r_1 &lt; c·(r_l + … + r_m) in every class (0 if none)
+     * @param worstClass the class with the fewest distinct values (ties: lowest entropy)
+     */
+    public record LDiversityResult(String attribute, int distinct, double entropy, double recursiveC,
+                                   int recursiveL, ClassSummary worstClass) {
+    }
+
+    /**
+     * t-closeness of one sensitive attribute.
+     *
+     * @param attribute  column name
+     * @param t          maximum over classes of the Earth Mover's Distance to the whole table
+     * @param distance   "equal" (nominal) or "ordered"
+     * @param worstClass the class attaining t
+     */
+    public record TClosenessResult(String attribute, double t, String distance, ClassSummary worstClass) {
+    }
+
+    /**
+     * Share of records unique on each pair of quasi-identifiers (the diagonal: on the QI alone).
+     *
+     * @param attributes QI names, in configuration order
+     * @param shares     symmetric matrix, shares.get(i).get(j) for QIs i and j
+     */
+    public record PairUniqueness(List<String> attributes, List<List<Double>> shares) {
+        public PairUniqueness {
+            attributes = List.copyOf(attributes);
+            List<List<Double>> copy = new ArrayList<>(shares.size());
+            for (List<Double> row : shares) {
+                copy.add(List.copyOf(row));
+            }
+            shares = List.copyOf(copy);
+        }
+
+        /** The share for QIs i and j. */
+        public double share(int i, int j) {
+            return shares.get(i).get(j);
+        }
+    }
+}

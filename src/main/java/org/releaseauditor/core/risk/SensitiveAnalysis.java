@@ -1,0 +1,222 @@
+package org.releaseauditor.core.risk;
+
+import java.util.Arrays;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.progress.ProgressMonitor;
+
+/**
+ * l-diversity (distinct, entropy, recursive (c,l)) and t-closeness (equal or ordered Earth
+ * Mover's Distance) of one sensitive attribute over the equivalence classes of a partition.
+ * MISSING and SUPPRESSED are values of their own here; in the ordered distance they rank after
+ * every real value.
+ */
+final class SensitiveAnalysis {
+
+    private SensitiveAnalysis() {
+    }
+
+    record Outcome(MicrodataResult.LDiversityResult lDiversity, MicrodataResult.TClosenessResult tCloseness) {
+    }
+
+    static Outcome analyze(Column column, boolean ordered, Partition partition, int[] firstRow, double c,
+                           ProgressMonitor monitor) {
+        int rows = partition.rowCount();
+        int classes = partition.classCount();
+        int[] classOf = partition.classIds();
+        int[] codes = column.codes();
+        int card = column.cardinality();
+        int span = card + 2;
+
+        // global value counts (over classified rows) -> q
+        long[] global = new long[span];
+        long n = 0;
+        for (int r = 0; r < rows; r++) {
+            if (classOf[r] >= 0) {
+                global[codes[r] + 2]++;
+                n++;
+            }
+        }
+        // (class, value) cells: the partition refined by the sensitive column
+        Partition refined = partition.refine(column, monitor);
+        int cells = refined.classCount();
+        int[] cellCount = refined.sizes();
+        int[] cellClass = new int[cells];
+        int[] cellCode = new int[cells];
+        int[] cellOf = refined.classIds();
+        int seen = 0;
+        for (int r = 0; r < rows && seen < cells; r++) {
+            int cell = cellOf[r];
+            if (cell == seen) { // cells are numbered by first row
+                cellClass[cell] = classOf[r];
+                cellCode[cell] = codes[r] + 2;
+                seen++;
+            }
+        }
+        // cells grouped by class (counting sort)
+        int[] start = new int[classes + 1];
+        for (int i = 0; i < cells; i++) {
+            start[cellClass[i] + 1]++;
+        }
+        for (int j = 0; j < classes; j++) {
+            start[j + 1] += start[j];
+        }
+        int[] order = new int[cells];
+        int[] fill = Arrays.copyOf(start, classes);
+        for (int i = 0; i < cells; i++) {
+            order[fill[cellClass[i]]++] = i;
+        }
+
+        // ordered distance: compressed ranks of the values present
+        int[] rankOf = new int[span];
+        int m = 0;
+        double[] qCum = new double[0];
+        double[] qPrefix = new double[0];
+        if (ordered) {
+            int[] dictRanks = column.ranks();
+            long[] packed = new long[span];
+            int present = 0;
+            for (int code = 0; code < span; code++) {
+                if (global[code] > 0) {
+                    // real values by their rank; MISSING (code 1) and SUPPRESSED (code 0) last
+                    long rank = code >= 2 ? dictRanks[code - 2] : (long) card + (code == 1 ? 0 : 1);
+                    packed[present++] = (rank << 32) | code;
+                }
+            }
+            Arrays.sort(packed, 0, present);
+            m = present;
+            qCum = new double[m];
+            qPrefix = new double[m + 1];
+            double acc = 0;
+            for (int i = 0; i < m; i++) {
+                int code = (int) (packed[i] & 0xFFFFFFFFL);
+                rankOf[code] = i;
+                acc += (double) global[code] / n;
+                qCum[i] = acc;
+                qPrefix[i + 1] = qPrefix[i] + acc;
+            }
+        }
+
+        int minDistinct = Integer.MAX_VALUE;
+        double minEntropyAtWorst = Double.POSITIVE_INFINITY;
+        int worstDistinctClass = -1;
+        double minEntropy = Double.POSITIVE_INFINITY;
+        int minRecursive = Integer.MAX_VALUE;
+        double maxDistance = -1;
+        int worstDistanceClass = -1;
+        int[] scratch = new int[16];
+        long[] packedScratch = new long[16];
+        int[] sizes = partition.sizes();
+        for (int j = 0; j < classes; j++) {
+            if ((j & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            int from = start[j];
+            int d = start[j + 1] - from;
+            double f = sizes[j];
+            if (scratch.length < d) {
+                scratch = new int[Math.max(d, scratch.length * 2)];
+                packedScratch = new long[scratch.length];
+            }
+            double entropy = 0;
+            double equal = 0;
+            double qInClass = 0;
+            for (int i = 0; i < d; i++) {
+                int cell = order[from + i];
+                int cnt = cellCount[cell];
+                double p = cnt / f;
+                entropy -= p * Math.log(p);
+                double qv = (double) global[cellCode[cell]] / n;
+                equal += Math.abs(p - qv);
+                qInClass += qv;
+                scratch[i] = cnt;
+                if (ordered) {
+                    packedScratch[i] = ((long) rankOf[cellCode[cell]] << 32) | cnt;
+                }
+            }
+            double expH = Math.exp(entropy);
+            // recursive (c,l): largest l with r1 < c * (r_l + ... + r_d)
+            Arrays.sort(scratch, 0, d); // ascending: r_i = scratch[d - i]
+            int r1 = scratch[d - 1];
+            int lj = 0;
+            long tail = 0;
+            for (int l = d; l >= 1; l--) {
+                tail += scratch[d - l];
+                if (r1 < c * tail) {
+                    lj = l;
+                    break;
+                }
+            }
+            double distance;
+            if (ordered) {
+                distance = m <= 1 ? 0.0 : orderedDistance(packedScratch, d, f, qCum, qPrefix, m) / (m - 1);
+            } else {
+                distance = 0.5 * (equal + Math.max(0.0, 1.0 - qInClass));
+            }
+            if (d < minDistinct || (d == minDistinct && expH < minEntropyAtWorst)) {
+                minDistinct = d;
+                minEntropyAtWorst = expH;
+                worstDistinctClass = j;
+            }
+            minEntropy = Math.min(minEntropy, expH);
+            minRecursive = Math.min(minRecursive, lj);
+            if (distance > maxDistance) {
+                maxDistance = distance;
+                worstDistanceClass = j;
+            }
+        }
+        if (classes == 0) {
+            return new Outcome(
+                    new MicrodataResult.LDiversityResult(column.name(), 0, 0.0, c, 0, null),
+                    new MicrodataResult.TClosenessResult(column.name(), 0.0, ordered ? "ordered" : "equal", null));
+        }
+        MicrodataResult.ClassSummary worstL = new MicrodataResult.ClassSummary(sizes[worstDistinctClass],
+                firstRow[worstDistinctClass]);
+        MicrodataResult.ClassSummary worstT = new MicrodataResult.ClassSummary(sizes[worstDistanceClass],
+                firstRow[worstDistanceClass]);
+        return new Outcome(
+                new MicrodataResult.LDiversityResult(column.name(), minDistinct, minEntropy, c, minRecursive, worstL),
+                new MicrodataResult.TClosenessResult(column.name(), Math.min(1.0, maxDistance),
+                        ordered ? "ordered" : "equal", worstT));
+    }
+
+    /**
+     * Σ_k |P_k − Q_k| over all m ranks, where P is the class's cumulative distribution (constant
+     * between its own values) and Q the table's (non-decreasing, so each constant run splits at
+     * one point found by binary search).
+     */
+    private static double orderedDistance(long[] packed, int d, double f, double[] qCum, double[] qPrefix, int m) {
+        Arrays.sort(packed, 0, d);
+        double sum = 0;
+        double pCum = 0;
+        int lo = 0;
+        for (int i = 0; i <= d; i++) {
+            int hi = i < d ? (int) (packed[i] >>> 32) - 1 : m - 1;
+            if (hi >= lo) {
+                sum += runDistance(pCum, lo, hi, qCum, qPrefix);
+            }
+            if (i < d) {
+                pCum += (packed[i] & 0xFFFFFFFFL) / f;
+                lo = hi + 1;
+            }
+        }
+        return sum;
+    }
+
+    /** Σ_{k=lo}^{hi} |p − Q_k| for non-decreasing Q. */
+    private static double runDistance(double p, int lo, int hi, double[] qCum, double[] qPrefix) {
+        int a = lo;
+        int b = hi + 1;
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (qCum[mid] <= p) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        int split = a; // first index with Q > p
+        double below = p * (split - lo) - (qPrefix[split] - qPrefix[lo]);
+        double above = (qPrefix[hi + 1] - qPrefix[split]) - p * (hi + 1 - split);
+        return below + above;
+    }
+}
