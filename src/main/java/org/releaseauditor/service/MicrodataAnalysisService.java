@@ -14,6 +14,7 @@ import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataAnalyzer;
 import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.MicrodataResult;
+import org.releaseauditor.core.risk.PopulationModels;
 import org.releaseauditor.report.json.MicrodataJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +108,7 @@ public final class MicrodataAnalysisService {
         for (double f : fractions) {
             monitor.checkCancelled();
             long n = Math.max(r.records(), Math.round(r.records() / f));
-            out.add(MicrodataAnalyzer.populationUniqueness(r.histogram(), n, monitor));
+            out.add(PopulationModels.estimate(r.histogram(), n, monitor));
         }
         return out;
     }

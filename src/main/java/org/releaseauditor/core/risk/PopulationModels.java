@@ -1,0 +1,18 @@
+package org.releaseauditor.core.risk;
+
+import org.releaseauditor.core.progress.ProgressMonitor;
+
+/** Public entry to the population-uniqueness models (Pitman, Zayatz, SNB, Dankar rule). */
+public final class PopulationModels {
+    private PopulationModels() {
+    }
+
+    /**
+     * Estimates population uniqueness from a sample class-size histogram for a population size
+     * N (the sampling fraction is n/N).
+     */
+    public static MicrodataResult.PopulationUniqueness estimate(ClassSizeHistogram histogram, long populationSize,
+            ProgressMonitor monitor) {
+        return new PopulationUniquenessEstimator(histogram, populationSize, monitor).estimate();
+    }
+}
