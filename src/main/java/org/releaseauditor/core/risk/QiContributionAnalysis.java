@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * n = 0 both values are 0; with n = 1 both are 1 (the only record is distinct, and no pair is
  * left unseparated).
  *
- * <p>Computation: the subset lattice is walked depth first and each subset's partition is one
- * {@link Partition#refine} of its parent's (see {@link SubsetLattice}), so 2^m − 1 subsets cost
- * 2^m − 1 single-column passes, with at most {@code maxSubsetSize} partitions alive at a time.
+ * <p>Computation: the subset lattice is walked depth first and each subset's classes are one
+ * refinement of its parent's (see {@link SubsetLattice} and {@link RowGroups}), so 2^m − 1 subsets
+ * cost 2^m − 1 single-column passes over the rows that are not yet unique, with at most
+ * {@code maxSubsetSize} groupings alive at a time.
  * Pair counts use {@code long} arithmetic (C(n,2) overflows {@code int} from n ≈ 65,536).
  */
 public final class QiContributionAnalysis {
@@ -75,9 +76,9 @@ public final class QiContributionAnalysis {
         SuppressionMasks suppressed = SuppressionMasks.of(qis, monitor);
         List<Integer> masks = new ArrayList<>();
         Map<Integer, double[]> byMask = new HashMap<>();
-        SubsetLattice.walk(qis, maxSize, monitor, Messages.get("risk.progress.qiContribution"),
-                (mask, size, partition) -> {
-                    byMask.put(mask, measure(partition, suppressed.allSuppressed(mask)));
+        SubsetLattice.walk(qis, maxSize, monitor, Messages.get("risk.progress.qiContribution"), false,
+                (mask, size, groups, scratch) -> {
+                    byMask.put(mask, measure(groups, suppressed.allSuppressed(mask)));
                     masks.add(mask);
                     return true;
                 });
@@ -97,17 +98,13 @@ public final class QiContributionAnalysis {
     }
 
     /**
-     * Distinction and separation of one partition, leaving out the class of {@code excluded}
-     * all-suppressed records (0 when there is none).
+     * Distinction and separation of one subset's classes, leaving out the class of
+     * {@code excluded} all-suppressed records (0 when there is none).
      */
-    static double[] measure(Partition partition, long excluded) {
-        int[] sizes = partition.sizes();
-        long samePairs = 0;
-        for (int f : sizes) {
-            samePairs += pairs(f);
-        }
-        long n = partition.rowCount();
-        long classes = sizes.length;
+    static double[] measure(RowGroups groups, long excluded) {
+        long samePairs = groups.samePairs;
+        long n = groups.rows;
+        long classes = groups.classes();
         if (excluded > 0) {
             n -= excluded;
             classes -= 1;

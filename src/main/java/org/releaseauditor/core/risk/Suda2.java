@@ -46,11 +46,13 @@ import org.slf4j.LoggerFactory;
  * that size (sdcMicro always searches all sizes).
  *
  * <p><b>Algorithm.</b> The subsets of the key variables are walked in increasing mask order
- * ({@link SubsetLattice}), each partition refined from its parent, so every proper subset of S is
- * seen before S. A record unique on S (and not missing on S) has S as an MSU exactly when none of
- * its MSUs found so far is a subset of S, because uniqueness is inherited by supersets. A subtree
- * is skipped when every record is already unique and no key value on the path is missing. Cost:
- * one pass over the rows per subset; memory: one partition per subset size on the path plus the
+ * ({@link SubsetLattice}), each grouping refined from its parent's (S without its first variable),
+ * so every proper subset of S is seen before S. Only records that become unique at S (they were
+ * not unique on the parent) can have S as an MSU: a record already unique on the parent either has
+ * an MSU inside it or is missing a value there. Such a record has S as an MSU exactly when it has
+ * no missing value on S and none of its MSUs found so far is a subset of S, because uniqueness is
+ * inherited by supersets. Unique records are dropped from further refinements, and a subtree
+ * ends when every record is unique. Memory: one grouping per subset size on the path plus the
  * MSU masks found.
  */
 public final class Suda2 {
@@ -147,49 +149,35 @@ public final class Suda2 {
             weightOfSize[s] = factorial(m - s);
         }
         int[] missing = missingMasks(keyVariables, monitor);
-        int anyMissing = 0;
-        for (int mm : missing) {
-            anyMissing |= mm;
-        }
         MsuStore store = new MsuStore(rows);
         Scores out = new Scores();
         out.score = new double[rows];
         out.msusBySize = new long[maxSize];
         out.msusWithVariable = new long[m];
         out.weightWithVariable = new double[m];
-        int missingOnAny = anyMissing;
-        SubsetLattice.walk(keyVariables, maxSize, monitor, Messages.get("risk.progress.suda"),
-                (mask, size, partition) -> {
-                    int[] classOf = partition.classIds();
-                    int[] sizes = partition.sizes();
-                    record(out, store, mask, size, weightOfSize[size], rows, missing, classOf, sizes, monitor);
-                    // every record unique on S and nothing missing there: no superset of S is minimal
-                    return sizes.length != rows || (missingOnAny & mask) != 0;
+        SubsetLattice.walk(keyVariables, maxSize, monitor, Messages.get("risk.progress.suda"), true,
+                (mask, size, groups, scratch) -> {
+                    double weight = weightOfSize[size];
+                    for (int i = 0; i < scratch.newUniqueCount; i++) {
+                        int r = scratch.newUniques[i];
+                        if ((missing[r] & mask) == 0 && !store.hasSubsetOf(r, mask)) {
+                            store.add(r, mask);
+                            out.score[r] += weight;
+                            out.msusBySize[size - 1]++;
+                            for (int b = mask; b != 0; b &= b - 1) {
+                                int v = Integer.numberOfTrailingZeros(b);
+                                out.msusWithVariable[v]++;
+                                out.weightWithVariable[v] += weight;
+                            }
+                        }
+                    }
+                    // once every record is unique, no superset can hold a new minimal unique
+                    return groups.sharedClasses > 0;
                 });
         disScores(out, keyVariables, disFraction, monitor);
         LOGGER.debug("SUDA2: {} key variables, max MSU size {}, {} rows, {} MSUs in {} ms", m, maxSize, rows,
                 store.size(), (System.nanoTime() - started) / 1_000_000);
         return out;
-    }
-
-    private static void record(Scores out, MsuStore store, int mask, int size, double weight, int rows,
-            int[] missing, int[] classOf, int[] sizes, ProgressMonitor monitor) {
-        for (int r = 0; r < rows; r++) {
-            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                monitor.checkCancelled();
-            }
-            if (sizes[classOf[r]] != 1 || (missing[r] & mask) != 0 || store.hasSubsetOf(r, mask)) {
-                continue;
-            }
-            store.add(r, mask);
-            out.score[r] += weight;
-            out.msusBySize[size - 1]++;
-            for (int b = mask; b != 0; b &= b - 1) {
-                int v = Integer.numberOfTrailingZeros(b);
-                out.msusWithVariable[v]++;
-                out.weightWithVariable[v] += weight;
-            }
-        }
     }
 
     private static void disScores(Scores out, List<Column> keyVariables, double pi, ProgressMonitor monitor) {
