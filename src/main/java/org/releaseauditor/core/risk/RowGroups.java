@@ -67,10 +67,13 @@ final class RowGroups {
         this.samePairs = samePairs;
     }
 
-    /** All rows in one class (the empty QI set). */
+    /**
+     * All rows in one class (the empty QI set). A single row is kept as a class too: the empty set
+     * is never a subset of interest, so its row must become unique at the first column.
+     */
     static RowGroups all(int rows) {
-        if (rows < 2) {
-            return new RowGroups(rows, new int[0], new int[] {0}, 0, rows, 0);
+        if (rows == 0) {
+            return new RowGroups(0, new int[0], new int[] {0}, 0, 0, 0);
         }
         int[] order = new int[rows];
         for (int r = 0; r < rows; r++) {
