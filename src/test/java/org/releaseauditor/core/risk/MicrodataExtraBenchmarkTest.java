@@ -1,0 +1,69 @@
+package org.releaseauditor.core.risk;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.ColumnBuilder;
+import org.releaseauditor.core.model.ColumnType;
+import org.releaseauditor.core.progress.ProgressMonitor;
+
+/**
+ * Timing of QI contribution and SUDA2 on synthetic data; no timed assertions. Run with
+ * {@code mvn -o -q -B test -Dtest=MicrodataExtraBenchmarkTest -Dbench=true}.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class MicrodataExtraBenchmarkTest {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** Cardinalities like a census extract: age, sex, marital status, region, ... */
+    private static final int[] CARDINALITIES = {90, 2, 6, 400, 16, 9, 40, 12};
+
+    static List<Column> synthetic(int rows, int[] cardinalities, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Column> out = new ArrayList<>();
+        for (int c = 0; c < cardinalities.length; c++) {
+            ColumnBuilder b = new ColumnBuilder("q" + c, rows);
+            String[] tokens = new String[cardinalities[c]];
+            for (int v = 0; v < tokens.length; v++) {
+                tokens[v] = Integer.toString(v);
+            }
+            for (int r = 0; r < rows; r++) {
+                // skewed: squares of uniforms favour small codes
+                double u = random.nextDouble();
+                b.add(tokens[(int) (u * u * tokens.length)]);
+            }
+            out.add(b.build(ColumnType.CATEGORICAL));
+        }
+        return out;
+    }
+
+    @Test
+    void qiContributionOnOneMillionRowsAndEightQuasiIdentifiers() throws Exception {
+        List<Column> qis = synthetic(1_000_000, CARDINALITIES, 42);
+        for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
+            List<QiContribution> r = QiContributionAnalysis.compute(qis, 10, ProgressMonitor.none());
+            System.out.printf("BENCH qiContribution rows=1000000 qis=8 subsets=%d run=%d wallMs=%d cpuMs=%d%n",
+                    r.size(), run, (System.nanoTime() - t0) / 1_000_000, (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000);
+        }
+    }
+
+    @Test
+    void suda2OnOneHundredThousandRowsAndEightKeyVariables() throws Exception {
+        List<Column> keys = synthetic(100_000, CARDINALITIES, 7);
+        for (int run = 0; run < 2; run++) {
+            long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
+            SudaResult r = Suda2.compute(keys, 0, Suda2.DEFAULT_DIS_FRACTION, ProgressMonitor.none());
+            System.out.printf("BENCH suda2 rows=100000 keys=8 msus=%d run=%d wallMs=%d cpuMs=%d%n", r.totalMsus(), run,
+                    (System.nanoTime() - t0) / 1_000_000, (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000);
+        }
+    }
+}
