@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.ColumnLookup;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
@@ -14,6 +16,13 @@ import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataAnalyzer;
 import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.MicrodataResult;
+import org.releaseauditor.core.risk.IndividualRisk;
+import org.releaseauditor.core.risk.IndividualRiskResult;
+import org.releaseauditor.core.risk.Partition;
+import org.releaseauditor.core.risk.QiContribution;
+import org.releaseauditor.core.risk.QiContributionAnalysis;
+import org.releaseauditor.core.risk.Suda2;
+import org.releaseauditor.core.risk.SudaResult;
 import org.releaseauditor.core.risk.PopulationModels;
 import org.releaseauditor.report.json.MicrodataJson;
 import org.slf4j.Logger;
@@ -30,7 +39,10 @@ public final class MicrodataAnalysisService {
     static final double[] CURVE_FRACTIONS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
     private static final int CACHE_SIZE = 8;
 
+    /** Largest minimal-sample-unique size searched by SUDA2 (sdcMicro's default is all key variables). */
+    static final int SUDA_MAX_MSU = 4;
     private final DatasetService datasets;
+    private boolean computeSuda = true;
     private final Map<CacheKey, MicrodataAnalysis> cache = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -46,6 +58,12 @@ public final class MicrodataAnalysisService {
 
     public MicrodataAnalysisService(DatasetService datasets) {
         this.datasets = datasets;
+    }
+
+    /** Switches SUDA2 off (CLI {@code --no-suda}); it is the costliest measure on wide tables. */
+    public MicrodataAnalysisService withSuda(boolean on) {
+        this.computeSuda = on;
+        return this;
     }
 
     private record CacheKey(Dataset data, MicrodataConfig config, Dataset superset) {
@@ -79,9 +97,23 @@ public final class MicrodataAnalysisService {
             }
         }
         long start = System.nanoTime();
-        MicrodataResult result = MicrodataAnalyzer.analyze(data, config, superset, monitor);
+        MicrodataResult result = MicrodataAnalyzer.analyze(data, config, superset, monitor.slice(0, 0.4));
+        List<Column> qis = ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
+        List<QiContribution> contribution = QiContributionAnalysis.compute(qis,
+                Math.min(config.maxQiSubset(), qis.size()), monitor.slice(0.4, 0.75));
+        IndividualRiskResult individual = null;
+        if (config.weightColumn() != null) {
+            Column weight = ColumnLookup.require(data, List.of(config.weightColumn()), "--weight").get(0);
+            Column household = config.householdColumn() == null ? null
+                    : ColumnLookup.require(data, List.of(config.householdColumn()), "--household").get(0);
+            Partition p = Partition.group(qis, monitor.slice(0.75, 0.8));
+            individual = IndividualRisk.compute(p, weight, household, monitor.slice(0.8, 0.85));
+        }
+        SudaResult suda = computeSuda ? Suda2.compute(qis, Math.min(qis.size(), SUDA_MAX_MSU),
+                Suda2.DEFAULT_DIS_FRACTION, monitor.slice(0.85, 0.97)) : null;
         List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, monitor);
-        MicrodataAnalysis a = new MicrodataAnalysis(data.name(), config, result, curve);
+        MicrodataAnalysis a = new MicrodataAnalysis(data.name(), config, result, contribution, individual, suda,
+                curve);
         LOGGER.info("Analysed dataset {} ({} rows, {} QIs) in {} ms", data.name(), data.rowCount(),
                 config.quasiIdentifiers().size(), (System.nanoTime() - start) / 1_000_000);
         synchronized (cache) {

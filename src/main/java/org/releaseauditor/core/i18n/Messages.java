@@ -55,7 +55,14 @@ public final class Messages {
         if (args.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        // whole numbers (line, column, counts) are printed without grouping: "line 60002"
+        Object[] plain = args.clone();
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] instanceof Integer || plain[i] instanceof Long) {
+                plain[i] = plain[i].toString();
+            }
+        }
+        return new MessageFormat(pattern, locale).format(plain);
     }
 
     /** Whether any bundle defines {@code key} (used by tests that check bundles are complete). */

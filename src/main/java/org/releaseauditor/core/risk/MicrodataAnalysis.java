@@ -3,18 +3,22 @@ package org.releaseauditor.core.risk;
 import java.util.List;
 
 /**
- * Everything the microdata lane computes for one dataset and configuration: the core result and
- * the population-uniqueness curve over sampling fractions (for the dashboard chart).
+ * Everything the microdata lane computes for one dataset and configuration.
  *
  * @param datasetName     display name of the dataset
  * @param config          the configuration used
- * @param result          the core result (incl. QI contribution, individual risk and SUDA)
+ * @param result          classes, k, attacker risks, uniqueness, l-diversity, t-closeness
+ * @param qiContribution  distinction and separation of every QI subset up to the size limit
+ * @param individualRisk  Benedetti–Franconi risk, or null without a weight column
+ * @param suda            SUDA2 scores, or null when not computed
  * @param populationCurve population-uniqueness estimates at several sampling fractions (may be empty)
  */
 public record MicrodataAnalysis(String datasetName, MicrodataConfig config, MicrodataResult result,
+        List<QiContribution> qiContribution, IndividualRiskResult individualRisk, SudaResult suda,
         List<MicrodataResult.PopulationUniqueness> populationCurve) {
 
     public MicrodataAnalysis {
+        qiContribution = List.copyOf(qiContribution);
         populationCurve = List.copyOf(populationCurve);
     }
 }

@@ -91,7 +91,7 @@ public final class MicrodataJson {
                 o.put("worstClassSize", t.worstClass().size());
             }
         }
-        ExtrasJson.write(root, r);
+        ExtrasJson.write(root, a);
         MicrodataResult.PairUniqueness pairs = r.pairUniqueness();
         if (pairs != null) {
             ObjectNode p = root.putObject("pairUniqueness");
@@ -170,7 +170,7 @@ public final class MicrodataJson {
         for (MicrodataResult.TClosenessResult t : r.tCloseness()) {
             line(sb, "t-closeness " + t.attribute(), num(t.t()) + " (" + t.distance() + ")");
         }
-        ExtrasJson.text(sb, r);
+        ExtrasJson.text(sb, a);
         return sb.toString();
     }
 

@@ -29,11 +29,15 @@ public final class MainWindow {
     /** Builds the scene and shows the stage; {@code loadSample} opens the bundled sample. */
     public void show(boolean loadSample) {
         build();
-        ctx.preferences().windowBounds().ifPresent(b -> {
-            stage.setX(b[0]);
-            stage.setY(b[1]);
-            stage.setWidth(b[2]);
-            stage.setHeight(b[3]);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        ctx.preferences().windowBounds().ifPresentOrElse(b -> {
+            stage.setX(Math.max(screen.getMinX(), b[0]));
+            stage.setY(Math.max(screen.getMinY(), b[1]));
+            stage.setWidth(Math.min(screen.getWidth(), b[2]));
+            stage.setHeight(Math.min(screen.getHeight(), b[3]));
+        }, () -> {
+            stage.setWidth(Math.min(screen.getWidth(), 1400));
+            stage.setHeight(Math.min(screen.getHeight(), 900));
         });
         stage.setMaximized(ctx.preferences().maximized());
         stage.setOnCloseRequest(e -> saveGeometry());
@@ -52,7 +56,7 @@ public final class MainWindow {
         }
         Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(view.root(), 1400, 900);
+            scene = new Scene(view.root());
             stage.setScene(scene);
         } else {
             scene.setRoot(view.root());

@@ -156,7 +156,7 @@ public final class AttackerModelViewModel {
             applied.set("");
             return;
         }
-        int s = ThresholdDisplay.minimumClassSize(t);
+        long s = org.releaseauditor.core.risk.RiskThreshold.minimumClassSize(t);
         applied.set(Messages.get("attacker.applied", String.format(Locale.ROOT, "%.4g", 1.0 / s), s));
     }
 

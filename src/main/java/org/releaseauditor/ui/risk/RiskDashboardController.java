@@ -146,7 +146,7 @@ public final class RiskDashboardController {
             pairs.setData(pu.attributes(), pu.attributes(), v, tips);
         }
         sensitiveTable.getItems().setAll(SensitiveRow.of(r));
-        individualTable.getItems().setAll(a.extraMetrics());
+        individualTable.getItems().setAll(RiskDashboardViewModel.individualRows(a));
     }
 
     private void setupTables() {

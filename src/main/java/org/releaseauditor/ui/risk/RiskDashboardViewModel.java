@@ -201,6 +201,40 @@ public final class RiskDashboardViewModel {
         return rows;
     }
 
+    /** Rows of the "weights and SUDA" table. */
+    static List<MetricRow> individualRows(MicrodataAnalysis a) {
+        List<MetricRow> rows = new ArrayList<>();
+        var ir = a.individualRisk();
+        if (ir == null) {
+            rows.add(new MetricRow(Messages.get("ind.none"), "\u2013", Messages.get("ind.none.explain")));
+        } else {
+            rows.add(new MetricRow(Messages.get("ind.er"), fmt(ir.expectedReidentifications()),
+                    Messages.get("ind.er.explain")));
+            rows.add(new MetricRow(Messages.get("ind.global"), pct(ir.globalRisk()), Messages.get("ind.global.explain")));
+            rows.add(new MetricRow(Messages.get("ind.max"), fmt(ir.maxRisk()), Messages.get("ind.max.explain")));
+            for (var t : ir.recordsAboveThresholds()) {
+                rows.add(new MetricRow(Messages.get("ind.above", fmt(t.threshold())), count(t.count()) + " ("
+                        + pct(t.share()) + ")", Messages.get("ind.above.explain")));
+            }
+            if (ir.household() != null) {
+                rows.add(new MetricRow(Messages.get("ind.household"), pct(ir.household().globalRisk()),
+                        Messages.get("ind.household.explain")));
+            }
+        }
+        var s = a.suda();
+        if (s != null) {
+            rows.add(new MetricRow(Messages.get("suda.records"), count(s.recordsWithMsu()) + " / " + count(s.records()),
+                    Messages.get("suda.records.explain", s.maxMsuSize())));
+            rows.add(new MetricRow(Messages.get("suda.max"), fmt(s.score().max()), Messages.get("suda.max.explain")));
+            rows.add(new MetricRow(Messages.get("suda.dis"), fmt(s.disScore().max()), Messages.get("suda.dis.explain")));
+            for (var v : s.variableContributions()) {
+                rows.add(new MetricRow(Messages.get("suda.contribution", v.variable()), pct(v.contribution()),
+                        Messages.get("suda.contribution.explain")));
+            }
+        }
+        return rows;
+    }
+
     static String count(long v) {
         return String.format(Messages.locale(), "%,d", v);
     }

@@ -61,7 +61,7 @@ class AttackerModelViewModelTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.2,5", "0.09,11", "0.05,20", "0.1,10", "0.33,3"})
+    @CsvSource({"0.2,5", "0.09,12", "0.05,20", "0.1,10", "0.33,4"})
     void appliedThresholdFollowsArx(double t, int minClassSize) {
         vm.thresholdTextProperty().set(Double.toString(t));
         assertTrue(vm.appliedThresholdProperty().get().contains("smaller than " + minClassSize + " "),
