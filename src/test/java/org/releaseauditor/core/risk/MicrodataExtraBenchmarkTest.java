@@ -66,4 +66,17 @@ class MicrodataExtraBenchmarkTest {
                     (System.nanoTime() - t0) / 1_000_000, (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000);
         }
     }
+
+    @Test
+    void suda2OnAdultWithNineKeyVariables() throws Exception {
+        List<Column> keys = AdultQiContributionTest.adult();
+        for (int run = 0; run < 2; run++) {
+            long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
+            SudaResult r = Suda2.compute(keys, 0, Suda2.DEFAULT_DIS_FRACTION, ProgressMonitor.none());
+            System.out.printf("BENCH suda2 adult rows=%d keys=9 msus=%d withMsu=%d run=%d wallMs=%d cpuMs=%d%n",
+                    r.records(), r.totalMsus(), r.recordsWithMsu(), run, (System.nanoTime() - t0) / 1_000_000,
+                    (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000);
+        }
+    }
 }
