@@ -65,13 +65,8 @@ public final class QiContributionAnalysis {
         }
         int m = qis.size();
         int maxSize = Math.min(maxSubsetSize, m);
-        SubsetLattice.checkSize(Messages.get("risk.analysis.qiContribution"), m, maxSize);
+        SubsetLattice.checkSize(Messages.get("risk.analysis.qiContribution"), qis, maxSize);
         int rows = qis.get(0).size();
-        for (Column c : qis) {
-            if (c.size() != rows) {
-                throw new IllegalArgumentException("quasi-identifier columns differ in length");
-            }
-        }
         long started = System.nanoTime();
         SuppressionMasks suppressed = SuppressionMasks.of(qis, monitor);
         List<Integer> masks = new ArrayList<>();

@@ -12,13 +12,13 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  *
  * <p>Subsets are bit masks (bit i = column i). The tree is: the children of S are S ∪ {v} for
  * every v below the smallest index in S, so a subset's parent is the subset without its smallest
- * column. Visiting children in increasing v gives the subsets in increasing numeric mask order.
- * Two consequences the callers rely on:
+ * column. Visiting children in increasing v gives the subsets in increasing numeric mask order
+ * (of the internal column order, see below). Two consequences the callers rely on:
  * <ul>
  *   <li>every proper subset of S is visited before S (its mask is numerically smaller), which
  *       SUDA2 needs for its minimality test;</li>
- *   <li>only the partitions on the current root-to-node path are alive: at most
- *       {@code maxSize} partitions, one {@code int} per row each.</li>
+ *   <li>only the groupings on the current root-to-node path are alive: at most
+ *       {@code maxSize} of them, each at most one {@code int} per non-unique row.</li>
  * </ul>
  * MISSING and SUPPRESSED codes are ordinary values here; callers correct for them.
  *
@@ -138,13 +138,20 @@ final class SubsetLattice {
     }
 
     /**
-     * Checks the size of a subset analysis and throws a user-facing error when it is too large.
+     * Checks the size of a subset analysis and throws a user-facing error when it is too large;
+     * columns of different lengths are a programming error.
      *
      * @param what message argument naming the analysis
      */
-    static void checkSize(String what, int columnCount, int maxSize) throws ConfigurationException {
+    static void checkSize(String what, List<Column> columns, int maxSize) throws ConfigurationException {
+        int columnCount = columns.size();
         if (columnCount > MAX_COLUMNS) {
             throw new ConfigurationException("risk.error.tooManyColumns", what, columnCount, MAX_COLUMNS);
+        }
+        for (Column c : columns) {
+            if (c.size() != columns.get(0).size()) {
+                throw new IllegalArgumentException("columns differ in length");
+            }
         }
         long subsets = subsetCount(columnCount, maxSize);
         if (subsets > MAX_SUBSETS) {

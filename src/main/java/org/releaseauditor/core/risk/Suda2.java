@@ -136,13 +136,8 @@ public final class Suda2 {
             throw new ConfigurationException("risk.error.disFraction", disFraction);
         }
         int maxSize = maxMsuSize <= 0 ? m : Math.min(maxMsuSize, m);
-        SubsetLattice.checkSize(Messages.get("risk.analysis.suda"), m, maxSize);
+        SubsetLattice.checkSize(Messages.get("risk.analysis.suda"), keyVariables, maxSize);
         int rows = keyVariables.get(0).size();
-        for (Column c : keyVariables) {
-            if (c.size() != rows) {
-                throw new IllegalArgumentException("key variable columns differ in length");
-            }
-        }
         long started = System.nanoTime();
         double[] weightOfSize = new double[m + 1];
         for (int s = 1; s <= m; s++) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.releaseauditor.core.risk.RiskTables.column;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -183,11 +181,7 @@ class IndividualRiskTest {
             w[i] = Integer.toString(1 + random.nextInt(200));
             hh[i] = Integer.toString(random.nextInt(rows));
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, random);
+        List<Integer> order = RiskTables.shuffledOrder(rows, seed);
         IndividualRiskResult a = run(qi, w, hh);
         IndividualRiskResult b = run(permute(qi, order), permute(w, order), permute(hh, order));
         assertEquals(a.expectedReidentifications(), b.expectedReidentifications(), 1e-9);

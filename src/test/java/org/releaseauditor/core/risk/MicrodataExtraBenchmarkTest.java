@@ -47,11 +47,8 @@ class MicrodataExtraBenchmarkTest {
     void qiContributionOnOneMillionRowsAndEightQuasiIdentifiers() throws Exception {
         List<Column> qis = synthetic(1_000_000, CARDINALITIES, 42);
         for (int run = 0; run < 3; run++) {
-            long t0 = System.nanoTime();
-            long c0 = CPU.getCurrentThreadCpuTime();
-            List<QiContribution> r = QiContributionAnalysis.compute(qis, 10, ProgressMonitor.none());
-            System.out.printf("BENCH qiContribution rows=1000000 qis=8 subsets=%d run=%d wallMs=%d cpuMs=%d%n",
-                    r.size(), run, (System.nanoTime() - t0) / 1_000_000, (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000);
+            time("qiContribution rows=1000000 qis=8 run=" + run,
+                    () -> "subsets=" + QiContributionAnalysis.compute(qis, 10, ProgressMonitor.none()).size());
         }
     }
 
@@ -59,11 +56,27 @@ class MicrodataExtraBenchmarkTest {
     void suda2OnOneHundredThousandRowsAndEightKeyVariables() throws Exception {
         List<Column> keys = synthetic(100_000, CARDINALITIES, 7);
         for (int run = 0; run < 2; run++) {
-            long t0 = System.nanoTime();
-            long c0 = CPU.getCurrentThreadCpuTime();
-            SudaResult r = Suda2.compute(keys, 0, Suda2.DEFAULT_DIS_FRACTION, ProgressMonitor.none());
-            System.out.printf("BENCH suda2 rows=100000 keys=8 msus=%d run=%d wallMs=%d cpuMs=%d%n", r.totalMsus(), run,
-                    (System.nanoTime() - t0) / 1_000_000, (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000);
+            time("suda2 rows=100000 keys=8 run=" + run,
+                    () -> "msus=" + Suda2.compute(keys, 0, 0.01, ProgressMonitor.none()).totalMsus());
         }
+    }
+
+    @Test
+    void suda2OnAdultWithNineKeyVariables() throws Exception {
+        List<Column> keys = AdultQiContributionTest.adult();
+        for (int run = 0; run < 2; run++) {
+            time("suda2 adult keys=9 run=" + run, () -> {
+                SudaResult r = Suda2.compute(keys, 0, 0.01, ProgressMonitor.none());
+                return "rows=" + r.records() + " msus=" + r.totalMsus() + " withMsu=" + r.recordsWithMsu();
+            });
+        }
+    }
+
+    private static void time(String label, java.util.concurrent.Callable<String> work) throws Exception {
+        long t0 = System.nanoTime();
+        long c0 = CPU.getCurrentThreadCpuTime();
+        String info = work.call();
+        System.out.printf("BENCH %s %s wallMs=%d cpuMs=%d%n", label, info, (System.nanoTime() - t0) / 1_000_000,
+                (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -186,11 +185,7 @@ class QiContributionAnalysisTest {
 
     @Property(tries = 100)
     void resultsDoNotDependOnRowOrder(@ForAll("tables") int[][] rows, @ForAll long seed) throws Exception {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
+        List<Integer> order = RiskTables.shuffledOrder(rows.length, seed);
         int m = rows[0].length;
         assertEquals(QiContributionAnalysis.compute(RiskTables.columns(rows, m), 10, ProgressMonitor.none()),
                 QiContributionAnalysis.compute(RiskTables.columns(RiskTables.permute(rows, order), m), 10,

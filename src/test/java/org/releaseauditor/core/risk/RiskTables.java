@@ -14,17 +14,7 @@ final class RiskTables {
 
     /** A column from tokens: {@code "*"} is suppressed, {@code ""} missing, anything else a value. */
     static Column column(String name, String... values) {
-        ColumnBuilder b = new ColumnBuilder(name);
-        for (String v : values) {
-            if (v.equals("*")) {
-                b.addSuppressed();
-            } else if (v.isEmpty()) {
-                b.addMissing();
-            } else {
-                b.add(v);
-            }
-        }
-        return b.build(ColumnType.CATEGORICAL);
+        return PartitionTest.col(name, values);
     }
 
     /**
@@ -48,6 +38,16 @@ final class RiskTables {
             out.add(b.build(ColumnType.CATEGORICAL));
         }
         return out;
+    }
+
+    /** A random permutation of 0..n−1. */
+    static List<Integer> shuffledOrder(int n, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(seed));
+        return order;
     }
 
     /** The rows in the order given by {@code order}. */

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.releaseauditor.core.risk.RiskTables.column;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -150,11 +148,7 @@ class Suda2Test {
 
     @Property(tries = 100)
     void resultsDoNotDependOnRowOrder(@ForAll("tables") int[][] rows, @ForAll long seed) throws Exception {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
+        List<Integer> order = RiskTables.shuffledOrder(rows.length, seed);
         int m = rows[0].length;
         SudaResult a = Suda2.compute(RiskTables.columns(rows, m), 0, 0.01, ProgressMonitor.none());
         SudaResult b = Suda2.compute(RiskTables.columns(RiskTables.permute(rows, order), m), 0, 0.01,
