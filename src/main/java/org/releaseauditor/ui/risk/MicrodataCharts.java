@@ -65,6 +65,7 @@ public final class MicrodataCharts {
                 false, true, false);
         ChartTheme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
         if (logAxis) {
             LogAxis axis = new LogAxis(Messages.get("chart.records.log"));
             axis.setSmallestValue(0.5);
