@@ -1,7 +1,6 @@
 package org.releaseauditor.core.risk;
 
 import java.util.Arrays;
-import java.util.TreeMap;
 
 /**
  * Equivalence-class histogram: ascending class sizes, each with its number of classes.
@@ -20,19 +19,24 @@ public record ClassSizeHistogram(long[] classSizes, long[] classCounts) {
         }
     }
 
-    /** Builds the histogram of the given class sizes. */
+    /** Builds the histogram of the given class sizes (primitive sort, no boxing). */
     public static ClassSizeHistogram of(int[] sizes) {
-        TreeMap<Integer, Long> counts = new TreeMap<>();
-        for (int s : sizes) {
-            counts.merge(s, 1L, Long::sum);
+        int[] sorted = sizes.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
         }
-        long[] cs = new long[counts.size()];
-        long[] cc = new long[counts.size()];
-        int i = 0;
-        for (var e : counts.entrySet()) {
-            cs[i] = e.getKey();
-            cc[i] = e.getValue();
-            i++;
+        long[] cs = new long[distinct];
+        long[] cc = new long[distinct];
+        int d = -1;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                cs[++d] = sorted[i];
+            }
+            cc[d]++;
         }
         return new ClassSizeHistogram(cs, cc);
     }

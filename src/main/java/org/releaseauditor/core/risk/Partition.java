@@ -81,7 +81,7 @@ public final class Partition {
         int rows = qis.get(0).size();
         Partition p = ofColumn(qis.get(0), monitor);
         for (int q = 1; q < qis.size(); q++) {
-            monitor.update("Grouping records", q, qis.size());
+            monitor.update(org.releaseauditor.core.i18n.Messages.get("progress.grouping"), q, qis.size());
             p = p.refine(qis.get(q), monitor);
         }
         return p.excludeAllSuppressed(qis, rows);

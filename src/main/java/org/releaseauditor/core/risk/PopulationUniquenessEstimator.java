@@ -207,12 +207,19 @@ final class PopulationUniquenessEstimator {
                 classInvSq += counts[i] * (triOne - SpecialFunctions.trigamma(sizes[i] - a));
             }
         }
-        out[0] = sumInv - sampleInv;
-        out[1] = sumI - classInv;
-        out[2] = sampleInvSq - sumInvSq;
-        out[3] = -sumIInvSq;
-        out[4] = -sumIInvSq;
-        out[5] = -sumI2InvSq - classInvSq;
+        pitmanStore(out, sumInv - sampleInv, sumI - classInv, sampleInvSq - sumInvSq, -sumIInvSq,
+                -sumI2InvSq - classInvSq);
+    }
+
+    /** Stores the score vector and the symmetric Jacobian. */
+    private static void pitmanStore(double[] out, double scoreTheta, double scoreAlpha, double d11, double d12,
+                                    double d22) {
+        out[0] = scoreTheta;
+        out[1] = scoreAlpha;
+        out[2] = d11;
+        out[3] = d12;
+        out[4] = d12;
+        out[5] = d22;
     }
 
     /** The same equations by explicit summation (slow, exact reference). */
@@ -256,12 +263,8 @@ final class PopulationUniquenessEstimator {
             sampleInv += 1.0 / v;
             sampleInvSq += 1.0 / (v * v);
         }
-        out[0] = sumInv - sampleInv;
-        out[1] = sumI - classInv;
-        out[2] = sampleInvSq - sumInvSq;
-        out[3] = -sumIInvSq;
-        out[4] = -sumIInvSq;
-        out[5] = -sumI2InvSq - classInvSq;
+        pitmanStore(out, sumInv - sampleInv, sumI - classInv, sampleInvSq - sumInvSq, -sumIInvSq,
+                -sumI2InvSq - classInvSq);
     }
 
     // ---------------------------------------------------------------------------------- SNB

@@ -46,12 +46,14 @@ final class SpecialFunctions {
         return (x - 0.5) * Math.log(x) - x + HALF_LN_2PI + series - shift;
     }
 
+    /** NaN, ±∞ and the poles 0, −1, −2, … of ψ and ψ'. */
+    private static boolean isPoleOrInvalid(double x) {
+        return Double.isNaN(x) || Double.isInfinite(x) || (x <= 0 && x == Math.rint(x));
+    }
+
     /** ψ(x), the digamma function; NaN at the poles 0, −1, −2, … */
     static double digamma(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return Double.NaN;
-        }
-        if (x <= 0 && x == Math.rint(x)) {
+        if (isPoleOrInvalid(x)) {
             return Double.NaN;
         }
         if (x < 0) {
@@ -73,10 +75,7 @@ final class SpecialFunctions {
 
     /** ψ'(x), the trigamma function; NaN at the poles 0, −1, −2, … */
     static double trigamma(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return Double.NaN;
-        }
-        if (x <= 0 && x == Math.rint(x)) {
+        if (isPoleOrInvalid(x)) {
             return Double.NaN;
         }
         if (x < 0) {

@@ -243,4 +243,29 @@ class MicrodataAnalyzerTest {
                 phases.toString());
         assertTrue(phases.size() >= 4, phases.toString());
     }
+
+    @Test
+    void aTableWhoseRowsAreAllSuppressedHasNoClassesAndZeroRisk() throws ConfigurationException {
+        Dataset d = TestTables.rows("a,b,s", "*,*,x", "*,*,y");
+        MicrodataResult r = MicrodataAnalyzer.analyze(d, MicrodataConfig.defaults(List.of("a", "b"))
+                .withSensitive(List.of(new SensitiveAttribute("s", true))).withSamplingFraction(0.1)
+                .withWildcards(true), null, ProgressMonitor.none());
+        assertEquals(0, r.records());
+        assertEquals(2, r.suppressedRecords());
+        assertEquals(0, r.classes());
+        assertEquals(0.0, r.prosecutor().highest());
+        assertEquals(0.0, r.sampleUniqueness());
+        assertNull(r.populationUniqueness());
+        assertEquals(0, r.lDiversity().get(0).distinct());
+        assertTrue(r.riskiestClasses().isEmpty());
+    }
+
+    @Test
+    void anEmptyTableGivesAnEmptyResult() throws ConfigurationException {
+        MicrodataResult r = run(TestTables.rows("q"), MicrodataConfig.defaults(List.of("q")).withPopulationSize(10L));
+        assertEquals(0, r.records());
+        assertEquals(0, r.k());
+        assertNull(r.populationUniqueness());
+        assertEquals(0.0, r.pairUniqueness().share(0, 0));
+    }
 }

@@ -118,4 +118,38 @@ class MicrodataPropertiesTest {
             assertEquals(r.records() + r.suppressedRecords(), rows.size());
         }
     }
+
+    @Property(tries = 300)
+    void wildcardSizesEqualABruteForceCount(@ForAll("tables") List<int[]> rows) throws ConfigurationException {
+        Dataset d = build(rows);
+        List<org.releaseauditor.core.model.Column> qis = List.of(d.column("a").orElseThrow(),
+                d.column("b").orElseThrow(), d.column("s").orElseThrow());
+        Partition p = Partition.group(qis, ProgressMonitor.none());
+        int[] first = new int[p.classCount()];
+        java.util.Arrays.fill(first, -1);
+        for (int r = 0; r < d.rowCount(); r++) {
+            if (p.classOf(r) >= 0 && first[p.classOf(r)] < 0) {
+                first[p.classOf(r)] = r;
+            }
+        }
+        long[] sizes = WildcardMatcher.compatibleSizes(qis, p.sizes(), first, ProgressMonitor.none());
+        for (int j = 0; j < first.length; j++) {
+            long expected = 0;
+            for (int r = 0; r < d.rowCount(); r++) {
+                if (p.classOf(r) < 0) {
+                    continue;
+                }
+                boolean compatible = true;
+                for (org.releaseauditor.core.model.Column c : qis) {
+                    int x = c.code(first[j]);
+                    int y = c.code(r);
+                    compatible &= x < 0 || y < 0 || x == y;
+                }
+                if (compatible) {
+                    expected++;
+                }
+            }
+            assertEquals(expected, sizes[j]);
+        }
+    }
 }

@@ -15,13 +15,7 @@ class PartitionTest {
     static Column col(String name, String... values) {
         ColumnBuilder b = new ColumnBuilder(name);
         for (String v : values) {
-            if (v.equals("*")) {
-                b.addSuppressed();
-            } else if (v.isEmpty()) {
-                b.addMissing();
-            } else {
-                b.add(v);
-            }
+            TestTables.addCell(b, v);
         }
         return b.build(ColumnType.CATEGORICAL);
     }

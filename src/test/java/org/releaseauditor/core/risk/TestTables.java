@@ -48,21 +48,25 @@ final class TestTables {
         return table("test", header.split(",", -1), parsed);
     }
 
+    /** Adds one cell: "*" is SUPPRESSED, "" MISSING, anything else a value. */
+    static void addCell(ColumnBuilder b, String v) {
+        if (v.equals("*")) {
+            b.addSuppressed();
+        } else if (v.isEmpty()) {
+            b.addMissing();
+        } else {
+            b.add(v);
+        }
+    }
+
     static Dataset table(String name, String[] header, List<String[]> rows) {
         List<Column> columns = new ArrayList<>();
         for (int c = 0; c < header.length; c++) {
             ColumnBuilder b = new ColumnBuilder(header[c], rows.size());
             boolean numeric = true;
             for (String[] row : rows) {
-                String v = row[c];
-                if (v.equals("*")) {
-                    b.addSuppressed();
-                } else if (v.isEmpty()) {
-                    b.addMissing();
-                } else {
-                    b.add(v);
-                    numeric &= v.matches("-?\\d+(\\.\\d+)?");
-                }
+                addCell(b, row[c]);
+                numeric &= row[c].isEmpty() || row[c].equals("*") || row[c].matches("-?\\d+(\\.\\d+)?");
             }
             columns.add(b.build(numeric ? ColumnType.INTEGER : ColumnType.CATEGORICAL));
         }
