@@ -1,0 +1,39 @@
+package org.releaseauditor.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.releaseauditor.core.policy.PolicyEvaluation;
+import org.releaseauditor.service.CaseService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code case evaluate CASE --run ID --policy P}: exit 1 when the policy fails. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a policy on a recorded run and store the findings (exit 1 if it fails).")
+public final class CaseEvaluateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE")
+    Path caseFile;
+
+    @Option(names = "--run", required = true, description = "Run id from 'case show'.")
+    long run;
+
+    @Option(names = "--policy", required = true, paramLabel = "P", description = "Built-in policy id or policy file.")
+    String policy;
+
+    @Option(names = "--actor", description = "Who is recorded as actor (default: OS user).")
+    String actor;
+
+    @Override
+    public Integer call() throws Exception {
+        try (CaseService cs = CaseCli.openForWriting(caseFile, spec)) {
+            cs.setActor(actor);
+            PolicyEvaluation ev = cs.evaluatePolicy(run, policy);
+            CaseCli.printFindings(spec.commandLine().getOut(), ev);
+            return ev.failed() ? ExitCodes.POLICY_FAILED : ExitCodes.OK;
+        }
+    }
+}
