@@ -16,6 +16,8 @@ public final class PdfReportWriter {
     }
 
     public static void write(String xhtml, OutputStream out) throws IOException {
+        // OpenHTMLtoPDF logs through java.util.logging by default; keep the console quiet
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         for (String dir : FONT_DIRS) {

@@ -227,7 +227,7 @@ public final class CaseService implements AutoCloseable {
         }
         DatasetFingerprint now = DatasetFingerprint.of(where, monitor);
         if (!now.sha256().equals(ds.sha256())) {
-            LOGGER.warn("Case {}: dataset {} changed (expected sha256 {}, found {})", file.getFileName(), ds.id(),
+            LOGGER.info("Case {}: dataset {} changed (expected sha256 {}, found {})", file.getFileName(), ds.id(),
                     ds.sha256(), now.sha256());
             throw new AuditStoreException("case.error.datasetChanged", ds.id(), where.toString(), ds.sha256(),
                     now.sha256());
