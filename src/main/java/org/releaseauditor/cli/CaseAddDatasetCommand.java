@@ -20,8 +20,8 @@ public final class CaseAddDatasetCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE")
-    Path caseFile;
+    @picocli.CommandLine.Mixin
+    CaseWriteOptions target;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The data file.")
     Path data;
@@ -33,13 +33,9 @@ public final class CaseAddDatasetCommand implements Callable<Integer> {
             description = "Record a column role, e.g. age=QUASI_IDENTIFIER (repeatable).")
     List<String> roles = List.of();
 
-    @Option(names = "--actor", description = "Who is recorded as actor (default: OS user).")
-    String actor;
-
     @Override
     public Integer call() throws Exception {
-        try (CaseService cs = CaseCli.openForWriting(caseFile, spec)) {
-            cs.setActor(actor);
+        try (CaseService cs = target.open(spec)) {
             DatasetEntry d = cs.addDataset(data, schema, ProgressMonitor.none());
             for (String r : roles) {
                 int eq = r.indexOf('=');

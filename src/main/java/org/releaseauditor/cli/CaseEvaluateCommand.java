@@ -1,12 +1,10 @@
 package org.releaseauditor.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.service.CaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code case evaluate CASE --run ID --policy P}: exit 1 when the policy fails. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -15,8 +13,8 @@ public final class CaseEvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE")
-    Path caseFile;
+    @picocli.CommandLine.Mixin
+    CaseWriteOptions target;
 
     @Option(names = "--run", required = true, description = "Run id from 'case show'.")
     long run;
@@ -24,13 +22,9 @@ public final class CaseEvaluateCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, paramLabel = "P", description = "Built-in policy id or policy file.")
     String policy;
 
-    @Option(names = "--actor", description = "Who is recorded as actor (default: OS user).")
-    String actor;
-
     @Override
     public Integer call() throws Exception {
-        try (CaseService cs = CaseCli.openForWriting(caseFile, spec)) {
-            cs.setActor(actor);
+        try (CaseService cs = target.open(spec)) {
             PolicyEvaluation ev = cs.evaluatePolicy(run, policy);
             CaseCli.printFindings(spec.commandLine().getOut(), ev);
             return ev.failed() ? ExitCodes.POLICY_FAILED : ExitCodes.OK;

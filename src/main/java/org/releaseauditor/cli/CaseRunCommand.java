@@ -1,6 +1,5 @@
 package org.releaseauditor.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.releaseauditor.core.progress.CancellationFlag;
 import org.releaseauditor.service.CaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code case run CASE --lane L --dataset ID|PATH [--param k=v]... [--policy P]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -22,8 +20,8 @@ public final class CaseRunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE")
-    Path caseFile;
+    @picocli.CommandLine.Mixin
+    CaseWriteOptions target;
 
     @Option(names = "--lane", required = true, description = "microdata, trajectories or aggregates.")
     String lane;
@@ -38,9 +36,6 @@ public final class CaseRunCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "P", description = "Evaluate this policy (built-in id or file) on the result.")
     String policy;
 
-    @Option(names = "--actor", description = "Who is recorded as actor (default: OS user).")
-    String actor;
-
     @Override
     public Integer call() throws Exception {
         Map<String, String> p = new LinkedHashMap<>();
@@ -54,8 +49,7 @@ public final class CaseRunCommand implements Callable<Integer> {
         CancellationFlag monitor = new CancellationFlag();
         Thread hook = new Thread(monitor::cancel, "case-run-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (CaseService cs = CaseCli.openForWriting(caseFile, spec)) {
-            cs.setActor(actor);
+        try (CaseService cs = target.open(spec)) {
             RunEntry run = cs.runLane(lane, dataset, p, monitor);
             spec.commandLine().getOut().println(Messages.get("casecli.runRecorded", run.id(), run.lane(),
                     run.datasetIds()));

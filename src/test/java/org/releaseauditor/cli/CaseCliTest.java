@@ -26,19 +26,7 @@ import org.releaseauditor.service.LaneRegistry;
 /** A whole audit scripted through the CLI, as a release pipeline would do it. */
 class CaseCliTest {
 
-    static final String CSV = """
-            age,district,diagnosis
-            30-39,Kreuzberg,Asthma
-            30-39,Kreuzberg,Influenza
-            40-49,Pankow,Diabetes
-            40-49,Pankow,Asthma
-            40-49,Pankow,Migraine
-            50-59,Lichtenberg,Influenza
-            50-59,Lichtenberg,Diabetes
-            50-59,Lichtenberg,Asthma
-            50-59,Lichtenberg,Migraine
-            50-59,Lichtenberg,Gastritis
-            """;
+    static final String CSV = FakeMicrodataLane.SAMPLE_CSV;
 
     @TempDir
     Path dir;

@@ -31,20 +31,7 @@ import org.releaseauditor.core.progress.ProgressMonitor;
 
 class CaseServiceTest {
 
-    /** Ten records; QIs age band and district; classes of size 2, 3 and 5. */
-    static final String CSV = """
-            age,district,diagnosis
-            30-39,Kreuzberg,Asthma
-            30-39,Kreuzberg,Influenza
-            40-49,Pankow,Diabetes
-            40-49,Pankow,Asthma
-            40-49,Pankow,Migraine
-            50-59,Lichtenberg,Influenza
-            50-59,Lichtenberg,Diabetes
-            50-59,Lichtenberg,Asthma
-            50-59,Lichtenberg,Migraine
-            50-59,Lichtenberg,Gastritis
-            """;
+    static final String CSV = FakeMicrodataLane.SAMPLE_CSV;
 
     @TempDir
     Path dir;

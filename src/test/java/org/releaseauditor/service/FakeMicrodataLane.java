@@ -22,6 +22,21 @@ import org.releaseauditor.core.progress.ProgressMonitor;
 public final class FakeMicrodataLane implements LaneAnalysis {
 
     public static final String LANE = "fake-microdata";
+
+    /** Ten records; QIs age band and district; classes of size 2, 3 and 5. */
+    public static final String SAMPLE_CSV = """
+            age,district,diagnosis
+            30-39,Kreuzberg,Asthma
+            30-39,Kreuzberg,Influenza
+            40-49,Pankow,Diabetes
+            40-49,Pankow,Asthma
+            40-49,Pankow,Migraine
+            50-59,Lichtenberg,Influenza
+            50-59,Lichtenberg,Diabetes
+            50-59,Lichtenberg,Asthma
+            50-59,Lichtenberg,Migraine
+            50-59,Lichtenberg,Gastritis
+            """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
