@@ -83,4 +83,20 @@ class CrashSafetyTest {
         }
         assertTrue(new File(file + "-wal").length() >= 0);
     }
+
+    @Test
+    void writerInAnotherProcessFindsTheCaseReadOnlyWhileThisOneHoldsIt() throws Exception {
+        Path file = dir.resolve("held.rcase");
+        try (JdbcAuditStore holder = JdbcAuditStore.create(file, new CaseInfo("held", "", "", "", null), "t", "t")) {
+            Process p = start(file);
+            String first;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                first = r.readLine();
+            }
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("READ_ONLY READ_ONLY_LOCKED", first);
+            assertEquals(1, holder.events().size(), "the read-only process wrote nothing");
+        }
+    }
 }
