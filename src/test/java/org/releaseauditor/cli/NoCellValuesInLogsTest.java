@@ -37,6 +37,10 @@ class NoCellValuesInLogsTest {
         Level appLevel = app.getLevel();
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
+        // capture only: the console appender would print every TRACE line of the run
+        List<ch.qos.logback.core.Appender<ILoggingEvent>> console = new ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(console::add);
+        console.forEach(root::detachAppender);
         root.addAppender(appender);
         root.setLevel(Level.TRACE);
         app.setLevel(Level.TRACE);
@@ -60,6 +64,7 @@ class NoCellValuesInLogsTest {
             CaseCliTest.cli("verify", rcase.toString());
         } finally {
             root.detachAppender(appender);
+            console.forEach(root::addAppender);
             root.setLevel(rootLevel);
             app.setLevel(appLevel);
             LaneRegistry.global().unregister(FakeMicrodataLane.LANE);
