@@ -952,6 +952,11 @@ public final class JdbcAuditStore implements AuditStore {
         return file;
     }
 
+    /** A pragma value of this connection as text (tests check the durability settings). */
+    String pragma(String name) throws SQLException {
+        return query("PRAGMA " + name, rs -> rs.getString(1)).stream().findFirst().orElse("");
+    }
+
     // ------------------------------------------------------------------ closing
 
     @Override

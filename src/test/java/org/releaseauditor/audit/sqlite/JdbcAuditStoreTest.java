@@ -45,6 +45,17 @@ class JdbcAuditStoreTest {
     }
 
     @Test
+    void durabilitySettingsAreOn() throws Exception {
+        Path f = CaseFixture.fullCase(dir);
+        try (JdbcAuditStore s = JdbcAuditStore.open(f, false, "test-1")) {
+            assertEquals("wal", s.pragma("journal_mode"));
+            assertEquals("2", s.pragma("synchronous"), "FULL");
+            assertEquals("1", s.pragma("foreign_keys"));
+            assertEquals(Integer.toString(JdbcAuditStore.APPLICATION_ID), s.pragma("application_id"));
+        }
+    }
+
+    @Test
     void hashIsSha256OfPrevHashAndCanonicalJson() throws Exception {
         Path f = CaseFixture.fullCase(dir);
         try (JdbcAuditStore s = JdbcAuditStore.open(f, true, "test-1")) {
