@@ -1,17 +1,19 @@
 package org.releaseauditor.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code release-auditor case}: not implemented yet. */
-@Command(name = "case", mixinStandardHelpOptions = true, description = "(not implemented yet)")
-public final class CaseCommand implements Callable<Integer> {
+/** {@code release-auditor case ...}: script a whole audit (new, add-dataset, run, decide, show, verify, report). */
+@Command(name = "case", mixinStandardHelpOptions = true,
+        description = "Audit cases: one .rcase file with datasets, runs, findings, decisions and a hash-chained log.",
+        subcommands = {CaseNewCommand.class, CaseAddDatasetCommand.class, CaseAttackerCommand.class,
+            CaseRunCommand.class, CaseEvaluateCommand.class, CaseDecideCommand.class, CaseShowCommand.class,
+            CaseVerifyCommand.class, CaseReportCommand.class})
+public final class CaseCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("case: not implemented yet");
-        return ExitCodes.INTERNAL;
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,0 +1,104 @@
+package org.releaseauditor.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.releaseauditor.core.casefile.AttackerModel;
+import org.releaseauditor.core.casefile.AuditEvent;
+import org.releaseauditor.core.casefile.CaseInfo;
+import org.releaseauditor.core.casefile.DatasetEntry;
+import org.releaseauditor.core.casefile.DecisionEntry;
+import org.releaseauditor.core.casefile.RoleAssignment;
+import org.releaseauditor.core.casefile.VerificationReport;
+
+/**
+ * Everything a report shows, already computed: the writers only lay it out. Pure data.
+ *
+ * @param locale         report language
+ * @param generatedAt    when the report was made
+ * @param appVersion     application version that made it
+ * @param caseFileName   file name of the case
+ * @param info           case metadata
+ * @param datasets       datasets with fingerprints
+ * @param roles          role assignments
+ * @param attackerModels attacker models
+ * @param runs           every run with its numbers, charts and findings
+ * @param decisions      decision history, oldest first
+ * @param events         the event log, oldest first
+ * @param verification   verification result at report time
+ * @param verifyCommand  the exact command that verifies the case
+ * @param includeRecords whether record values (riskiest-class tables) are included
+ */
+public record ReportModel(Locale locale, Instant generatedAt, String appVersion, String caseFileName, CaseInfo info,
+        List<DatasetEntry> datasets, List<RoleAssignment> roles, List<AttackerModel> attackerModels,
+        List<RunSection> runs, List<DecisionEntry> decisions, List<AuditEvent> events,
+        VerificationReport verification, String verifyCommand, boolean includeRecords) {
+
+    public ReportModel {
+        datasets = List.copyOf(datasets);
+        roles = List.copyOf(roles);
+        attackerModels = List.copyOf(attackerModels);
+        runs = List.copyOf(runs);
+        decisions = List.copyOf(decisions);
+        events = List.copyOf(events);
+    }
+
+    /** The head hash of the chain at report time. */
+    public String headHash() {
+        return verification.headHash();
+    }
+
+    /**
+     * One analysis run.
+     *
+     * @param id            run id
+     * @param lane          lane
+     * @param engineVersion engine version
+     * @param at            when
+     * @param datasetIds    datasets analysed
+     * @param parameters    parameter rows
+     * @param metrics       every number of the result (scalar rows)
+     * @param tables        array-valued results as tables
+     * @param charts        charts to draw
+     * @param hiddenNotes   notes on hidden record-value sections
+     * @param findings      stored findings (latest evaluation per policy)
+     */
+    public record RunSection(long id, String lane, String engineVersion, Instant at, List<Long> datasetIds,
+            List<MetricRow> parameters, List<MetricRow> metrics, List<MetricTable> tables, List<ChartSpec> charts,
+            List<String> hiddenNotes, List<FindingRow> findings) {
+        public RunSection {
+            datasetIds = List.copyOf(datasetIds);
+            parameters = List.copyOf(parameters);
+            metrics = List.copyOf(metrics);
+            tables = List.copyOf(tables);
+            charts = List.copyOf(charts);
+            hiddenNotes = List.copyOf(hiddenNotes);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** One number (or value) with its metric path and a one-line explanation. */
+    public record MetricRow(String path, String value, String explanation) {
+    }
+
+    /** An array of the result rendered as a table; {@code explanation} says what the table is. */
+    public record MetricTable(String path, String explanation, List<String> columns, List<List<String>> rows) {
+        public MetricTable {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** A chart: bar or line, points (x label, y value). */
+    public record ChartSpec(String path, String title, String xLabel, String yLabel, boolean line,
+            List<String> xs, List<Double> ys) {
+        public ChartSpec {
+            xs = List.copyOf(xs);
+            ys = List.copyOf(ys);
+        }
+    }
+
+    /** A policy finding as shown. */
+    public record FindingRow(String policy, String rule, String measured, String status, String explanation) {
+    }
+}

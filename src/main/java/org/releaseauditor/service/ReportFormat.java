@@ -1,0 +1,7 @@
+package org.releaseauditor.service;
+
+/** Report output formats. */
+public enum ReportFormat {
+    HTML,
+    PDF
+}

@@ -1,0 +1,166 @@
+package org.releaseauditor.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.releaseauditor.core.casefile.CaseAccess;
+import org.releaseauditor.core.casefile.CaseInfo;
+import org.releaseauditor.core.casefile.DatasetEntry;
+import org.releaseauditor.core.casefile.DecisionEntry;
+import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.casefile.RunEntry;
+import org.releaseauditor.core.casefile.VerificationReport;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.policy.FindingStatus;
+import org.releaseauditor.core.policy.PolicyEvaluation;
+import org.releaseauditor.core.progress.ProgressMonitor;
+
+class CaseServiceTest {
+
+    static final String CSV = FakeMicrodataLane.SAMPLE_CSV;
+
+    @TempDir
+    Path dir;
+
+    LaneRegistry lanes;
+    Path data;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        lanes = new LaneRegistry().register(new FakeMicrodataLane());
+        data = dir.resolve("release.csv");
+        Files.writeString(data, CSV, StandardCharsets.UTF_8);
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    private CaseService newCase() throws AuditException {
+        return CaseService.create(dir.resolve("audit.rcase"), new CaseInfo("Footfall", "Smart Steps", "Telco",
+                "Dana", null), lanes);
+    }
+
+    @Test
+    void wholeAuditIsRecordedAndVerifies() throws Exception {
+        try (CaseService cs = newCase()) {
+            DatasetEntry d = cs.addDataset(data, null, ProgressMonitor.none());
+            assertTrue(d.schemaJson().contains("\"district\""), d.schemaJson());
+            cs.assignRole(d.id(), "age", "QUASI_IDENTIFIER");
+            cs.recordAttackerModel("neighbour", "{\"model\":\"prosecutor\",\"known\":[\"age\",\"district\"]}");
+            RunEntry run = cs.runLane(FakeMicrodataLane.LANE, Long.toString(d.id()), Map.of("qis", "age,district"),
+                    ProgressMonitor.none());
+            assertTrue(run.resultJson().contains("\"k\":2"), run.resultJson());
+            PolicyEvaluation ev = cs.evaluatePolicy(run.id(), "min-group-5");
+            assertEquals(FindingStatus.FAIL, ev.overall());
+            assertEquals(1, cs.findings(run.id()).size());
+            DecisionEntry first = cs.decide(DecisionOutcome.REJECT, null, "k is 2, below 5", "Dana DPO", List.of(),
+                    null, ProgressMonitor.none());
+            assertNull(first.supersedes());
+            assertTrue(first.policyJson().contains("min-group-5"), "the exact policy copy of the evaluation");
+            assertEquals(List.of(run.id()), first.runIds());
+            assertTrue(first.datasetSha256s().contains(d.sha256()));
+            String headBefore = cs.headHash();
+            DecisionEntry second = cs.decide(DecisionOutcome.APPROVE_WITH_CONDITIONS, "only to the research partner",
+                    "partner contract forbids linkage", "Dana DPO", List.of(run.id()), "arx-defaults",
+                    ProgressMonitor.none());
+            assertEquals(first.id(), second.supersedes());
+            assertEquals(headBefore, second.chainHead());
+            assertEquals(second, cs.currentDecision().orElseThrow());
+            assertEquals(2, cs.decisions().size(), "nothing is rewritten");
+            VerificationReport r = cs.verify(null, ProgressMonitor.none());
+            assertTrue(r.allOk(), r.toString());
+            assertEquals(cs.headHash(), r.headHash());
+        }
+    }
+
+    @Test
+    void decisionIsRefusedWhenTheFileChangedSinceItsAnalysis() throws Exception {
+        try (CaseService cs = newCase()) {
+            RunEntry run = cs.runLane(FakeMicrodataLane.LANE, data.toString(), Map.of("qis", "age"),
+                    ProgressMonitor.none());
+            Files.writeString(data, CSV + "60-69,Mitte,Asthma\n", StandardCharsets.UTF_8);
+            AuditException e = assertThrows(AuditException.class, () -> cs.decide(DecisionOutcome.APPROVE, null,
+                    "fine", "Dana", List.of(run.id()), null, ProgressMonitor.none()));
+            assertEquals("case.error.datasetChanged", e.messageKey());
+            assertTrue(e.getMessage().contains("changed since it was analysed"), e.getMessage());
+            assertTrue(cs.decisions().isEmpty());
+            VerificationReport r = cs.verify(null, ProgressMonitor.none());
+            assertFalse(r.allOk());
+            assertTrue(r.items().stream().anyMatch(i -> !i.ok() && i.detail().startsWith("file changed")));
+        }
+    }
+
+    @Test
+    void decisionNeedsRationaleAuditorAndConditions() throws Exception {
+        try (CaseService cs = newCase()) {
+            cs.runLane(FakeMicrodataLane.LANE, data.toString(), Map.of("qis", "age"), ProgressMonitor.none());
+            assertEquals("case.error.rationaleRequired", assertThrows(ConfigurationException.class,
+                    () -> cs.decide(DecisionOutcome.APPROVE, null, "  ", "Dana", List.of(), null,
+                            ProgressMonitor.none())).messageKey());
+            assertEquals("case.error.auditorRequired", assertThrows(ConfigurationException.class,
+                    () -> cs.decide(DecisionOutcome.APPROVE, null, "ok", "", List.of(), null,
+                            ProgressMonitor.none())).messageKey());
+            assertEquals("case.error.conditionsRequired", assertThrows(ConfigurationException.class,
+                    () -> cs.decide(DecisionOutcome.APPROVE_WITH_CONDITIONS, " ", "ok", "Dana", List.of(), null,
+                            ProgressMonitor.none())).messageKey());
+            assertTrue(cs.decisions().isEmpty());
+        }
+    }
+
+    @Test
+    void decisionWithoutRunsIsRefused() throws Exception {
+        try (CaseService cs = newCase()) {
+            assertEquals("case.error.noRuns", assertThrows(ConfigurationException.class,
+                    () -> cs.decide(DecisionOutcome.APPROVE, null, "ok", "Dana", List.of(), null,
+                            ProgressMonitor.none())).messageKey());
+        }
+    }
+
+    @Test
+    void verifyFindsMovedFilesWithDataDir() throws Exception {
+        Path caseFile;
+        try (CaseService cs = newCase()) {
+            cs.addDataset(data, null, ProgressMonitor.none());
+            caseFile = cs.file();
+        }
+        Path moved = Files.createDirectory(dir.resolve("moved"));
+        Files.move(data, moved.resolve("release.csv"));
+        try (CaseService cs = CaseService.open(caseFile, true, lanes)) {
+            assertEquals(CaseAccess.READ_ONLY_REQUESTED, cs.access());
+            assertFalse(cs.verify(null, ProgressMonitor.none()).allOk());
+            assertTrue(cs.verify(moved, ProgressMonitor.none()).allOk());
+        }
+    }
+
+    @Test
+    void secondInstanceIsReadOnlyAndSaysWhy() throws Exception {
+        try (CaseService first = newCase()) {
+            try (CaseService second = CaseService.open(first.file(), false, lanes)) {
+                assertTrue(second.readOnly());
+                assertTrue(second.accessNotice().contains("open in another instance"), second.accessNotice());
+                assertThrows(AuditException.class, () -> second.addDataset(data, null, ProgressMonitor.none()));
+            }
+        }
+    }
+
+    @Test
+    void unknownLaneIsAUsageError() throws Exception {
+        try (CaseService cs = newCase()) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> cs.runLane("nope", data.toString(), Map.of(), ProgressMonitor.none()));
+            assertTrue(e.getMessage().contains(FakeMicrodataLane.LANE), e.getMessage());
+        }
+    }
+}
