@@ -13,6 +13,7 @@ import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.PopulationRegion;
+import org.releaseauditor.core.risk.Regions;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.service.MicrodataAnalysisService;
 import picocli.CommandLine.Command;
@@ -79,14 +80,20 @@ public final class AnalyzeMicrodataCommand implements Callable<Integer> {
     @Mixin
     ImportOptionsMixin importOptions;
 
+    @Mixin
+    PolicyOption policy;
+
+    @Option(names = "--no-suda", description = "Skip SUDA2 (the costliest measure on wide tables).")
+    boolean noSuda;
+
     @Override
     public Integer call() throws AuditException, IOException {
         MicrodataConfig cfg = config();
         try (ConsoleProgress progress = ConsoleProgress.start(spec.commandLine().getErr(), output.quiet)) {
-            MicrodataAnalysisService service = new MicrodataAnalysisService();
+            MicrodataAnalysisService service = new MicrodataAnalysisService().withSuda(!noSuda);
             MicrodataAnalysis a = service.analyzeFile(data, importOptions.toOptions(), cfg, superset, progress);
-            String text = output.json() ? service.toJson(a) : service.toText(a);
-            return output.emit(spec, text, a.result() == null ? null : service.toJson(a));
+            String json = service.toJson(a);
+            return policy.emit(spec, output, output.json() ? json : service.toText(a), json);
         }
     }
 
@@ -105,7 +112,7 @@ public final class AnalyzeMicrodataCommand implements Callable<Integer> {
             boolean ordered = s.toLowerCase(Locale.ROOT).endsWith(":ordered");
             sens.add(new SensitiveAttribute(ordered ? s.substring(0, s.length() - 8) : s, ordered));
         }
-        PopulationRegion r = region == null ? null : RegionNames.parse(region);
+        PopulationRegion r = region == null ? null : Regions.parse(region);
         return new MicrodataConfig(qis, sens, weight, household, population, r, samplingFraction, threshold,
                 maxQiSubset, wildcards, MicrodataConfig.DEFAULT_RECURSIVE_C);
     }

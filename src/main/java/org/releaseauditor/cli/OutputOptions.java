@@ -28,7 +28,7 @@ public final class OutputOptions {
     }
 
     /** Writes the output (to --out or stdout) and returns exit code 0. */
-    int emit(picocli.CommandLine.Model.CommandSpec spec, String text, String json) throws IOException {
+    int emit(picocli.CommandLine.Model.CommandSpec spec, String text) throws IOException {
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {

@@ -12,7 +12,7 @@ import org.releaseauditor.core.error.ConfigurationException;
  */
 public final class LaneRegistry {
 
-    private static final LaneRegistry GLOBAL = new LaneRegistry();
+    private static final LaneRegistry GLOBAL = new LaneRegistry().register(new MicrodataLane());
 
     private final Map<String, LaneAnalysis> lanes = new ConcurrentHashMap<>();
 

@@ -1,17 +1,17 @@
-package org.releaseauditor.cli;
+package org.releaseauditor.core.risk;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.core.risk.PopulationRegion;
 
 /** Parses region names given on the command line (case-insensitive, '-' or '_' or space). */
-final class RegionNames {
-    private RegionNames() {
+public final class Regions {
+    private Regions() {
     }
 
-    static PopulationRegion parse(String s) throws ConfigurationException {
+    /** Parses a region name given by a user (case-insensitive; '-', '_' or space). */
+    public static PopulationRegion parse(String s) throws ConfigurationException {
         String norm = s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         if (norm.equals("GERMANY") || norm.equals("DE")) {
             norm = "GERMANY";
