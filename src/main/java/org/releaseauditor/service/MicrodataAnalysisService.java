@@ -145,6 +145,11 @@ public final class MicrodataAnalysisService {
         return out;
     }
 
+    /** The parameters of an analysis as JSON (stored with a run in a case). */
+    public String paramsJson(MicrodataConfig config) {
+        return MicrodataJson.params(config);
+    }
+
     /** The versioned JSON (schemaVersion 1) of an analysis. */
     public String toJson(MicrodataAnalysis a) {
         return MicrodataJson.write(a);

@@ -14,6 +14,10 @@ import org.releaseauditor.ui.fx.FxDialogService;
 import org.releaseauditor.ui.fx.FxmlViews;
 import org.releaseauditor.ui.fx.UiPreferences;
 import org.releaseauditor.ui.main.SessionModel;
+import org.releaseauditor.ui.decision.CaseViewModel;
+import org.releaseauditor.ui.main.LoadedDataset;
+import org.releaseauditor.core.risk.MicrodataAnalysis;
+import java.util.function.Supplier;
 
 /**
  * Composition root of the desktop app: owns the executor, the dialog service, preferences and the
@@ -29,6 +33,12 @@ public final class AppContext implements AutoCloseable {
     private final SessionModel session = new SessionModel();
     private final Map<Class<?>, Function<AppContext, Object>> factories = new HashMap<>();
     private Window mainWindow;
+    private final CaseViewModel caseModel;
+    private Supplier<CurrentAnalysis> currentMicrodata = () -> null;
+
+    /** The microdata dashboard's current state, for "record in case". */
+    public record CurrentAnalysis(LoadedDataset dataset, MicrodataAnalysis analysis, String attacker) {
+    }
 
     public AppContext(UiPreferences preferences) {
         this(preferences, null);
@@ -41,6 +51,20 @@ public final class AppContext implements AutoCloseable {
         this.dialogs = dialogs != null ? dialogs
                 : new FxDialogService(() -> mainWindow, msg -> session.statusProperty().set(msg));
         this.tasks = new BackgroundTasks(executor, this.dialogs);
+        this.caseModel = new CaseViewModel(tasks, microdataService);
+    }
+
+    public CaseViewModel caseModel() {
+        return caseModel;
+    }
+
+    /** The microdata dashboard's current analysis, or null. */
+    public CurrentAnalysis currentMicrodata() {
+        return currentMicrodata.get();
+    }
+
+    public void setCurrentMicrodata(Supplier<CurrentAnalysis> supplier) {
+        this.currentMicrodata = supplier;
     }
 
     /** Registers how to build a controller type (instead of its constructor taking AppContext). */
@@ -108,6 +132,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        caseModel.close();
         executor.close();
         preferences.flush();
     }

@@ -27,18 +27,7 @@ public final class MicrodataJson {
         MicrodataConfig c = a.config();
         ObjectNode root = Json.root("microdata");
         root.put("dataset", a.datasetName());
-        ObjectNode cfg = root.putObject("config");
-        cfg.putPOJO("quasiIdentifiers", c.quasiIdentifiers());
-        ArrayNode sens = cfg.putArray("sensitive");
-        for (SensitiveAttribute s : c.sensitive()) {
-            sens.addObject().put("attribute", s.column()).put("ordered", s.ordered());
-        }
-        cfg.put("weight", c.weightColumn());
-        cfg.put("household", c.householdColumn());
-        cfg.put("threshold", c.threshold());
-        cfg.put("maxQiSubset", c.maxQiSubset());
-        cfg.put("wildcards", c.wildcards());
-        cfg.put("recursiveC", c.recursiveC());
+        config(root.putObject("config"), c);
         root.put("records", r.records());
         root.put("classes", r.classes());
         root.put("suppressedRecords", r.suppressedRecords());
@@ -104,6 +93,30 @@ public final class MicrodataJson {
         }
         root.put("wildcards", r.wildcards());
         return root;
+    }
+
+    /** The configuration as JSON (the parameters of a run). */
+    public static String params(MicrodataConfig c) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        config(o, c);
+        return Json.write(o);
+    }
+
+    private static void config(ObjectNode cfg, MicrodataConfig c) {
+        cfg.putPOJO("quasiIdentifiers", c.quasiIdentifiers());
+        ArrayNode sens = cfg.putArray("sensitive");
+        for (SensitiveAttribute s : c.sensitive()) {
+            sens.addObject().put("attribute", s.column()).put("ordered", s.ordered());
+        }
+        cfg.put("weight", c.weightColumn());
+        cfg.put("household", c.householdColumn());
+        cfg.put("populationSize", c.populationSize());
+        cfg.put("region", c.region() == null ? null : c.region().name());
+        cfg.put("samplingFraction", c.samplingFraction());
+        cfg.put("threshold", c.threshold());
+        cfg.put("maxQiSubset", c.maxQiSubset());
+        cfg.put("wildcards", c.wildcards());
+        cfg.put("recursiveC", c.recursiveC());
     }
 
     private static void attacker(ObjectNode o, MicrodataResult.AttackerRisk r) {

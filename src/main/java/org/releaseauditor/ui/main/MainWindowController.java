@@ -178,11 +178,13 @@ public final class MainWindowController {
     @FXML
     private void onNewCase() {
         laneTabs.getSelectionModel().select(decisionTab);
+        org.releaseauditor.ui.decision.CaseActions.newCase(ctx);
     }
 
     @FXML
     private void onOpenCase() {
-        laneTabs.getSelectionModel().select(auditTab);
+        laneTabs.getSelectionModel().select(decisionTab);
+        org.releaseauditor.ui.decision.CaseActions.openCase(ctx, false);
     }
 
     @FXML

@@ -36,6 +36,15 @@ final class Plugins {
                 risk.controller().show(ctx.session().selectedProperty().get());
             }
             main.setRunHandler(() -> risk.controller().viewModel().runNow());
+            ctx.setCurrentMicrodata(() -> {
+                var vm = risk.controller().viewModel();
+                var preset = vm.attackerModel().presetProperty().get();
+                return vm.analysisProperty().get() == null ? null : new AppContext.CurrentAnalysis(
+                        vm.datasetProperty().get(), vm.analysisProperty().get(),
+                        preset == null ? "custom" : org.releaseauditor.core.i18n.Messages.get(preset.nameKey()));
+            });
+            main.decisionTab().setContent(ctx.views().load("/fxml/decision/DecisionPanel.fxml").root());
+            main.auditTab().setContent(ctx.views().load("/fxml/audit/AuditTrail.fxml").root());
             main.setOpenHandler(file -> new ImportWizard(ctx).show(file).ifPresent(req ->
                     main.viewModel().load(req.file(), req.options(), req.roles(),
                             loaded -> main.laneTabs().getSelectionModel().select(main.microdataTab()))));

@@ -1,0 +1,276 @@
+package org.releaseauditor.ui.decision;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.releaseauditor.core.casefile.AuditEvent;
+import org.releaseauditor.core.casefile.CaseInfo;
+import org.releaseauditor.core.casefile.DatasetEntry;
+import org.releaseauditor.core.casefile.DecisionEntry;
+import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.casefile.FindingEntry;
+import org.releaseauditor.core.casefile.RunEntry;
+import org.releaseauditor.core.casefile.VerificationItem;
+import org.releaseauditor.core.casefile.VerificationReport;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.model.AttributeRole;
+import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.risk.MicrodataAnalysis;
+import org.releaseauditor.service.CaseService;
+import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.MicrodataAnalysisService;
+import org.releaseauditor.service.ReportFormat;
+import org.releaseauditor.service.ReportService;
+import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.ui.fx.FxTasks;
+import org.releaseauditor.ui.main.LoadedDataset;
+
+/**
+ * The open audit case in the GUI: create/open (read-only for regulators), record the current
+ * analysis as a run, evaluate a policy, decide, export the report, and verify the chain. Every
+ * case operation runs off the FX thread; lists are refreshed on success.
+ */
+public final class CaseViewModel {
+    /** What the case snapshot holds after every refresh. */
+    public record Snapshot(CaseInfo info, String notice, boolean readOnly, List<DatasetEntry> datasets,
+            List<RunEntry> runs, List<DecisionEntry> decisions, List<AuditEvent> events, String headHash) {
+    }
+
+    private final BackgroundTasks tasks;
+    private final MicrodataAnalysisService microdata;
+    private final ObjectProperty<CaseService> openCase = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<FindingEntry> findings = FXCollections.observableArrayList();
+    private final ObservableList<VerificationItem> verification = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public CaseViewModel(BackgroundTasks tasks, MicrodataAnalysisService microdata) {
+        this.tasks = tasks;
+        this.microdata = microdata;
+    }
+
+    /** Creates a new case file and opens it. */
+    public void create(Path file, String title, String dataProduct, String controller, String auditor) {
+        run(Messages.get("case.task.create"), m -> CaseService.create(file,
+                new CaseInfo(title, dataProduct, controller, auditor, Instant.now()), LaneRegistry.global()),
+                this::setCase);
+    }
+
+    /** Opens a case; {@code readOnly} for regulators (a second instance is read-only anyway). */
+    public void open(Path file, boolean readOnly, Consumer<CaseService> then) {
+        run(Messages.get("case.task.open"), m -> CaseService.open(file, readOnly, LaneRegistry.global()), cs -> {
+            setCase(cs);
+            if (then != null) {
+                then.accept(cs);
+            }
+        });
+    }
+
+    private void setCase(CaseService cs) {
+        CaseService old = openCase.get();
+        if (old != null && old != cs) {
+            try {
+                old.close();
+            } catch (org.releaseauditor.core.error.AuditStoreException e) {
+                message.set(e.getLocalizedMessage());
+            }
+        }
+        openCase.set(cs);
+        findings.clear();
+        verification.clear();
+        refresh();
+    }
+
+    /** Reloads the lists from the case file. */
+    public void refresh() {
+        CaseService cs = openCase.get();
+        if (cs == null) {
+            snapshot.set(null);
+            return;
+        }
+        run(Messages.get("case.task.refresh"), m -> new Snapshot(cs.info(), cs.accessNotice(), cs.readOnly(),
+                cs.datasets(), cs.runs(), cs.decisions(), cs.history(), cs.headHash()), snapshot::set);
+    }
+
+    /**
+     * Records the dashboard's current analysis in the case: the dataset's fingerprint, its roles,
+     * the attacker model and the run with full parameters and results.
+     */
+    public void recordAnalysis(LoadedDataset dataset, MicrodataAnalysis analysis, String attackerName) {
+        CaseService cs = requireWritable();
+        if (cs == null) {
+            return;
+        }
+        run(Messages.get("case.task.record"), m -> {
+            DatasetEntry ds = findOrAdd(cs, dataset.path(), m);
+            for (Map.Entry<String, AttributeRole> e : dataset.roles().entrySet()) {
+                cs.assignRole(ds.id(), e.getKey(), e.getValue().name());
+            }
+            String params = microdata.paramsJson(analysis.config());
+            cs.recordAttackerModel(attackerName, params);
+            return cs.recordRun("microdata", params, microdata.toJson(analysis), List.of(ds.id()));
+        }, r -> {
+            message.set(Messages.get("case.recorded", r.id()));
+            refresh();
+        });
+    }
+
+    private static DatasetEntry findOrAdd(CaseService cs, Path path, ProgressMonitor m)
+            throws org.releaseauditor.core.error.AuditException {
+        String abs = path.toAbsolutePath().normalize().toString();
+        for (DatasetEntry d : cs.datasets()) {
+            if (d.path().equals(abs)) {
+                return d;
+            }
+        }
+        return cs.addDataset(path, null, m);
+    }
+
+    /** Evaluates a policy for a run and shows the findings. */
+    public void evaluate(long runId, String policyRef) {
+        CaseService cs = requireWritable();
+        if (cs == null) {
+            return;
+        }
+        run(Messages.get("case.task.evaluate"), m -> {
+            cs.evaluatePolicy(runId, policyRef);
+            return cs.findings(runId);
+        }, f -> {
+            findings.setAll(latest(f));
+            refresh();
+        });
+    }
+
+    /** Shows the stored findings of a run (latest evaluation). */
+    public void showFindings(long runId) {
+        CaseService cs = openCase.get();
+        if (cs == null) {
+            return;
+        }
+        run(Messages.get("case.task.refresh"), m -> cs.findings(runId), f -> findings.setAll(latest(f)));
+    }
+
+    /** The findings of the latest evaluation (same policy id and the newest timestamp). */
+    static List<FindingEntry> latest(List<FindingEntry> all) {
+        if (all.isEmpty()) {
+            return all;
+        }
+        Instant newest = all.stream().map(FindingEntry::at).max(Instant::compareTo).orElseThrow();
+        Map<String, FindingEntry> byMetric = new LinkedHashMap<>();
+        for (FindingEntry f : all) {
+            if (!f.at().isBefore(newest.minusSeconds(1))) {
+                byMetric.put(f.metric(), f);
+            }
+        }
+        return new ArrayList<>(byMetric.values());
+    }
+
+    /** Records a decision; the service re-hashes the files and refuses if one changed. */
+    public void decide(DecisionOutcome outcome, String conditions, String rationale, String auditor,
+            List<Long> runIds, String policyRef) {
+        CaseService cs = requireWritable();
+        if (cs == null) {
+            return;
+        }
+        run(Messages.get("case.task.decide"),
+                m -> cs.decide(outcome, conditions, rationale, auditor, runIds, policyRef, m), d -> {
+                    message.set(Messages.get("case.decided", Messages.get("decision." + d.outcome().name()), d.id()));
+                    refresh();
+                });
+    }
+
+    /** Exports the report (HTML or PDF) in the current language. */
+    public void export(Path out, boolean pdf, boolean includeRecords) {
+        CaseService cs = openCase.get();
+        if (cs == null) {
+            message.set(Messages.get("case.none"));
+            return;
+        }
+        run(Messages.get("case.task.report"), m -> {
+            new ReportService().export(cs, pdf ? ReportFormat.PDF : ReportFormat.HTML, out, Messages.locale(),
+                    includeRecords, null, m);
+            return out;
+        }, p -> message.set(Messages.get("case.exported", p.getFileName())));
+    }
+
+    /** Recomputes the hash chain and re-hashes the dataset files. */
+    public void verify() {
+        CaseService cs = openCase.get();
+        if (cs == null) {
+            message.set(Messages.get("case.none"));
+            return;
+        }
+        run(Messages.get("case.task.verify"), m -> cs.verify(null, m), (VerificationReport r) -> {
+            verification.setAll(r.items());
+            boolean ok = r.items().stream().allMatch(VerificationItem::ok);
+            message.set(Messages.get(ok ? "case.verify.ok" : "case.verify.broken", r.events(),
+                    r.headHash() == null ? "" : r.headHash().substring(0, Math.min(16, r.headHash().length()))));
+        });
+    }
+
+    private CaseService requireWritable() {
+        CaseService cs = openCase.get();
+        if (cs == null) {
+            message.set(Messages.get("case.none"));
+            return null;
+        }
+        if (cs.readOnly()) {
+            message.set(Messages.get("case.readOnly"));
+            return null;
+        }
+        return cs;
+    }
+
+    private <T> void run(String title, FxTasks.Work<T> work, Consumer<T> onSuccess) {
+        tasks.run(FxTasks.of(title, work), onSuccess);
+    }
+
+    /** Closes the open case (application exit). */
+    public void close() {
+        CaseService cs = openCase.get();
+        if (cs != null) {
+            try {
+                cs.close();
+            } catch (org.releaseauditor.core.error.AuditStoreException e) {
+                // closing on exit: nothing more to do
+            }
+        }
+    }
+
+    static String shortHash(String h) {
+        return h == null ? "" : h.substring(0, Math.min(12, h.length())).toLowerCase(Locale.ROOT);
+    }
+
+    public ReadOnlyObjectProperty<CaseService> openCaseProperty() {
+        return openCase;
+    }
+
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ObservableList<FindingEntry> findings() {
+        return findings;
+    }
+
+    public ObservableList<VerificationItem> verification() {
+        return verification;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}
