@@ -11,6 +11,7 @@ import org.releaseauditor.core.generate.CityParameters;
 import org.releaseauditor.core.generate.GeneratedFile;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.CancellationFlag;
+import org.releaseauditor.core.progress.CancelledException;
 import org.releaseauditor.service.GenerateService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,6 +96,12 @@ public final class GenerateCommand implements Runnable {
                             f.sha256().substring(0, 16));
                 }
                 return ExitCodes.OK;
+            } catch (CancelledException e) {
+                // reported here, before the shutdown hook lets the JVM exit
+                monitor.done();
+                err.println(Messages.get("cli.cancelled"));
+                err.flush();
+                return ExitCodes.CANCELLED;
             } finally {
                 finished.countDown();
                 if (hooked) {

@@ -141,7 +141,8 @@ public final class CityModel {
         return new CityModel(areas, new SplittableRandom(Seeds.mix(seed, Seeds.STREAM_CITY)));
     }
 
-    private static double[] cumulative(double[] w) {
+    /** Normalised cumulative sums of non-negative weights; the last entry is exactly 1. */
+    static double[] cumulative(double[] w) {
         double[] cdf = new double[w.length];
         double s = 0;
         for (int i = 0; i < w.length; i++) {

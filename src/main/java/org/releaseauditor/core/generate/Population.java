@@ -56,10 +56,10 @@ public final class Population {
     public static Population generate(CityModel city, int n, long seed, ProgressMonitor monitor) {
         SplittableRandom rnd = new SplittableRandom(Seeds.mix(seed, Seeds.STREAM_POPULATION));
         Population p = new Population(n);
-        double[] ageCdf = cumulative(Demography.AGE_BAND_SHARE);
+        double[] ageCdf = CityModel.cumulative(Demography.AGE_BAND_SHARE);
         double[][] deviceCdf = new double[Demography.DEVICE_WEIGHTS.length][];
         for (int b = 0; b < deviceCdf.length; b++) {
-            deviceCdf[b] = cumulative(Demography.DEVICE_WEIGHTS[b]);
+            deviceCdf[b] = CityModel.cumulative(Demography.DEVICE_WEIGHTS[b]);
         }
         Set<Long> usedPseudonyms = new HashSet<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -139,20 +139,6 @@ public final class Population {
             return 5;
         }
         return band <= 3 && rnd.nextDouble() < 0.45 ? 2 : 4;
-    }
-
-    private static double[] cumulative(double[] w) {
-        double[] cdf = new double[w.length];
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            s += w[i];
-            cdf[i] = s;
-        }
-        for (int i = 0; i < w.length; i++) {
-            cdf[i] /= s;
-        }
-        cdf[w.length - 1] = 1.0;
-        return cdf;
     }
 
     public int size() {
