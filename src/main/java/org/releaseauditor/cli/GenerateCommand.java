@@ -33,9 +33,9 @@ public final class GenerateCommand implements Runnable {
 
     /** {@code release-auditor generate city}. */
     @Command(name = "city", mixinStandardHelpOptions = true,
-            description = {"Simulate a Smart-Steps-style city of mobile-network customers and write its",
-                "candidate outputs (events, footfall and OD tables, customer microdata, ground truth)",
-                "plus manifest.json. The output is byte-identical for the same parameters and seed."})
+            description = "Simulate a Smart-Steps-style city of mobile-network customers and write its candidate "
+                    + "outputs (events, footfall and OD tables, customer microdata, ground truth) plus manifest.json. "
+                    + "The output is byte-identical for the same parameters and seed.")
     static final class City implements Callable<Integer> {
         @Spec
         CommandSpec spec;
