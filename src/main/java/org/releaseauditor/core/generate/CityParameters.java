@@ -28,6 +28,8 @@ public record CityParameters(int people, int days, int areas, long seed, LocalDa
     public static final int MAX_DAYS = 366;
     public static final int MIN_AREAS = 4;
     public static final int MAX_AREAS = 2_500;
+    /** Upper bound of days × 24 × areas × 12 footfall cells held in memory (about 1 GB of ints). */
+    public static final long MAX_TABLE_CELLS = 250_000_000L;
 
     /** Parameters with the default start date, threshold and factor. */
     public static CityParameters of(int people, int days, int areas, long seed) {
@@ -51,6 +53,9 @@ public record CityParameters(int people, int days, int areas, long seed, LocalDa
         }
         if (!(extrapolationFactor >= 1.0) || Double.isInfinite(extrapolationFactor)) {
             throw new ConfigurationException("generate.error.factor", extrapolationFactor);
+        }
+        if ((long) days * 24 * areas * 12 > MAX_TABLE_CELLS) {
+            throw new ConfigurationException("generate.error.tooLarge", days, areas, MAX_TABLE_CELLS);
         }
         if (startDate == null) {
             throw new ConfigurationException("generate.error.startDate");

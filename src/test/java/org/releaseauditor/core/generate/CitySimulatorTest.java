@@ -231,6 +231,9 @@ class CitySimulatorTest {
         assertThrows(ConfigurationException.class, () -> CityParameters.of(10, 1, 3, 1).validate());
         assertThrows(ConfigurationException.class,
                 () -> new CityParameters(10, 1, 9, 1, CityParameters.DEFAULT_START, 10, 0.5).validate());
+        ConfigurationException big = assertThrows(ConfigurationException.class,
+                () -> CityParameters.of(10, 366, 2_500, 1).validate());
+        assertEquals("generate.error.tooLarge", big.messageKey());
     }
 
     @Test
