@@ -1,0 +1,5 @@
+/**
+ * CSV writers for the synthetic city ({@code core.generate}): streaming, hashing while writing.
+ * Depends on core only; no JavaFX, service, cli or ui.
+ */
+package org.releaseauditor.io.generate;
