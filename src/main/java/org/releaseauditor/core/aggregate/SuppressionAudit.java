@@ -98,7 +98,7 @@ public final class SuppressionAudit {
             for (int i = 0; i < local.length; i++) {
                 local[i] = comp.local(comp.targets.get(i));
             }
-            double[][] r = solver.ranges(system, local, monitor);
+            double[][] r = solve(solver, system, local, monitor);
             boolean integral = comp.integral;
             for (int i = 0; i < local.length; i++) {
                 double lo = r[i][0];
@@ -122,6 +122,128 @@ public final class SuppressionAudit {
             out.add(new AuditedCell(t.name(), tg[1], t.key(tg[1]), r[0], r[1], required, exposed, feasible));
         }
         return out;
+    }
+
+    /**
+     * Min and max of each target. Interval propagation first gives valid bounds; a bound is
+     * <em>proven</em> when it is the optimum of an LP or when some optimal LP solution attains it
+     * (every LP solution is feasible, so a variable seen at its valid lower bound has that
+     * minimum). Only unproven bounds cost a linear program.
+     */
+    static double[][] solve(IntervalSolver solver, LinearSystem system, int[] targets, ProgressMonitor monitor) {
+        int v = system.variables();
+        double[] lo = new double[v];
+        double[] hi = new double[v];
+        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        propagate(system, lo, hi);
+        boolean[] minDone = new boolean[v];
+        boolean[] maxDone = new boolean[v];
+        for (int i = 0; i < v; i++) {
+            minDone[i] = hi[i] - lo[i] < EPS;
+            maxDone[i] = hi[i] - lo[i] < EPS;
+        }
+        IntervalSolver.Session session = null;
+        for (int t : targets) {
+            for (int pass = 0; pass < 2; pass++) {
+                boolean max = pass == 1;
+                if (max ? maxDone[t] : minDone[t]) {
+                    continue;
+                }
+                monitor.checkCancelled();
+                if (session == null) {
+                    session = solver.open(system);
+                }
+                IntervalSolver.Result res = session.optimise(t, max);
+                if (res.status() == IntervalSolver.Status.INFEASIBLE) {
+                    java.util.Arrays.fill(lo, Double.NaN);
+                    java.util.Arrays.fill(hi, Double.NaN);
+                    java.util.Arrays.fill(minDone, true);
+                    java.util.Arrays.fill(maxDone, true);
+                    break;
+                }
+                if (max) {
+                    hi[t] = res.value();
+                    maxDone[t] = true;
+                } else {
+                    lo[t] = res.value();
+                    minDone[t] = true;
+                }
+                double[] x = res.x();
+                for (int j = 0; j < x.length; j++) {
+                    if (!minDone[j] && x[j] <= lo[j] + EPS) {
+                        minDone[j] = true;
+                    }
+                    if (!maxDone[j] && x[j] >= hi[j] - EPS) {
+                        maxDone[j] = true;
+                    }
+                }
+            }
+        }
+        double[][] out = new double[targets.length][];
+        for (int i = 0; i < targets.length; i++) {
+            out[i] = new double[] {lo[targets[i]], hi[targets[i]]};
+        }
+        return out;
+    }
+
+    /** Interval constraint propagation over {@code Σ c·x = rhs} rows (valid, not always tight). */
+    static void propagate(LinearSystem system, double[] lo, double[] hi) {
+        for (int round = 0; round < 100; round++) {
+            boolean changed = false;
+            for (LinearSystem.Row row : system.rows()) {
+                int[] vars = row.vars();
+                double[] c = row.coefs();
+                // bounds of each term c·x; sums over finite parts and counts of infinite parts
+                double minSum = 0;
+                double maxSum = 0;
+                int minInf = 0;
+                int maxInf = 0;
+                for (int k = 0; k < vars.length; k++) {
+                    double a = c[k] * lo[vars[k]];
+                    double b = c[k] * hi[vars[k]];
+                    double tmin = Math.min(a, b);
+                    double tmax = Math.max(a, b);
+                    if (Double.isInfinite(tmin)) {
+                        minInf++;
+                    } else {
+                        minSum += tmin;
+                    }
+                    if (Double.isInfinite(tmax)) {
+                        maxInf++;
+                    } else {
+                        maxSum += tmax;
+                    }
+                }
+                for (int k = 0; k < vars.length; k++) {
+                    double a = c[k] * lo[vars[k]];
+                    double b = c[k] * hi[vars[k]];
+                    double tmin = Math.min(a, b);
+                    double tmax = Math.max(a, b);
+                    // others' range: [othersMin, othersMax]
+                    double othersMin = Double.isInfinite(tmin) ? (minInf > 1 ? Double.NEGATIVE_INFINITY : minSum)
+                            : (minInf > 0 ? Double.NEGATIVE_INFINITY : minSum - tmin);
+                    double othersMax = Double.isInfinite(tmax) ? (maxInf > 1 ? Double.POSITIVE_INFINITY : maxSum)
+                            : (maxInf > 0 ? Double.POSITIVE_INFINITY : maxSum - tmax);
+                    // c·x = rhs − others
+                    double termLo = row.rhs() - othersMax;
+                    double termHi = row.rhs() - othersMin;
+                    double xl = c[k] > 0 ? termLo / c[k] : termHi / c[k];
+                    double xh = c[k] > 0 ? termHi / c[k] : termLo / c[k];
+                    int var = vars[k];
+                    if (!Double.isNaN(xl) && xl > lo[var] + EPS) {
+                        lo[var] = xl;
+                        changed = true;
+                    }
+                    if (!Double.isNaN(xh) && xh < hi[var] - EPS) {
+                        hi[var] = Math.max(lo[var], xh);
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) {
+                return;
+            }
+        }
     }
 
     private static int[] terms(ReleaseModel.Identity id) {

@@ -7,16 +7,23 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 import org.releaseauditor.core.aggregate.IntervalSolver;
 import org.releaseauditor.core.aggregate.LinearSystem;
-import org.releaseauditor.core.progress.ProgressMonitor;
 
 /**
  * Solves the audit's linear programs with ojAlgo's {@link ExpressionsBasedModel}: one model per
- * system, re-solved for each target with the target's weight set to 1 (minimise, then maximise).
+ * system, re-solved for each objective with the target's weight set to 1.
  */
 public final class OjAlgoIntervalSolver implements IntervalSolver {
 
+    static {
+        // ojAlgo prints a hardware-profile notice to stdout on first use, which would corrupt JSON
+        // output on the command line; this documented property silences it
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     @Override
-    public double[][] ranges(LinearSystem system, int[] targets, ProgressMonitor monitor) {
+    public Session open(LinearSystem system) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] x = new Variable[system.variables()];
         for (int i = 0; i < x.length; i++) {
@@ -30,22 +37,23 @@ public final class OjAlgoIntervalSolver implements IntervalSolver {
                 e.set(x[row.vars()[k]], row.coefs()[k]);
             }
         }
-        double[][] out = new double[targets.length][];
-        for (int t = 0; t < targets.length; t++) {
-            monitor.checkCancelled();
-            Variable v = x[targets[t]];
+        return (target, maximise) -> {
+            Variable v = x[target];
             v.weight(1);
-            Optimisation.Result min = model.minimise();
-            Optimisation.Result max = model.maximise();
+            Optimisation.Result res = maximise ? model.maximise() : model.minimise();
             v.weight(0);
-            if (!min.getState().isFeasible()) {
-                out[t] = new double[] {Double.NaN, Double.NaN};
-                continue;
+            Optimisation.State st = res.getState();
+            if (st == Optimisation.State.UNBOUNDED) {
+                return new Result(Status.UNBOUNDED, maximise ? Double.POSITIVE_INFINITY : 0, new double[0]);
             }
-            double hi = max.getState() == Optimisation.State.UNBOUNDED || !max.getState().isFeasible()
-                    ? Double.POSITIVE_INFINITY : max.getValue();
-            out[t] = new double[] {min.getValue(), hi};
-        }
-        return out;
+            if (!st.isFeasible()) {
+                return new Result(Status.INFEASIBLE, Double.NaN, new double[0]);
+            }
+            double[] values = new double[x.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = res.doubleValue(i);
+            }
+            return new Result(Status.OPTIMAL, res.getValue(), values);
+        };
     }
 }
