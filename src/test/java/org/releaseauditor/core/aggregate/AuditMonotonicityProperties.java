@@ -67,6 +67,39 @@ class AuditMonotonicityProperties {
         }
     }
 
+    @Property(tries = 40)
+    void provenBoundShortcutsGiveTheSameIntervalsAsOneLpPerBound(@ForAll @IntRange(min = 2, max = 5) int rows,
+            @ForAll @IntRange(min = 2, max = 5) int cols, @ForAll long seed) throws Exception {
+        Random rnd = new Random(seed);
+        int[][] v = new int[rows][cols];
+        for (int[] row : v) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = rnd.nextInt(9);
+            }
+        }
+        boolean[] hidden = new boolean[(rows + 1) * (cols + 1)];
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = rnd.nextInt(3) == 0;
+        }
+        ReleaseModel m = ReleaseModel.build(ReleaseSet.of(table(v, hidden)), ProgressMonitor.none());
+        List<AuditedCell> fast = SuppressionAudit.audit(m, new OjAlgoIntervalSolver(),
+                ProtectionRequirement.exactOnly(), ProgressMonitor.none());
+        // the same audit with a solver that forgets solution vectors: every bound costs its own LP
+        IntervalSolver plain = system -> {
+            IntervalSolver.Session s = new OjAlgoIntervalSolver().open(system);
+            return (target, max) -> {
+                IntervalSolver.Result r = s.optimise(target, max);
+                return new IntervalSolver.Result(r.status(), r.value(), new double[0]);
+            };
+        };
+        List<AuditedCell> slow = SuppressionAudit.audit(m, plain, ProtectionRequirement.exactOnly(),
+                ProgressMonitor.none());
+        for (int i = 0; i < fast.size(); i++) {
+            assertTrue(fast.get(i).low() == slow.get(i).low() && fast.get(i).high() == slow.get(i).high(),
+                    fast.get(i) + " vs " + slow.get(i));
+        }
+    }
+
     private static double trueValue(int[][] v, AuditedCell cell) {
         String r = cell.cell().get(0);
         String c = cell.cell().get(1);
