@@ -36,14 +36,9 @@ public final class Hierarchy {
     /** Reads a mapping dataset (columns = levels, finest first). */
     public static Hierarchy fromDataset(String dimension, Dataset mapping) throws DatasetFormatException {
         int levels = mapping.columns().size();
-        List<Map<String, List<String>>> members = new ArrayList<>();
-        List<Map<String, String>> ancestor = new ArrayList<>();
-        for (int j = 0; j < levels; j++) {
-            members.add(new LinkedHashMap<>());
-            ancestor.add(new HashMap<>());
-        }
+        List<List<String>> rows = new ArrayList<>(mapping.rowCount());
         for (int r = 0; r < mapping.rowCount(); r++) {
-            String leaf = mapping.columns().get(0).valueAt(r);
+            List<String> row = new ArrayList<>(levels);
             for (int j = 0; j < levels; j++) {
                 Column col = mapping.columns().get(j);
                 String v = col.valueAt(r);
@@ -51,22 +46,15 @@ public final class Hierarchy {
                     throw new DatasetFormatException(mapping.name(), r + 2L, j + 1, "aggregate.error.hierarchyEmpty",
                             mapping.name(), r + 2L, j + 1, dimension);
                 }
-                String old = ancestor.get(j).putIfAbsent(leaf, v);
-                if (old != null && !old.equals(v)) {
-                    throw new DatasetFormatException(mapping.name(), r + 2L, j + 1,
-                            "aggregate.error.hierarchyNotPartition", mapping.name(), r + 2L, j + 1, dimension, leaf,
-                            old, v);
-                }
-                if (old == null) {
-                    members.get(j).computeIfAbsent(v, k -> new ArrayList<>()).add(leaf);
-                }
+                row.add(v.trim());
             }
+            rows.add(row);
         }
-        return new Hierarchy(dimension, mapping.columnNames(), members, ancestor);
+        return build(dimension, mapping.name(), mapping.columnNames(), rows);
     }
 
-    /** Builds a hierarchy from rows of values, finest first (tests, generators). */
-    public static Hierarchy of(String dimension, List<String> levelNames, List<List<String>> rows) {
+    private static Hierarchy build(String dimension, String file, List<String> levelNames, List<List<String>> rows)
+            throws DatasetFormatException {
         int levels = levelNames.size();
         List<Map<String, List<String>>> members = new ArrayList<>();
         List<Map<String, String>> ancestor = new ArrayList<>();
@@ -74,14 +62,30 @@ public final class Hierarchy {
             members.add(new LinkedHashMap<>());
             ancestor.add(new HashMap<>());
         }
-        for (List<String> row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            String leaf = rows.get(r).get(0);
             for (int j = 0; j < levels; j++) {
-                if (ancestor.get(j).putIfAbsent(row.get(0), row.get(j)) == null) {
-                    members.get(j).computeIfAbsent(row.get(j), k -> new ArrayList<>()).add(row.get(0));
+                String v = rows.get(r).get(j);
+                String old = ancestor.get(j).putIfAbsent(leaf, v);
+                if (old != null && !old.equals(v)) {
+                    throw new DatasetFormatException(file, r + 2L, j + 1, "aggregate.error.hierarchyNotPartition", file,
+                            r + 2L, j + 1, dimension, leaf, old, v);
+                }
+                if (old == null) {
+                    members.get(j).computeIfAbsent(v, k -> new ArrayList<>()).add(leaf);
                 }
             }
         }
         return new Hierarchy(dimension, levelNames, members, ancestor);
+    }
+
+    /** Builds a hierarchy from rows of values, finest first (tests, generators). */
+    public static Hierarchy of(String dimension, List<String> levelNames, List<List<String>> rows) {
+        try {
+            return build(dimension, "mapping", levelNames, rows);
+        } catch (DatasetFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     public String dimension() {

@@ -19,6 +19,11 @@ class SuppressionAuditTest {
         return SuppressionAudit.audit(m, new OjAlgoIntervalSolver(), req, ProgressMonitor.none());
     }
 
+    static void assertRange(AuditedCell c, double low, double high) {
+        assertEquals(low, c.low(), "low of " + c.cell());
+        assertEquals(high, c.high(), "high of " + c.cell());
+    }
+
     static AuditedCell find(List<AuditedCell> cells, String table, String... key) {
         return cells.stream().filter(c -> c.table().equals(table) && c.cell().equals(List.of(key))).findFirst()
                 .orElseThrow();
@@ -29,12 +34,10 @@ class SuppressionAuditTest {
         List<AuditedCell> cells = audit(ProtectionRequirement.exactOnly(), Tables.tauArgus());
         assertEquals(4, cells.size());
         AuditedCell x11 = find(cells, "T", "r1", "c1");
-        assertEquals(3, x11.low());
-        assertEquals(6, x11.high());
+        assertRange(x11, 3, 6);
         assertFalse(x11.exposed());
         AuditedCell x22 = find(cells, "T", "r2", "c2");
-        assertEquals(0, x22.low());
-        assertEquals(3, x22.high());
+        assertRange(x22, 0, 3);
     }
 
     @Test
@@ -44,8 +47,7 @@ class SuppressionAuditTest {
         assertTrue(x11.exposed());
         assertEquals(4, x11.required());
         AuditedCell x12 = find(cells, "T", "r1", "c2"); // [1, 4], width 3
-        assertEquals(1, x12.low());
-        assertEquals(4, x12.high());
+        assertRange(x12, 1, 4);
         assertTrue(x12.exposed());
         List<AuditedCell> pct = audit(new ProtectionRequirement(0, 40), Tables.tauArgus());
         // x11: 40 % of upper bound 6 = 2.4 <= width 3: safe; x21 ∈ [0,3]: 40 % of 3 = 1.2: safe
@@ -58,8 +60,7 @@ class SuppressionAuditTest {
                 row("a1", "young", X), row("a1", "old", 9), row("a1", "Total", 11),
                 row("a2", "young", 5), row("a2", "old", 6), row("a2", "Total", 11));
         AuditedCell c = audit(ProtectionRequirement.exactOnly(), t).get(0);
-        assertEquals(2, c.low());
-        assertEquals(2, c.high());
+        assertRange(c, 2, 2);
         assertTrue(c.exposed());
     }
 
@@ -71,28 +72,24 @@ class SuppressionAuditTest {
                 row("a2", "young", X), row("a2", "old", X), row("a2", "Total", X),
                 row("Total", "young", 10), row("Total", "old", 20), row("Total", "Total", 30));
         AuditedCell alone = find(audit(ProtectionRequirement.exactOnly(), a), "A", "a1", "Total");
-        assertEquals(0, alone.low());
-        assertEquals(30, alone.high());
+        assertRange(alone, 0, 30);
         CountTable b = table("B", List.of("area", "gender"),
                 row("a1", "f", 1), row("a1", "m", 1), row("a1", "Total", 2),
                 row("a2", "f", 14), row("a2", "m", 14), row("a2", "Total", 28),
                 row("Total", "Total", 30));
         List<AuditedCell> together = audit(ProtectionRequirement.exactOnly(), a, b);
         AuditedCell total = find(together, "A", "a1", "Total");
-        assertEquals(2, total.low());
-        assertEquals(2, total.high());
+        assertRange(total, 2, 2);
         assertTrue(total.exposed());
         AuditedCell young = find(together, "A", "a1", "young");
-        assertEquals(0, young.low());
-        assertEquals(2, young.high());
+        assertRange(young, 0, 2);
     }
 
     @Test
     void unconstrainedCellIsUnbounded() throws Exception {
         CountTable t = table("A", List.of("area"), row("a1", X), row("a2", 4));
         AuditedCell c = audit(ProtectionRequirement.exactOnly(), t).get(0);
-        assertEquals(0, c.low());
-        assertEquals(Double.POSITIVE_INFINITY, c.high());
+        assertRange(c, 0, Double.POSITIVE_INFINITY);
         assertFalse(c.exposed());
     }
 }
