@@ -28,6 +28,10 @@ public final class BenchAggregatesCommand implements Callable<Integer> {
             description = "Numbers of withheld cells to audit.")
     List<Integer> suppressed;
 
+    @Option(names = "--recovery-users", split = ",", defaultValue = "100,200",
+            description = "User counts for the trajectory-recovery timing (3 days, hourly).")
+    List<Integer> recoveryUsers;
+
     @Override
     public Integer call() throws AuditException {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,6 +48,14 @@ public final class BenchAggregatesCommand implements Callable<Integer> {
             AggregateBenchmark.AuditTiming t = bench.audit(areas, n, seed, monitor);
             out.printf("%10d %8d %10d %9.3f %9.3f%n", t.suppressed(), t.exposed(), t.identities(), t.buildSeconds(),
                     t.auditSeconds());
+            out.flush();
+        }
+        out.printf("trajectory recovery (commuters on a 20 x 20 grid, hourly slots):%n");
+        out.printf("%6s %6s %9s %11s %10s %9s%n", "users", "slots", "accuracy", "within-day", "top2-uniq", "seconds");
+        for (int users : recoveryUsers) {
+            AggregateBenchmark.RecoveryTiming t = bench.recovery(users, 3, seed, monitor);
+            out.printf("%6d %6d %9.3f %11.3f %10.3f %9.3f%n", t.users(), t.slots(), t.accuracy(), t.withinDayAccuracy(),
+                    t.topKUniqueness(), t.seconds());
             out.flush();
         }
         return ExitCodes.OK;

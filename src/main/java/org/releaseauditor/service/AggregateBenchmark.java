@@ -32,6 +32,11 @@ public final class AggregateBenchmark {
             double auditSeconds) {
     }
 
+    /** Timing and outcome of one recovery run. */
+    public record RecoveryTiming(int users, int slots, double accuracy, double withinDayAccuracy,
+            double topKUniqueness, double seconds) {
+    }
+
     private final IntervalSolver solver;
 
     public AggregateBenchmark(IntervalSolver solver) {
@@ -181,6 +186,49 @@ public final class AggregateBenchmark {
         double audit = (System.nanoTime() - t1) / 1e9;
         return new AuditTiming(cells.size(), cells.stream().filter(AuditedCell::exposed).count(),
                 model.identityList().size(), build, audit);
+    }
+
+    /**
+     * Commuters on a 20 × 20 grid over {@code days} days of hourly slots: home at night, one step
+     * towards work at 08:00, work 09:00–16:00, one step back at 17:00, an evening place
+     * 18:00–21:00 (half of the users), then home. The recovery attack runs on the footfall.
+     */
+    public RecoveryTiming recovery(int users, int days, long seed, ProgressMonitor monitor) {
+        Random rnd = new Random(seed);
+        List<String[]> rows = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            int hx = rnd.nextInt(20);
+            int hy = rnd.nextInt(20);
+            int wx = rnd.nextInt(20);
+            int wy = rnd.nextInt(20);
+            boolean goesOut = rnd.nextBoolean();
+            int ex = rnd.nextInt(20);
+            int ey = rnd.nextInt(20);
+            for (int d = 0; d < days; d++) {
+                for (int h = 0; h < 24; h++) {
+                    int x = hx;
+                    int y = hy;
+                    if (h == 8 || h == 17) {
+                        x = (hx + wx) / 2;
+                        y = (hy + wy) / 2;
+                    } else if (h >= 9 && h <= 16) {
+                        x = wx;
+                        y = wy;
+                    } else if (h >= 18 && h <= 21 && goesOut) {
+                        x = ex;
+                        y = ey;
+                    }
+                    rows.add(new String[] {"u" + u, Integer.toString(d * 24 + h), "x" + x + "y" + y});
+                }
+            }
+        }
+        org.releaseauditor.core.aggregate.GroundTruth truth =
+                org.releaseauditor.core.aggregate.GroundTruth.of(24, days * 24, rows);
+        long t0 = System.nanoTime();
+        org.releaseauditor.core.aggregate.RecoveryResult r = new org.releaseauditor.core.aggregate.TrajectoryRecovery(
+                truth, org.releaseauditor.core.aggregate.TrajectoryRecovery.Config.defaults(24)).run(monitor);
+        return new RecoveryTiming(users, days * 24, r.accuracy(), r.withinDayAccuracy(), r.topKUniqueness(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     private static CountTable table(String name, List<String> dims, List<String[]> keys, List<Double> values) {
