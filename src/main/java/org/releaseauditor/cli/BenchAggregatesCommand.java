@@ -41,6 +41,9 @@ public final class BenchAggregatesCommand implements Callable<Integer> {
         AggregateBenchmark.RulesTiming r = bench.rules(five, monitor);
         out.printf("primary rules: %d tables, %d cells, %d unsafe (count < 10): %.3f s (target < 2 s)%n", r.tables(),
                 r.cells(), r.unsafe(), r.seconds());
+        double[] mb = bench.modelBuild(five, monitor);
+        out.printf("model build (identities + margin checks, table by table): %d identities, %.3f s%n",
+                (long) mb[1], mb[0]);
         out.flush();
         out.printf("LP audit, 3 linked tables (area x hour, area x age, hour x age; %d areas):%n", areas);
         out.printf("%10s %8s %10s %9s %9s%n", "suppressed", "exposed", "identities", "build s", "audit s");

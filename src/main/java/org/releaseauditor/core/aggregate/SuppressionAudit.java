@@ -143,9 +143,11 @@ public final class SuppressionAudit {
             maxDone[i] = hi[i] - lo[i] < EPS;
         }
         IntervalSolver.Session session = null;
-        for (int t : targets) {
-            for (int pass = 0; pass < 2; pass++) {
-                boolean max = pass == 1;
+        // maxima first: maximising one cell pushes others to their minima, which proves many of
+        // them (often 0) without a program of their own
+        for (int pass = 0; pass < 2; pass++) {
+            boolean max = pass == 0;
+            for (int t : targets) {
                 if (max ? maxDone[t] : minDone[t]) {
                     continue;
                 }
