@@ -1,0 +1,55 @@
+package org.releaseauditor.core.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class HungarianTest {
+
+    @Test
+    void solvesAHandWorkedThreeByThree() {
+        double[][] c = {{4, 1, 3}, {2, 0, 5}, {3, 2, 2}};
+        int[] a = Hungarian.solve(c);
+        // optimum: row0→1 (1), row1→0 (2), row2→2 (2) = 5
+        assertArrayEquals(new int[] {1, 0, 2}, a);
+        assertEquals(5, Hungarian.total(c, a));
+    }
+
+    @Test
+    void matchesBruteForceOnRandomMatrices() {
+        Random r = new Random(7);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + r.nextInt(6);
+            double[][] c = new double[n][n];
+            for (double[] row : c) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = r.nextInt(20);
+                }
+            }
+            assertEquals(brute(c, 0, new boolean[n]), Hungarian.total(c, Hungarian.solve(c)), 1e-9);
+        }
+    }
+
+    @Test
+    void rectangularAssignsEveryRowToADistinctColumn() {
+        double[][] c = {{5, 1, 9, 9}, {5, 1, 0, 9}};
+        assertArrayEquals(new int[] {1, 2}, Hungarian.solve(c));
+    }
+
+    private static double brute(double[][] c, int row, boolean[] used) {
+        if (row == c.length) {
+            return 0;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < c.length; j++) {
+            if (!used[j]) {
+                used[j] = true;
+                best = Math.min(best, c[row][j] + brute(c, row + 1, used));
+                used[j] = false;
+            }
+        }
+        return best;
+    }
+}

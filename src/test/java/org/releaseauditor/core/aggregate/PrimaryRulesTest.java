@@ -1,0 +1,144 @@
+package org.releaseauditor.core.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.releaseauditor.core.aggregate.Tables.X;
+import static org.releaseauditor.core.aggregate.Tables.row;
+import static org.releaseauditor.core.aggregate.Tables.table;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.ColumnBuilder;
+import org.releaseauditor.core.model.ColumnType;
+import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.progress.ProgressMonitor;
+
+class PrimaryRulesTest {
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # count, threshold, operator, zeroUnsafe, unsafe
+            9,  10, LT, false, true
+            10, 10, LT, false, false
+            10, 10, LE, false, true
+            11, 10, LE, false, false
+            0,  10, LT, false, false
+            0,  10, LT, true,  true
+            1,  3,  LE, false, true
+            """)
+    void thresholdRuleUsesTheExplicitOperator(double count, double threshold, ThresholdRule.Operator op,
+            boolean zeroUnsafe, boolean unsafe) {
+        assertEquals(unsafe, new ThresholdRule(threshold, op, zeroUnsafe).unsafe(count));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # contributions (desc), n, k, unsafe
+            50 30 10 10, 1, 60, false
+            50 30 10 10, 1, 49, true
+            50 30 10 10, 2, 75, true
+            50 30 10 10, 2, 80, false
+            50 30 10 10, 3, 85, true
+            100,         1, 99, true
+            """)
+    void dominanceRuleHandWorked(String values, int n, double k, boolean unsafe) {
+        double[] x = parse(values);
+        assertEquals(unsafe, PrimaryRules.dominanceUnsafe(x, sum(x), n, k));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # contributions (desc), p, unsafe   (T - x1 - x2 < p/100 * x1)
+            80 15 3 2,  10, true
+            80 15 3 2,  5,  false
+            50 30 10 10, 10, false
+            50 30 10 10, 41, true
+            50 30 10 10, 40, false
+            60 40,       1,  true
+            """)
+    void pPercentRuleHandWorked(String values, double p, boolean unsafe) {
+        double[] x = parse(values);
+        assertEquals(unsafe, PrimaryRules.pPercentUnsafe(x, sum(x), p));
+    }
+
+    private static double[] parse(String s) {
+        String[] parts = s.trim().split("\\s+");
+        double[] x = new double[parts.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Double.parseDouble(parts[i]);
+        }
+        return x;
+    }
+
+    private static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    @Test
+    void listsUnsafeCellsWithTheRuleThatFiredAndSkipsSuppressedOnes() {
+        CountTable t = table("A", List.of("area"), row("a1", 3), row("a2", 12), row("a3", X), row("Total", 20));
+        TableRuleResult r = PrimaryRules.apply(ReleaseSet.of(t),
+                PrimaryRuleConfig.thresholdOnly(new ThresholdRule(10, ThresholdRule.Operator.LT, false)),
+                ProgressMonitor.none()).get(0);
+        assertEquals(4, r.cells());
+        assertEquals(1, r.suppressed());
+        assertEquals(3, r.minCount());
+        assertEquals(1, r.unsafe().size());
+        assertEquals(List.of("a1"), r.unsafe().get(0).cell());
+        assertEquals(List.of("threshold"), r.unsafe().get(0).rules());
+    }
+
+    @Test
+    void rulesApplyToCountsInvertedFromTheScalingFactor() throws Exception {
+        // published 45 with factor 5 is a raw count of 9 < 10: unsafe although 45 looks safe
+        Dataset ds = dataset(List.of("area", "count"), List.of(List.of("a1", "45"), List.of("a2", "60")));
+        CountTable t = CountTableReader.read(ds, TableSpec.of("A").withScale(5, null), "a.csv", java.util.Map.of(),
+                ProgressMonitor.none());
+        TableRuleResult r = PrimaryRules.apply(ReleaseSet.of(t),
+                PrimaryRuleConfig.thresholdOnly(new ThresholdRule(10, ThresholdRule.Operator.LT, false)),
+                ProgressMonitor.none()).get(0);
+        assertTrue(r.extrapolated());
+        assertEquals(1, r.unsafe().size());
+        assertEquals(9, r.unsafe().get(0).count());
+        assertTrue(r.unsafe().get(0).detail().contains("45 / 5"), r.unsafe().get(0).detail());
+    }
+
+    @Test
+    void dominanceOnMarginsMergesTheSameContributorAcrossCells() throws Exception {
+        CountTable t = table("S", List.of("sector"), row("s1", 2), row("s2", 2), row("Total", 3));
+        Dataset contrib = dataset(List.of("sector", "firm", "spend"), List.of(List.of("s1", "A", "40"),
+                List.of("s2", "A", "40"), List.of("s1", "B", "10"), List.of("s2", "C", "30")));
+        CountTable withC = CountTableReader.attachContributions(t, contrib, "c.csv", "firm", "spend",
+                ProgressMonitor.none());
+        assertEquals(List.of(80.0, 30.0, 10.0), box(withC.contributions(2)));
+        List<UnsafeCell> unsafe = PrimaryRules.apply(ReleaseSet.of(withC), new PrimaryRuleConfig(null, 1, 75, Double.NaN),
+                ProgressMonitor.none()).get(0).unsafe();
+        // s1: 40/50 = 80 % > 75 → unsafe; s2: 40/70 = 57 % → safe; Total: 80/120 = 67 % → safe
+        assertEquals(1, unsafe.size());
+        assertEquals(List.of("s1"), unsafe.get(0).cell());
+        assertEquals(List.of("dominance"), unsafe.get(0).rules());
+    }
+
+    private static List<Double> box(double[] v) {
+        return java.util.Arrays.stream(v).boxed().toList();
+    }
+
+    static Dataset dataset(List<String> names, List<List<String>> rows) {
+        List<Column> cols = new java.util.ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            ColumnBuilder b = new ColumnBuilder(names.get(c));
+            for (List<String> r : rows) {
+                b.add(r.get(c));
+            }
+            cols.add(b.build(ColumnType.CATEGORICAL));
+        }
+        return new Dataset("test", cols);
+    }
+}
