@@ -103,36 +103,26 @@ public final class AnalyzeAggregatesCommand implements Callable<Integer> {
     @Option(names = "--top-k", defaultValue = "2", description = "k of the top-k places uniqueness.")
     int topK;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json")
-    String format;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    PolicyOption policy;
 
     @Override
     public Integer call() throws AuditException {
         AggregateRequest req = request();
-        CancellationFlag monitor = new CancellationFlag();
-        AggregateAnalysisService service = new AggregateAnalysisService();
-        AggregateReport report = service.analyze(req, monitor);
-        String text = "json".equalsIgnoreCase(format) ? service.toJson(report) : service.toText(report);
-        if (out != null) {
-            try {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new AuditException(e, "aggregate.error.write", out.toString(), String.valueOf(e.getMessage()));
-            }
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+        try (ConsoleProgress monitor = ConsoleProgress.start(spec.commandLine().getErr(), output.quiet)) {
+            AggregateAnalysisService service = new AggregateAnalysisService();
+            AggregateReport report = service.analyze(req, monitor);
+            String json = service.toJson(report);
+            return policy.emit(spec, output, output.json() ? json : service.toText(report), json);
+        } catch (IOException e) {
+            throw new AuditException(e, "aggregate.error.write", String.valueOf(output.out), String.valueOf(e.getMessage()));
         }
-        return ExitCodes.OK;
     }
 
     AggregateRequest request() throws ConfigurationException {
-        if (!"json".equalsIgnoreCase(format) && !"text".equalsIgnoreCase(format)) {
-            throw new ConfigurationException("aggregate.error.option", "--format", format, "text or json");
-        }
         Set<String> margins = new LinkedHashSet<>(Arrays.asList(marginTokens.split("\\|", -1)));
         Set<String> markers = new LinkedHashSet<>(Arrays.asList(suppressionMarkers.split("\\|", -1)));
         List<AggregateRequest.TableInput> inputs = new ArrayList<>();

@@ -24,7 +24,9 @@ public final class Messages {
             "org.releaseauditor.i18n.aggregate",
             "org.releaseauditor.i18n.generate",
             "org.releaseauditor.i18n.cli",
-            "org.releaseauditor.i18n.ui");
+            "org.releaseauditor.i18n.ui",
+            "org.releaseauditor.i18n.uitrajectory",
+            "org.releaseauditor.i18n.uiaggregate");
 
     private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
 

@@ -23,7 +23,7 @@ public final class FxmlViews {
 
     /** The UI bundle in the current language. */
     public static ResourceBundle bundle() {
-        return Messages.bundle(UI_BUNDLE, Messages.locale());
+        return new MessagesBundle(Messages.locale());
     }
 
     /** A loaded view: its root node and its controller. */
