@@ -18,7 +18,6 @@ import java.util.Set;
 import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
-import org.releaseauditor.core.model.ColumnLookup;
 import org.releaseauditor.core.model.ColumnType;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
@@ -106,12 +105,9 @@ public final class CsvImporter {
                 }
                 types.add(TypeInference.infer(distinct.toArray(new String[0])));
             }
+            ColumnTypes.checkOverrides(name, opts.typeOverrides(), names);
             for (Map.Entry<String, ColumnType> e : opts.typeOverrides().entrySet()) {
-                int idx = names.indexOf(e.getKey());
-                if (idx < 0) {
-                    throw unknownTypeColumn(name, e.getKey(), names);
-                }
-                types.set(idx, e.getValue());
+                types.set(names.indexOf(e.getKey()), e.getValue());
             }
             long estimate;
             if (exact) {
@@ -186,24 +182,11 @@ public final class CsvImporter {
     private Dataset build(String name, Path file, List<String> names, ColumnEncoder enc, ImportOptions opts)
             throws DatasetFormatException {
         int n = names.size();
-        for (String col : opts.typeOverrides().keySet()) {
-            if (!names.contains(col)) {
-                throw unknownTypeColumn(name, col, names);
-            }
-        }
+        ColumnTypes.checkOverrides(name, opts.typeOverrides(), names);
         List<Column> cols = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
             String[] dict = enc.dictionary(c);
-            ColumnType type = opts.typeOverrides().get(names.get(c));
-            if (type == null) {
-                type = TypeInference.infer(dict);
-            } else {
-                int bad = TypeInference.countMismatches(dict, dict.length, type);
-                if (bad > 0) {
-                    throw new DatasetFormatException(name, 0, c + 1, "io.error.typeMismatch", name, names.get(c),
-                            type.name().toLowerCase(java.util.Locale.ROOT), bad, dict.length);
-                }
-            }
+            ColumnType type = ColumnTypes.resolve(name, c, names.get(c), dict, opts.typeOverrides().get(names.get(c)));
             cols.add(new Column(names.get(c), type, dict, enc.takeCodes(c), enc.rows()));
         }
         return new Dataset(file.getFileName().toString(), cols);
@@ -524,12 +507,6 @@ public final class CsvImporter {
 
     private static DatasetFormatException invalidUtf8(String name, long line, int column, String columnName) {
         return new DatasetFormatException(name, line, column, "io.error.invalidUtf8", name, line, column, columnName);
-    }
-
-    private static DatasetFormatException unknownTypeColumn(String name, String col, List<String> names) {
-        String suggestion = ColumnLookup.suggest(col, names);
-        return new DatasetFormatException(name, 0, 0, "io.error.unknownTypeColumn", name, col,
-                suggestion == null ? "-" : suggestion, String.join(", ", names));
     }
 
     /** Re-reads the sample to report the first record whose field count differs from {@code n}. */

@@ -54,6 +54,9 @@ final class RecordReader {
         return lim;
     }
 
+    /** A record longer than this is almost surely an unterminated quote. */
+    static final int MAX_RECORD_BYTES = 64 << 20;
+
     private final InputStream in;
     private final String file;
     private final byte delim;
@@ -97,7 +100,7 @@ final class RecordReader {
     }
 
     /** Skips {@code n} bytes at the very start (a byte-order mark). */
-    void skip(int n) throws IOException {
+    void skip(int n) throws IOException, DatasetFormatException {
         while (limit - pos < n && fill()) {
             // read until enough bytes are there
         }
@@ -149,7 +152,7 @@ final class RecordReader {
      * Moves the unconsumed bytes to the buffer start (growing it when one record fills it) and
      * reads more. Returns false when nothing more could be read.
      */
-    private boolean fill() throws IOException {
+    private boolean fill() throws IOException, DatasetFormatException {
         if (eof) {
             return false;
         }
@@ -161,6 +164,10 @@ final class RecordReader {
             limit = keep;
         }
         if (limit == buf.length) {
+            if (buf.length >= MAX_RECORD_BYTES) {
+                throw new DatasetFormatException(file, nextLine, 0, "io.error.recordTooLong", file, nextLine,
+                        MAX_RECORD_BYTES >> 20);
+            }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
         int total = 0;
