@@ -57,6 +57,7 @@ final class RecordReader {
     /** A record longer than this is almost surely an unterminated quote. */
     static final int MAX_RECORD_BYTES = 64 << 20;
 
+    private final int maxRecordBytes;
     private final InputStream in;
     private final String file;
     private final byte delim;
@@ -82,6 +83,13 @@ final class RecordReader {
      *                  off at the end is dropped instead of reported as an error
      */
     RecordReader(InputStream in, String file, byte delim, byte quote, int bufferSize, boolean truncated) {
+        this(in, file, delim, quote, bufferSize, truncated, MAX_RECORD_BYTES);
+    }
+
+    /** @param maxRecordBytes longest record accepted (the buffer never grows beyond it) */
+    RecordReader(InputStream in, String file, byte delim, byte quote, int bufferSize, boolean truncated,
+            int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
         this.in = in;
         this.file = file;
         this.delim = delim;
@@ -164,9 +172,9 @@ final class RecordReader {
             limit = keep;
         }
         if (limit == buf.length) {
-            if (buf.length >= MAX_RECORD_BYTES) {
+            if (buf.length >= maxRecordBytes) {
                 throw new DatasetFormatException(file, nextLine, 0, "io.error.recordTooLong", file, nextLine,
-                        MAX_RECORD_BYTES >> 20);
+                        Math.max(1, maxRecordBytes >> 20));
             }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
