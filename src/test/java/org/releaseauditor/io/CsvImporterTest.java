@@ -304,6 +304,16 @@ class CsvImporterTest {
         return assertThrows(DatasetFormatException.class, () -> read(p));
     }
 
+    /** Reading fails at this 1-based line and column with a message containing every fragment. */
+    private void failsAt(Path p, long line, int column, String... fragments) {
+        DatasetFormatException e = fails(p);
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(column, e.column(), e.getMessage());
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), e.getMessage());
+        }
+    }
+
     @Test
     void emptyFileIsReported() throws Exception {
         DatasetFormatException e = fails(write("empty.csv", ""));
@@ -334,18 +344,12 @@ class CsvImporterTest {
 
     @Test
     void unterminatedQuoteReportsTheLineWhereItOpened() throws Exception {
-        DatasetFormatException e = fails(write("u.csv", "a,b\n1,2\n3,\"open\n4,5\n6,7\n"));
-        assertEquals(3, e.line());
-        assertEquals(2, e.column());
-        assertTrue(e.getMessage().contains("line 3, column 2") && e.getMessage().contains("never closed"),
-                e.getMessage());
+        failsAt(write("u.csv", "a,b\n1,2\n3,\"open\n4,5\n6,7\n"), 3, 2, "line 3, column 2", "never closed");
     }
 
     @Test
     void textAfterAClosingQuoteIsReported() throws Exception {
-        DatasetFormatException e = fails(write("aq.csv", "a,b\n1,\"x\"y\n"));
-        assertEquals(2, e.line());
-        assertTrue(e.getMessage().contains("found 'y'"), e.getMessage());
+        failsAt(write("aq.csv", "a,b\n1,\"x\"y\n"), 2, 2, "line 2, column 2", "found 'y'");
     }
 
     @Test
@@ -384,17 +388,12 @@ class CsvImporterTest {
 
     @Test
     void duplicateColumnNamesAreReported() throws Exception {
-        DatasetFormatException e = fails(write("dup.csv", "age,sex,age\nx,1,2\n"));
-        assertEquals(1, e.line());
-        assertEquals(3, e.column());
-        assertTrue(e.getMessage().contains("'age' appears in columns 1 and 3"), e.getMessage());
+        failsAt(write("dup.csv", "age,sex,age\nx,1,2\n"), 1, 3, "'age' appears in columns 1 and 3");
     }
 
     @Test
     void emptyColumnNameIsReported() throws Exception {
-        DatasetFormatException e = fails(write("en.csv", "age,,zip\nx,1,2\n"));
-        assertEquals(2, e.column());
-        assertTrue(e.getMessage().contains("line 1, column 2: the column name is empty"), e.getMessage());
+        failsAt(write("en.csv", "age,,zip\nx,1,2\n"), 1, 2, "line 1, column 2: the column name is empty");
     }
 
     @Test
