@@ -397,7 +397,8 @@ public final class CsvImporter {
     }
 
     /**
-     * Header when no cell of the first row is a number or a date and no column speaks against it
+     * Header when no cell of the first row is a number or a date (years next to text labels are
+     * allowed, as in {@code area,2019,2020}) and no column speaks against it
      * (empty or repeated names are reported later as errors, not taken as data); a column speaks for a header when its data is numeric or a date but its first
      * cell is not, and against it when the first cell has the data's type or repeats a data value.
      */
@@ -416,9 +417,16 @@ public final class CsvImporter {
             return true;
         }
         String[] first = rows.get(0);
+        boolean hasText = false;
         for (String cell : first) {
             String s = cell.strip();
-            if (!s.isEmpty() && (TypeInference.matches(s, ColumnType.DECIMAL)
+            hasText |= !s.isEmpty() && !TypeInference.matches(s, ColumnType.DECIMAL)
+                    && !TypeInference.matches(s, ColumnType.DATE_TIME);
+        }
+        for (String cell : first) {
+            String s = cell.strip();
+            boolean yearLabel = hasText && isYear(s); // "area,2019,2020" heads a statistical table
+            if (!s.isEmpty() && !yearLabel && (TypeInference.matches(s, ColumnType.DECIMAL)
                     || TypeInference.matches(s, ColumnType.DATE_TIME))) {
                 return false;
             }
@@ -447,6 +455,14 @@ public final class CsvImporter {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static boolean isYear(String s) {
+        if (s.length() != 4 || !TypeInference.matches(s, ColumnType.INTEGER)) {
+            return false;
+        }
+        int y = Integer.parseInt(s);
+        return y >= 1800 && y <= 2199;
+    }
 
     private static RecordReader sampleReader(String name, Sample sample, Format fmt) throws DatasetFormatException {
         int from = fmt.bom() ? 3 : 0;

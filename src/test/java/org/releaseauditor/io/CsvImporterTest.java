@@ -273,6 +273,14 @@ class CsvImporterTest {
     }
 
     @Test
+    void yearsNextToTextLabelsStillFormAHeader() throws Exception {
+        SniffResult s = importer.sniff(write("y.csv", "area;2019;2020\nA;10;12\nB;7;9\n"), ImportOptions.defaults());
+        assertTrue(s.header());
+        assertEquals(List.of("area", "2019", "2020"), s.columnNames());
+        assertFalse(importer.sniff(write("y2.csv", "2019;2020\n10;12\n7;9\n"), ImportOptions.defaults()).header());
+    }
+
+    @Test
     void noHeaderWhenTheFirstRowRepeatsDataValues() throws Exception {
         SniffResult s = importer.sniff(write("h3.csv", "red,small\nblue,large\nred,large\n"), ImportOptions.defaults());
         assertFalse(s.header());
