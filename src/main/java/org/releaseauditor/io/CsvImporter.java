@@ -87,7 +87,12 @@ public final class CsvImporter {
                 throw new DatasetFormatException(name, 2, 0, "io.error.headerOnly", name, n);
             }
             long dataEnd = rr.bytesConsumed();
-            boolean exact = sample.whole() && !rr.next();
+            boolean exact = sample.whole();
+            long counted = rows.size();
+            while (exact && rr.next()) {
+                rr.requireFields(n);
+                counted++;
+            }
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).length != n) {
                     // line numbers are not tracked per sampled row; re-read to locate precisely
@@ -111,7 +116,7 @@ public final class CsvImporter {
             }
             long estimate;
             if (exact) {
-                estimate = rows.size();
+                estimate = counted;
             } else {
                 double perRow = (double) (dataEnd - headerEnd) / rows.size();
                 estimate = Math.round((sample.fileSize() - headerEnd) / perRow);
@@ -535,10 +540,7 @@ public final class CsvImporter {
                 first = false;
                 continue;
             }
-            if (rr.fieldCount != n) {
-                throw new DatasetFormatException(name, rr.recordLine, Math.min(rr.fieldCount, n) + 1, "io.error.ragged",
-                        name, rr.recordLine, n, rr.fieldCount);
-            }
+            rr.requireFields(n);
         }
     }
 }

@@ -115,6 +115,15 @@ final class RecordReader {
         pos += Math.min(n, limit - pos);
     }
 
+    /** Fails when the current record does not have {@code expected} fields. */
+    void requireFields(int expected) throws DatasetFormatException {
+        int fc = fieldCount;
+        if (fc != expected) {
+            throw new DatasetFormatException(file, recordLine, Math.min(fc, expected) + 1, "io.error.ragged", file,
+                    recordLine, expected, fc);
+        }
+    }
+
     /** Reads the next record; false at the end of the input. */
     boolean next() throws IOException, DatasetFormatException {
         while (true) {

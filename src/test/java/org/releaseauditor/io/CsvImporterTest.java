@@ -295,6 +295,17 @@ class CsvImporterTest {
     }
 
     @Test
+    void countsTheRowsOfASmallFileExactly() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 2_345; i++) {
+            sb.append(i % 10).append(",\"x\ny\"\n");
+        }
+        SniffResult s = importer.sniff(write("small.csv", sb.toString()), ImportOptions.defaults());
+        assertTrue(s.exactRowCount());
+        assertEquals(2_345, s.estimatedRows());
+    }
+
+    @Test
     void estimatesTheRowCountOfLargeFilesFromTheSample() throws Exception {
         StringBuilder sb = new StringBuilder("a,b\n");
         for (int i = 0; i < 200_000; i++) {
