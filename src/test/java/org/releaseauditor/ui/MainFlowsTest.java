@@ -86,8 +86,12 @@ class MainFlowsTest {
 
     private void openThroughWizard(FxRobot robot, Path file, AttributeRole zipRole) throws Exception {
         Platform.runLater(() -> window.controller().open(file));
-        TableView<?> roles = waitFor(robot, "#rolesTable", TableView.class, 20);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !roles.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#rolesTable").queryAll().stream()
+                .anyMatch(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing() && !((TableView<?>) n).getItems().isEmpty()));
+        TableView<?> roles = robot.lookup("#rolesTable").queryAll().stream()
+                .filter(n -> n.getScene().getWindow().isShowing() && !((TableView<?>) n).getItems().isEmpty())
+                .map(n -> (TableView<?>) n).findFirst().orElseThrow();
         robot.interact(() -> {
             for (Object o : roles.getItems()) {
                 RoleRow r = (RoleRow) o;
@@ -99,7 +103,7 @@ class MainFlowsTest {
                 }
             }
         });
-        Button ok = waitFor(robot, "#importButton", Button.class, 10);
+        Button ok = (Button) roles.getScene().lookup("#importButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ok.isDisabled());
         robot.clickOn(ok);
     }
@@ -199,7 +203,8 @@ class MainFlowsTest {
             String header = robot.lookup("#errorDialog .header-panel .label").tryQuery()
                     .map(n -> ((Label) n).getText()).orElse("");
             assertTrue((text + header).contains("60002"), "message names the line: " + text + header);
-            robot.clickOn(robot.lookup("#errorDialog .button").queryAs(Button.class));
+            Button close = robot.lookup("#errorDialog .button-bar .button").queryAs(Button.class);
+            robot.interact(close::fire);
         } else {
             assertTrue(error.getText().contains("line"), error.getText());
             robot.clickOn(robot.lookup("Cancel").queryAs(Button.class));
