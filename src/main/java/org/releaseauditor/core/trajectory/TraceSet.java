@@ -1,0 +1,345 @@
+package org.releaseauditor.core.trajectory;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.util.LongIntHashMap;
+
+/**
+ * An {@link EventTable} at one spatial × temporal resolution: every event becomes a point
+ * (area, time bin) with a dense int id; each user has a sorted array of distinct points; an
+ * inverted index maps each point to the sorted ids of the users whose trace contains it. Users
+ * with the same attacker-known attribute combination are indexed the same way.
+ */
+public final class TraceSet {
+    private final SpatialResolution spatial;
+    private final TemporalResolution temporal;
+    private final int users;
+    private final int areaCount;
+    private final int pointCount;
+    private final int[] userStart;
+    private final int[] eventArea;
+    private final int[] eventPoint;
+    private final long[] eventLocalSecond;
+    private final int[] distinctStart;
+    private final int[] distinctPoints;
+    private final int[] postingStart;
+    private final int[] postingUsers;
+    private final int[] pointArea;
+    private final int[] attrStart;
+    private final int[] attrUsers;
+    private final int[] attributeClass;
+    private final double[] areaLat;
+    private final double[] areaLng;
+
+    private TraceSet(Builder b) {
+        spatial = b.spatial;
+        temporal = b.temporal;
+        users = b.users;
+        areaCount = b.areaCount;
+        pointCount = b.pointCount;
+        userStart = b.userStart;
+        eventArea = b.eventArea;
+        eventPoint = b.eventPoint;
+        eventLocalSecond = b.eventLocalSecond;
+        distinctStart = b.distinctStart;
+        distinctPoints = b.distinctPoints;
+        postingStart = b.postingStart;
+        postingUsers = b.postingUsers;
+        pointArea = b.pointArea;
+        attrStart = b.attrStart;
+        attrUsers = b.attrUsers;
+        attributeClass = b.attributeClass;
+        areaLat = b.areaLat;
+        areaLng = b.areaLng;
+    }
+
+    private static final class Builder {
+        SpatialResolution spatial;
+        TemporalResolution temporal;
+        int users;
+        int areaCount;
+        int pointCount;
+        int[] userStart;
+        int[] eventArea;
+        int[] eventPoint;
+        long[] eventLocalSecond;
+        int[] distinctStart;
+        int[] distinctPoints;
+        int[] postingStart;
+        int[] postingUsers;
+        int[] pointArea;
+        int[] attrStart;
+        int[] attrUsers;
+        int[] attributeClass;
+        double[] areaLat;
+        double[] areaLng;
+    }
+
+    /** Builds the trace set of {@code table} at the given resolution. */
+    public static TraceSet build(EventTable table, SpatialResolution spatial, TemporalResolution temporal,
+            ProgressMonitor monitor) throws ConfigurationException {
+        Builder b = new Builder();
+        b.spatial = spatial;
+        b.temporal = temporal;
+        b.users = table.userCount();
+        b.userStart = table.userStartArray();
+        int n = table.eventCount();
+        SpatialResolution.AreaAssignment areas = spatial.assign(table);
+        b.areaCount = areas.areaCount();
+        b.areaLat = areas.areaLat();
+        b.areaLng = areas.areaLng();
+        int[] loc = table.locationArray();
+        long[] time = table.timeArray();
+        b.eventArea = new int[n];
+        b.eventLocalSecond = localSeconds(time, table.zone(), monitor);
+        long minBin = Long.MAX_VALUE;
+        long maxBin = Long.MIN_VALUE;
+        long[] bin = new long[n];
+        for (int e = 0; e < n; e++) {
+            b.eventArea[e] = areas.areaOfLocation()[loc[e]];
+            long x = temporal.bin(b.eventLocalSecond[e]);
+            bin[e] = x;
+            minBin = Math.min(minBin, x);
+            maxBin = Math.max(maxBin, x);
+        }
+        monitor.checkCancelled();
+        b.eventPoint = new int[n];
+        long bins = n == 0 ? 1 : maxBin - minBin + 1;
+        long space = (long) b.areaCount * bins;
+        int[] pointAreaTmp = new int[Math.max(16, Math.min(n, 1 << 20))];
+        int points = 0;
+        if (space <= (1L << 26)) {
+            int[] dense = new int[(int) space];
+            Arrays.fill(dense, -1);
+            for (int e = 0; e < n; e++) {
+                int key = (int) (b.eventArea[e] * bins + (bin[e] - minBin));
+                int id = dense[key];
+                if (id < 0) {
+                    id = points++;
+                    dense[key] = id;
+                    pointAreaTmp = grow(pointAreaTmp, id);
+                    pointAreaTmp[id] = b.eventArea[e];
+                }
+                b.eventPoint[e] = id;
+            }
+        } else {
+            LongIntHashMap map = new LongIntHashMap(Math.max(16, n / 8));
+            for (int e = 0; e < n; e++) {
+                long key = b.eventArea[e] * bins + (bin[e] - minBin);
+                int id = map.getOrPut(key, points);
+                if (id == points) {
+                    points++;
+                    pointAreaTmp = grow(pointAreaTmp, id);
+                    pointAreaTmp[id] = b.eventArea[e];
+                }
+                b.eventPoint[e] = id;
+            }
+        }
+        b.pointCount = points;
+        b.pointArea = Arrays.copyOf(pointAreaTmp, points);
+        monitor.checkCancelled();
+        // distinct points per user
+        b.distinctStart = new int[b.users + 1];
+        int[] distinct = new int[n];
+        int w = 0;
+        for (int u = 0; u < b.users; u++) {
+            if ((u & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+                monitor.update("index", u, b.users);
+            }
+            int from = b.userStart[u];
+            int to = b.userStart[u + 1];
+            int s = w;
+            System.arraycopy(b.eventPoint, from, distinct, w, to - from);
+            Arrays.sort(distinct, s, s + to - from);
+            int end = s + to - from;
+            for (int i = s; i < end; i++) {
+                if (w == s || distinct[w - 1] != distinct[i]) {
+                    distinct[w++] = distinct[i];
+                }
+            }
+            b.distinctStart[u + 1] = w;
+        }
+        b.distinctPoints = Arrays.copyOf(distinct, w);
+        // inverted index point -> users (users ascending because we fill in user order)
+        int[][] idx = invert(b.distinctStart, b.distinctPoints, b.users, points);
+        b.postingStart = idx[0];
+        b.postingUsers = idx[1];
+        if (table.hasAttributes()) {
+            b.attributeClass = new int[b.users];
+            int[] start = new int[b.users + 1];
+            int[] cls = new int[b.users];
+            for (int u = 0; u < b.users; u++) {
+                cls[u] = table.attributeClass(u);
+                b.attributeClass[u] = cls[u];
+                start[u + 1] = u + 1;
+            }
+            int[][] a = invert(start, cls, b.users, table.attributeClasses());
+            b.attrStart = a[0];
+            b.attrUsers = a[1];
+        }
+        return new TraceSet(b);
+    }
+
+    private static int[] grow(int[] a, int index) {
+        return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
+    }
+
+    /** Inverts per-user sorted lists into per-item sorted user lists. */
+    private static int[][] invert(int[] start, int[] items, int users, int itemCount) {
+        int[] pStart = new int[itemCount + 1];
+        for (int i = 0; i < start[users]; i++) {
+            pStart[items[i] + 1]++;
+        }
+        for (int p = 0; p < itemCount; p++) {
+            pStart[p + 1] += pStart[p];
+        }
+        int[] fill = Arrays.copyOf(pStart, itemCount);
+        int[] out = new int[start[users]];
+        for (int u = 0; u < users; u++) {
+            for (int i = start[u]; i < start[u + 1]; i++) {
+                out[fill[items[i]]++] = u;
+            }
+        }
+        return new int[][] {pStart, out};
+    }
+
+    private static long[] localSeconds(long[] time, ZoneId zone, ProgressMonitor monitor) {
+        ZoneRules rules = zone.getRules();
+        long[] out = new long[time.length];
+        if (rules.isFixedOffset()) {
+            int off = rules.getOffset(Instant.EPOCH).getTotalSeconds();
+            for (int e = 0; e < time.length; e++) {
+                out[e] = time[e] + off;
+            }
+            return out;
+        }
+        long cachedHour = Long.MIN_VALUE;
+        int off = 0;
+        for (int e = 0; e < time.length; e++) {
+            if ((e & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            long hour = Math.floorDiv(time[e], 900); // offsets change on quarter hours at most
+            if (hour != cachedHour) {
+                cachedHour = hour;
+                off = rules.getOffset(Instant.ofEpochSecond(time[e])).getTotalSeconds();
+            }
+            out[e] = time[e] + off;
+        }
+        return out;
+    }
+
+    public SpatialResolution spatial() {
+        return spatial;
+    }
+
+    public TemporalResolution temporal() {
+        return temporal;
+    }
+
+    public int userCount() {
+        return users;
+    }
+
+    public int eventCount() {
+        return eventPoint.length;
+    }
+
+    public int areaCount() {
+        return areaCount;
+    }
+
+    public int pointCount() {
+        return pointCount;
+    }
+
+    public int userStart(int user) {
+        return userStart[user];
+    }
+
+    public int userEnd(int user) {
+        return userStart[user + 1];
+    }
+
+    public int eventArea(int event) {
+        return eventArea[event];
+    }
+
+    public int eventPoint(int event) {
+        return eventPoint[event];
+    }
+
+    /** Local wall-clock epoch second of an event (epoch second + zone offset). */
+    public long eventLocalSecond(int event) {
+        return eventLocalSecond[event];
+    }
+
+    public int pointArea(int point) {
+        return pointArea[point];
+    }
+
+    public int distinctPointCount(int user) {
+        return distinctStart[user + 1] - distinctStart[user];
+    }
+
+    /** The i-th distinct point of a user (points ascending). */
+    public int distinctPoint(int user, int i) {
+        return distinctPoints[distinctStart[user] + i];
+    }
+
+    /** Whether a user's trace contains a point (binary search). */
+    public boolean contains(int user, int point) {
+        return Arrays.binarySearch(distinctPoints, distinctStart[user], distinctStart[user + 1], point) >= 0;
+    }
+
+    public int postingSize(int point) {
+        return postingStart[point + 1] - postingStart[point];
+    }
+
+    int[] postingArray() {
+        return postingUsers;
+    }
+
+    int postingFrom(int point) {
+        return postingStart[point];
+    }
+
+    public boolean hasAttributes() {
+        return attributeClass != null;
+    }
+
+    public int attributeClass(int user) {
+        return attributeClass == null ? -1 : attributeClass[user];
+    }
+
+    int attributeFrom(int cls) {
+        return attrStart[cls];
+    }
+
+    int attributeSize(int cls) {
+        return attrStart[cls + 1] - attrStart[cls];
+    }
+
+    int[] attributeArray() {
+        return attrUsers;
+    }
+
+    public double areaLatitude(int area) {
+        return areaLat[area];
+    }
+
+    public double areaLongitude(int area) {
+        return areaLng[area];
+    }
+
+    @Override
+    public String toString() {
+        return "TraceSet[" + spatial.label() + " x " + temporal.label() + ", users=" + users + ", points=" + pointCount
+                + "]";
+    }
+}
