@@ -109,26 +109,55 @@ public final class TraceSet {
         monitor.checkCancelled();
         b.eventPoint = new int[n];
         long bins = n == 0 ? 1 : maxBin - minBin + 1;
-        long space = (long) b.areaCount * bins;
         int[] pointAreaTmp = new int[Math.max(16, Math.min(n, 1 << 20))];
         int points = 0;
-        if (space <= (1L << 26)) {
-            int[] dense = new int[(int) space];
-            Arrays.fill(dense, -1);
+        if (bins <= (1L << 22)) {
+            // group events by area (counting sort), then number each area's bins with a reusable stamp array:
+            // cache-friendly, no hashing
+            int[] areaStart = new int[b.areaCount + 1];
             for (int e = 0; e < n; e++) {
-                int key = (int) (b.eventArea[e] * bins + (bin[e] - minBin));
-                int id = dense[key];
-                if (id < 0) {
-                    id = points++;
-                    dense[key] = id;
-                    pointAreaTmp = grow(pointAreaTmp, id);
-                    pointAreaTmp[id] = b.eventArea[e];
+                areaStart[b.eventArea[e] + 1]++;
+            }
+            for (int a = 0; a < b.areaCount; a++) {
+                areaStart[a + 1] += areaStart[a];
+            }
+            int[] fill = Arrays.copyOf(areaStart, b.areaCount);
+            int[] byArea = new int[n];
+            for (int e = 0; e < n; e++) {
+                byArea[fill[b.eventArea[e]]++] = e;
+            }
+            fill = null;
+            monitor.checkCancelled();
+            int[] stamp = new int[(int) bins];
+            Arrays.fill(stamp, -1);
+            for (int a = 0; a < b.areaCount; a++) {
+                if ((a & 1023) == 0) {
+                    monitor.checkCancelled();
                 }
-                b.eventPoint[e] = id;
+                int from = areaStart[a];
+                int to = areaStart[a + 1];
+                for (int i = from; i < to; i++) {
+                    int e = byArea[i];
+                    int x = (int) (bin[e] - minBin);
+                    int id = stamp[x];
+                    if (id < 0) {
+                        id = points++;
+                        stamp[x] = id;
+                        pointAreaTmp = grow(pointAreaTmp, id);
+                        pointAreaTmp[id] = a;
+                    }
+                    b.eventPoint[e] = id;
+                }
+                for (int i = from; i < to; i++) {
+                    stamp[(int) (bin[byArea[i]] - minBin)] = -1;
+                }
             }
         } else {
             LongIntHashMap map = new LongIntHashMap(Math.max(16, n / 8));
             for (int e = 0; e < n; e++) {
+                if ((e & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                    monitor.checkCancelled();
+                }
                 long key = b.eventArea[e] * bins + (bin[e] - minBin);
                 int id = map.getOrPut(key, points);
                 if (id == points) {

@@ -32,6 +32,8 @@ public final class Unicity {
         boolean attrs = opt.useAttributes() && ts.hasAttributes();
         int[] draw = new int[maxP];
         int[] lists = new int[maxP + 1];
+        int[] minimal = new int[ts.userCount()];
+        java.util.Arrays.fill(minimal, -1);
         for (int i = 0; i < users.length; i++) {
             if ((i & 1023) == 0) {
                 monitor.checkCancelled();
@@ -39,6 +41,7 @@ public final class Unicity {
             }
             int u = users[i];
             int drawn = drawPoints(ts, u, maxP, pointSeed(opt.seed(), u), draw);
+            minimal[u] = 0;
             for (int p = 1; p <= maxP; p++) {
                 int k = Math.min(p, drawn);
                 if (k < p) {
@@ -46,6 +49,9 @@ public final class Unicity {
                 }
                 if (isUniqueGivenPoints(ts, u, draw, k, attrs, lists)) {
                     unique[p]++;
+                    if (minimal[u] == 0) {
+                        minimal[u] = p;
+                    }
                 }
             }
         }
@@ -57,7 +63,7 @@ public final class Unicity {
                     users.length == 0 ? 0 : (double) unique[p] / users.length, ci[0], ci[1]));
         }
         return new UnicityResult(ts.spatial().label() + " x " + ts.temporal().label(),
-                users.length == ts.userCount(), opt.seed(), attrs, rows);
+                users.length == ts.userCount(), opt.seed(), attrs, rows, minimal);
     }
 
     /** The evaluated users, ascending: all when {@code sample} is 0 or at least the user count. */

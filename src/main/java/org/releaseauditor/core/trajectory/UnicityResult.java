@@ -10,11 +10,41 @@ import java.util.List;
  * @param seed        seed of the sample and the draws
  * @param withAttributes whether attributes were part of the attacker's knowledge
  * @param rows        one row per p
+ * @param minimalPoints per user id, the smallest p that made the user unique (see accessor)
  */
-public record UnicityResult(String resolution, boolean exact, long seed, boolean withAttributes, List<Row> rows) {
+public record UnicityResult(String resolution, boolean exact, long seed, boolean withAttributes, List<Row> rows,
+        int[] minimalPoints) {
 
     public UnicityResult {
         rows = List.copyOf(rows);
+        minimalPoints = minimalPoints.clone();
+    }
+
+    /**
+     * Per user id: the smallest p at which the user was unique, 0 when not unique for any p up to
+     * P, -1 when the user was not sampled.
+     */
+    @Override
+    public int[] minimalPoints() {
+        return minimalPoints.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UnicityResult r && resolution.equals(r.resolution) && exact == r.exact && seed == r.seed
+                && withAttributes == r.withAttributes && rows.equals(r.rows)
+                && java.util.Arrays.equals(minimalPoints, r.minimalPoints);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(resolution, exact, seed, withAttributes, rows)
+                + 31 * java.util.Arrays.hashCode(minimalPoints);
+    }
+
+    @Override
+    public String toString() {
+        return "UnicityResult[" + resolution + ", rows=" + rows + "]";
     }
 
     /**
