@@ -41,17 +41,19 @@ public final class BenchTrajectoriesCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("bench trajectories: sizes must be at least 1");
             return ExitCodes.USAGE;
         }
-        List<TrajectoryBenchmarkService.Step> steps = new TrajectoryBenchmarkService().run(users, events, attackUsers,
-                attackEvents, seed, new CancellationFlag());
         out.printf(Locale.ROOT, "bench trajectories (seed %d, %d cores, max heap %d MB; targets apply to wall time)%n",
                 seed, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        out.flush();
+        List<TrajectoryBenchmarkService.Step> steps = new TrajectoryBenchmarkService().run(users, events, attackUsers,
+                attackEvents, seed, new CancellationFlag(), s -> {
+                    String target = s.targetSeconds() > 0 ? String.format(Locale.ROOT, " (target < %.0f s: %s)",
+                            s.targetSeconds(), s.withinTarget() ? "ok" : "MISSED") : "";
+                    out.printf(Locale.ROOT, "%-62s %7.2f s wall, %7.2f s thread CPU%s%n    %s%n", s.name(),
+                            s.seconds(), s.cpuSeconds(), target, s.detail());
+                    out.flush();
+                });
         boolean ok = true;
         for (TrajectoryBenchmarkService.Step s : steps) {
-            String target = s.targetSeconds() > 0
-                    ? String.format(Locale.ROOT, " (target < %.0f s: %s)", s.targetSeconds(), s.withinTarget() ? "ok" : "MISSED")
-                    : "";
-            out.printf(Locale.ROOT, "%-62s %7.2f s wall, %7.2f s thread CPU%s%n    %s%n", s.name(), s.seconds(),
-                    s.cpuSeconds(), target, s.detail());
             ok &= s.withinTarget();
         }
         out.flush();

@@ -36,10 +36,19 @@ public final class TrajectoryBenchmarkService {
      * @param attackUsers   users of the attack set
      * @param attackEvents  events per user of the attack set
      * @param seed          seed
+     * @param listener      receives each step when it is done
      */
-    public List<Step> run(int users, int events, int attackUsers, int attackEvents, long seed, ProgressMonitor monitor)
-            throws ConfigurationException {
-        List<Step> steps = new ArrayList<>();
+    public List<Step> run(int users, int events, int attackUsers, int attackEvents, long seed, ProgressMonitor monitor,
+            java.util.function.Consumer<Step> listener) throws ConfigurationException {
+        List<Step> steps = new ArrayList<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean add(Step s) {
+                listener.accept(s);
+                return super.add(s);
+            }
+        };
         int antennas = 4_000;
         long t0 = System.nanoTime();
         long c0 = cpu();

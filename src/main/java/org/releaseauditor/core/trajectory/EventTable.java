@@ -20,6 +20,9 @@ public final class EventTable {
     private final int[] attributeClass;
     private final int attributeClasses;
     private final ZoneId zone;
+    private volatile long[] localSecondCache;
+    private long minLocal;
+    private long maxLocal;
 
     private EventTable(String[] userNames, int[] userStart, int[] location, long[] time, String[] locationNames,
             double[] locationLat, double[] locationLng, int[] attributeClass, int attributeClasses, ZoneId zone) {
@@ -170,6 +173,54 @@ public final class EventTable {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * Local wall-clock seconds of every event (epoch second + zone offset at that instant), computed
+     * once and shared by every resolution; do not modify.
+     */
+    long[] localSeconds(org.releaseauditor.core.progress.ProgressMonitor monitor) {
+        long[] cached = localSecondCache;
+        if (cached != null) {
+            return cached;
+        }
+        java.time.zone.ZoneRules rules = zone.getRules();
+        long[] out = new long[time.length];
+        long cachedQuarter = Long.MIN_VALUE;
+        boolean fixed = rules.isFixedOffset();
+        int off = fixed ? rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds() : 0;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int e = 0; e < time.length; e++) {
+            if ((e & (org.releaseauditor.core.progress.ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            if (!fixed) {
+                long quarter = Math.floorDiv(time[e], 900); // offsets change on quarter hours at most
+                if (quarter != cachedQuarter) {
+                    cachedQuarter = quarter;
+                    off = rules.getOffset(java.time.Instant.ofEpochSecond(time[e])).getTotalSeconds();
+                }
+            }
+            long t = time[e] + off;
+            out[e] = t;
+            lo = Math.min(lo, t);
+            hi = Math.max(hi, t);
+        }
+        synchronized (this) {
+            minLocal = lo;
+            maxLocal = hi;
+            localSecondCache = out;
+        }
+        return out;
+    }
+
+    synchronized long minLocalSecond() {
+        return minLocal;
+    }
+
+    synchronized long maxLocalSecond() {
+        return maxLocal;
     }
 
     int[] userStartArray() {

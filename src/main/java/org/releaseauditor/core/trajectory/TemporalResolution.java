@@ -51,6 +51,22 @@ public record TemporalResolution(Kind kind, long seconds) {
         }
     }
 
+    /** {min, max} bin of local seconds in [minLocal, maxLocal] (bins of classes: the whole class range). */
+    long[] binRange(long minLocal, long maxLocal) {
+        switch (kind) {
+            case NONE:
+                return new long[] {0, 0};
+            case BIN:
+                return new long[] {bin(minLocal), bin(maxLocal)};
+            case TIME_OF_DAY:
+                return new long[] {0, (DAY + seconds - 1) / seconds - 1};
+            case WEEKDAY:
+                return new long[] {0, 6};
+            default:
+                return new long[] {0, 7 * ((DAY + seconds - 1) / seconds) - 1};
+        }
+    }
+
     /** Day of week 0 = Monday .. 6 = Sunday (1970-01-01 was a Thursday). */
     static long weekday(long localSecond) {
         return Math.floorMod(Math.floorDiv(localSecond, DAY) + 3, 7);

@@ -1,8 +1,5 @@
 package org.releaseauditor.core.trajectory;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.progress.ProgressMonitor;
@@ -93,25 +90,23 @@ public final class TraceSet {
         b.areaLat = areas.areaLat();
         b.areaLng = areas.areaLng();
         int[] loc = table.locationArray();
-        long[] time = table.timeArray();
         b.eventArea = new int[n];
-        b.eventLocalSecond = localSeconds(time, table.zone(), monitor);
-        long minBin = Long.MAX_VALUE;
-        long maxBin = Long.MIN_VALUE;
-        long[] bin = new long[n];
+        b.eventLocalSecond = table.localSeconds(monitor);
         for (int e = 0; e < n; e++) {
             b.eventArea[e] = areas.areaOfLocation()[loc[e]];
-            long x = temporal.bin(b.eventLocalSecond[e]);
-            bin[e] = x;
-            minBin = Math.min(minBin, x);
-            maxBin = Math.max(maxBin, x);
         }
+        long[] range = temporal.binRange(table.minLocalSecond(), table.maxLocalSecond());
+        long minBin = range[0];
+        long bins = n == 0 ? 1 : range[1] - range[0] + 1;
         monitor.checkCancelled();
         b.eventPoint = new int[n];
-        long bins = n == 0 ? 1 : maxBin - minBin + 1;
         int[] pointAreaTmp = new int[Math.max(16, Math.min(n, 1 << 20))];
         int points = 0;
         if (bins <= (1L << 22)) {
+            int[] bin = new int[n];
+            for (int e = 0; e < n; e++) {
+                bin[e] = (int) (temporal.bin(b.eventLocalSecond[e]) - minBin);
+            }
             // group events by area (counting sort), then number each area's bins with a reusable stamp array:
             // cache-friendly, no hashing
             int[] areaStart = new int[b.areaCount + 1];
@@ -138,7 +133,7 @@ public final class TraceSet {
                 int to = areaStart[a + 1];
                 for (int i = from; i < to; i++) {
                     int e = byArea[i];
-                    int x = (int) (bin[e] - minBin);
+                    int x = bin[e];
                     int id = stamp[x];
                     if (id < 0) {
                         id = points++;
@@ -149,7 +144,7 @@ public final class TraceSet {
                     b.eventPoint[e] = id;
                 }
                 for (int i = from; i < to; i++) {
-                    stamp[(int) (bin[byArea[i]] - minBin)] = -1;
+                    stamp[bin[byArea[i]]] = -1;
                 }
             }
         } else {
@@ -158,7 +153,7 @@ public final class TraceSet {
                 if ((e & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                     monitor.checkCancelled();
                 }
-                long key = b.eventArea[e] * bins + (bin[e] - minBin);
+                long key = b.eventArea[e] * bins + (temporal.bin(b.eventLocalSecond[e]) - minBin);
                 int id = map.getOrPut(key, points);
                 if (id == points) {
                     points++;
@@ -235,32 +230,6 @@ public final class TraceSet {
             }
         }
         return new int[][] {pStart, out};
-    }
-
-    private static long[] localSeconds(long[] time, ZoneId zone, ProgressMonitor monitor) {
-        ZoneRules rules = zone.getRules();
-        long[] out = new long[time.length];
-        if (rules.isFixedOffset()) {
-            int off = rules.getOffset(Instant.EPOCH).getTotalSeconds();
-            for (int e = 0; e < time.length; e++) {
-                out[e] = time[e] + off;
-            }
-            return out;
-        }
-        long cachedHour = Long.MIN_VALUE;
-        int off = 0;
-        for (int e = 0; e < time.length; e++) {
-            if ((e & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                monitor.checkCancelled();
-            }
-            long hour = Math.floorDiv(time[e], 900); // offsets change on quarter hours at most
-            if (hour != cachedHour) {
-                cachedHour = hour;
-                off = rules.getOffset(Instant.ofEpochSecond(time[e])).getTotalSeconds();
-            }
-            out[e] = time[e] + off;
-        }
-        return out;
     }
 
     public SpatialResolution spatial() {
