@@ -19,13 +19,15 @@ public final class TraceSet {
     private final int pointCount;
     private final int[] userStart;
     private final int[] eventArea;
-    private final int[] eventPoint;
+    private volatile int[] eventPoint;
     private final long[] eventLocalSecond;
     private final int[] distinctStart;
-    private final int[] distinctPoints;
+    private final long[] distinctKeys;
+    private final long[] pointKeys;
+    private final long bins;
+    private final long minBin;
     private final int[] postingStart;
     private final int[] postingUsers;
-    private final int[] pointArea;
     private final int[] attrStart;
     private final int[] attrUsers;
     private final int[] attributeClass;
@@ -40,13 +42,14 @@ public final class TraceSet {
         pointCount = b.pointCount;
         userStart = b.userStart;
         eventArea = b.eventArea;
-        eventPoint = b.eventPoint;
         eventLocalSecond = b.eventLocalSecond;
         distinctStart = b.distinctStart;
-        distinctPoints = b.distinctPoints;
+        distinctKeys = b.distinctKeys;
+        pointKeys = b.pointKeys;
+        bins = b.bins;
+        minBin = b.minBin;
         postingStart = b.postingStart;
         postingUsers = b.postingUsers;
-        pointArea = b.pointArea;
         attrStart = b.attrStart;
         attrUsers = b.attrUsers;
         attributeClass = b.attributeClass;
@@ -62,13 +65,14 @@ public final class TraceSet {
         int pointCount;
         int[] userStart;
         int[] eventArea;
-        int[] eventPoint;
         long[] eventLocalSecond;
         int[] distinctStart;
-        int[] distinctPoints;
+        long[] distinctKeys;
+        long[] pointKeys;
+        long bins;
+        long minBin;
         int[] postingStart;
         int[] postingUsers;
-        int[] pointArea;
         int[] attrStart;
         int[] attrUsers;
         int[] attributeClass;
@@ -98,101 +102,132 @@ public final class TraceSet {
         long[] range = temporal.binRange(table.minLocalSecond(), table.maxLocalSecond());
         long minBin = range[0];
         long bins = n == 0 ? 1 : range[1] - range[0] + 1;
-        monitor.checkCancelled();
-        b.eventPoint = new int[n];
-        int[] pointAreaTmp = new int[Math.max(16, Math.min(n, 1 << 20))];
-        int points = 0;
-        if (bins <= (1L << 22)) {
-            int[] bin = new int[n];
-            for (int e = 0; e < n; e++) {
-                bin[e] = (int) (temporal.bin(b.eventLocalSecond[e]) - minBin);
-            }
-            // group events by area (counting sort), then number each area's bins with a reusable stamp array:
-            // cache-friendly, no hashing
-            int[] areaStart = new int[b.areaCount + 1];
-            for (int e = 0; e < n; e++) {
-                areaStart[b.eventArea[e] + 1]++;
-            }
-            for (int a = 0; a < b.areaCount; a++) {
-                areaStart[a + 1] += areaStart[a];
-            }
-            int[] fill = Arrays.copyOf(areaStart, b.areaCount);
-            int[] byArea = new int[n];
-            for (int e = 0; e < n; e++) {
-                byArea[fill[b.eventArea[e]]++] = e;
-            }
-            fill = null;
-            monitor.checkCancelled();
-            int[] stamp = new int[(int) bins];
-            Arrays.fill(stamp, -1);
-            for (int a = 0; a < b.areaCount; a++) {
-                if ((a & 1023) == 0) {
-                    monitor.checkCancelled();
-                }
-                int from = areaStart[a];
-                int to = areaStart[a + 1];
-                for (int i = from; i < to; i++) {
-                    int e = byArea[i];
-                    int x = bin[e];
-                    int id = stamp[x];
-                    if (id < 0) {
-                        id = points++;
-                        stamp[x] = id;
-                        pointAreaTmp = grow(pointAreaTmp, id);
-                        pointAreaTmp[id] = a;
-                    }
-                    b.eventPoint[e] = id;
-                }
-                for (int i = from; i < to; i++) {
-                    stamp[bin[byArea[i]]] = -1;
-                }
-            }
-        } else {
-            LongIntHashMap map = new LongIntHashMap(Math.max(16, n / 8));
-            for (int e = 0; e < n; e++) {
-                if ((e & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                    monitor.checkCancelled();
-                }
-                long key = b.eventArea[e] * bins + (temporal.bin(b.eventLocalSecond[e]) - minBin);
-                int id = map.getOrPut(key, points);
-                if (id == points) {
-                    points++;
-                    pointAreaTmp = grow(pointAreaTmp, id);
-                    pointAreaTmp[id] = b.eventArea[e];
-                }
-                b.eventPoint[e] = id;
-            }
+        if (bins > Integer.MAX_VALUE) {
+            throw new ConfigurationException("trajectory.error.badTemporal", temporal.label());
         }
-        b.pointCount = points;
-        b.pointArea = Arrays.copyOf(pointAreaTmp, points);
+        b.bins = bins;
+        b.minBin = minBin;
         monitor.checkCancelled();
-        // distinct points per user
+        // 1. per user: sorted distinct point keys (area * bins + bin)
         b.distinctStart = new int[b.users + 1];
-        int[] distinct = new int[n];
+        long[] keys = new long[n];
         int w = 0;
         for (int u = 0; u < b.users; u++) {
-            if ((u & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+            if ((u & 1023) == 0) {
                 monitor.checkCancelled();
                 monitor.update("index", u, b.users);
             }
             int from = b.userStart[u];
             int to = b.userStart[u + 1];
-            int s = w;
-            System.arraycopy(b.eventPoint, from, distinct, w, to - from);
-            Arrays.sort(distinct, s, s + to - from);
-            int end = s + to - from;
-            for (int i = s; i < end; i++) {
-                if (w == s || distinct[w - 1] != distinct[i]) {
-                    distinct[w++] = distinct[i];
+            int s0 = w;
+            for (int e = from; e < to; e++) {
+                keys[w++] = b.eventArea[e] * bins + (temporal.bin(b.eventLocalSecond[e]) - minBin);
+            }
+            Arrays.sort(keys, s0, w);
+            int d = s0;
+            for (int i = s0; i < w; i++) {
+                if (d == s0 || keys[d - 1] != keys[i]) {
+                    keys[d++] = keys[i];
                 }
             }
+            w = d;
             b.distinctStart[u + 1] = w;
         }
-        b.distinctPoints = Arrays.copyOf(distinct, w);
-        // inverted index point -> users (users ascending because we fill in user order)
-        int[][] idx = invert(b.distinctStart, b.distinctPoints, b.users, points);
-        b.postingStart = idx[0];
-        b.postingUsers = idx[1];
+        b.distinctKeys = Arrays.copyOf(keys, w);
+        keys = null;
+        // 2. group the (user, key) entries by area, keeping user order inside each area
+        int[] areaStart = new int[b.areaCount + 1];
+        for (int i = 0; i < w; i++) {
+            areaStart[(int) (b.distinctKeys[i] / bins) + 1]++;
+        }
+        for (int a = 0; a < b.areaCount; a++) {
+            areaStart[a + 1] += areaStart[a];
+        }
+        int[] fill = Arrays.copyOf(areaStart, b.areaCount);
+        int[] entryUser = new int[w];
+        int[] entryBin = new int[w];
+        for (int u = 0; u < b.users; u++) {
+            for (int i = b.distinctStart[u]; i < b.distinctStart[u + 1]; i++) {
+                long k = b.distinctKeys[i];
+                int pos = fill[(int) (k / bins)]++;
+                entryUser[pos] = u;
+                entryBin[pos] = (int) (k % bins);
+            }
+        }
+        fill = null;
+        monitor.checkCancelled();
+        // 3. inside each area: points in bin order, posting lists in user order
+        long[] pointKeys = new long[Math.max(16, Math.min(w, 1 << 20))];
+        int[] postingStart = new int[Math.max(17, Math.min(w, 1 << 20) + 1)];
+        int[] postingUsers = new int[w];
+        int points = 0;
+        boolean counting = bins <= (1L << 22);
+        int[] cursor = counting ? new int[(int) bins] : null;
+        int[] touched = new int[16];
+        for (int a = 0; a < b.areaCount; a++) {
+            if ((a & 1023) == 0) {
+                monitor.checkCancelled();
+            }
+            int from = areaStart[a];
+            int to = areaStart[a + 1];
+            if (from == to) {
+                continue;
+            }
+            if (counting) {
+                int t = 0;
+                for (int i = from; i < to; i++) {
+                    int x = entryBin[i];
+                    if (cursor[x]++ == 0) {
+                        touched = grow(touched, t);
+                        touched[t++] = x;
+                    }
+                }
+                Arrays.sort(touched, 0, t);
+                int pos = from;
+                for (int i = 0; i < t; i++) {
+                    int x = touched[i];
+                    int c = cursor[x];
+                    pointKeys = growLong(pointKeys, points);
+                    postingStart = grow(postingStart, points + 1);
+                    pointKeys[points] = (long) a * bins + x;
+                    postingStart[points] = pos;
+                    points++;
+                    cursor[x] = pos;
+                    pos += c;
+                }
+                for (int i = from; i < to; i++) {
+                    postingUsers[cursor[entryBin[i]]++] = entryUser[i];
+                }
+                for (int i = 0; i < t; i++) {
+                    cursor[touched[i]] = 0;
+                }
+            } else {
+                long[] packed = new long[to - from];
+                for (int i = from; i < to; i++) {
+                    packed[i - from] = ((long) entryBin[i] << 32) | entryUser[i];
+                }
+                Arrays.sort(packed);
+                int prev = -1;
+                for (int i = 0; i < packed.length; i++) {
+                    int x = (int) (packed[i] >>> 32);
+                    if (x != prev) {
+                        pointKeys = growLong(pointKeys, points);
+                        postingStart = grow(postingStart, points + 1);
+                        pointKeys[points] = (long) a * bins + x;
+                        postingStart[points] = from + i;
+                        points++;
+                        prev = x;
+                    }
+                    postingUsers[from + i] = (int) packed[i];
+                }
+            }
+        }
+        postingStart = grow(postingStart, points + 1);
+        postingStart[points] = w;
+        b.pointCount = points;
+        b.pointKeys = Arrays.copyOf(pointKeys, points);
+        b.postingStart = Arrays.copyOf(postingStart, points + 1);
+        b.postingUsers = postingUsers;
         if (table.hasAttributes()) {
             b.attributeClass = new int[b.users];
             int[] start = new int[b.users + 1];
@@ -207,6 +242,10 @@ public final class TraceSet {
             b.attrUsers = a[1];
         }
         return new TraceSet(b);
+    }
+
+    private static long[] growLong(long[] a, int index) {
+        return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
     }
 
     private static int[] grow(int[] a, int index) {
@@ -245,7 +284,7 @@ public final class TraceSet {
     }
 
     public int eventCount() {
-        return eventPoint.length;
+        return eventArea.length;
     }
 
     public int areaCount() {
@@ -268,8 +307,21 @@ public final class TraceSet {
         return eventArea[event];
     }
 
+    /** The point id of an event (computed for all events on first use). */
     public int eventPoint(int event) {
-        return eventPoint[event];
+        int[] ep = eventPoint;
+        if (ep == null) {
+            ep = new int[eventLocalSecond.length];
+            for (int e = 0; e < ep.length; e++) {
+                ep[e] = pointOfKey(eventArea[e] * bins + (temporal.bin(eventLocalSecond[e]) - minBin));
+            }
+            eventPoint = ep;
+        }
+        return ep[event];
+    }
+
+    private int pointOfKey(long key) {
+        return Arrays.binarySearch(pointKeys, key);
     }
 
     /** Local wall-clock epoch second of an event (epoch second + zone offset). */
@@ -278,7 +330,7 @@ public final class TraceSet {
     }
 
     public int pointArea(int point) {
-        return pointArea[point];
+        return (int) (pointKeys[point] / bins);
     }
 
     public int distinctPointCount(int user) {
@@ -287,12 +339,12 @@ public final class TraceSet {
 
     /** The i-th distinct point of a user (points ascending). */
     public int distinctPoint(int user, int i) {
-        return distinctPoints[distinctStart[user] + i];
+        return pointOfKey(distinctKeys[distinctStart[user] + i]);
     }
 
     /** Whether a user's trace contains a point (binary search). */
     public boolean contains(int user, int point) {
-        return Arrays.binarySearch(distinctPoints, distinctStart[user], distinctStart[user + 1], point) >= 0;
+        return Arrays.binarySearch(distinctKeys, distinctStart[user], distinctStart[user + 1], pointKeys[point]) >= 0;
     }
 
     public int postingSize(int point) {
