@@ -119,4 +119,52 @@ class AnalyzeTrajectoriesCommandTest {
                 "--location", "cell", "--attacks", "teleport:2");
         assertEquals(ExitCodes.USAGE, r.code());
     }
+
+    @Test
+    void mapsLocationsToAreasFromAFile() throws Exception {
+        Path map = dir.resolve("areas.csv");
+        // A and B become one district, C and D another: every user then has places in both or one of them
+        Files.writeString(map, "location,area\nA,north\nB,north\nC,south\nD,south\n");
+        Run r = run("analyze", "trajectories", "--data", toyCsv().toString(), "--user", "uid", "--time", "datetime",
+                "--location", "cell", "--spatial", "map:" + map, "--temporal", "none", "--points", "1",
+                "--attacks", "unique-location:2", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("map:areas.csv", j.get("resolution").get("spatial").asText());
+        assertEquals(2, j.get("resolution").get("areas").asInt());
+        // users 1-5 and 7 visit both districts, user 6 only north: nobody is unique by one area
+        assertEquals(0, j.get("unicity").get(0).get("uniqueUsers").asInt());
+        // {north, south} is shared by 6 users (risk 1/6); user 6's whole trace {north} matches all 7
+        assertEquals((6 * (1.0 / 6) + 1.0 / 7) / 7, j.get("attacks").get(0).get("meanRisk").asDouble(), 1e-9);
+    }
+
+    @Test
+    void coordinatesOnAGridFeedTheAreaMap() throws Exception {
+        Path f = dir.resolve("gps.csv");
+        Files.writeString(f, "uid;ts;lat;lon\n"
+                + "a;1583143200;48.1000;11.5000\nb;1583143200;48.1001;11.5001\nc;1583143200;48.2000;11.6000\n");
+        Run r = run("analyze", "trajectories", "--data", f.toString(), "--user", "uid", "--time", "ts", "--lat",
+                "lat", "--lng", "lon", "--spatial", "grid:1km", "--points", "1", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(2, j.get("resolution").get("areas").asInt());
+        assertEquals(1, j.get("unicity").get(0).get("uniqueUsers").asInt());
+        assertEquals(2, j.get("areaMap").size());
+        int users = 0;
+        int unique = 0;
+        for (JsonNode c : j.get("areaMap")) {
+            users += c.get("users").asInt();
+            unique += c.get("uniqueUsers").asInt();
+        }
+        assertEquals(3, users);
+        assertEquals(1, unique);
+    }
+
+    @Test
+    void gridNeedsCoordinates() throws Exception {
+        Run r = run("analyze", "trajectories", "--data", toyCsv().toString(), "--user", "uid", "--time", "datetime",
+                "--location", "cell", "--spatial", "grid:500m");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--lat"), r.err());
+    }
 }
