@@ -146,7 +146,8 @@ public final class TrajectoryAnalysisService {
         }
         List<TopPlaces.TopNResult> topN = req.topN() > 0 ? TopPlaces.anonymitySets(ts, req.topN(),
                 monitor.slice(0.97, 0.99)) : List.of();
-        List<TrajectoryReport.AreaCell> areaMap = areaMap(ts, unicity, Math.min(4, req.maxPoints()));
+        List<TrajectoryReport.AreaCell> areaMap = areaMap(ts, unicity, Math.min(4, req.maxPoints()),
+                monitor.slice(0.99, 1));
         if (req.perUserFile() != null) {
             writePerUser(req.perUserFile(), table, attacks);
         }
@@ -157,26 +158,17 @@ public final class TrajectoryAnalysisService {
     }
 
     /** Users per most-visited area, and how many of them are unique with p points (areas with coordinates only). */
-    private static List<TrajectoryReport.AreaCell> areaMap(TraceSet ts, UnicityResult u, int p) {
+    private static List<TrajectoryReport.AreaCell> areaMap(TraceSet ts, UnicityResult u, int p,
+            ProgressMonitor monitor) {
         if (ts.areaCount() == 0 || Double.isNaN(ts.areaLatitude(0))) {
             return List.of();
         }
         int[] users = new int[ts.areaCount()];
         int[] unique = new int[ts.areaCount()];
         int[] minimal = u.minimalPoints();
-        int[] count = new int[ts.areaCount()];
+        int[] home = TopPlaces.mostVisited(ts, monitor);
         for (int user = 0; user < ts.userCount(); user++) {
-            int best = -1;
-            for (int e = ts.userStart(user); e < ts.userEnd(user); e++) {
-                int a = ts.eventArea(e);
-                count[a]++;
-                if (best < 0 || count[a] > count[best] || count[a] == count[best] && a < best) {
-                    best = a;
-                }
-            }
-            for (int e = ts.userStart(user); e < ts.userEnd(user); e++) {
-                count[ts.eventArea(e)] = 0;
-            }
+            int best = home[user];
             if (minimal[user] >= 0) {
                 users[best]++;
                 if (minimal[user] > 0 && minimal[user] <= p) {

@@ -66,19 +66,4 @@ public record AnonymitySets(String resolution, int users, int excluded, double m
         double median = n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
         return new AnonymitySets(resolution, n, keys.length - n, median, n == 0 ? 0 : (double) ones / n, LABELS, hist);
     }
-
-    /** The anonymity-set size of each user (0 for users without a key), for tests and per-user output. */
-    static int[] sizes(Object[] keys) {
-        Map<Object, Integer> size = new HashMap<>();
-        for (Object k : keys) {
-            if (k != null) {
-                size.merge(k, 1, Integer::sum);
-            }
-        }
-        int[] out = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            out[i] = keys[i] == null ? 0 : size.get(keys[i]);
-        }
-        return out;
-    }
 }

@@ -214,25 +214,17 @@ public final class BackgroundKnowledgeAttack {
         int[] distinct = new int[k];
         int[] need = new int[k];
         int d = 0;
+        int[] sorted = values;
         if (type == AttackType.SEQUENCE) {
-            int[] sorted = Arrays.copyOf(values, k);
+            sorted = Arrays.copyOf(values, k);
             Arrays.sort(sorted);
-            for (int i = 0; i < k; i++) {
-                if (d > 0 && distinct[d - 1] == sorted[i]) {
-                    need[d - 1]++;
-                } else {
-                    distinct[d] = sorted[i];
-                    need[d++] = 1;
-                }
-            }
-        } else {
-            for (int i = 0; i < k; i++) {
-                if (d > 0 && distinct[d - 1] == values[i]) {
-                    need[d - 1]++;
-                } else {
-                    distinct[d] = values[i];
-                    need[d++] = 1;
-                }
+        }
+        for (int i = 0; i < k; i++) {
+            if (d > 0 && distinct[d - 1] == sorted[i]) {
+                need[d - 1]++;
+            } else {
+                distinct[d] = sorted[i];
+                need[d++] = 1;
             }
         }
         int smallest = 0;

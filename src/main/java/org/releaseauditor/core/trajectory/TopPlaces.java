@@ -44,6 +44,30 @@ public final class TopPlaces {
         return out;
     }
 
+    /** Each user's most visited area (ties: the area that appears first in the data). */
+    public static int[] mostVisited(TraceSet ts, ProgressMonitor monitor) {
+        int[] count = new int[ts.areaCount()];
+        int[] out = new int[ts.userCount()];
+        for (int user = 0; user < ts.userCount(); user++) {
+            if ((user & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            int best = -1;
+            for (int e = ts.userStart(user); e < ts.userEnd(user); e++) {
+                int a = ts.eventArea(e);
+                count[a]++;
+                if (best < 0 || count[a] > count[best] || count[a] == count[best] && a < best) {
+                    best = a;
+                }
+            }
+            for (int e = ts.userStart(user); e < ts.userEnd(user); e++) {
+                count[ts.eventArea(e)] = 0;
+            }
+            out[user] = best;
+        }
+        return out;
+    }
+
     /** Anonymity sets of the N most visited places. */
     public record TopNResult(int n, AnonymitySets sets) {
     }
