@@ -172,23 +172,45 @@ public final class Unicity {
             }
             lists[j + 1] = x;
         }
-        int first = lists[0];
-        int[] arr0 = array(ts, first);
-        int from0 = from(ts, first);
-        int to0 = from0 + (int) size(ts, first);
-        for (int i = from0; i < to0; i++) {
+        int[] arr0 = array(ts, lists[0]);
+        int from0 = from(ts, lists[0]);
+        int to0 = from0 + (int) size(ts, lists[0]);
+        if (m == 1) {
+            return to0 - from0 <= 1;
+        }
+        // walk the two smallest posting lists together (sequential memory, galloping when very unequal);
+        // every common user other than the target is checked against the remaining lists
+        int[] arr1 = array(ts, lists[1]);
+        int from1 = from(ts, lists[1]);
+        int to1 = from1 + (int) size(ts, lists[1]);
+        boolean gallop = (long) (to1 - from1) > 16L * (to0 - from0);
+        int j = from1;
+        for (int i = from0; i < to0 && j < to1; i++) {
             int v = arr0[i];
+            if (gallop) {
+                int pos = Arrays.binarySearch(arr1, j, to1, v);
+                if (pos < 0) {
+                    j = -pos - 1;
+                    continue;
+                }
+                j = pos + 1;
+            } else {
+                while (j < to1 && arr1[j] < v) {
+                    j++;
+                }
+                if (j == to1 || arr1[j] != v) {
+                    continue;
+                }
+                j++;
+            }
             if (v == user) {
                 continue;
             }
             boolean all = true;
-            for (int l = 1; l < m && all; l++) {
+            for (int l = 2; l < m && all; l++) {
                 int id = lists[l];
-                if (id >= 0) {
-                    all = ts.contains(v, id);
-                } else {
-                    all = ts.attributeClass(v) == -1 - id;
-                }
+                int f = from(ts, id);
+                all = Arrays.binarySearch(array(ts, id), f, f + (int) size(ts, id), v) >= 0;
             }
             if (all) {
                 return false;
