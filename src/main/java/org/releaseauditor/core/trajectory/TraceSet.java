@@ -28,6 +28,7 @@ public final class TraceSet {
     private final long minBin;
     private final int[] postingStart;
     private final int[] postingUsers;
+    private volatile long[][] denseBits;
     private final int[] attrStart;
     private final int[] attrUsers;
     private final int[] attributeClass;
@@ -349,6 +350,51 @@ public final class TraceSet {
 
     public int postingSize(int point) {
         return postingStart[point + 1] - postingStart[point];
+    }
+
+    /**
+     * Bitsets of the users of each dense point (posting list of at least max(64, users / 256)
+     * users; raised when the bitsets would exceed 256 MB), null entries for sparse points.
+     */
+    long[][] denseBits() {
+        long[][] d = denseBits;
+        if (d == null) {
+            synchronized (this) {
+                d = denseBits;
+                if (d == null) {
+                    d = new long[pointCount][];
+                    int words = (users + 63) >>> 6;
+                    int threshold = Math.max(64, users / 256);
+                    long budget = (256L << 20) / (8L * words);
+                    int[] sizes = new int[pointCount];
+                    int over = 0;
+                    for (int p = 0; p < pointCount; p++) {
+                        sizes[p] = postingStart[p + 1] - postingStart[p];
+                        if (sizes[p] >= threshold) {
+                            over++;
+                        }
+                    }
+                    if (over > budget) {
+                        Arrays.sort(sizes);
+                        threshold = Math.max(threshold, sizes[pointCount - (int) budget] + 1);
+                    }
+                    for (int p = 0; p < pointCount; p++) {
+                        int from = postingStart[p];
+                        int to = postingStart[p + 1];
+                        if (to - from >= threshold) {
+                            long[] bits = new long[words];
+                            for (int i = from; i < to; i++) {
+                                int u = postingUsers[i];
+                                bits[u >>> 6] |= 1L << u;
+                            }
+                            d[p] = bits;
+                        }
+                    }
+                    denseBits = d;
+                }
+            }
+        }
+        return d;
     }
 
     int[] postingArray() {

@@ -172,51 +172,82 @@ public final class Unicity {
             }
             lists[j + 1] = x;
         }
+        long[][] dense = ts.denseBits();
         int[] arr0 = array(ts, lists[0]);
         int from0 = from(ts, lists[0]);
         int to0 = from0 + (int) size(ts, lists[0]);
         if (m == 1) {
             return to0 - from0 <= 1;
         }
-        // walk the two smallest posting lists together (sequential memory, galloping when very unequal);
-        // every common user other than the target is checked against the remaining lists
-        int[] arr1 = array(ts, lists[1]);
-        int from1 = from(ts, lists[1]);
-        int to1 = from1 + (int) size(ts, lists[1]);
-        boolean gallop = (long) (to1 - from1) > 16L * (to0 - from0);
-        int j = from1;
-        for (int i = from0; i < to0 && j < to1; i++) {
+        if (lists[0] >= 0 && dense[lists[0]] != null) {
+            return uniqueDense(ts, user, lists, m, dense);
+        }
+        // scan the smallest posting list; test the others by bit (dense points) or binary search
+        for (int i = from0; i < to0; i++) {
             int v = arr0[i];
-            if (gallop) {
-                int pos = Arrays.binarySearch(arr1, j, to1, v);
-                if (pos < 0) {
-                    j = -pos - 1;
-                    continue;
-                }
-                j = pos + 1;
-            } else {
-                while (j < to1 && arr1[j] < v) {
-                    j++;
-                }
-                if (j == to1 || arr1[j] != v) {
-                    continue;
-                }
-                j++;
-            }
             if (v == user) {
                 continue;
             }
             boolean all = true;
-            for (int l = 2; l < m && all; l++) {
+            for (int l = 1; l < m && all; l++) {
                 int id = lists[l];
-                int f = from(ts, id);
-                all = Arrays.binarySearch(array(ts, id), f, f + (int) size(ts, id), v) >= 0;
+                if (id >= 0 && dense[id] != null) {
+                    all = (dense[id][v >>> 6] & (1L << v)) != 0;
+                } else {
+                    int f = from(ts, id);
+                    all = Arrays.binarySearch(array(ts, id), f, f + (int) size(ts, id), v) >= 0;
+                }
             }
             if (all) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Every point list is dense (the smallest is): AND the bitsets word by word; the attribute list by lookup. */
+    private static boolean uniqueDense(TraceSet ts, int user, int[] lists, int m, long[][] dense) {
+        long[] first = dense[lists[0]];
+        for (int w = 0; w < first.length; w++) {
+            long x = first[w];
+            for (int l = 1; l < m && x != 0; l++) {
+                int id = lists[l];
+                if (id >= 0) {
+                    long[] bits = dense[id];
+                    if (bits != null) {
+                        x &= bits[w];
+                    } else {
+                        x &= sparseWord(ts, id, w);
+                    }
+                } else {
+                    x &= sparseWord(ts, id, w);
+                }
+            }
+            if (w == (user >>> 6)) {
+                x &= ~(1L << user);
+            }
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bits of word w (users 64w..64w+63) of a sparse posting or attribute list. */
+    private static long sparseWord(TraceSet ts, int id, int w) {
+        int[] arr = array(ts, id);
+        int f = from(ts, id);
+        int t = f + (int) size(ts, id);
+        int pos = Arrays.binarySearch(arr, f, t, w << 6);
+        if (pos < 0) {
+            pos = -pos - 1;
+        }
+        long x = 0;
+        while (pos < t && arr[pos] < (w + 1) << 6) {
+            x |= 1L << arr[pos];
+            pos++;
+        }
+        return x;
     }
 
     private static long size(TraceSet ts, int id) {
