@@ -98,4 +98,64 @@ class UnicityTest {
         org.junit.jupiter.api.Assertions.assertThrows(CancelledException.class,
                 () -> Unicity.compute(ts, UnicityOptions.defaults(), flag));
     }
+
+    @Test
+    void indexedUniquenessAgreesWithABruteForceScanOnDenseAndSparsePoints() {
+        // 400 users over 6 places x 4 hours: most posting lists exceed 64 users and become bitsets
+        java.util.Random rnd = new java.util.Random(5);
+        int users = 400;
+        int per = 5;
+        String[] names = new String[users];
+        int[] user = new int[users * per];
+        long[] time = new long[users * per];
+        int[] loc = new int[users * per];
+        int[] attr = new int[users];
+        for (int u = 0; u < users; u++) {
+            names[u] = "u" + u;
+            attr[u] = rnd.nextInt(3);
+            for (int i = 0; i < per; i++) {
+                user[u * per + i] = u;
+                time[u * per + i] = 1_583_020_800L + 3600L * rnd.nextInt(u % 10 == 0 ? 400 : 4);
+                loc[u * per + i] = u % 10 == 0 ? rnd.nextInt(200) : rnd.nextInt(6);
+            }
+        }
+        String[] locNames = new String[200];
+        for (int l = 0; l < 200; l++) {
+            locNames[l] = "L" + l;
+        }
+        EventTable t = EventTable.of(names, user, time, loc, locNames, null, null, attr, 3,
+                java.time.ZoneId.of("UTC"));
+        TraceSet ts;
+        try {
+            ts = TraceSet.build(t, new SpatialResolution.Identity(), TemporalResolution.bins(3600),
+                    ProgressMonitor.none());
+        } catch (org.releaseauditor.core.error.ConfigurationException e) {
+            throw new AssertionError(e);
+        }
+        int checked = 0;
+        for (int u = 0; u < users; u++) {
+            for (int p = 1; p <= 3; p++) {
+                int[] pts = new int[p];
+                for (int i = 0; i < p; i++) {
+                    pts[i] = ts.distinctPoint(u, rnd.nextInt(ts.distinctPointCount(u)));
+                }
+                for (boolean attrs : new boolean[] {false, true}) {
+                    boolean brute = true;
+                    for (int v = 0; v < users && brute; v++) {
+                        if (v == u || attrs && ts.attributeClass(v) != ts.attributeClass(u)) {
+                            continue;
+                        }
+                        boolean all = true;
+                        for (int x : pts) {
+                            all &= ts.contains(v, x);
+                        }
+                        brute = !all;
+                    }
+                    assertEquals(brute, Unicity.isUniqueGivenPoints(ts, u, pts, p, attrs), "user " + u + " p=" + p);
+                    checked += brute ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(checked > 0);
+    }
 }
