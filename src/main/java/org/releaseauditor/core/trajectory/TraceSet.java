@@ -134,7 +134,7 @@ public final class TraceSet {
             w = d;
             b.distinctStart[u + 1] = w;
         }
-        b.distinctKeys = Arrays.copyOf(keys, w);
+        b.distinctKeys = keys; // entries [0, w) are used; no trimming copy of up to one long per event
         keys = null;
         // 2. group the (user, key) entries by area, keeping user order inside each area
         int[] areaStart = new int[b.areaCount + 1];
