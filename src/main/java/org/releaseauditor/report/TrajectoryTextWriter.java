@@ -29,7 +29,7 @@ public final class TrajectoryTextWriter {
         for (UnicityResult.Row r : u.rows()) {
             f(b, "  %3d %10d %10d %8.1f%%  [%.1f%%, %.1f%%]%s%n", r.points(), r.sampledUsers(), r.uniqueUsers(),
                     100 * r.fraction(), 100 * r.ciLow(), 100 * r.ciHigh(),
-                    r.shortUsers() > 0 ? "  (" + r.shortUsers() + " users have fewer points: all drawn)" : "");
+                    r.shortUsers() > 0 ? "  (" + r.shortUsers() + " user(s) with fewer points: all drawn)" : "");
         }
         SweepResult s = m.sweep();
         if (s != null) {
