@@ -114,11 +114,12 @@ public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
     @Option(names = "--per-user", paramLabel = "FILE", description = "Write uid,attack,k,risk to this CSV file.")
     Path perUser;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
-    String format;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    PolicyOption policy;
+
 
     @Option(names = "--delimiter", paramLabel = "C", description = "Field delimiter (default: sniffed).")
     Character delimiter;
@@ -127,9 +128,6 @@ public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((location == null) == (lat == null || lng == null) || (lat == null) != (lng == null)) {
             throw new ConfigurationException("trajectory.error.locationSpec");
-        }
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new ConfigurationException("trajectory.error.badNumber", "--format", format, "text or json");
         }
         ZoneId z;
         try {
@@ -153,52 +151,23 @@ public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
                 new AttackOptions(exactLimit, sampledInstances, 0, seed), sw.get(0), sw.get(1), sweepPoints,
                 homeWork(homeWork), topN, perUser);
         TrajectoryAnalysisService service = new TrajectoryAnalysisService();
-        CancellationFlag flag = new CancellationFlag();
-        Thread hook = new Thread(flag::cancel, "cancel-trajectories");
-        Runtime.getRuntime().addShutdownHook(hook);
-        TrajectoryReport report;
-        try {
-            report = service.analyze(req, flag);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // shutting down already
+        try (ConsoleProgress monitor = ConsoleProgress.start(spec.commandLine().getErr(), output.quiet)) {
+            TrajectoryReport report = service.analyze(req, monitor);
+            StringWriter json = new StringWriter();
+            service.writeJson(report, json);
+            String text;
+            if (output.json()) {
+                text = json.toString();
+            } else {
+                StringWriter t = new StringWriter();
+                service.writeText(report, t);
+                text = t.toString();
             }
+            return policy.emit(spec, output, text, json.toString());
         }
-        StringWriter text = new StringWriter();
-        if (format.equals("json")) {
-            service.writeJson(report, text);
-        } else {
-            service.writeText(report, text);
-        }
-        if (out != null) {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write(text.toString());
-            } catch (IOException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return ExitCodes.INPUT;
-            }
-        } else {
-            PrintWriter pw = spec.commandLine().getOut();
-            pw.print(text);
-            pw.flush();
-        }
-        return ExitCodes.OK;
     }
 
     static HomeWork homeWork(String s) throws ConfigurationException {
-        if (s == null || s.equalsIgnoreCase("off")) {
-            return null;
-        }
-        try {
-            String[] parts = s.split(",");
-            String[] night = parts[0].split("-");
-            String[] day = parts[1].split("-");
-            return new HomeWork(Integer.parseInt(night[0].trim()), Integer.parseInt(night[1].trim()),
-                    Integer.parseInt(day[0].trim()), Integer.parseInt(day[1].trim()));
-        } catch (RuntimeException e) {
-            throw new ConfigurationException("trajectory.error.badNumber", "--home-work", s, "NIGHT_FROM-TO,DAY_FROM-TO, e.g. 20-7,9-17");
-        }
+        return TrajectoryOptionsParser.homeWork(s);
     }
 }

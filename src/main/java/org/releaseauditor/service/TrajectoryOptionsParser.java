@@ -99,4 +99,21 @@ public final class TrajectoryOptionsParser {
         }
         return List.of(spatial, temporal);
     }
+
+    /** Parses {@code --home-work NIGHT_FROM-TO,DAY_FROM-TO} (for example 20-7,9-17), or "off". */
+    public static org.releaseauditor.core.trajectory.HomeWork homeWork(String s) throws ConfigurationException {
+        if (s == null || s.equalsIgnoreCase("off")) {
+            return null;
+        }
+        try {
+            String[] parts = s.split(",");
+            String[] night = parts[0].split("-");
+            String[] day = parts[1].split("-");
+            return new org.releaseauditor.core.trajectory.HomeWork(Integer.parseInt(night[0].trim()),
+                    Integer.parseInt(night[1].trim()), Integer.parseInt(day[0].trim()), Integer.parseInt(day[1].trim()));
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("trajectory.error.badNumber", "--home-work", s,
+                    "NIGHT_FROM-TO,DAY_FROM-TO, e.g. 20-7,9-17");
+        }
+    }
 }
