@@ -217,4 +217,34 @@ class MainFlowsTest {
         List<?> ds = ctx.session().datasets();
         assertEquals(1, ds.size());
     }
+
+    @Test
+    void aDecisionIsRecordedInACaseAndVerifies(FxRobot robot) throws Exception {
+        openThroughWizard(robot, smallCsv(), AttributeRole.QUASI_IDENTIFIER);
+        cardValue(robot, "cardK");
+        var cases = ctx.caseModel();
+        Path rcase = dir.resolve("flow.rcase");
+        robot.interact(() -> cases.create(rcase, "Flow test", "Patients extract", "Clinic", "Dana DPO"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null);
+        robot.interact(() -> {
+            var current = ctx.currentMicrodata();
+            cases.recordAnalysis(current.dataset(), current.analysis(), current.attacker());
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null
+                && cases.snapshotProperty().get().runs().size() == 1);
+        long runId = cases.snapshotProperty().get().runs().get(0).id();
+        robot.interact(() -> cases.evaluate(runId, "min-group-5"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cases.findings().isEmpty());
+        assertTrue(cases.findings().stream().anyMatch(f -> f.status().equals("FAIL")), "k = 1 fails k >= 5");
+        robot.interact(() -> cases.decide(org.releaseauditor.core.casefile.DecisionOutcome.REJECT, null,
+                "k = 1: every patient in the 40+ group is unique", "Dana DPO", List.of(runId), "min-group-5"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get().decisions().size() == 1);
+        robot.interact(cases::verify);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cases.verification().isEmpty());
+        assertTrue(cases.verification().stream().allMatch(org.releaseauditor.core.casefile.VerificationItem::ok),
+                cases.verification().toString());
+        // the decision panel and the audit trail show the case
+        Label title = robot.lookup("#caseTitle").queryAs(Label.class);
+        assertTrue(title.getText().contains("Flow test"), title.getText());
+    }
 }
