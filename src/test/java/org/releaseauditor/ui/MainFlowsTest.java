@@ -247,4 +247,17 @@ class MainFlowsTest {
         Label title = robot.lookup("#caseTitle").queryAs(Label.class);
         assertTrue(title.getText().contains("Flow test"), title.getText());
     }
+
+    @Test
+    void languageSwitchRebuildsTheWindowInGerman(FxRobot robot) throws Exception {
+        try {
+            robot.interact(() -> Messages.setLocale(Locale.GERMAN));
+            robot.interact(() -> window.rebuildForTest());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("Datei").tryQuery().isPresent(), "German menu 'Datei'");
+            assertTrue(robot.lookup("Mikrodaten").tryQuery().isPresent(), "German tab 'Mikrodaten'");
+        } finally {
+            Messages.setLocale(Locale.ENGLISH);
+        }
+    }
 }

@@ -67,6 +67,17 @@ public final class MainWindow {
 
     private void rebuild() {
         build();
+        var selected = ctx.session().selectedProperty().get();
+        if (selected != null) {
+            // the new dashboards pick up the selected dataset
+            ctx.session().selectedProperty().set(null);
+            ctx.session().selectedProperty().set(selected);
+        }
+    }
+
+    /** Rebuilds the scene in the current language (tests; the View menu does the same). */
+    public void rebuildForTest() {
+        rebuild();
     }
 
     private void saveGeometry() {

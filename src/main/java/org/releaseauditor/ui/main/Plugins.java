@@ -28,7 +28,8 @@ final class Plugins {
             FxmlViews.View<RiskDashboardController> risk = ctx.views().load("/fxml/risk/RiskDashboard.fxml");
             main.microdataTab().setContent(risk.root());
             ctx.session().selectedProperty().addListener((o, a, b) -> {
-                if (b != null) {
+                // after a language switch the old dashboard is detached: it must not react any more
+                if (b != null && risk.root().getScene() != null) {
                     risk.controller().show(b);
                 }
             });
@@ -36,6 +37,7 @@ final class Plugins {
                 risk.controller().show(ctx.session().selectedProperty().get());
             }
             main.setRunHandler(() -> risk.controller().viewModel().runNow());
+            // re-show the selected dataset when the window is rebuilt (language switch)
             ctx.setCurrentMicrodata(() -> {
                 var vm = risk.controller().viewModel();
                 var preset = vm.attackerModel().presetProperty().get();
