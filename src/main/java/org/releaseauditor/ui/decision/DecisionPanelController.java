@@ -136,9 +136,7 @@ public final class DecisionPanelController {
     }
 
     static <S> TableColumn<S, String> col(String title, java.util.function.Function<S, String> f) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        return c;
+        return org.releaseauditor.ui.fx.Columns.text(title, f);
     }
 
     @FXML

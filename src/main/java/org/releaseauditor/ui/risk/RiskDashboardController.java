@@ -24,6 +24,7 @@ import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.ChartPane;
 import org.releaseauditor.ui.charts.HeatmapGrid;
 import org.releaseauditor.ui.charts.SummaryCard;
+import org.releaseauditor.ui.fx.Columns;
 import org.releaseauditor.ui.fx.Debouncer;
 import org.releaseauditor.ui.fx.TableCsv;
 import org.releaseauditor.ui.main.LoadedDataset;
@@ -208,24 +209,10 @@ public final class RiskDashboardController {
     }
 
     static <S> TableColumn<S, String> col(String title, Function<S, String> f) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        return c;
+        return Columns.text(title, f);
     }
 
     static <S> TableColumn<S, Double> numCol(String title, Function<S, Double> f) {
-        TableColumn<S, Double> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : item == Math.rint(item) && Math.abs(item) < 1e15 ? String.format(Locale.ROOT, "%,.0f", item)
-                        : String.format(Locale.ROOT, "%.4f", item));
-            }
-        });
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        return c;
+        return Columns.number(title, f);
     }
 }

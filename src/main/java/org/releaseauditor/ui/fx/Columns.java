@@ -1,0 +1,38 @@
+package org.releaseauditor.ui.fx;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+
+/** Read-only table columns from plain functions (text, and right-aligned numbers). */
+public final class Columns {
+    private Columns() {
+    }
+
+    /** A text column. */
+    public static <S> TableColumn<S, String> text(String title, Function<S, String> f) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        return c;
+    }
+
+    /** A right-aligned number column that sorts numerically (whole numbers with grouping). */
+    public static <S> TableColumn<S, Double> number(String title, Function<S, Double> f) {
+        TableColumn<S, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setCellFactory(tc -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : item == Math.rint(item) && Math.abs(item) < 1e15 ? String.format(Locale.ROOT, "%,.0f", item)
+                        : String.format(Locale.ROOT, "%.4f", item));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+}
