@@ -108,8 +108,12 @@ public final class AggregateDashboardController {
         findingsChart.getChildren().setAll(findingsPane);
         findingsTable.getColumns().setAll(
                 col(Messages.get("uiagg.col.rule"), AggregateDisplay.RuleFinding::rule),
-                col(Messages.get("uiagg.col.cells"), f -> f.cells() < 0 ? "\u2013" : Long.toString(f.cells())),
-                col(Messages.get("uiagg.col.explanation"), AggregateDisplay.RuleFinding::explanation));
+                col(Messages.get("uiagg.col.cells"), f -> f.cells() < 0 ? "\u2013"
+                        : AggregateDashboardViewModel.count(f.cells())),
+                wrapping(col(Messages.get("uiagg.col.explanation"), AggregateDisplay.RuleFinding::explanation)));
+        findingsTable.getColumns().get(0).setPrefWidth(170);
+        findingsTable.getColumns().get(1).setPrefWidth(80);
+        findingsTable.getColumns().get(1).setStyle("-fx-alignment: CENTER-RIGHT;");
         findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableCsv.install(findingsTable);
         vm.cards().addListener((ListChangeListener<AggCard>) c -> renderCards());
@@ -174,7 +178,7 @@ public final class AggregateDashboardController {
         }
         applyFilter();
         if (v.map() != null) {
-            map.drawMap(v.map());
+            map.drawMap(v.map(), AggregateDisplay.scaleMax(v.map(), r));
         }
         if (v.timeGrid() != null) {
             time.drawTimeGrid(v.timeGrid());
@@ -204,9 +208,21 @@ public final class AggregateDashboardController {
             @Override
             protected void updateItem(AggregateDisplay.CellRow item, boolean empty) {
                 super.updateItem(item, empty);
-                setStyle(empty || item == null ? "" : "-fx-background-color: #5b6775, "
-                        + AggregateDisplay.color(item.status()) + "; -fx-background-insets: 0, 0 0 1 0;"
-                        + " -fx-text-background-color: #1f2933;");
+                restyle();
+            }
+
+            @Override
+            public void updateSelected(boolean selected) {
+                super.updateSelected(selected);
+                restyle();
+            }
+
+            private void restyle() {
+                AggregateDisplay.CellRow item = getItem();
+                setStyle(isEmpty() || item == null ? "" : "-fx-background-color: "
+                        + (isSelected() ? "#0d47a1" : "#ffffff") + ", " + AggregateDisplay.color(item.status())
+                        + "; -fx-background-insets: 0, " + (isSelected() ? "3" : "0 0 1 0")
+                        + "; -fx-text-background-color: #1f2933;");
             }
         });
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
@@ -256,6 +272,26 @@ public final class AggregateDashboardController {
                 ctx.dialogs().showError(Messages.get("uiagg.savePng"), Messages.get("ui.chart.exportFailed", p), null);
             }
         });
+    }
+
+    /** Wraps long texts inside the column instead of cutting them off. */
+    private static <S> TableColumn<S, String> wrapping(TableColumn<S, String> c) {
+        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(tc.widthProperty().subtract(10));
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
+        });
+        return c;
     }
 
     private static <S> TableColumn<S, String> col(String title, Function<S, String> f) {

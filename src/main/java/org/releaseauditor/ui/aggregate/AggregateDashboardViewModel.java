@@ -99,8 +99,10 @@ public final class AggregateDashboardViewModel {
             monitor.checkCancelled();
             grids.add(AggregateDisplay.grid(t, report));
             if (map == null && t.dimensionIndex(areaDim) >= 0) {
-                map = AggregateDisplay.areaMap(t.name(), CellStatus.minCountBy(t, areaDim), coords);
-                time = AggregateDisplay.timeGrid(t, CellStatus.classify(t, report), areaDim, timeDims);
+                CellStatus[] status = CellStatus.classify(t, report);
+                map = AggregateDisplay.areaMap(t.name(), CellStatus.minCountBy(t, areaDim), coords,
+                        AggregateDisplay.flaggedBy(t, status, areaDim));
+                time = AggregateDisplay.timeGrid(t, status, areaDim, timeDims);
             }
         }
         LOGGER.info("Aggregates dashboard: {} tables, {} cells", release.tables().size(), release.cellCount());

@@ -49,8 +49,11 @@ public final class AggregateDisplay {
         }
     }
 
-    /** An area placed on the plain grid: column, row (0 = north) and its smallest published count. */
-    public record AreaPoint(String area, int column, int row, double minCount) {
+    /**
+     * An area placed on the plain grid: column, row (0 = north), its smallest published count and
+     * how many of its cells are unsafe, exposed or recovered.
+     */
+    public record AreaPoint(String area, int column, int row, double minCount, int flagged) {
     }
 
     /** The map-like heatmap: areas on a grid of {@code columns × rows}. */
@@ -85,6 +88,12 @@ public final class AggregateDisplay {
     public record RuleFinding(String rule, long cells, String explanation) {
     }
 
+    /** The upper end of the map's colour scale: three times the threshold, or the largest value. */
+    public static double scaleMax(AreaMap map, AggregateReport r) {
+        double t = r.threshold() == null ? 0 : 3 * r.threshold().threshold();
+        return Math.max(Math.max(map.max(), t), 1);
+    }
+
     /** Everything the dashboard shows after a run. */
     public record View(AggregateReport report, List<TableGrid> grids, AreaMap map, TimeGrid timeGrid,
             List<RuleFinding> findings) {
@@ -101,7 +110,7 @@ public final class AggregateDisplay {
             case UNSAFE -> "#ef9a9a";
             case SUPPRESSED -> "#cfd8dc";
             case EXPOSED -> "#ffb74d";
-            case RECOVERED -> "#ba68c8";
+            case RECOVERED -> "#d7a8e3";
         };
     }
 
@@ -162,7 +171,8 @@ public final class AggregateDisplay {
     }
 
     /** The smallest published count per area on a plain grid (coordinates, xNyM names, or rows of 8). */
-    public static AreaMap areaMap(String table, Map<String, Double> minByArea, Map<String, double[]> latLon) {
+    public static AreaMap areaMap(String table, Map<String, Double> minByArea, Map<String, double[]> latLon,
+            Map<String, Integer> flagged) {
         List<String> areas = new ArrayList<>(minByArea.keySet());
         Map<String, double[]> pos = new LinkedHashMap<>();
         boolean all = !areas.isEmpty();
@@ -199,15 +209,38 @@ public final class AggregateDisplay {
             List<Double> yl = new ArrayList<>(ys);
             for (String a : areas) {
                 double[] p = pos.get(a);
-                points.add(new AreaPoint(a, xl.indexOf(p[0]), yl.indexOf(p[1]), minByArea.get(a)));
+                points.add(new AreaPoint(a, xl.indexOf(p[0]), yl.indexOf(p[1]), minByArea.get(a),
+                        flagged.getOrDefault(a, 0)));
             }
             return new AreaMap(table, points, xl.size(), yl.size(), min, max);
         }
         int cols = Math.max(1, Math.min(8, (int) Math.ceil(Math.sqrt(areas.size()))));
         for (int i = 0; i < areas.size(); i++) {
-            points.add(new AreaPoint(areas.get(i), i % cols, i / cols, minByArea.get(areas.get(i))));
+            points.add(new AreaPoint(areas.get(i), i % cols, i / cols, minByArea.get(areas.get(i)),
+                    flagged.getOrDefault(areas.get(i), 0)));
         }
         return new AreaMap(table, points, cols, (areas.size() + cols - 1) / cols, min, max);
+    }
+
+    /** Per value of {@code areaDim}: how many cells are unsafe, exposed or recovered. */
+    public static Map<String, Integer> flaggedBy(CountTable t, CellStatus[] status, String areaDim) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        int d = t.dimensionIndex(areaDim);
+        if (d < 0) {
+            return out;
+        }
+        for (int c = 0; c < t.cellCount(); c++) {
+            int code = t.code(d, c);
+            if (code != CountTable.TOTAL && flagged(status[c])) {
+                out.merge(t.value(d, code), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a status is a finding (unsafe, exposed or recovered). */
+    public static boolean flagged(CellStatus s) {
+        return s == CellStatus.UNSAFE || s == CellStatus.EXPOSED || s == CellStatus.RECOVERED;
     }
 
     /**
@@ -259,7 +292,7 @@ public final class AggregateDisplay {
             int ti = timeIndex.computeIfAbsent(label.toString(), k -> timeIndex.size());
             long field = (long) ti * areas.size() + a;
             CellStatus s = status[c];
-            if (s == CellStatus.UNSAFE || s == CellStatus.EXPOSED || s == CellStatus.RECOVERED) {
+            if (flagged(s)) {
                 flags.computeIfAbsent(field, k -> new int[1])[0]++;
             }
             boolean margins = true;

@@ -9,6 +9,7 @@ import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.releaseauditor.core.i18n.Messages;
 
@@ -18,6 +19,8 @@ import org.releaseauditor.core.i18n.Messages;
  */
 public final class HeatCanvas extends Pane {
     private static final Color NONE = Color.web("#cfd8dc");
+    private static final Color INK = Color.web("#1f2933");
+    private static final Color FLAG = Color.web("#6a1b9a");
     private static final Color LOW = Color.web("#b71c1c");
     private static final Color MID = Color.web("#fb8c00");
     private static final Color HIGH = Color.web("#fff8e1");
@@ -37,15 +40,15 @@ public final class HeatCanvas extends Pane {
         return t < 0.5 ? LOW.interpolate(MID, t * 2) : MID.interpolate(HIGH, (t - 0.5) * 2);
     }
 
-    /** Draws the area map. */
-    public void drawMap(AggregateDisplay.AreaMap map) {
-        double cell = 92;
+    /** Draws the area map; the colour scale runs from 0 to {@code scaleMax}. */
+    public void drawMap(AggregateDisplay.AreaMap map, double scaleMax) {
+        double cell = 104;
         double left = 20;
         double top = 34;
         double w = left + map.columns() * cell + 40;
-        double h = top + map.rows() * cell + 90;
-        GraphicsContext g = prepare(Math.max(w, 420), h);
-        g.setFill(Color.web("#2b3440"));
+        double h = top + map.rows() * cell + 100;
+        GraphicsContext g = prepare(Math.max(w, 460), h);
+        g.setFill(INK);
         g.setFont(Font.font("DejaVu Sans", 13));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -53,50 +56,64 @@ public final class HeatCanvas extends Pane {
         for (AggregateDisplay.AreaPoint p : map.points()) {
             double x = left + p.column() * cell;
             double y = top + p.row() * cell;
-            Color c = color(p.minCount(), map.min(), map.max());
+            Color c = color(p.minCount(), 0, scaleMax);
             g.setFill(c);
             g.fillRect(x + 2, y + 2, cell - 4, cell - 4);
             g.setStroke(Color.web("#90a4ae"));
             g.strokeRect(x + 2, y + 2, cell - 4, cell - 4);
-            g.setFill(c.getBrightness() < 0.65 ? Color.WHITE : Color.web("#1f2933"));
+            g.setFill(dark(c) ? Color.WHITE : INK);
             g.setTextAlign(TextAlignment.CENTER);
             g.setFont(Font.font("DejaVu Sans", 11));
-            g.fillText(p.area(), x + cell / 2, y + 14);
-            g.setFont(Font.font("DejaVu Sans", 20));
-            g.fillText(AggregateDisplay.num(p.minCount()), x + cell / 2, y + 38);
+            g.fillText(p.area(), x + cell / 2, y + 10);
+            g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 22));
+            g.fillText(AggregateDisplay.num(p.minCount()), x + cell / 2, y + 32);
+            if (p.flagged() > 0) {
+                g.setFont(Font.font("DejaVu Sans", 10));
+                g.fillText(Messages.get("uiagg.map.flagged", p.flagged()), x + cell / 2, y + cell - 24);
+            }
         }
-        legend(g, left, top + map.rows() * cell + 16, Math.min(320, Math.max(240, map.columns() * cell)),
-                map.min(), map.max(), Messages.get("uiagg.map.legend"));
+        double ly = top + map.rows() * cell + 16;
+        legendBar(g, left, ly, 260, 0, scaleMax, Messages.get("uiagg.map.legend"));
+        noneChip(g, left + 290, ly + 16);
     }
 
-    /** Draws the time × area heatmap, marking fields with flagged cells by a dark corner. */
+    /** Draws the time × area heatmap; fields with flagged cells get a purple strip on the right. */
     public void drawTimeGrid(AggregateDisplay.TimeGrid grid) {
         int rows = grid.times().size();
         int cols = grid.areas().size();
         double labelW = 130;
-        double top = 52;
-        double cw = Math.max(18, Math.min(64, 1100.0 / Math.max(1, cols)));
-        double rh = Math.max(5, Math.min(22, 620.0 / Math.max(1, rows)));
+        double top = 92;
+        double cw = Math.max(18, Math.min(64, 1050.0 / Math.max(1, cols)));
+        double rh = Math.max(4, Math.min(22, 600.0 / Math.max(1, rows)));
         double w = labelW + cols * cw + 20;
-        double h = top + rows * rh + 90;
-        GraphicsContext g = prepare(Math.max(w, 420), h);
+        double h = top + rows * rh + 16;
+        GraphicsContext g = prepare(Math.max(w, 760), h);
         double max = grid.max();
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.web("#2b3440"));
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(INK);
         g.setFont(Font.font("DejaVu Sans", 13));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(Messages.get("uiagg.time.title", grid.table()), 8, 12);
+        g.fillText(Messages.get("uiagg.time.title", grid.table()), 8, 6);
+        legendBar(g, labelW, 26, 220, 0, max, Messages.get("uiagg.time.legend"));
+        noneChip(g, labelW + 250, 42);
+        g.setFill(FLAG);
+        g.fillRect(labelW + 420, 42, 5, 12);
+        g.setFill(INK);
+        g.setFont(Font.font("DejaVu Sans", 11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(Messages.get("uiagg.time.flag"), labelW + 432, 41);
+        g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font("DejaVu Sans", 10));
         g.setTextAlign(TextAlignment.CENTER);
         for (int j = 0; j < cols; j++) {
-            g.fillText(grid.areas().get(j), labelW + j * cw + cw / 2, top - 10);
+            g.fillText(grid.areas().get(j), labelW + j * cw + cw / 2, top - 9);
         }
         int every = (int) Math.ceil(13 / rh);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int i = 0; i < rows; i++) {
             double y = top + i * rh;
             if (i % every == 0) {
-                g.setFill(Color.web("#2b3440"));
+                g.setFill(INK);
                 g.fillText(grid.times().get(i), labelW - 6, y + rh / 2);
             }
             for (int j = 0; j < cols; j++) {
@@ -104,44 +121,43 @@ public final class HeatCanvas extends Pane {
                 g.setFill(color(grid.counts()[i][j], 0, max));
                 g.fillRect(x, y, cw - 1, rh - (rh > 8 ? 1 : 0));
                 if (grid.flagged()[i][j] > 0) {
-                    double m = Math.min(cw, rh) * 0.8;
-                    g.setFill(Color.web("#4a148c"));
-                    g.fillPolygon(new double[] {x + cw - 1 - m, x + cw - 1, x + cw - 1},
-                            new double[] {y, y, y + m}, 3);
+                    g.setFill(FLAG);
+                    g.fillRect(x + cw - 6, y, 5, rh - (rh > 8 ? 1 : 0));
                 }
             }
         }
-        double ly = top + rows * rh + 14;
-        legend(g, labelW, ly, 260, 0, max, Messages.get("uiagg.time.legend"));
-        g.setFill(Color.web("#4a148c"));
-        g.fillPolygon(new double[] {labelW + 300, labelW + 314, labelW + 314}, new double[] {ly + 14, ly + 14, ly + 28}, 3);
-        g.setFill(Color.web("#2b3440"));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(Font.font("DejaVu Sans", 11));
-        g.fillText(Messages.get("uiagg.time.flag"), labelW + 320, ly + 21);
     }
 
-    private void legend(GraphicsContext g, double x, double y, double width, double min, double max, String title) {
+    private static boolean dark(Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue() < 0.55;
+    }
+
+    private void legendBar(GraphicsContext g, double x, double y, double width, double min, double max, String title) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFont(Font.font("DejaVu Sans", 11));
-        g.setFill(Color.web("#2b3440"));
+        g.setFill(INK);
         g.fillText(title, x, y);
         g.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, new Stop(0, LOW), new Stop(0.5, MID),
                 new Stop(1, HIGH)));
         g.fillRect(x, y + 16, width, 12);
         g.setStroke(Color.web("#90a4ae"));
         g.strokeRect(x, y + 16, width, 12);
-        g.setFill(Color.web("#2b3440"));
-        g.fillText(AggregateDisplay.num(Double.isInfinite(min) ? Double.NaN : min), x, y + 32);
+        g.setFill(INK);
+        g.fillText(AggregateDisplay.num(min), x, y + 31);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(AggregateDisplay.num(max), x + width, y + 32);
+        g.fillText(AggregateDisplay.num(max), x + width, y + 31);
         g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void noneChip(GraphicsContext g, double x, double y) {
+        g.setTextBaseline(VPos.TOP);
         g.setFill(NONE);
-        g.fillRect(x, y + 50, 14, 12);
-        g.setFill(Color.web("#2b3440"));
-        g.fillText(Messages.get("uiagg.legend.none"), x + 20, y + 49);
-        g.setTextBaseline(VPos.CENTER);
+        g.fillRect(x, y, 14, 12);
+        g.setFill(INK);
+        g.setFont(Font.font("DejaVu Sans", 11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(Messages.get("uiagg.legend.none"), x + 20, y - 1);
     }
 
     private GraphicsContext prepare(double w, double h) {

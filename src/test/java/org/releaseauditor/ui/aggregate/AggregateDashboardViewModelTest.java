@@ -124,8 +124,8 @@ class AggregateDashboardViewModelTest {
     void areaMapHoldsTheSmallestPublishedCountPerArea() throws Exception {
         AggregateDisplay.AreaMap map = smallRelease().map();
         assertEquals(2, map.points().size());
-        assertEquals(new AggregateDisplay.AreaPoint("A", 0, 0, 12), map.points().get(0));
-        assertEquals(new AggregateDisplay.AreaPoint("B", 1, 0, 3), map.points().get(1));
+        assertEquals(new AggregateDisplay.AreaPoint("A", 0, 0, 12, 1), map.points().get(0));
+        assertEquals(new AggregateDisplay.AreaPoint("B", 1, 0, 3, 1), map.points().get(1));
         assertEquals(3, map.min());
         assertEquals(12, map.max());
     }
@@ -138,16 +138,16 @@ class AggregateDashboardViewModelTest {
         min.put("E", 4.0);
         Map<String, double[]> ll = Map.of("N", new double[] {52.1, 10.0}, "S", new double[] {52.0, 10.0}, "E",
                 new double[] {52.0, 10.1});
-        AggregateDisplay.AreaMap m = AggregateDisplay.areaMap("t", min, ll);
+        AggregateDisplay.AreaMap m = AggregateDisplay.areaMap("t", min, ll, Map.of("E", 2));
         assertEquals(2, m.columns());
         assertEquals(2, m.rows());
-        assertEquals(List.of(new AggregateDisplay.AreaPoint("N", 0, 0, 10), new AggregateDisplay.AreaPoint("S", 0, 1, X),
-                new AggregateDisplay.AreaPoint("E", 1, 1, 4)), m.points());
+        assertEquals(List.of(new AggregateDisplay.AreaPoint("N", 0, 0, 10, 0),
+                new AggregateDisplay.AreaPoint("S", 0, 1, X, 0), new AggregateDisplay.AreaPoint("E", 1, 1, 4, 2)), m.points());
         Map<String, Double> named = new LinkedHashMap<>();
         named.put("x0y0", 5.0);
         named.put("x2y1", 7.0);
-        AggregateDisplay.AreaMap g = AggregateDisplay.areaMap("t", named, Map.of());
-        assertEquals(new AggregateDisplay.AreaPoint("x2y1", 1, 1, 7), g.points().get(1));
+        AggregateDisplay.AreaMap g = AggregateDisplay.areaMap("t", named, Map.of(), Map.of());
+        assertEquals(new AggregateDisplay.AreaPoint("x2y1", 1, 1, 7, 0), g.points().get(1));
     }
 
     @Test
