@@ -112,7 +112,9 @@ public final class AggregateDashboardController {
                         : AggregateDashboardViewModel.count(f.cells())),
                 wrapping(col(Messages.get("uiagg.col.explanation"), AggregateDisplay.RuleFinding::explanation)));
         findingsTable.getColumns().get(0).setPrefWidth(170);
+        findingsTable.getColumns().get(0).setMaxWidth(220);
         findingsTable.getColumns().get(1).setPrefWidth(80);
+        findingsTable.getColumns().get(1).setMaxWidth(110);
         findingsTable.getColumns().get(1).setStyle("-fx-alignment: CENTER-RIGHT;");
         findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableCsv.install(findingsTable);

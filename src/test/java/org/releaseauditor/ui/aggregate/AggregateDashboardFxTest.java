@@ -38,18 +38,28 @@ class AggregateDashboardFxTest {
     private AppContext ctx;
     private AggregateDashboardController controller;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Messages.setLocale(Locale.ENGLISH);
-        Preferences node = Preferences.userRoot().node("/org/releaseauditor-test/aggregates");
+    /** The dashboard shown in a 1600×1000 stage with the app's stylesheet. */
+    record Shown(AppContext ctx, AggregateDashboardController controller, Scene scene) {
+    }
+
+    static Shown show(Stage stage, Locale locale, String prefsNode) throws Exception {
+        Messages.setLocale(locale);
+        Preferences node = Preferences.userRoot().node(prefsNode);
         node.clear();
-        ctx = new AppContext(new UiPreferences(node));
+        AppContext ctx = new AppContext(new UiPreferences(node));
         FxmlViews.View<AggregateDashboardController> view = ctx.views().load("/fxml/aggregate/AggregateDashboard.fxml");
-        controller = view.controller();
         Scene scene = new Scene(view.root(), 1600, 1000);
         scene.getStylesheets().add(AggregateDashboardFxTest.class.getResource("/fxml/css/app.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+        return new Shown(ctx, view.controller(), scene);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Shown s = show(stage, Locale.ENGLISH, "/org/releaseauditor-test/aggregates");
+        ctx = s.ctx();
+        controller = s.controller();
     }
 
     @AfterEach

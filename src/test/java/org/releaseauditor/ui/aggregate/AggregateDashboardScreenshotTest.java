@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -13,10 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.ui.AppContext;
-import org.releaseauditor.ui.fx.FxmlViews;
-import org.releaseauditor.ui.fx.UiPreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,16 +29,12 @@ class AggregateDashboardScreenshotTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Messages.setLocale(Locale.forLanguageTag(System.getProperty("screenshots.lang", "en")));
-        Preferences node = Preferences.userRoot().node("/org/releaseauditor-test/aggregates-shots");
-        node.clear();
-        ctx = new AppContext(new UiPreferences(node));
-        FxmlViews.View<AggregateDashboardController> view = ctx.views().load("/fxml/aggregate/AggregateDashboard.fxml");
-        controller = view.controller();
-        scene = new Scene(view.root(), 1600, 1000);
-        scene.getStylesheets().add(getClass().getResource("/fxml/css/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        AggregateDashboardFxTest.Shown s = AggregateDashboardFxTest.show(stage,
+                Locale.forLanguageTag(System.getProperty("screenshots.lang", "en")),
+                "/org/releaseauditor-test/aggregates-shots");
+        ctx = s.ctx();
+        controller = s.controller();
+        scene = s.scene();
     }
 
     @AfterEach
