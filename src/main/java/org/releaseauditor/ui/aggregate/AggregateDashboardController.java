@@ -60,6 +60,7 @@ public final class AggregateDashboardController {
     private final HeatCanvas time = new HeatCanvas();
     private final List<FilteredList<AggregateDisplay.CellRow>> filtered = new ArrayList<>();
     private ChartPane findingsPane;
+    private boolean sampleRequested;
 
     @FXML private AggregateSettingsController settingsController;
     @FXML private Label configSummary;
@@ -122,6 +123,17 @@ public final class AggregateDashboardController {
         vm.viewProperty().addListener((o, a, b) -> render(b));
         emptyHint.visibleProperty().bind(vm.viewProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+    }
+
+    /**
+     * As {@link #loadSample(Path)}, but only the first time (for example when the tab is first
+     * selected); later calls do nothing.
+     */
+    public void loadSampleOnce(Path dir) {
+        if (!sampleRequested) {
+            sampleRequested = true;
+            loadSample(dir);
+        }
     }
 
     /**

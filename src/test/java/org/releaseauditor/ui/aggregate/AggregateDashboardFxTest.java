@@ -102,4 +102,32 @@ class AggregateDashboardFxTest {
         String why = robot.lookup("#cellDetail").queryAs(TextArea.class).getText();
         assertTrue(why.contains(AggregateDisplay.label(first.status())), why);
     }
+
+    @Test
+    void aNewerRunReplacesTheOlderOneAndItsResultIsNeverShown(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            assertTrue(controller.loadSample(SAMPLE));
+            controller.viewModel().settings().thresholdProperty().set("20");
+            controller.viewModel().settings().auditProperty().set(false);
+            assertTrue(controller.viewModel().run());
+        });
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> controller.viewModel().viewProperty().get() != null
+                && !ctx.tasks().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        var report = controller.viewModel().viewProperty().get().report();
+        assertEquals(20, report.threshold().threshold());
+        assertEquals(null, report.audit());
+        assertEquals("\u2013", robot.lookup("#cardAggExposedValue").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void invalidSettingsSayWhatToFixAndDoNotRun(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            controller.viewModel().settings().tables().clear();
+            assertFalse(controller.viewModel().run());
+        });
+        assertEquals("Add at least one count table (Add table\u2026).",
+                controller.viewModel().problemsProperty().get());
+        assertFalse(ctx.tasks().runningProperty().get());
+    }
 }
