@@ -1,0 +1,316 @@
+package org.releaseauditor.ui.aggregate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.releaseauditor.core.aggregate.AggregateReport;
+import org.releaseauditor.core.aggregate.CellStatus;
+import org.releaseauditor.core.aggregate.ThresholdRule;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.charts.ChartPane;
+import org.releaseauditor.ui.charts.ChartTheme;
+import org.releaseauditor.ui.charts.SummaryCard;
+import org.releaseauditor.ui.fx.TableCsv;
+
+/**
+ * The aggregates dashboard: renders the view model's cards, cell grids, area map, time × area
+ * heatmap and findings. Thin. Load it from {@code /fxml/aggregate/AggregateDashboard.fxml}.
+ */
+public final class AggregateDashboardController {
+    /** The sample release of the bundled data: footfall with small counts withheld, plus margins. */
+    public static final String SAMPLE_TABLE = "footfall_hourly_withheld.csv";
+    private static final int FILTER_ALL = 0;
+    private static final int FILTER_FINDINGS = 1;
+
+    private final AppContext ctx;
+    private final AggregateDashboardViewModel vm;
+    private final Map<String, SummaryCard> cardNodes = new HashMap<>();
+    private final HeatCanvas map = new HeatCanvas();
+    private final HeatCanvas time = new HeatCanvas();
+    private final List<FilteredList<AggregateDisplay.CellRow>> filtered = new ArrayList<>();
+    private ChartPane findingsPane;
+    private boolean sampleRequested;
+
+    @FXML private AggregateSettingsController settingsController;
+    @FXML private Label configSummary;
+    @FXML private Label emptyHint;
+    @FXML private FlowPane cards;
+    @FXML private ComboBox<String> statusFilter;
+    @FXML private HBox statusLegend;
+    @FXML private TabPane tableTabs;
+    @FXML private TextArea cellDetail;
+    @FXML private ScrollPane mapScroll;
+    @FXML private ScrollPane timeScroll;
+    @FXML private TableView<AggregateDisplay.RuleFinding> findingsTable;
+    @FXML private StackPane findingsChart;
+
+    public AggregateDashboardController(AppContext ctx) {
+        this.ctx = ctx;
+        this.vm = new AggregateDashboardViewModel(new org.releaseauditor.service.AggregateAnalysisService(),
+                ctx.datasetService(), ctx.tasks());
+    }
+
+    public AggregateDashboardViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        settingsController.bind(vm);
+        List<String> filters = new ArrayList<>();
+        filters.add(Messages.get("uiagg.cells.all"));
+        filters.add(Messages.get("uiagg.cells.findings"));
+        for (CellStatus s : CellStatus.values()) {
+            filters.add(AggregateDisplay.label(s));
+            Label chip = new Label(AggregateDisplay.label(s));
+            chip.getStyleClass().add("status-chip");
+            chip.setStyle("-fx-background-color: " + AggregateDisplay.color(s) + ";");
+            chip.setTooltip(new Tooltip(Messages.get("uiagg.status." + s.name().toLowerCase(java.util.Locale.ROOT)
+                    + ".explain")));
+            statusLegend.getChildren().add(chip);
+        }
+        statusFilter.setItems(FXCollections.observableArrayList(filters));
+        statusFilter.getSelectionModel().select(FILTER_FINDINGS);
+        statusFilter.valueProperty().addListener((o, a, b) -> applyFilter());
+        mapScroll.setContent(map);
+        timeScroll.setContent(time);
+        findingsPane = new ChartPane(ctx.dialogs());
+        findingsChart.getChildren().setAll(findingsPane);
+        findingsTable.getColumns().setAll(
+                col(Messages.get("uiagg.col.rule"), AggregateDisplay.RuleFinding::rule),
+                col(Messages.get("uiagg.col.cells"), f -> f.cells() < 0 ? "\u2013"
+                        : AggregateDashboardViewModel.count(f.cells())),
+                wrapping(col(Messages.get("uiagg.col.explanation"), AggregateDisplay.RuleFinding::explanation)));
+        findingsTable.getColumns().get(0).setPrefWidth(170);
+        findingsTable.getColumns().get(0).setMaxWidth(220);
+        findingsTable.getColumns().get(1).setPrefWidth(80);
+        findingsTable.getColumns().get(1).setMaxWidth(110);
+        findingsTable.getColumns().get(1).setStyle("-fx-alignment: CENTER-RIGHT;");
+        findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableCsv.install(findingsTable);
+        vm.cards().addListener((ListChangeListener<AggCard>) c -> renderCards());
+        vm.viewProperty().addListener((o, a, b) -> render(b));
+        emptyHint.visibleProperty().bind(vm.viewProperty().isNull());
+        emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+    }
+
+    /**
+     * As {@link #loadSample(Path)}, but only the first time (for example when the tab is first
+     * selected); later calls do nothing.
+     */
+    public void loadSampleOnce(Path dir) {
+        if (!sampleRequested) {
+            sampleRequested = true;
+            loadSample(dir);
+        }
+    }
+
+    /**
+     * Preloads the footfall withheld variant of the sample folder (threshold 10, operator &lt;,
+     * audit on, coordinates from areas.csv) and runs it. Does nothing when the file is missing.
+     */
+    public boolean loadSample(Path dir) {
+        Path table = dir.resolve(SAMPLE_TABLE);
+        if (!Files.isRegularFile(table)) {
+            return false;
+        }
+        AggregateSettingsViewModel s = vm.settings();
+        s.tables().clear();
+        s.series().clear();
+        try {
+            s.addTable(table, ctx.datasetService().sniff(table, ImportOptions.defaults()).columnNames());
+        } catch (AuditException e) {
+            ctx.tasks().reportFailure(Messages.get("uiagg.task"), e);
+            return false;
+        }
+        s.thresholdProperty().set("10");
+        s.operatorProperty().set(ThresholdRule.Operator.LT);
+        s.zeroUnsafeProperty().set(false);
+        s.auditProperty().set(true);
+        s.protectionProperty().set("0");
+        Path areas = dir.resolve("areas.csv");
+        s.areasFileProperty().set(Files.isRegularFile(areas) ? areas : null);
+        settingsController.selectFirst();
+        return vm.run();
+    }
+
+    private void renderCards() {
+        List<Node> nodes = new ArrayList<>();
+        for (AggCard d : vm.cards()) {
+            SummaryCard card = cardNodes.computeIfAbsent(d.id() + "|" + d.title(),
+                    k -> new SummaryCard(d.id(), d.title(), d.explanation()));
+            card.set(d.value(), d.sub(), d.status());
+            nodes.add(card);
+        }
+        cards.getChildren().setAll(nodes);
+    }
+
+    private void render(AggregateDisplay.View v) {
+        cellDetail.clear();
+        tableTabs.getTabs().clear();
+        filtered.clear();
+        if (v == null) {
+            return;
+        }
+        AggregateReport r = v.report();
+        configSummary.setText(Messages.get("uiagg.configSummary", r.release(),
+                r.threshold() == null ? "\u2013" : r.threshold().describe(),
+                r.audit() == null ? Messages.get("uiagg.card.off") : Messages.get("uiagg.auditOn")));
+        for (AggregateDisplay.TableGrid g : v.grids()) {
+            tableTabs.getTabs().add(new Tab(g.name(), gridTable(g, r)));
+        }
+        applyFilter();
+        if (v.map() != null) {
+            map.drawMap(v.map(), AggregateDisplay.scaleMax(v.map(), r));
+        }
+        if (v.timeGrid() != null) {
+            time.drawTimeGrid(v.timeGrid());
+        }
+        findingsTable.getItems().setAll(v.findings());
+        findingsPane.setChart(findingsChart(v.findings()));
+    }
+
+    private TableView<AggregateDisplay.CellRow> gridTable(AggregateDisplay.TableGrid g, AggregateReport r) {
+        TableView<AggregateDisplay.CellRow> t = new TableView<>();
+        t.setId("grid-" + g.name());
+        FilteredList<AggregateDisplay.CellRow> rows = new FilteredList<>(FXCollections.observableArrayList(g.rows()));
+        filtered.add(rows);
+        t.setItems(rows);
+        List<TableColumn<AggregateDisplay.CellRow, String>> cols = new ArrayList<>();
+        for (int d = 0; d < g.dimensions().size(); d++) {
+            int idx = d;
+            cols.add(col(g.dimensions().get(d), c -> c.key().get(idx)));
+        }
+        TableColumn<AggregateDisplay.CellRow, String> published = col(Messages.get("uiagg.col.published"),
+                AggregateDisplay.CellRow::published);
+        published.setStyle("-fx-alignment: CENTER-RIGHT;");
+        cols.add(published);
+        cols.add(col(Messages.get("uiagg.col.status"), c -> AggregateDisplay.label(c.status())));
+        t.getColumns().setAll(cols);
+        t.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(AggregateDisplay.CellRow item, boolean empty) {
+                super.updateItem(item, empty);
+                restyle();
+            }
+
+            @Override
+            public void updateSelected(boolean selected) {
+                super.updateSelected(selected);
+                restyle();
+            }
+
+            private void restyle() {
+                AggregateDisplay.CellRow item = getItem();
+                setStyle(isEmpty() || item == null ? "" : "-fx-background-color: "
+                        + (isSelected() ? "#0d47a1" : "#ffffff") + ", " + AggregateDisplay.color(item.status())
+                        + "; -fx-background-insets: 0, " + (isSelected() ? "3" : "0 0 1 0")
+                        + "; -fx-text-background-color: #1f2933;");
+            }
+        });
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+                cellDetail.setText(b == null ? "" : AggregateDisplay.explain(b, r)));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableCsv.install(t);
+        return t;
+    }
+
+    private void applyFilter() {
+        int f = statusFilter.getSelectionModel().getSelectedIndex();
+        for (FilteredList<AggregateDisplay.CellRow> rows : filtered) {
+            rows.setPredicate(c -> f <= FILTER_ALL || (f == FILTER_FINDINGS
+                    ? c.status() != CellStatus.SAFE && c.status() != CellStatus.SUPPRESSED
+                    : c.status() == CellStatus.values()[f - 2]));
+        }
+    }
+
+    private static JFreeChart findingsChart(List<AggregateDisplay.RuleFinding> findings) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        for (AggregateDisplay.RuleFinding f : findings) {
+            if (f.cells() >= 0) {
+                ds.addValue(f.cells(), Messages.get("uiagg.col.cells"), f.rule());
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart(Messages.get("uiagg.findings.chart"), null,
+                Messages.get("uiagg.col.cells"), ds, PlotOrientation.HORIZONTAL, false, true, false);
+        return ChartTheme.apply(chart);
+    }
+
+    @FXML
+    private void saveMap() {
+        savePng(map, "area-map.png");
+    }
+
+    @FXML
+    private void saveTime() {
+        savePng(time, "time-area.png");
+    }
+
+    private void savePng(Node node, String name) {
+        ctx.dialogs().chooseFileToSave(Messages.get("uiagg.savePng"), null, name).ifPresent(p -> {
+            try {
+                NodePng.write(node, p);
+                ctx.dialogs().notify(Messages.get("ui.chart.exported", p.getFileName()));
+            } catch (IOException e) {
+                ctx.dialogs().showError(Messages.get("uiagg.savePng"), Messages.get("ui.chart.exportFailed", p), null);
+            }
+        });
+    }
+
+    /** Wraps long texts inside the column instead of cutting them off. */
+    private static <S> TableColumn<S, String> wrapping(TableColumn<S, String> c) {
+        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(tc.widthProperty().subtract(10));
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
+        });
+        return c;
+    }
+
+    private static <S> TableColumn<S, String> col(String title, Function<S, String> f) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        return c;
+    }
+}

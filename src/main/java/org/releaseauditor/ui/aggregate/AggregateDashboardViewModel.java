@@ -1,0 +1,196 @@
+package org.releaseauditor.ui.aggregate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.releaseauditor.core.aggregate.AggregateReport;
+import org.releaseauditor.core.aggregate.AggregateSummary;
+import org.releaseauditor.core.aggregate.CellStatus;
+import org.releaseauditor.core.aggregate.CountTable;
+import org.releaseauditor.core.aggregate.ReleaseSet;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.service.AggregateAnalysisService;
+import org.releaseauditor.service.AggregateRequest;
+import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.ui.charts.SummaryCard.Status;
+import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.ui.fx.FxTasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The aggregates dashboard's state: runs the analysis off the FX thread (latest run wins; a stale
+ * result never reaches the view) and turns the report into cards and display data. No nodes.
+ */
+public final class AggregateDashboardViewModel {
+    private static final Logger LOGGER = LoggerFactory.getLogger(AggregateDashboardViewModel.class);
+
+    private final AggregateAnalysisService service;
+    private final DatasetService datasets;
+    private final BackgroundTasks tasks;
+    private final AggregateSettingsViewModel settings = new AggregateSettingsViewModel();
+    private final ReadOnlyObjectWrapper<AggregateDisplay.View> view = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<AggCard> cards = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private Task<AggregateDisplay.View> current;
+
+    public AggregateDashboardViewModel(AggregateAnalysisService service, DatasetService datasets,
+            BackgroundTasks tasks) {
+        this.service = service;
+        this.datasets = datasets;
+        this.tasks = tasks;
+    }
+
+    /** Validates the settings and starts a run; false (with {@link #problemsProperty()}) when invalid. */
+    public boolean run() {
+        AggregateSettingsViewModel.Validated v = settings.validate();
+        if (!v.ok()) {
+            problems.set(String.join("\n", v.errors()));
+            return false;
+        }
+        problems.set("");
+        cancel();
+        AggregateRequest req = v.request();
+        String area = settings.areaDimensionProperty().get();
+        List<String> time = settings.timeDimensionList();
+        Path areas = settings.areasFileProperty().get();
+        Task<AggregateDisplay.View> task = FxTasks.of(Messages.get("uiagg.task"),
+                m -> compute(req, area, time, areas, m));
+        current = task;
+        tasks.run(task, result -> {
+            if (task == current) {
+                apply(result);
+            }
+        });
+        return true;
+    }
+
+    /** Cancels the running analysis, if any. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Loads the tables, analyses them and builds every view (on a worker thread). */
+    public AggregateDisplay.View compute(AggregateRequest req, String areaDim, List<String> timeDims, Path areasFile,
+            ProgressMonitor monitor) throws AuditException {
+        ReleaseSet release = service.loadRelease("view", req.tables(), req.hierarchies(), monitor.slice(0, 0.1));
+        AggregateReport report = service.analyze(req, monitor.slice(0.1, 0.95));
+        Map<String, double[]> coords = areasFile == null ? Map.of() : coordinates(areasFile, monitor);
+        List<AggregateDisplay.TableGrid> grids = new ArrayList<>();
+        AggregateDisplay.AreaMap map = null;
+        AggregateDisplay.TimeGrid time = null;
+        for (CountTable t : release.tables()) {
+            monitor.checkCancelled();
+            grids.add(AggregateDisplay.grid(t, report));
+            if (map == null && t.dimensionIndex(areaDim) >= 0) {
+                CellStatus[] status = CellStatus.classify(t, report);
+                map = AggregateDisplay.areaMap(t.name(), CellStatus.minCountBy(t, areaDim), coords,
+                        AggregateDisplay.flaggedBy(t, status, areaDim));
+                time = AggregateDisplay.timeGrid(t, status, areaDim, timeDims);
+            }
+        }
+        LOGGER.info("Aggregates dashboard: {} tables, {} cells", release.tables().size(), release.cellCount());
+        return new AggregateDisplay.View(report, grids, map, time, AggregateDisplay.findings(report));
+    }
+
+    /** Area → {lat, lon} from a file with columns area (or the first), lat and lon. */
+    Map<String, double[]> coordinates(Path file, ProgressMonitor monitor) throws AuditException {
+        Dataset ds = datasets.load(file, ImportOptions.defaults(), monitor);
+        Map<String, double[]> out = new HashMap<>();
+        Column area = ds.column("area").orElse(ds.columns().get(0));
+        Column lat = ds.column("lat").orElse(null);
+        Column lon = ds.column("lon").orElse(null);
+        if (lat == null || lon == null) {
+            return out;
+        }
+        for (int r = 0; r < ds.rowCount(); r++) {
+            try {
+                out.put(area.valueAt(r), new double[] {Double.parseDouble(lat.valueAt(r)),
+                    Double.parseDouble(lon.valueAt(r))});
+            } catch (NumberFormatException | NullPointerException e) {
+                LOGGER.debug("Row {} of the areas file has no coordinates", r);
+            }
+        }
+        return out;
+    }
+
+    /** Shows a result (on the FX thread, latest run only). */
+    public void apply(AggregateDisplay.View v) {
+        view.set(v);
+        cards.setAll(v == null ? List.of() : cards(v.report()));
+    }
+
+    /** The summary cards of a report. */
+    static List<AggCard> cards(AggregateReport r) {
+        AggregateSummary s = r.summary();
+        List<AggCard> out = new ArrayList<>();
+        out.add(new AggCard("cardAggCells", Messages.get("uiagg.card.cells"), count(s.cells()),
+                Messages.get("uiagg.card.cells.sub", count(s.tables()), count(s.suppressedCells())), Status.NEUTRAL,
+                Messages.get("uiagg.card.cells.explain")));
+        out.add(new AggCard("cardAggUnsafe", Messages.get("uiagg.card.unsafe"), count(s.unsafeCells()),
+                r.threshold() == null ? "" : r.threshold().describe(), s.unsafeCells() == 0 ? Status.PASS : Status.FAIL,
+                Messages.get("uiagg.card.unsafe.explain")));
+        out.add(new AggCard("cardAggExposed", Messages.get("uiagg.card.exposed"),
+                s.exposedCells() < 0 ? "\u2013" : count(s.exposedCells()),
+                s.exposedCells() < 0 ? Messages.get("uiagg.card.off")
+                        : Messages.get("uiagg.card.exposed.sub", count(r.audit().size())),
+                s.exposedCells() < 0 ? Status.NEUTRAL : s.exposedCells() == 0 ? Status.PASS : Status.FAIL,
+                Messages.get("uiagg.card.exposed.explain")));
+        out.add(new AggCard("cardAggRecoverable", Messages.get("uiagg.card.recoverable"),
+                count(s.recoverableCells()), Messages.get("uiagg.card.recoverable.sub",
+                        count(r.differencing().stream().filter(c -> c.exact()).count())),
+                s.recoverableCells() == 0 ? Status.PASS : Status.FAIL, Messages.get("uiagg.card.recoverable.explain")));
+        out.add(new AggCard("cardAggGroups", Messages.get("uiagg.card.groups"),
+                r.groupBy() == null ? "\u2013" : count(s.disclosedGroups()),
+                r.groupBy() == null ? Messages.get("uiagg.card.off") : String.join(" \u00d7 ", r.groupDims())
+                        + " \u2192 " + r.groupBy(),
+                r.groupBy() == null ? Status.NEUTRAL : s.disclosedGroups() == 0 ? Status.PASS : Status.WARN,
+                Messages.get("uiagg.card.groups.explain")));
+        double min = AggregateDisplay.minCount(r);
+        boolean below = r.threshold() != null && !Double.isNaN(min) && r.threshold().unsafe(min);
+        out.add(new AggCard("cardAggMin", Messages.get("uiagg.card.min"), AggregateDisplay.num(min),
+                Messages.get("uiagg.card.min.sub"), below ? Status.FAIL : Status.NEUTRAL,
+                Messages.get("uiagg.card.min.explain")));
+        return out;
+    }
+
+    static String count(long v) {
+        return String.format(Messages.locale(), "%,d", v);
+    }
+
+    public AggregateSettingsViewModel settings() {
+        return settings;
+    }
+
+    public ReadOnlyObjectProperty<AggregateDisplay.View> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    public ObservableList<AggCard> cards() {
+        return cards;
+    }
+
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+}
