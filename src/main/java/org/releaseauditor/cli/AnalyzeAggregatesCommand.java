@@ -81,7 +81,7 @@ public final class AnalyzeAggregatesCommand implements Callable<Integer> {
             description = "Declared extrapolation factor for every table (rules use count / FACTOR).")
     Double scale;
 
-    @Option(names = "--margin-tokens", paramLabel = "A|B", defaultValue = "Total|All|*",
+    @Option(names = "--margin-tokens", paramLabel = "A|B", defaultValue = "Total|All|ALL|*",
             description = "Dimension values that mark margins (default: ${DEFAULT-VALUE}).")
     String marginTokens;
 

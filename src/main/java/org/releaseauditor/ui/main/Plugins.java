@@ -45,6 +45,22 @@ final class Plugins {
                         vm.datasetProperty().get(), vm.analysisProperty().get(),
                         preset == null ? "custom" : org.releaseauditor.core.i18n.Messages.get(preset.nameKey()));
             });
+            FxmlViews.View<org.releaseauditor.ui.aggregate.AggregateDashboardController> agg =
+                    ctx.views().load("/fxml/aggregate/AggregateDashboard.fxml");
+            main.aggregatesTab().setContent(agg.root());
+            main.aggregatesTab().selectedProperty().addListener((o, a, sel) -> {
+                Path s = locateSample();
+                if (sel && s != null) {
+                    agg.controller().loadSampleOnce(s.getParent().getParent().resolve("aggregates"));
+                }
+            });
+            main.setRunHandler(() -> {
+                if (main.aggregatesTab().isSelected()) {
+                    agg.controller().viewModel().run();
+                } else {
+                    risk.controller().viewModel().runNow();
+                }
+            });
             main.decisionTab().setContent(ctx.views().load("/fxml/decision/DecisionPanel.fxml").root());
             main.auditTab().setContent(ctx.views().load("/fxml/audit/AuditTrail.fxml").root());
             main.setOpenHandler(file -> new ImportWizard(ctx).show(file).ifPresent(req ->
