@@ -12,7 +12,8 @@ import org.releaseauditor.core.error.ConfigurationException;
  */
 public final class LaneRegistry {
 
-    private static final LaneRegistry GLOBAL = new LaneRegistry().register(new MicrodataLane());
+    private static final LaneRegistry GLOBAL = new LaneRegistry().register(new MicrodataLane())
+            .register(new AggregatesLane());
 
     private final Map<String, LaneAnalysis> lanes = new ConcurrentHashMap<>();
 
