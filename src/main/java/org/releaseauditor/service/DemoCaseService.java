@@ -38,7 +38,9 @@ public final class DemoCaseService {
 
     public static final String TITLE = "Smart-Steps-style footfall release (demo)";
     public static final String AUDITOR = "Demo Auditor";
-    static final String CUSTOMERS = "microdata/customers.csv";
+    /** The name of the bundled samples folder. */
+    public static final String SAMPLES_DIR = "sample-datasets";
+    public static final String CUSTOMERS = "microdata/customers.csv";
     static final String FOOTFALL = "aggregates/footfall_hourly_withheld.csv";
     static final String EVENTS = "trajectories/events_pseudonymised.csv";
     /** The day and hours of the footfall slice the LP audit runs on (the full cube takes ~15 s). */
@@ -159,6 +161,61 @@ public final class DemoCaseService {
         LOGGER.info("Demo case {} built: {} datasets, {} runs, {} decisions, trajectory run: {}", target.getFileName(),
                 datasets, runs, decisions, trajectory);
         return new DemoCase(target, report, datasets, runs, decisions, trajectory);
+    }
+
+    /**
+     * Returns {@code caseFile} when it exists and verifies (chain, rows and every data file);
+     * otherwise builds it again from {@code samplesDir}. {@code samplesDir} may be null when the
+     * samples were not found: then a missing or broken case is a usage error.
+     *
+     * @return whether the case was (re)built
+     */
+    public boolean ensure(Path samplesDir, Path caseFile, ProgressMonitor monitor) throws AuditException {
+        if (Files.isRegularFile(caseFile)) {
+            try (CaseService cs = CaseService.open(caseFile, true, lanes)) {
+                if (cs.verify(null, monitor.slice(0, 0.2)).allOk()) {
+                    return false;
+                }
+                LOGGER.info("Demo case {} does not verify: building it again", caseFile.getFileName());
+            } catch (org.releaseauditor.core.error.AuditStoreException e) {
+                LOGGER.info("Demo case {} cannot be read ({}): building it again", caseFile.getFileName(),
+                        e.messageKey());
+            }
+        }
+        if (samplesDir == null) {
+            throw new ConfigurationException("demo.error.samplesMissing", SAMPLES_DIR + "/" + CUSTOMERS,
+                    Path.of("").toAbsolutePath().toString());
+        }
+        create(samplesDir, caseFile, monitor.slice(0.2, 1));
+        return true;
+    }
+
+    /**
+     * Finds the {@code sample-datasets} folder that holds {@code relativeFile}: in the working
+     * directory, under the {@code releaseauditor.home} system property, or in a parent folder of
+     * the application jar (or classes folder). Null when none is found.
+     */
+    public static Path locateSamples(String relativeFile) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of(SAMPLES_DIR));
+        String home = System.getProperty("releaseauditor.home");
+        if (home != null && !home.isBlank()) {
+            candidates.add(Path.of(home).resolve(SAMPLES_DIR));
+        }
+        try {
+            Path jar = Path.of(DemoCaseService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                candidates.add(p.resolve(SAMPLES_DIR));
+            }
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+            LOGGER.debug("no code source location: only the working directory is searched");
+        }
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c.resolve(relativeFile))) {
+                return c.toAbsolutePath().normalize();
+            }
+        }
+        return null;
     }
 
     /** The aggregates-lane parameters of the demo (threshold 10 with <, LP audit on). */

@@ -2,6 +2,7 @@ package org.releaseauditor.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,8 +96,26 @@ class DemoCaseServiceTest {
     }
 
     @Test
+    void ensureKeepsAVerifiedCaseAndRebuildsABrokenOne() throws Exception {
+        Path file = dir.resolve("ensure.rcase");
+        DemoCaseService service = new DemoCaseService();
+        assertTrue(service.ensure(SAMPLES, file, ProgressMonitor.none()), "missing: built");
+        assertFalse(service.ensure(null, file, ProgressMonitor.none()), "verified: kept, samples not needed");
+        // a changed data file breaks verification: the case is built again (and verifies)
+        Path extract = dir.resolve("ensure-data/customers_release.csv");
+        Files.writeString(extract, "age_band\n18-24\n");
+        assertTrue(service.ensure(SAMPLES, file, ProgressMonitor.none()));
+        try (CaseService cs = CaseService.open(file, true, LaneRegistry.global())) {
+            assertTrue(cs.verify(null, ProgressMonitor.none()).allOk());
+        }
+        Files.writeString(file, "not a case");
+        assertThrows(org.releaseauditor.core.error.ConfigurationException.class,
+                () -> service.ensure(null, file, ProgressMonitor.none()));
+    }
+
+    @Test
     void missingSamplesAreAUsageErrorNamingTheFile() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(
+        var e = assertThrows(
                 org.releaseauditor.core.error.ConfigurationException.class,
                 () -> new DemoCaseService().create(dir, dir.resolve("x.rcase"), ProgressMonitor.none()));
         assertTrue(e.getMessage().contains("customers.csv"), e.getMessage());
