@@ -1,5 +1,6 @@
 package org.releaseauditor.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -135,20 +136,27 @@ public final class DemoCaseService {
             trajectory = traj.isPresent();
 
             monitor.update("demo: decisions", 5, 6);
+            JsonNode rawResult = CaseService.parse(raw.resultJson(), "result");
+            JsonNode extractResult = CaseService.parse(generalised.resultJson(), "result");
+            JsonNode aggResult = CaseService.parse(agg.resultJson(), "result").path("aggregates");
             cs.decide(DecisionOutcome.APPROVE_WITH_CONDITIONS,
                     "Release only customers_release.csv (SHA-256 " + dsExtract.sha256() + "), never customers.csv; "
                             + "only to the contracted research partner, who may not link it with other data.",
-                    "customers.csv fails min-group-5 (k = 1 on age, gender, postcode area; thousands of sample "
-                            + "uniques). The extract generalises age to bands and the postcode to its region and "
-                            + "drops the identifier, tariff and device: it passes min-group-5.",
+                    String.format(Locale.ROOT, "customers.csv fails min-group-5: k = %d on age, gender and postcode "
+                            + "area, and %.1f %% of the records are sample uniques. The extract customers_release.csv "
+                            + "drops customer_id, tariff and device and generalises age to bands and the postcode to "
+                            + "its 2-digit region: k = %d, so it passes min-group-5.", rawResult.path("k").asInt(),
+                            100 * rawResult.path("sampleUniqueness").asDouble(), extractResult.path("k").asInt()),
                     AUDITOR, List.of(raw.id(), generalised.id()), "min-group-5", monitor);
             List<Long> rejected = new ArrayList<>(List.of(agg.id()));
             traj.ifPresent(r -> rejected.add(r.id()));
             cs.decide(DecisionOutcome.REJECT, "",
-                    "Withholding footfall cells below 10 does not protect them: the published margins (age-band and "
-                            + "gender totals per area and hour) let an attacker recompute withheld cells exactly "
-                            + "(differencing, and the LP audit pins them to a single value), so min-cell-10 fails. "
-                            + "Suppress the margins too (secondary suppression) or coarsen the table before release.",
+                    String.format(Locale.ROOT, "Withholding footfall cells below 10 does not protect them. In the "
+                            + "morning slice (%d cells, %d of them withheld) the LP audit pins %d withheld cells to a "
+                            + "single value from the published age-band and gender margins of the same area and hour, "
+                            + "so min-cell-10 fails. Suppress the margins too (secondary suppression) or coarsen the "
+                            + "table before release.", aggResult.path("cells").asLong(),
+                            aggResult.path("suppressedCells").asLong(), aggResult.path("exposedCells").asLong()),
                     AUDITOR, rejected, "min-cell-10", monitor);
             runs = cs.runs().size();
             decisions = cs.decisions().size();

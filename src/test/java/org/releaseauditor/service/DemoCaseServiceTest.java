@@ -65,7 +65,12 @@ class DemoCaseServiceTest {
             assertEquals(2, decisions.size());
             assertEquals(DecisionOutcome.APPROVE_WITH_CONDITIONS, decisions.get(0).outcome());
             assertEquals(List.of(runs.get(0).id(), runs.get(1).id()), decisions.get(0).runIds());
+            assertTrue(decisions.get(0).rationale().contains("k = 1 on age") && decisions.get(0).rationale()
+                    .contains("20.4 %") && decisions.get(0).rationale().contains("k = 121"),
+                    decisions.get(0).rationale());
             assertEquals(DecisionOutcome.REJECT, decisions.get(1).outcome());
+            assertTrue(decisions.get(1).rationale().contains("pins " + agg.get("exposedCells").asInt() + " withheld"),
+                    decisions.get(1).rationale());
             assertTrue(decisions.get(1).runIds().contains(runs.get(2).id()));
             assertEquals(decisions.get(0).id(), decisions.get(1).supersedes());
             assertEquals(DecisionOutcome.REJECT, cs.currentDecision().orElseThrow().outcome());
