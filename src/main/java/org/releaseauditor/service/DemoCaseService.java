@@ -143,7 +143,7 @@ public final class DemoCaseService {
                     "Release only customers_release.csv (SHA-256 " + dsExtract.sha256() + "), never customers.csv; "
                             + "only to the contracted research partner, who may not link it with other data.",
                     String.format(Locale.ROOT, "customers.csv fails min-group-5: k = %d on age, gender and postcode "
-                            + "area, and %.1f %% of the records are sample uniques. The extract customers_release.csv "
+                            + "area, and %.2f %% of the records are sample uniques. The extract customers_release.csv "
                             + "drops customer_id, tariff and device and generalises age to bands and the postcode to "
                             + "its 2-digit region: k = %d, so it passes min-group-5.", rawResult.path("k").asInt(),
                             100 * rawResult.path("sampleUniqueness").asDouble(), extractResult.path("k").asInt()),

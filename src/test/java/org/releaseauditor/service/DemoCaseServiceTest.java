@@ -66,7 +66,7 @@ class DemoCaseServiceTest {
             assertEquals(DecisionOutcome.APPROVE_WITH_CONDITIONS, decisions.get(0).outcome());
             assertEquals(List.of(runs.get(0).id(), runs.get(1).id()), decisions.get(0).runIds());
             assertTrue(decisions.get(0).rationale().contains("k = 1 on age") && decisions.get(0).rationale()
-                    .contains("20.4 %") && decisions.get(0).rationale().contains("k = 121"),
+                    .contains("20.35 %") && decisions.get(0).rationale().contains("k = 121"),
                     decisions.get(0).rationale());
             assertEquals(DecisionOutcome.REJECT, decisions.get(1).outcome());
             assertTrue(decisions.get(1).rationale().contains("pins " + agg.get("exposedCells").asInt() + " withheld"),
