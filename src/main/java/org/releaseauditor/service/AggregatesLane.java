@@ -179,14 +179,6 @@ public final class AggregatesLane implements LaneAnalysis {
     }
 
     private static double number(Map<String, String> p, String key, double dflt) throws ConfigurationException {
-        String v = p.get(key);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Double.parseDouble(v.strip());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("lane.error.notANumber", key, v);
-        }
+        return MicrodataLane.number(p, key, dflt);
     }
 }
