@@ -50,11 +50,7 @@ final class ColumnEncoder {
 
     /** Appends the current record of {@code rr} as a row. */
     void add(RecordReader rr) throws DatasetFormatException {
-        int fc = rr.fieldCount;
-        if (fc != n) {
-            throw new DatasetFormatException(file, rr.recordLine, Math.min(fc, n) + 1, "io.error.ragged", file,
-                    rr.recordLine, n, fc);
-        }
+        rr.requireFields(n);
         if (rows == capacity) {
             grow(rr.recordLine);
         }

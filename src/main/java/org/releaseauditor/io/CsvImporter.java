@@ -18,7 +18,6 @@ import java.util.Set;
 import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
-import org.releaseauditor.core.model.ColumnLookup;
 import org.releaseauditor.core.model.ColumnType;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
@@ -88,7 +87,12 @@ public final class CsvImporter {
                 throw new DatasetFormatException(name, 2, 0, "io.error.headerOnly", name, n);
             }
             long dataEnd = rr.bytesConsumed();
-            boolean exact = sample.whole() && !rr.next();
+            boolean exact = sample.whole();
+            long counted = rows.size();
+            while (exact && rr.next()) {
+                rr.requireFields(n);
+                counted++;
+            }
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).length != n) {
                     // line numbers are not tracked per sampled row; re-read to locate precisely
@@ -106,16 +110,13 @@ public final class CsvImporter {
                 }
                 types.add(TypeInference.infer(distinct.toArray(new String[0])));
             }
+            ColumnTypes.checkOverrides(name, opts.typeOverrides(), names);
             for (Map.Entry<String, ColumnType> e : opts.typeOverrides().entrySet()) {
-                int idx = names.indexOf(e.getKey());
-                if (idx < 0) {
-                    throw unknownTypeColumn(name, e.getKey(), names);
-                }
-                types.set(idx, e.getValue());
+                types.set(names.indexOf(e.getKey()), e.getValue());
             }
             long estimate;
             if (exact) {
-                estimate = rows.size();
+                estimate = counted;
             } else {
                 double perRow = (double) (dataEnd - headerEnd) / rows.size();
                 estimate = Math.round((sample.fileSize() - headerEnd) / perRow);
@@ -186,24 +187,11 @@ public final class CsvImporter {
     private Dataset build(String name, Path file, List<String> names, ColumnEncoder enc, ImportOptions opts)
             throws DatasetFormatException {
         int n = names.size();
-        for (String col : opts.typeOverrides().keySet()) {
-            if (!names.contains(col)) {
-                throw unknownTypeColumn(name, col, names);
-            }
-        }
+        ColumnTypes.checkOverrides(name, opts.typeOverrides(), names);
         List<Column> cols = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
             String[] dict = enc.dictionary(c);
-            ColumnType type = opts.typeOverrides().get(names.get(c));
-            if (type == null) {
-                type = TypeInference.infer(dict);
-            } else {
-                int bad = TypeInference.countMismatches(dict, dict.length, type);
-                if (bad > 0) {
-                    throw new DatasetFormatException(name, 0, c + 1, "io.error.typeMismatch", name, names.get(c),
-                            type.name().toLowerCase(java.util.Locale.ROOT), bad, dict.length);
-                }
-            }
+            ColumnType type = ColumnTypes.resolve(name, c, names.get(c), dict, opts.typeOverrides().get(names.get(c)));
             cols.add(new Column(names.get(c), type, dict, enc.takeCodes(c), enc.rows()));
         }
         return new Dataset(file.getFileName().toString(), cols);
@@ -414,7 +402,8 @@ public final class CsvImporter {
     }
 
     /**
-     * Header when no cell of the first row is a number or a date and no column speaks against it
+     * Header when no cell of the first row is a number or a date (years next to text labels are
+     * allowed, as in {@code area,2019,2020}) and no column speaks against it
      * (empty or repeated names are reported later as errors, not taken as data); a column speaks for a header when its data is numeric or a date but its first
      * cell is not, and against it when the first cell has the data's type or repeats a data value.
      */
@@ -433,9 +422,16 @@ public final class CsvImporter {
             return true;
         }
         String[] first = rows.get(0);
+        boolean hasText = false;
         for (String cell : first) {
             String s = cell.strip();
-            if (!s.isEmpty() && (TypeInference.matches(s, ColumnType.DECIMAL)
+            hasText |= !s.isEmpty() && !TypeInference.matches(s, ColumnType.DECIMAL)
+                    && !TypeInference.matches(s, ColumnType.DATE_TIME);
+        }
+        for (String cell : first) {
+            String s = cell.strip();
+            boolean yearLabel = hasText && isYear(s); // "area,2019,2020" heads a statistical table
+            if (!s.isEmpty() && !yearLabel && (TypeInference.matches(s, ColumnType.DECIMAL)
                     || TypeInference.matches(s, ColumnType.DATE_TIME))) {
                 return false;
             }
@@ -464,6 +460,14 @@ public final class CsvImporter {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static boolean isYear(String s) {
+        if (s.length() != 4 || !TypeInference.matches(s, ColumnType.INTEGER)) {
+            return false;
+        }
+        int y = Integer.parseInt(s);
+        return y >= 1800 && y <= 2199;
+    }
 
     private static RecordReader sampleReader(String name, Sample sample, Format fmt) throws DatasetFormatException {
         int from = fmt.bom() ? 3 : 0;
@@ -526,12 +530,6 @@ public final class CsvImporter {
         return new DatasetFormatException(name, line, column, "io.error.invalidUtf8", name, line, column, columnName);
     }
 
-    private static DatasetFormatException unknownTypeColumn(String name, String col, List<String> names) {
-        String suggestion = ColumnLookup.suggest(col, names);
-        return new DatasetFormatException(name, 0, 0, "io.error.unknownTypeColumn", name, col,
-                suggestion == null ? "-" : suggestion, String.join(", ", names));
-    }
-
     /** Re-reads the sample to report the first record whose field count differs from {@code n}. */
     private static void locateRagged(String name, Sample sample, Format fmt, int n)
             throws IOException, DatasetFormatException {
@@ -542,10 +540,7 @@ public final class CsvImporter {
                 first = false;
                 continue;
             }
-            if (rr.fieldCount != n) {
-                throw new DatasetFormatException(name, rr.recordLine, Math.min(rr.fieldCount, n) + 1, "io.error.ragged",
-                        name, rr.recordLine, n, rr.fieldCount);
-            }
+            rr.requireFields(n);
         }
     }
 }

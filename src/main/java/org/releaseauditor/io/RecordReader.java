@@ -54,6 +54,10 @@ final class RecordReader {
         return lim;
     }
 
+    /** A record longer than this is almost surely an unterminated quote. */
+    static final int MAX_RECORD_BYTES = 64 << 20;
+
+    private final int maxRecordBytes;
     private final InputStream in;
     private final String file;
     private final byte delim;
@@ -79,6 +83,13 @@ final class RecordReader {
      *                  off at the end is dropped instead of reported as an error
      */
     RecordReader(InputStream in, String file, byte delim, byte quote, int bufferSize, boolean truncated) {
+        this(in, file, delim, quote, bufferSize, truncated, MAX_RECORD_BYTES);
+    }
+
+    /** @param maxRecordBytes longest record accepted (the buffer never grows beyond it) */
+    RecordReader(InputStream in, String file, byte delim, byte quote, int bufferSize, boolean truncated,
+            int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
         this.in = in;
         this.file = file;
         this.delim = delim;
@@ -97,11 +108,20 @@ final class RecordReader {
     }
 
     /** Skips {@code n} bytes at the very start (a byte-order mark). */
-    void skip(int n) throws IOException {
+    void skip(int n) throws IOException, DatasetFormatException {
         while (limit - pos < n && fill()) {
             // read until enough bytes are there
         }
         pos += Math.min(n, limit - pos);
+    }
+
+    /** Fails when the current record does not have {@code expected} fields. */
+    void requireFields(int expected) throws DatasetFormatException {
+        int fc = fieldCount;
+        if (fc != expected) {
+            throw new DatasetFormatException(file, recordLine, Math.min(fc, expected) + 1, "io.error.ragged", file,
+                    recordLine, expected, fc);
+        }
     }
 
     /** Reads the next record; false at the end of the input. */
@@ -149,7 +169,7 @@ final class RecordReader {
      * Moves the unconsumed bytes to the buffer start (growing it when one record fills it) and
      * reads more. Returns false when nothing more could be read.
      */
-    private boolean fill() throws IOException {
+    private boolean fill() throws IOException, DatasetFormatException {
         if (eof) {
             return false;
         }
@@ -161,6 +181,10 @@ final class RecordReader {
             limit = keep;
         }
         if (limit == buf.length) {
+            if (buf.length >= maxRecordBytes) {
+                throw new DatasetFormatException(file, nextLine, 0, "io.error.recordTooLong", file, nextLine,
+                        Math.max(1, maxRecordBytes >> 20));
+            }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
         int total = 0;

@@ -19,7 +19,6 @@ import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.ColumnType;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
-import org.releaseauditor.core.model.TypeInference;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,10 +139,12 @@ public final class SqliteImporter {
                     monitor.update(phase, row, total);
                 }
             }
+            ColumnTypes.checkOverrides(db.toString(), opts.typeOverrides(), names);
             List<Column> cols = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
                 String[] dict = values.get(c).toArray(new String[0]);
-                ColumnType type = opts.typeOverrides().getOrDefault(names.get(c), TypeInference.infer(dict));
+                ColumnType type = ColumnTypes.resolve(db.toString(), c, names.get(c), dict,
+                        opts.typeOverrides().get(names.get(c)));
                 cols.add(new Column(names.get(c), type, dict, codes[c], row));
             }
             LOGGER.info("Read {} rows x {} columns from SQLite {}", row, n, db.getFileName());

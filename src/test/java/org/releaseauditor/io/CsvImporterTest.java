@@ -273,6 +273,14 @@ class CsvImporterTest {
     }
 
     @Test
+    void yearsNextToTextLabelsStillFormAHeader() throws Exception {
+        SniffResult s = importer.sniff(write("y.csv", "area;2019;2020\nA;10;12\nB;7;9\n"), ImportOptions.defaults());
+        assertTrue(s.header());
+        assertEquals(List.of("area", "2019", "2020"), s.columnNames());
+        assertFalse(importer.sniff(write("y2.csv", "2019;2020\n10;12\n7;9\n"), ImportOptions.defaults()).header());
+    }
+
+    @Test
     void noHeaderWhenTheFirstRowRepeatsDataValues() throws Exception {
         SniffResult s = importer.sniff(write("h3.csv", "red,small\nblue,large\nred,large\n"), ImportOptions.defaults());
         assertFalse(s.header());
@@ -284,6 +292,17 @@ class CsvImporterTest {
         Dataset ds = importer.read(p, ImportOptions.defaults().withHeader(true), ProgressMonitor.none());
         assertEquals(List.of("1", "2"), ds.columnNames());
         assertEquals(1, ds.rowCount());
+    }
+
+    @Test
+    void countsTheRowsOfASmallFileExactly() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 2_345; i++) {
+            sb.append(i % 10).append(",\"x\ny\"\n");
+        }
+        SniffResult s = importer.sniff(write("small.csv", sb.toString()), ImportOptions.defaults());
+        assertTrue(s.exactRowCount());
+        assertEquals(2_345, s.estimatedRows());
     }
 
     @Test
@@ -302,6 +321,16 @@ class CsvImporterTest {
 
     private DatasetFormatException fails(Path p) {
         return assertThrows(DatasetFormatException.class, () -> read(p));
+    }
+
+    /** Reading fails at this 1-based line and column with a message containing every fragment. */
+    private void failsAt(Path p, long line, int column, String... fragments) {
+        DatasetFormatException e = fails(p);
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(column, e.column(), e.getMessage());
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), e.getMessage());
+        }
     }
 
     @Test
@@ -334,18 +363,12 @@ class CsvImporterTest {
 
     @Test
     void unterminatedQuoteReportsTheLineWhereItOpened() throws Exception {
-        DatasetFormatException e = fails(write("u.csv", "a,b\n1,2\n3,\"open\n4,5\n6,7\n"));
-        assertEquals(3, e.line());
-        assertEquals(2, e.column());
-        assertTrue(e.getMessage().contains("line 3, column 2") && e.getMessage().contains("never closed"),
-                e.getMessage());
+        failsAt(write("u.csv", "a,b\n1,2\n3,\"open\n4,5\n6,7\n"), 3, 2, "line 3, column 2", "never closed");
     }
 
     @Test
     void textAfterAClosingQuoteIsReported() throws Exception {
-        DatasetFormatException e = fails(write("aq.csv", "a,b\n1,\"x\"y\n"));
-        assertEquals(2, e.line());
-        assertTrue(e.getMessage().contains("found 'y'"), e.getMessage());
+        failsAt(write("aq.csv", "a,b\n1,\"x\"y\n"), 2, 2, "line 2, column 2", "found 'y'");
     }
 
     @Test
@@ -384,17 +407,12 @@ class CsvImporterTest {
 
     @Test
     void duplicateColumnNamesAreReported() throws Exception {
-        DatasetFormatException e = fails(write("dup.csv", "age,sex,age\nx,1,2\n"));
-        assertEquals(1, e.line());
-        assertEquals(3, e.column());
-        assertTrue(e.getMessage().contains("'age' appears in columns 1 and 3"), e.getMessage());
+        failsAt(write("dup.csv", "age,sex,age\nx,1,2\n"), 1, 3, "'age' appears in columns 1 and 3");
     }
 
     @Test
     void emptyColumnNameIsReported() throws Exception {
-        DatasetFormatException e = fails(write("en.csv", "age,,zip\nx,1,2\n"));
-        assertEquals(2, e.column());
-        assertTrue(e.getMessage().contains("line 1, column 2: the column name is empty"), e.getMessage());
+        failsAt(write("en.csv", "age,,zip\nx,1,2\n"), 1, 2, "line 1, column 2: the column name is empty");
     }
 
     @Test

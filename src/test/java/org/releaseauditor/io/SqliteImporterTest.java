@@ -106,4 +106,19 @@ class SqliteImporterTest {
                 () -> importer.listTables(dir.resolve("none.db")));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     }
+
+    @Test
+    void typeOverridesApplyAndAreChecked() throws Exception {
+        Dataset ds = importer.readTable(db, "person", ImportOptions.defaults()
+                .withTypeOverride("age", ColumnType.CATEGORICAL), ProgressMonitor.none());
+        assertEquals(ColumnType.CATEGORICAL, ds.column("age").orElseThrow().type());
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> importer.readTable(db, "person",
+                ImportOptions.defaults().withTypeOverride("sex", ColumnType.INTEGER), ProgressMonitor.none()));
+        assertTrue(e.getMessage().contains("column 'sex'") && e.getMessage().contains("2 of 2"), e.getMessage());
+        DatasetFormatException unknown = assertThrows(DatasetFormatException.class, () -> importer.readTable(db,
+                "person", ImportOptions.defaults().withTypeOverride("agee", ColumnType.INTEGER),
+                ProgressMonitor.none()));
+        assertTrue(unknown.getMessage().contains("'agee'") && unknown.getMessage().contains("closest match: age"),
+                unknown.getMessage());
+    }
 }

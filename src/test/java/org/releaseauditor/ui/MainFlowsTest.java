@@ -86,8 +86,12 @@ class MainFlowsTest {
 
     private void openThroughWizard(FxRobot robot, Path file, AttributeRole zipRole) throws Exception {
         Platform.runLater(() -> window.controller().open(file));
-        TableView<?> roles = waitFor(robot, "#rolesTable", TableView.class, 20);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !roles.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#rolesTable").queryAll().stream()
+                .anyMatch(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing() && !((TableView<?>) n).getItems().isEmpty()));
+        TableView<?> roles = robot.lookup("#rolesTable").queryAll().stream()
+                .filter(n -> n.getScene().getWindow().isShowing() && !((TableView<?>) n).getItems().isEmpty())
+                .map(n -> (TableView<?>) n).findFirst().orElseThrow();
         robot.interact(() -> {
             for (Object o : roles.getItems()) {
                 RoleRow r = (RoleRow) o;
@@ -99,7 +103,7 @@ class MainFlowsTest {
                 }
             }
         });
-        Button ok = waitFor(robot, "#importButton", Button.class, 10);
+        Button ok = (Button) roles.getScene().lookup("#importButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ok.isDisabled());
         robot.clickOn(ok);
     }
@@ -199,7 +203,8 @@ class MainFlowsTest {
             String header = robot.lookup("#errorDialog .header-panel .label").tryQuery()
                     .map(n -> ((Label) n).getText()).orElse("");
             assertTrue((text + header).contains("60002"), "message names the line: " + text + header);
-            robot.clickOn(robot.lookup("#errorDialog .button").queryAs(Button.class));
+            Button close = robot.lookup("#errorDialog .button-bar .button").queryAs(Button.class);
+            robot.interact(close::fire);
         } else {
             assertTrue(error.getText().contains("line"), error.getText());
             robot.clickOn(robot.lookup("Cancel").queryAs(Button.class));
@@ -211,5 +216,35 @@ class MainFlowsTest {
         assertEquals("1", cardValue(robot, "cardK"));
         List<?> ds = ctx.session().datasets();
         assertEquals(1, ds.size());
+    }
+
+    @Test
+    void aDecisionIsRecordedInACaseAndVerifies(FxRobot robot) throws Exception {
+        openThroughWizard(robot, smallCsv(), AttributeRole.QUASI_IDENTIFIER);
+        cardValue(robot, "cardK");
+        var cases = ctx.caseModel();
+        Path rcase = dir.resolve("flow.rcase");
+        robot.interact(() -> cases.create(rcase, "Flow test", "Patients extract", "Clinic", "Dana DPO"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null);
+        robot.interact(() -> {
+            var current = ctx.currentMicrodata();
+            cases.recordAnalysis(current.dataset(), current.analysis(), current.attacker());
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null
+                && cases.snapshotProperty().get().runs().size() == 1);
+        long runId = cases.snapshotProperty().get().runs().get(0).id();
+        robot.interact(() -> cases.evaluate(runId, "min-group-5"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cases.findings().isEmpty());
+        assertTrue(cases.findings().stream().anyMatch(f -> f.status().equals("FAIL")), "k = 1 fails k >= 5");
+        robot.interact(() -> cases.decide(org.releaseauditor.core.casefile.DecisionOutcome.REJECT, null,
+                "k = 1: every patient in the 40+ group is unique", "Dana DPO", List.of(runId), "min-group-5"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get().decisions().size() == 1);
+        robot.interact(cases::verify);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cases.verification().isEmpty());
+        assertTrue(cases.verification().stream().allMatch(org.releaseauditor.core.casefile.VerificationItem::ok),
+                cases.verification().toString());
+        // the decision panel and the audit trail show the case
+        Label title = robot.lookup("#caseTitle").queryAs(Label.class);
+        assertTrue(title.getText().contains("Flow test"), title.getText());
     }
 }

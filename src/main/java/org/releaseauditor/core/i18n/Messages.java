@@ -57,14 +57,16 @@ public final class Messages {
         if (args.length == 0) {
             return pattern;
         }
-        // whole numbers (line, column, counts) are printed without grouping: "line 60002"
-        Object[] plain = args.clone();
-        for (int i = 0; i < plain.length; i++) {
-            if (plain[i] instanceof Integer || plain[i] instanceof Long) {
-                plain[i] = plain[i].toString();
+        // whole numbers in plain {n} placeholders (line, column, counts) are printed without
+        // grouping: "line 60002"; placeholders with an explicit format keep it
+        MessageFormat mf = new MessageFormat(pattern, locale);
+        java.text.Format[] formats = mf.getFormatsByArgumentIndex();
+        for (int i = 0; i < args.length && i < formats.length; i++) {
+            if (formats[i] == null && (args[i] instanceof Integer || args[i] instanceof Long)) {
+                mf.setFormatByArgumentIndex(i, new java.text.DecimalFormat("0"));
             }
         }
-        return new MessageFormat(pattern, locale).format(plain);
+        return mf.format(args);
     }
 
     /** Whether any bundle defines {@code key} (used by tests that check bundles are complete). */

@@ -41,6 +41,17 @@ public final class ColumnLookup {
         return out;
     }
 
+    /** Like {@link #require}, but returns the columns' indices in the dataset. */
+    public static int[] requireIndices(Dataset ds, List<String> names, String optionName)
+            throws ConfigurationException {
+        List<Column> cols = require(ds, names, optionName);
+        int[] out = new int[cols.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ds.indexOf(cols.get(i).name());
+        }
+        return out;
+    }
+
     /** The error for an unknown column name (with a suggestion when a close name exists). */
     public static ConfigurationException unknown(String name, List<String> available, String optionName) {
         String list = String.join(", ", available);

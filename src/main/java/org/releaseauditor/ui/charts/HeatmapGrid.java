@@ -49,9 +49,14 @@ public final class HeatmapGrid extends GridPane {
         getColumnConstraints().add(head);
         for (int c = 0; c < columnLabels.size(); c++) {
             Label l = new Label(columnLabels.get(c));
-            l.setRotate(columnLabels.get(c).length() > 6 ? -35 : 0);
-            l.setMinWidth(Label.USE_PREF_SIZE);
+            l.setWrapText(true);
+            l.setMaxWidth(90);
+            l.setPrefWidth(90);
+            l.setAlignment(Pos.BOTTOM_CENTER);
+            l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            l.setStyle("-fx-font-size: 11px;");
             GridPane.setHalignment(l, HPos.CENTER);
+            GridPane.setValignment(l, javafx.geometry.VPos.BOTTOM);
             add(l, c + 1, 0);
         }
         for (int r = 0; r < rowLabels.size(); r++) {
@@ -62,7 +67,7 @@ public final class HeatmapGrid extends GridPane {
                 double v = values[r][c];
                 Label cell = new Label(Double.isNaN(v) ? "" : formatter.apply(v));
                 cell.setMinSize(58, 26);
-                cell.setPrefSize(64, 28);
+                cell.setPrefSize(90, 28);
                 cell.setAlignment(Pos.CENTER);
                 Color bg = color(v);
                 cell.setStyle("-fx-background-color: " + web(bg) + "; -fx-text-fill: "

@@ -111,9 +111,20 @@ public final class ImportDialogController {
             }
         }, AttributeRole.values()));
         role.setEditable(true);
-        role.setPrefWidth(200);
+        name.setPrefWidth(170);
+        type.setPrefWidth(130);
+        role.setPrefWidth(170);
         TableColumn<RoleRow, String> reason = new TableColumn<>(Messages.get("import.col.reason"));
         reason.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().reason()));
+        reason.setPrefWidth(560);
+        reason.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         rolesTable.getColumns().setAll(List.of(name, type, role, reason));
         rolesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }

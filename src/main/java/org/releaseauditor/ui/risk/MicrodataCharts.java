@@ -130,8 +130,12 @@ public final class MicrodataCharts {
                 PlotOrientation.VERTICAL, true, true, false);
         ChartTheme.apply(chart);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis(Messages.get("chart.population.x"));
-        x.setSmallestValue(1e-4);
+        org.jfree.chart.axis.LogarithmicAxis x = new org.jfree.chart.axis.LogarithmicAxis(
+                Messages.get("chart.population.x"));
+        x.setStrictValuesFlag(false);
+        x.setExpTickLabelsFlag(false);
+        x.setLog10TickLabelsFlag(false);
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
         plot.setDomainAxis(x);
         var r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < 4; i++) {

@@ -141,7 +141,13 @@ public final class RiskDashboardController {
                             RiskDashboardViewModel.pct(v[i][j]));
                 }
             }
-            pairs.setRange(0, 1);
+            double max = 0;
+            for (double[] row : v) {
+                for (double x : row) {
+                    max = Math.max(max, x);
+                }
+            }
+            pairs.setRange(0, Math.max(0.05, max));
             pairs.setFormatter(x -> String.format(Locale.ROOT, "%.1f%%", x * 100));
             pairs.setData(pu.attributes(), pu.attributes(), v, tips);
         }

@@ -244,7 +244,11 @@ public final class RiskDashboardViewModel {
     }
 
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
     }
 
     public ObjectProperty<LoadedDataset> datasetProperty() {

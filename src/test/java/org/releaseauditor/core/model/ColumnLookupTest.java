@@ -1,5 +1,6 @@
 package org.releaseauditor.core.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,7 @@ class ColumnLookupTest {
         Dataset ds = dataset("age", "sex", "zip");
         List<Column> cols = ColumnLookup.require(ds, List.of("zip", " age"), "--qi");
         assertEquals(List.of("zip", "age"), cols.stream().map(Column::name).toList());
+        assertArrayEquals(new int[] {2, 0}, ColumnLookup.requireIndices(ds, List.of("zip", "age"), "--qi"));
     }
 
     @Test
