@@ -132,7 +132,7 @@ public final class DemoCaseService {
             cs.evaluatePolicy(agg.id(), "min-cell-10");
 
             monitor.update("demo: trajectories", 4, 6);
-            Optional<RunEntry> traj = addTrajectoryRun(cs, samples, monitor.slice(0.75, 0.85));
+            Optional<RunEntry> traj = addTrajectoryRun(cs, samples, dataDir, monitor.slice(0.75, 0.85));
             trajectory = traj.isPresent();
 
             monitor.update("demo: decisions", 5, 6);
@@ -156,7 +156,8 @@ public final class DemoCaseService {
                             + "single value from the published age-band and gender margins of the same area and hour, "
                             + "so min-cell-10 fails. Suppress the margins too (secondary suppression) or coarsen the "
                             + "table before release.", aggResult.path("cells").asLong(),
-                            aggResult.path("suppressedCells").asLong(), aggResult.path("exposedCells").asLong()),
+                            aggResult.path("suppressedCells").asLong(), aggResult.path("exposedCells").asLong())
+                            + trajectoryReason(traj),
                     AUDITOR, rejected, "min-cell-10", monitor);
             runs = cs.runs().size();
             decisions = cs.decisions().size();
@@ -238,11 +239,14 @@ public final class DemoCaseService {
     }
 
     /**
-     * Adds the trajectory run when a {@code trajectories} lane is registered; otherwise nothing
-     * (the demo then has the microdata and aggregates runs only). LEAD: fill the parameters of
-     * the trajectory lane below and, if wanted, a policy evaluation.
+     * Adds the trajectory run when a {@code trajectories} lane is registered (otherwise nothing:
+     * the demo then has the microdata and aggregates runs only): the pseudonymised events at
+     * cell and hour resolution, unicity for 1 to 4 known points, judged by the demo policy
+     * {@code unicity-4} (at most 10 % of the users unique with 4 points), written next to the
+     * derived files because no built-in policy covers trajectories.
      */
-    Optional<RunEntry> addTrajectoryRun(CaseService cs, Path samples, ProgressMonitor monitor) throws AuditException {
+    Optional<RunEntry> addTrajectoryRun(CaseService cs, Path samples, Path dataDir, ProgressMonitor monitor)
+            throws AuditException {
         if (lanes.find("trajectories").isEmpty() || !Files.isRegularFile(samples.resolve(EVENTS))) {
             LOGGER.info("Demo case: no trajectories lane registered, trajectory run skipped");
             return Optional.empty();
@@ -251,9 +255,51 @@ public final class DemoCaseService {
         cs.assignRole(events.id(), "pseudonym", "PSEUDONYM");
         cs.assignRole(events.id(), "timestamp", "TIMESTAMP");
         cs.assignRole(events.id(), "cell", "LOCATION");
-        Map<String, String> params = new LinkedHashMap<>(); // LEAD: the trajectory lane's parameters
-        return Optional.of(cs.runLane("trajectories", Long.toString(events.id()), params, monitor.slice(0.2, 1)));
+        for (String c : List.of("age_band", "gender")) {
+            cs.assignRole(events.id(), c, "QUASI_IDENTIFIER");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("user", "pseudonym");
+        params.put("time", "timestamp");
+        params.put("location", "cell");
+        params.put("temporal", "1h");
+        params.put("points", "1..4");
+        RunEntry run = cs.runLane("trajectories", Long.toString(events.id()), params, monitor.slice(0.2, 1));
+        Path policy = dataDir.resolve("unicity-4.json");
+        try {
+            Files.writeString(policy, UNICITY_POLICY, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("demo.error.write", policy.toString(), String.valueOf(e.getMessage()));
+        }
+        cs.evaluatePolicy(run.id(), policy.toString());
+        return Optional.of(run);
     }
+
+    private static String trajectoryReason(Optional<RunEntry> traj) throws AuditException {
+        if (traj.isEmpty()) {
+            return "";
+        }
+        JsonNode u = CaseService.parse(traj.get().resultJson(), "result").path("unicity").path(3);
+        return String.format(Locale.ROOT, " The pseudonymised event file is rejected with it: %.1f %% of the users "
+                + "are unique from 4 known (cell, hour) points, so unicity-4 fails.",
+                100 * u.path("fraction").asDouble());
+    }
+
+    /** The demo's trajectory policy (no built-in profile covers trajectories). */
+    static final String UNICITY_POLICY = """
+            {
+              "schemaVersion": 1,
+              "id": "unicity-4",
+              "version": "1.0",
+              "title": "Demo: at most 10 % unique with 4 known points",
+              "description": "An attacker who knows 4 (cell, hour) points of a person's trace must not single out more than 10 % of the users.",
+              "source": "Demo policy of the Release Auditor demo case; unicity after de Montjoye et al., 'Unique in the Crowd' (Scientific Reports 2013).",
+              "rules": [
+                {"metric": "unicity.3.fraction", "operator": "<=", "threshold": 0.1, "severity": "FAIL",
+                 "explanation": "Four known points must not single out more than 10 % of the users."}
+              ]
+            }
+            """;
 
     private static void recordRoles(CaseService cs, long customers, long extract, long footfall, long slice)
             throws AuditException {

@@ -45,14 +45,20 @@ class DemoCaseServiceTest {
 
             List<RunEntry> runs = cs.runs();
             assertTrue(runs.size() >= 2);
-            assertEquals(List.of("microdata", "microdata", "aggregates"),
-                    runs.stream().map(RunEntry::lane).filter(l -> !l.equals("trajectories")).toList());
+            assertEquals(List.of("microdata", "microdata", "aggregates", "trajectories"),
+                    runs.stream().map(RunEntry::lane).toList());
+            assertTrue(demo.trajectoryRun());
+            assertEquals(5, demo.datasets());
             for (RunEntry r : runs) {
                 assertFalse(cs.findings(r.id()).isEmpty(), "run " + r.id() + " has a policy evaluation");
             }
             // raw customers fail min-group-5, the generalised extract passes, the footfall slice fails
-            assertEquals(List.of("FAIL", "PASS", "FAIL"), List.of(status(cs, runs.get(0)), status(cs, runs.get(1)),
-                    status(cs, runs.get(2))));
+            // and the events fail the demo unicity policy
+            assertEquals(List.of("FAIL", "PASS", "FAIL", "FAIL"), List.of(status(cs, runs.get(0)),
+                    status(cs, runs.get(1)), status(cs, runs.get(2)), status(cs, runs.get(3))));
+            double unicity4 = Json.MAPPER.readTree(runs.get(3).resultJson()).get("unicity").get(3).get("fraction")
+                    .asDouble();
+            assertTrue(unicity4 > 0.5, "the events datasheet reports 86.4 % unique with 4 points: " + unicity4);
             JsonNode raw = Json.MAPPER.readTree(runs.get(0).resultJson());
             assertEquals(1, raw.get("k").asInt());
             JsonNode extract = Json.MAPPER.readTree(runs.get(1).resultJson());
@@ -71,20 +77,44 @@ class DemoCaseServiceTest {
             assertEquals(DecisionOutcome.REJECT, decisions.get(1).outcome());
             assertTrue(decisions.get(1).rationale().contains("pins " + agg.get("exposedCells").asInt() + " withheld"),
                     decisions.get(1).rationale());
-            assertTrue(decisions.get(1).runIds().contains(runs.get(2).id()));
+            assertEquals(List.of(runs.get(2).id(), runs.get(3).id()), decisions.get(1).runIds());
             assertEquals(decisions.get(0).id(), decisions.get(1).supersedes());
             assertEquals(DecisionOutcome.REJECT, cs.currentDecision().orElseThrow().outcome());
             assertTrue(cs.roleAssignments().size() >= 8);
             assertEquals(2, cs.attackerModels().size());
+            assertTrue(cs.findings(runs.get(3).id()).get(0).policyId().equals("unicity-4"));
 
             String html = Files.readString(demo.report());
             assertTrue(html.contains(DemoCaseService.TITLE));
             assertFalse(java.util.regex.Pattern.compile("U\\d{7}").matcher(html).find(), "a customer id");
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            var m = java.util.regex.Pattern.compile("(?<![0-9a-f])[0-9a-f]{12}(?![0-9a-f])").matcher(html);
+            while (m.find()) {
+                tokens.add(m.group());
+            }
+            java.util.Set<String> pseudonyms = new java.util.HashSet<>();
+            try (var lines = Files.lines(SAMPLES.resolve("trajectories/events_pseudonymised.csv"))) {
+                lines.skip(1).forEach(l -> pseudonyms.add(l.substring(0, l.indexOf(','))));
+            }
+            assertTrue(pseudonyms.size() > 100);
+            tokens.retainAll(pseudonyms);
+            assertEquals(java.util.Set.of(), tokens, "pseudonyms in the report");
             for (String postcode : postcodes()) {
                 assertFalse(java.util.regex.Pattern.compile("(?<![0-9a-fA-F])" + postcode + "(?![0-9a-fA-F])")
                         .matcher(html).find(), "record value in the report: " + postcode);
             }
         }
+    }
+
+    @Test
+    void withoutATrajectoryLaneTheDemoHasTwoLanesOnly() throws Exception {
+        LaneRegistry lanes = new LaneRegistry().register(new MicrodataLane()).register(new AggregatesLane());
+        DemoCaseService.DemoCase demo = new DemoCaseService(lanes).create(SAMPLES, dir.resolve("two.rcase"),
+                ProgressMonitor.none());
+        assertFalse(demo.trajectoryRun());
+        assertEquals(3, demo.runs());
+        assertEquals(4, demo.datasets());
+        assertEquals(2, demo.decisions());
     }
 
     @Test
