@@ -127,8 +127,8 @@ public final class GenerateCommand implements Runnable {
 
     /** {@code release-auditor generate demo-case}. */
     @Command(name = "demo-case", mixinStandardHelpOptions = true,
-            description = "Build the offline demo audit case from the bundled sample datasets: microdata and "
-                    + "aggregates runs with policy findings, one approval with conditions, one rejection, and the "
+            description = "Build the offline demo audit case from the bundled sample datasets: microdata, "
+                    + "aggregates and trajectory runs with policy findings, one approval with conditions, one rejection, and the "
                     + "HTML report next to the case. An existing case of that name is replaced.")
     static final class DemoCase implements Callable<Integer> {
         @Spec
