@@ -229,12 +229,16 @@ public final class DemoCaseService {
 
     /** The aggregates-lane parameters of the demo (threshold 10 with <, LP audit on). */
     static Map<String, String> aggregateParams() {
+        return params("threshold", "10", "operator", "lt", "audit", "true", "dims", "date|hour|area|age_band|gender",
+                "marginTokens", "ALL");
+    }
+
+    /** Ordered lane parameters from key, value, key, value, … */
+    private static Map<String, String> params(String... keyValues) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("threshold", "10");
-        p.put("operator", "lt");
-        p.put("audit", "true");
-        p.put("dims", "date|hour|area|age_band|gender");
-        p.put("marginTokens", "ALL");
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            p.put(keyValues[i], keyValues[i + 1]);
+        }
         return p;
     }
 
@@ -258,13 +262,8 @@ public final class DemoCaseService {
         for (String c : List.of("age_band", "gender")) {
             cs.assignRole(events.id(), c, "QUASI_IDENTIFIER");
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("user", "pseudonym");
-        params.put("time", "timestamp");
-        params.put("location", "cell");
-        params.put("temporal", "1h");
-        params.put("points", "1..4");
-        RunEntry run = cs.runLane("trajectories", Long.toString(events.id()), params, monitor.slice(0.2, 1));
+        RunEntry run = cs.runLane("trajectories", Long.toString(events.id()), params("user", "pseudonym", "time",
+                "timestamp", "location", "cell", "temporal", "1h", "points", "1..4"), monitor.slice(0.2, 1));
         Path policy = dataDir.resolve("unicity-4.json");
         try {
             Files.writeString(policy, UNICITY_POLICY, StandardCharsets.UTF_8);
