@@ -12,6 +12,7 @@ import org.releaseauditor.core.generate.GeneratedFile;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.CancellationFlag;
 import org.releaseauditor.core.progress.CancelledException;
+import org.releaseauditor.service.DemoCaseService;
 import org.releaseauditor.service.GenerateService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-auditor generate}: synthetic data sets. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate synthetic data (no real person is in it).",
-        subcommands = GenerateCommand.City.class)
+        subcommands = {GenerateCommand.City.class, GenerateCommand.DemoCase.class})
 public final class GenerateCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -121,6 +122,39 @@ public final class GenerateCommand implements Runnable {
             } catch (IllegalStateException | SecurityException e) {
                 return false;
             }
+        }
+    }
+
+    /** {@code release-auditor generate demo-case}. */
+    @Command(name = "demo-case", mixinStandardHelpOptions = true,
+            description = "Build the offline demo audit case from the bundled sample datasets: microdata, "
+                    + "aggregates and trajectory runs with policy findings, one approval with conditions, one rejection, and the "
+                    + "HTML report next to the case. An existing case of that name is replaced.")
+    static final class DemoCase implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--samples", defaultValue = "sample-datasets",
+                description = "The sample-datasets folder (default: ${DEFAULT-VALUE}).")
+        Path samples;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.rcase", description = "The case file to write.")
+        Path out;
+
+        @Option(names = "--quiet", description = "No progress on stderr.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws AuditException {
+            ConsoleProgress monitor = new ConsoleProgress(spec.commandLine().getErr(), quiet);
+            DemoCaseService.DemoCase c = new DemoCaseService().create(samples, out, monitor);
+            monitor.done();
+            PrintWriter o = spec.commandLine().getOut();
+            if (!c.trajectoryRun()) {
+                o.println(Messages.get("demo.note.noTrajectories"));
+            }
+            o.println(Messages.get("demo.done", c.caseFile(), c.datasets(), c.runs(), c.decisions(), c.report()));
+            return ExitCodes.OK;
         }
     }
 

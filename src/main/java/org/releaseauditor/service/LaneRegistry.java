@@ -13,7 +13,8 @@ import org.releaseauditor.core.error.ConfigurationException;
 public final class LaneRegistry {
 
     private static final LaneRegistry GLOBAL = new LaneRegistry().register(new MicrodataLane())
-            .register(new TrajectoriesLane());
+            .register(new TrajectoriesLane())
+            .register(new AggregatesLane());
 
     private final Map<String, LaneAnalysis> lanes = new ConcurrentHashMap<>();
 

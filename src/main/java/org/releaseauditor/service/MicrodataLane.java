@@ -93,7 +93,8 @@ public final class MicrodataLane implements LaneAnalysis {
                 Boolean.parseBoolean(p.getOrDefault("wildcards", "false")), MicrodataConfig.DEFAULT_RECURSIVE_C);
     }
 
-    private static double number(Map<String, String> p, String key, double dflt) throws ConfigurationException {
+    /** A number parameter, or {@code dflt} when absent (shared with the other lanes). */
+    static double number(Map<String, String> p, String key, double dflt) throws ConfigurationException {
         String v = p.get(key);
         if (v == null) {
             return dflt;

@@ -1,6 +1,5 @@
 package org.releaseauditor.ui.main;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.DemoCaseService;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.dataset.ImportWizard;
 import org.releaseauditor.ui.fx.FxmlViews;
@@ -90,25 +90,7 @@ final class Plugins {
     }
 
     static Path locateSample() {
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(SAMPLE);
-        String home = System.getProperty("releaseauditor.home");
-        if (home != null) {
-            candidates.add(Path.of(home).resolve(SAMPLE));
-        }
-        try {
-            Path jar = Path.of(Plugins.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
-                candidates.add(p.resolve(SAMPLE));
-            }
-        } catch (java.net.URISyntaxException | SecurityException e) {
-            // fall back to the working directory only
-        }
-        for (Path c : candidates) {
-            if (Files.isRegularFile(c)) {
-                return c;
-            }
-        }
-        return null;
+        Path samples = DemoCaseService.locateSamples(SAMPLE.subpath(1, SAMPLE.getNameCount()).toString());
+        return samples == null ? null : samples.resolve(SAMPLE.subpath(1, SAMPLE.getNameCount()));
     }
 }

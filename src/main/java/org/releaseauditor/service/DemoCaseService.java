@@ -1,0 +1,463 @@
+package org.releaseauditor.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.releaseauditor.core.casefile.CaseInfo;
+import org.releaseauditor.core.casefile.DatasetEntry;
+import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.casefile.RunEntry;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.core.error.DatasetFormatException;
+import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.report.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the offline demo case from the bundled {@code sample-datasets/}: case metadata, datasets
+ * (by fingerprint), roles, attacker models, runs of the microdata and aggregates lanes (and of the
+ * trajectory lane when it is registered), a policy evaluation per run, one approval with
+ * conditions and one rejection (the rejection is the decision in force), and the HTML report
+ * {@code <case>.html} next to the case. Two small derived files (a generalised customer extract
+ * and a morning slice of the withheld footfall table) are written to {@code <case>-data/}. The
+ * content is deterministic apart from timestamps and the absolute paths of the files.
+ */
+public final class DemoCaseService {
+
+    public static final String TITLE = "Smart-Steps-style footfall release (demo)";
+    public static final String AUDITOR = "Demo Auditor";
+    /** The name of the bundled samples folder. */
+    public static final String SAMPLES_DIR = "sample-datasets";
+    public static final String CUSTOMERS = "microdata/customers.csv";
+    static final String FOOTFALL = "aggregates/footfall_hourly_withheld.csv";
+    static final String EVENTS = "trajectories/events_pseudonymised.csv";
+    /** The day and hours of the footfall slice the LP audit runs on (the full cube takes ~15 s). */
+    static final String SLICE_DATE = "2025-03-03";
+    static final int SLICE_FROM_HOUR = 7;
+    static final int SLICE_TO_HOUR = 9;
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(DemoCaseService.class);
+
+    private final LaneRegistry lanes;
+
+    /** What was built. */
+    public record DemoCase(Path caseFile, Path report, int datasets, int runs, int decisions,
+            boolean trajectoryRun) {
+    }
+
+    public DemoCaseService() {
+        this(LaneRegistry.global());
+    }
+
+    public DemoCaseService(LaneRegistry lanes) {
+        this.lanes = lanes;
+    }
+
+    /**
+     * Builds the demo case at {@code caseFile}, replacing an existing case (and its report) of
+     * that name.
+     *
+     * @param samplesDir the {@code sample-datasets} folder
+     */
+    public DemoCase create(Path samplesDir, Path caseFile, ProgressMonitor monitor) throws AuditException {
+        Path samples = samplesDir.toAbsolutePath().normalize();
+        Path customers = require(samples, CUSTOMERS);
+        Path footfall = require(samples, FOOTFALL);
+        Path target = caseFile.toAbsolutePath().normalize();
+        String stem = stem(target);
+        Path dataDir = target.resolveSibling(stem + "-data");
+        Path report = target.resolveSibling(stem + ".html");
+        try {
+            Files.createDirectories(dataDir);
+            for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                Files.deleteIfExists(target.resolveSibling(target.getFileName() + suffix));
+            }
+            Files.deleteIfExists(report);
+        } catch (IOException e) {
+            throw new ConfigurationException("demo.error.write", target.toString(), String.valueOf(e.getMessage()));
+        }
+        monitor.update("demo: extracts", 0, 6);
+        Path extract = dataDir.resolve("customers_release.csv");
+        long extractRows = writeCustomerExtract(customers, extract);
+        Path slice = dataDir.resolve("footfall_withheld_" + SLICE_DATE + "_07-09.csv");
+        long sliceRows = writeFootfallSlice(footfall, slice);
+        monitor.checkCancelled();
+
+        boolean trajectory;
+        int runs;
+        int decisions;
+        int datasets;
+        CaseInfo info = new CaseInfo(TITLE, "Hourly footfall by area, age band and gender (synthetic Smart-Steps-style "
+                + "city) and a customer microdata extract", "Demo Telco (synthetic)", AUDITOR, null);
+        try (CaseService cs = CaseService.create(target, info, lanes)) {
+            cs.setActor(AUDITOR);
+            monitor.update("demo: datasets", 1, 6);
+            DatasetEntry dsCustomers = cs.addDataset(customers, null, monitor.slice(0.05, 0.1));
+            DatasetEntry dsExtract = cs.addDataset(extract, derivedSchema(extract, customers, extractRows,
+                    "customer_id, tariff and device dropped; age generalised to the bands 18-24 … 65+; "
+                            + "postcode_area generalised to its 2-digit region"), monitor);
+            DatasetEntry dsFootfall = cs.addDataset(footfall, null, monitor.slice(0.1, 0.15));
+            DatasetEntry dsSlice = cs.addDataset(slice, derivedSchema(slice, footfall, sliceRows,
+                    "rows of date " + SLICE_DATE + ", hours " + SLICE_FROM_HOUR + " to " + SLICE_TO_HOUR
+                            + " (the morning peak), unchanged"), monitor);
+            recordRoles(cs, dsCustomers.id(), dsExtract.id(), dsFootfall.id(), dsSlice.id());
+            recordAttackers(cs);
+
+            monitor.update("demo: microdata", 2, 6);
+            RunEntry raw = cs.runLane("microdata", Long.toString(dsCustomers.id()), Map.of(
+                    "qis", "age,gender,postcode_area", "sensitive", "segment", "suda", "false"),
+                    monitor.slice(0.2, 0.35));
+            RunEntry generalised = cs.runLane("microdata", Long.toString(dsExtract.id()), Map.of(
+                    "qis", "age_band,gender,postcode_region", "sensitive", "segment", "suda", "false"),
+                    monitor.slice(0.35, 0.5));
+            cs.evaluatePolicy(raw.id(), "min-group-5");
+            cs.evaluatePolicy(generalised.id(), "min-group-5");
+
+            monitor.update("demo: aggregates", 3, 6);
+            RunEntry agg = cs.runLane("aggregates", Long.toString(dsSlice.id()), aggregateParams(),
+                    monitor.slice(0.5, 0.75));
+            cs.evaluatePolicy(agg.id(), "min-cell-10");
+
+            monitor.update("demo: trajectories", 4, 6);
+            Optional<RunEntry> traj = addTrajectoryRun(cs, samples, dataDir, monitor.slice(0.75, 0.85));
+            trajectory = traj.isPresent();
+
+            monitor.update("demo: decisions", 5, 6);
+            JsonNode rawResult = CaseService.parse(raw.resultJson(), "result");
+            JsonNode extractResult = CaseService.parse(generalised.resultJson(), "result");
+            JsonNode aggResult = CaseService.parse(agg.resultJson(), "result").path("aggregates");
+            cs.decide(DecisionOutcome.APPROVE_WITH_CONDITIONS,
+                    "Release only customers_release.csv (SHA-256 " + dsExtract.sha256() + "), never customers.csv; "
+                            + "only to the contracted research partner, who may not link it with other data.",
+                    String.format(Locale.ROOT, "customers.csv fails min-group-5: k = %d on age, gender and postcode "
+                            + "area, and %.2f %% of the records are sample uniques. The extract customers_release.csv "
+                            + "drops customer_id, tariff and device and generalises age to bands and the postcode to "
+                            + "its 2-digit region: k = %d, so it passes min-group-5.", rawResult.path("k").asInt(),
+                            100 * rawResult.path("sampleUniqueness").asDouble(), extractResult.path("k").asInt()),
+                    AUDITOR, List.of(raw.id(), generalised.id()), "min-group-5", monitor);
+            List<Long> rejected = new ArrayList<>(List.of(agg.id()));
+            traj.ifPresent(r -> rejected.add(r.id()));
+            cs.decide(DecisionOutcome.REJECT, "",
+                    String.format(Locale.ROOT, "Withholding footfall cells below 10 does not protect them. In the "
+                            + "morning slice (%d cells, %d of them withheld) the LP audit pins %d withheld cells to a "
+                            + "single value from the published age-band and gender margins of the same area and hour, "
+                            + "so min-cell-10 fails. Suppress the margins too (secondary suppression) or coarsen the "
+                            + "table before release.", aggResult.path("cells").asLong(),
+                            aggResult.path("suppressedCells").asLong(), aggResult.path("exposedCells").asLong())
+                            + trajectoryReason(traj),
+                    AUDITOR, rejected, "min-cell-10", monitor);
+            runs = cs.runs().size();
+            decisions = cs.decisions().size();
+            datasets = cs.datasets().size();
+        }
+        monitor.update("demo: report", 5, 6);
+        new ReportService().export(target, ReportFormat.HTML, report, Locale.ENGLISH, false, null,
+                monitor.slice(0.9, 1.0));
+        monitor.update("demo: done", 6, 6);
+        LOGGER.info("Demo case {} built: {} datasets, {} runs, {} decisions, trajectory run: {}", target.getFileName(),
+                datasets, runs, decisions, trajectory);
+        return new DemoCase(target, report, datasets, runs, decisions, trajectory);
+    }
+
+    /**
+     * Returns {@code caseFile} when it exists and verifies (chain, rows and every data file);
+     * otherwise builds it again from {@code samplesDir}. {@code samplesDir} may be null when the
+     * samples were not found: then a missing or broken case is a usage error.
+     *
+     * @return whether the case was (re)built
+     */
+    public boolean ensure(Path samplesDir, Path caseFile, ProgressMonitor monitor) throws AuditException {
+        if (Files.isRegularFile(caseFile)) {
+            try (CaseService cs = CaseService.open(caseFile, true, lanes)) {
+                if (cs.verify(null, monitor.slice(0, 0.2)).allOk()) {
+                    return false;
+                }
+                LOGGER.info("Demo case {} does not verify: building it again", caseFile.getFileName());
+            } catch (org.releaseauditor.core.error.AuditStoreException e) {
+                LOGGER.info("Demo case {} cannot be read ({}): building it again", caseFile.getFileName(),
+                        e.messageKey());
+            }
+        }
+        if (samplesDir == null) {
+            throw new ConfigurationException("demo.error.samplesMissing", SAMPLES_DIR + "/" + CUSTOMERS,
+                    Path.of("").toAbsolutePath().toString());
+        }
+        create(samplesDir, caseFile, monitor.slice(0.2, 1));
+        return true;
+    }
+
+    /**
+     * Finds the {@code sample-datasets} folder that holds {@code relativeFile}: in the working
+     * directory, under the {@code releaseauditor.home} system property, or in a parent folder of
+     * the application jar (or classes folder). Null when none is found.
+     */
+    public static Path locateSamples(String relativeFile) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of(SAMPLES_DIR));
+        String home = System.getProperty("releaseauditor.home");
+        if (home != null && !home.isBlank()) {
+            candidates.add(Path.of(home).resolve(SAMPLES_DIR));
+        }
+        try {
+            Path jar = Path.of(DemoCaseService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                candidates.add(p.resolve(SAMPLES_DIR));
+            }
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+            LOGGER.debug("no code source location: only the working directory is searched");
+        }
+        for (Path c : candidates) {
+            if (Files.isRegularFile(c.resolve(relativeFile))) {
+                return c.toAbsolutePath().normalize();
+            }
+        }
+        return null;
+    }
+
+    /** The aggregates-lane parameters of the demo (threshold 10 with <, LP audit on). */
+    static Map<String, String> aggregateParams() {
+        return params("threshold", "10", "operator", "lt", "audit", "true", "dims", "date|hour|area|age_band|gender",
+                "marginTokens", "ALL");
+    }
+
+    /** Ordered lane parameters from key, value, key, value, … */
+    private static Map<String, String> params(String... keyValues) {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            p.put(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
+    /**
+     * Adds the trajectory run when a {@code trajectories} lane is registered (otherwise nothing:
+     * the demo then has the microdata and aggregates runs only): the pseudonymised events at
+     * cell and hour resolution, unicity for 1 to 4 known points, judged by the demo policy
+     * {@code unicity-4} (at most 10 % of the users unique with 4 points), written next to the
+     * derived files because no built-in policy covers trajectories.
+     */
+    Optional<RunEntry> addTrajectoryRun(CaseService cs, Path samples, Path dataDir, ProgressMonitor monitor)
+            throws AuditException {
+        if (lanes.find("trajectories").isEmpty() || !Files.isRegularFile(samples.resolve(EVENTS))) {
+            LOGGER.info("Demo case: no trajectories lane registered, trajectory run skipped");
+            return Optional.empty();
+        }
+        DatasetEntry events = cs.addDataset(samples.resolve(EVENTS), null, monitor.slice(0, 0.2));
+        cs.assignRole(events.id(), "pseudonym", "PSEUDONYM");
+        cs.assignRole(events.id(), "timestamp", "TIMESTAMP");
+        cs.assignRole(events.id(), "cell", "LOCATION");
+        for (String c : List.of("age_band", "gender")) {
+            cs.assignRole(events.id(), c, "QUASI_IDENTIFIER");
+        }
+        RunEntry run = cs.runLane("trajectories", Long.toString(events.id()), params("user", "pseudonym", "time",
+                "timestamp", "location", "cell", "temporal", "1h", "points", "1..4"), monitor.slice(0.2, 1));
+        Path policy = dataDir.resolve("unicity-4.json");
+        try {
+            Files.writeString(policy, UNICITY_POLICY, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("demo.error.write", policy.toString(), String.valueOf(e.getMessage()));
+        }
+        cs.evaluatePolicy(run.id(), policy.toString());
+        return Optional.of(run);
+    }
+
+    private static String trajectoryReason(Optional<RunEntry> traj) throws AuditException {
+        if (traj.isEmpty()) {
+            return "";
+        }
+        JsonNode u = CaseService.parse(traj.get().resultJson(), "result").path("unicity").path(3);
+        return String.format(Locale.ROOT, " The pseudonymised event file is rejected with it: %.1f %% of the users "
+                + "are unique from 4 known (cell, hour) points, so unicity-4 fails.",
+                100 * u.path("fraction").asDouble());
+    }
+
+    /** The demo's trajectory policy (no built-in profile covers trajectories). */
+    static final String UNICITY_POLICY = """
+            {
+              "schemaVersion": 1,
+              "id": "unicity-4",
+              "version": "1.0",
+              "title": "Demo: at most 10 % unique with 4 known points",
+              "description": "An attacker who knows 4 (cell, hour) points of a person's trace must not single out more than 10 % of the users.",
+              "source": "Demo policy of the Release Auditor demo case; unicity after de Montjoye et al., 'Unique in the Crowd' (Scientific Reports 2013).",
+              "rules": [
+                {"metric": "unicity.3.fraction", "operator": "<=", "threshold": 0.1, "severity": "FAIL",
+                 "explanation": "Four known points must not single out more than 10 % of the users."}
+              ]
+            }
+            """;
+
+    private static void recordRoles(CaseService cs, long customers, long extract, long footfall, long slice)
+            throws AuditException {
+        cs.assignRole(customers, "customer_id", "IDENTIFIER");
+        for (String c : List.of("age", "gender", "postcode_area")) {
+            cs.assignRole(customers, c, "QUASI_IDENTIFIER");
+        }
+        cs.assignRole(customers, "segment", "SENSITIVE");
+        for (String c : List.of("age_band", "gender", "postcode_region")) {
+            cs.assignRole(extract, c, "QUASI_IDENTIFIER");
+        }
+        cs.assignRole(extract, "segment", "SENSITIVE");
+        for (long t : List.of(footfall, slice)) {
+            cs.assignRole(t, "count", "COUNT");
+        }
+    }
+
+    private static void recordAttackers(CaseService cs) throws AuditException {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("model", "prosecutor");
+        m.putArray("known").add("age").add("gender").add("postcode_area");
+        m.put("description", "A marketing partner who knows a target customer's age, gender and home postcode "
+                + "and that the target is in the extract.");
+        cs.recordAttackerModel("marketing-partner", m.toString());
+        ObjectNode f = Json.MAPPER.createObjectNode();
+        f.put("model", "differencing");
+        f.putArray("known").add("published margins").add("published cells");
+        f.put("description", "A buyer of the footfall product who subtracts the published cells from the published "
+                + "age-band and gender totals of the same area and hour.");
+        cs.recordAttackerModel("footfall-buyer", f.toString());
+    }
+
+    private static String derivedSchema(Path file, Path source, long rows, String how) throws AuditException {
+        ObjectNode n = CaseService.parse(CaseService.headerSchema(file), "schema") instanceof ObjectNode o ? o
+                : Json.MAPPER.createObjectNode();
+        ObjectNode d = n.putObject("derivedFrom");
+        d.put("file", source.toString());
+        d.put("rows", rows);
+        d.put("transformation", how);
+        return n.toString();
+    }
+
+    /** customers.csv → age_band, gender, postcode_region, segment. */
+    static long writeCustomerExtract(Path customers, Path out) throws AuditException {
+        return transform(customers, out, header -> {
+            int age = column(customers, header, "age");
+            int gender = column(customers, header, "gender");
+            int postcode = column(customers, header, "postcode_area");
+            int segment = column(customers, header, "segment");
+            return new Row("age_band,gender,postcode_region,segment", (f, line) -> {
+                int a = parseInt(customers, line, age, f[age]);
+                String pc = f[postcode];
+                return ageBand(a) + "," + f[gender] + "," + pc.substring(0, Math.min(2, pc.length())) + "xxx,"
+                        + f[segment];
+            });
+        });
+    }
+
+    /** The rows of the slice date and hours, unchanged. */
+    static long writeFootfallSlice(Path footfall, Path out) throws AuditException {
+        return transform(footfall, out, header -> {
+            int date = column(footfall, header, "date");
+            int hour = column(footfall, header, "hour");
+            return new Row(String.join(",", header), (f, line) -> {
+                if (!SLICE_DATE.equals(f[date])) {
+                    return null;
+                }
+                int h = parseInt(footfall, line, hour, f[hour]);
+                return h >= SLICE_FROM_HOUR && h <= SLICE_TO_HOUR ? String.join(",", f) : null;
+            });
+        });
+    }
+
+    static String ageBand(int age) {
+        if (age < 25) {
+            return "18-24";
+        }
+        if (age >= 65) {
+            return "65+";
+        }
+        int lo = 25 + (age - 25) / 10 * 10;
+        return lo + "-" + (lo + 9);
+    }
+
+    private record Row(String header, Mapper mapper) {
+    }
+
+    @FunctionalInterface
+    private interface Mapper {
+        String map(String[] fields, long line) throws AuditException;
+    }
+
+    @FunctionalInterface
+    private interface RowFactory {
+        Row of(String[] header) throws AuditException;
+    }
+
+    /** Reads a plain comma-separated file (no quoting: the samples have none) and writes the mapped rows. */
+    private static long transform(Path in, Path out, RowFactory factory) throws AuditException {
+        long written = 0;
+        try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+                BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            String head = r.readLine();
+            if (head == null) {
+                throw new DatasetFormatException(in.toString(), 1, 0, "demo.error.empty", in.toString());
+            }
+            Row row = factory.of(head.split(",", -1));
+            w.write(row.header());
+            w.write('\n');
+            long line = 1;
+            for (String s = r.readLine(); s != null; s = r.readLine()) {
+                line++;
+                if (s.isEmpty()) {
+                    continue;
+                }
+                String mapped = row.mapper().map(s.split(",", -1), line);
+                if (mapped != null) {
+                    w.write(mapped);
+                    w.write('\n');
+                    written++;
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("demo.error.write", out.toString(), String.valueOf(e.getMessage()));
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new DatasetFormatException(in.toString(), 0, 0, "demo.error.columns", in.toString());
+        }
+        return written;
+    }
+
+    private static int column(Path file, String[] header, String name) throws DatasetFormatException {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].strip().equals(name)) {
+                return i;
+            }
+        }
+        throw new DatasetFormatException(file.toString(), 1, 0, "demo.error.missingColumn", file.toString(), name);
+    }
+
+    private static int parseInt(Path file, long line, int col, String text) throws DatasetFormatException {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new DatasetFormatException(file.toString(), line, col + 1, "demo.error.notANumber", file.toString(),
+                    line, col + 1);
+        }
+    }
+
+    private static Path require(Path samples, String relative) throws ConfigurationException {
+        Path p = samples.resolve(relative);
+        if (!Files.isRegularFile(p)) {
+            throw new ConfigurationException("demo.error.samplesMissing", p.toString(), samples.toString());
+        }
+        return p;
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,57 @@
+package org.releaseauditor.ui.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.service.CaseService;
+import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.fx.UiPreferences;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Open demo case" builds the case in the background and opens it in the case model. */
+@ExtendWith(ApplicationExtension.class)
+class DemoCaseTest {
+    private AppContext ctx;
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Messages.setLocale(Locale.ENGLISH);
+        Preferences node = Preferences.userRoot().node("/org/releaseauditor-test/democase");
+        node.clear();
+        ctx = new AppContext(new UiPreferences(node));
+    }
+
+    @AfterEach
+    void stop() {
+        ctx.close();
+    }
+
+    @Test
+    void openDemoCaseBuildsAndOpensTheCaseWithTheRejectionInForce() throws Exception {
+        Path file = dir.resolve("demo").resolve("demo.rcase");
+        Platform.runLater(() -> DemoCase.open(ctx, file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ctx.caseModel().openCaseProperty().get() != null);
+        CaseService cs = ctx.caseModel().openCaseProperty().get();
+        assertEquals(file.toAbsolutePath().normalize(), cs.file().toAbsolutePath().normalize());
+        assertEquals(DecisionOutcome.REJECT, cs.currentDecision().orElseThrow().outcome());
+        assertEquals(2, cs.decisions().size());
+        assertTrue(Files.isRegularFile(dir.resolve("demo").resolve("demo.html")));
+    }
+}
