@@ -44,6 +44,7 @@ public final class MainWindow {
         stage.show();
         if (loadSample) {
             Plugins.loadStartupSample(ctx, controller);
+            org.releaseauditor.ui.decision.DemoCase.openAtStartup(ctx);
         }
     }
 

@@ -189,11 +189,13 @@ public final class MainWindowController {
 
     @FXML
     private void onOpenDemo() {
-        laneTabs.getSelectionModel().select(auditTab);
+        laneTabs.getSelectionModel().select(decisionTab);
+        org.releaseauditor.ui.decision.DemoCase.open(ctx);
     }
 
     @FXML
     private void onExportReport() {
+        // the decision panel holds the export buttons (HTML, PDF, include records)
         laneTabs.getSelectionModel().select(decisionTab);
     }
 
