@@ -42,6 +42,9 @@ final class ConsoleProgress extends CancellationFlag implements AutoCloseable {
         }
         lastPrint = now;
         printed = true;
+        if (org.releaseauditor.core.i18n.Messages.has(phase)) {
+            phase = org.releaseauditor.core.i18n.Messages.get(phase);
+        }
         if (total > 0) {
             err.print(String.format(Locale.ROOT, "\r%-40s %5.1f %%", phase, 100.0 * done / total));
         } else {

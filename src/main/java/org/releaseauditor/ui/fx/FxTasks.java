@@ -31,7 +31,9 @@ public final class FxTasks {
                 return work.run(new ProgressMonitor() {
                     @Override
                     public void update(String phase, long done, long total) {
-                        updateMessage(phase);
+                        // some computations report a message key as their phase
+                        updateMessage(org.releaseauditor.core.i18n.Messages.has(phase)
+                                ? org.releaseauditor.core.i18n.Messages.get(phase) : phase);
                         updateProgress(done, total);
                     }
 
