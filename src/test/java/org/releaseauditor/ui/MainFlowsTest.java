@@ -207,7 +207,10 @@ class MainFlowsTest {
             robot.interact(close::fire);
         } else {
             assertTrue(error.getText().contains("line"), error.getText());
-            robot.clickOn(robot.lookup("Cancel").queryAs(Button.class));
+            assertTrue(error.getText().contains("60002"), error.getText());
+            Button cancel = robot.lookup("#importDialog .button-bar .button").queryAllAs(Button.class).stream()
+                    .filter(b -> b.isCancelButton()).findFirst().orElseThrow();
+            robot.interact(cancel::fire);
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(ctx.session().datasets().isEmpty());
