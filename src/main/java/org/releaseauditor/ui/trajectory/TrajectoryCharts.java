@@ -47,8 +47,8 @@ final class TrajectoryCharts {
         DeviationRenderer dev = new DeviationRenderer(true, true);
         plot.setRenderer(dev);
         ChartTheme.apply(chart);
-        dev.setSeriesFillPaint(0, new Color(0x2f, 0x6f, 0xb3, 70));
-        dev.setAlpha(0.3f);
+        dev.setSeriesFillPaint(0, new Color(0x2f, 0x6f, 0xb3));
+        dev.setAlpha(0.22f);
         dev.setSeriesStroke(0, new BasicStroke(2.5f));
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

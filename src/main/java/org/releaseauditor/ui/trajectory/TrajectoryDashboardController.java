@@ -100,6 +100,8 @@ public final class TrajectoryDashboardController {
         map.setId("areaMap");
         map.setFormatter(v -> String.format(Locale.ROOT, "%.0f", v));
         sweepScroll.setContent(sweep);
+        // room above the grid for rotated longitude labels
+        map.setPadding(new javafx.geometry.Insets(30, 8, 8, 8));
         mapScroll.setContent(map);
         progressBar.progressProperty().bind(ctx.tasks().progressProperty());
         progressBar.visibleProperty().bind(ctx.tasks().runningProperty());

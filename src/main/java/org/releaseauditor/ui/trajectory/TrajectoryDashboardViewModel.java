@@ -216,11 +216,11 @@ public final class TrajectoryDashboardViewModel {
         }
         List<String> rowLabels = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            rowLabels.add(String.format(Locale.ROOT, "%.3f\u00b0", rows == 1 ? latMin : latMax - (i + 0.5) * dLat));
+            rowLabels.add(String.format(Locale.ROOT, "%.3f", rows == 1 ? latMin : latMax - (i + 0.5) * dLat));
         }
         List<String> colLabels = new ArrayList<>();
         for (int j = 0; j < cols; j++) {
-            colLabels.add(String.format(Locale.ROOT, "%.3f\u00b0", cols == 1 ? lngMin : lngMin + (j + 0.5) * dLng));
+            colLabels.add(String.format(Locale.ROOT, "%.3f", cols == 1 ? lngMin : lngMin + (j + 0.5) * dLng));
         }
         return new AreaGrid(rowLabels, colLabels, unique, users, cells.get(0).points(), max);
     }
@@ -251,7 +251,7 @@ public final class TrajectoryDashboardViewModel {
         }
         if (!r.homeWork().isEmpty()) {
             AnonymitySets s = r.homeWork().get(0);
-            out.add(new CardData("trajCardHomeWork", Messages.get("uitraj.card.homeWork"), fmt(s.medianSize()),
+            out.add(new CardData("trajCardHomeWork", Messages.get("uitraj.card.homeWork"), size(s.medianSize()),
                     Messages.get("uitraj.card.homeWork.sub", pct(s.fractionSize1()), count(s.excluded())),
                     s.medianSize() >= 5 ? Status.PASS : s.medianSize() >= 2 ? Status.WARN : Status.FAIL,
                     Messages.get("uitraj.card.homeWork.explain")));
@@ -270,6 +270,11 @@ public final class TrajectoryDashboardViewModel {
 
     static String pct(double v) {
         return String.format(Messages.locale(), "%.1f %%", v * 100);
+    }
+
+    /** A set size: whole numbers without decimals, medians between two sizes with one. */
+    static String size(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     static String fmt(double v) {

@@ -227,8 +227,8 @@ class TrajectoryViewModelTest {
                 new TrajectoryReport.AreaCell(52.1, 10.1, 2, 2, 4),
                 new TrajectoryReport.AreaCell(52.0, 10.1, 1, 0, 4));
         AreaGrid g = TrajectoryDashboardViewModel.areaGrid(cells, 2);
-        assertEquals(List.of("52.075\u00b0", "52.025\u00b0"), g.rowLabels());
-        assertEquals(List.of("10.025\u00b0", "10.075\u00b0"), g.columnLabels());
+        assertEquals(List.of("52.075", "52.025"), g.rowLabels());
+        assertEquals(List.of("10.025", "10.075"), g.columnLabels());
         assertTrue(Double.isNaN(g.unique()[0][0]));
         assertEquals(2, g.unique()[0][1]);
         assertEquals(1, g.unique()[1][0]);
