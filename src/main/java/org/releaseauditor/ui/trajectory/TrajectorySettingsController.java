@@ -181,10 +181,14 @@ public final class TrajectorySettingsController {
         ObjectProperty<Integer> boxed = p.asObject();
         keep.add(boxed);
         f.valueProperty().bindBidirectional(boxed);
-        // commit typed text on focus loss, as editable spinners otherwise ignore it
+        // commit typed text on focus loss; text that is no number falls back to the current value
         s.focusedProperty().addListener((o, a, focused) -> {
             if (!focused) {
-                s.increment(0);
+                try {
+                    s.commitValue();
+                } catch (RuntimeException e) {
+                    s.getEditor().setText(String.valueOf(s.getValue()));
+                }
             }
         });
     }

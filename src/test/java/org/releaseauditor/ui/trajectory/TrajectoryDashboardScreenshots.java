@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.service.TrajectoryReport;
 import org.releaseauditor.ui.AppContext;
-import org.releaseauditor.ui.fx.FxmlViews;
 import org.releaseauditor.ui.fx.UiPreferences;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,10 +41,7 @@ class TrajectoryDashboardScreenshots {
         this.stage = stage;
         Messages.setLocale(Locale.forLanguageTag(System.getProperty("screenshots.lang", "en")));
         ctx = new AppContext(new UiPreferences(Preferences.userRoot().node("/org/releaseauditor-test/trajshots")));
-        FxmlViews.View<TrajectoryDashboardController> view = ctx.views().load("/fxml/trajectory/TrajectoryDashboard.fxml");
-        controller = view.controller();
-        stage.setScene(new Scene(view.root(), 1600, 1000));
-        stage.show();
+        controller = TrajectoryDashboardTest.show(ctx, stage);
     }
 
     @AfterEach

@@ -47,10 +47,15 @@ class TrajectoryDashboardTest {
         Messages.setLocale(Locale.ENGLISH);
         Preferences node = Preferences.userRoot().node("/org/releaseauditor-test/trajectory");
         ctx = new AppContext(new UiPreferences(node));
+        controller = show(ctx, stage);
+    }
+
+    /** Loads the dashboard the way the main window does and shows it at 1600×1000. */
+    static TrajectoryDashboardController show(AppContext ctx, Stage stage) {
         FxmlViews.View<TrajectoryDashboardController> view = ctx.views().load("/fxml/trajectory/TrajectoryDashboard.fxml");
-        controller = view.controller();
         stage.setScene(new Scene(view.root(), 1600, 1000));
         stage.show();
+        return view.controller();
     }
 
     @AfterEach
