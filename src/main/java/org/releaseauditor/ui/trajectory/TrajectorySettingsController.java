@@ -48,6 +48,7 @@ public final class TrajectorySettingsController {
     @FXML private TextField zoneField;
     @FXML private ComboBox<SpatialKind> spatialBox;
     @FXML private Label spatialDetailLabel;
+    @FXML private javafx.scene.layout.StackPane spatialDetail;
     @FXML private Spinner<Integer> gridSpinner;
     @FXML private Spinner<Integer> geohashSpinner;
     @FXML private HBox mapBox;
@@ -162,6 +163,11 @@ public final class TrajectorySettingsController {
         gridSpinner.setVisible(k == SpatialKind.GRID);
         geohashSpinner.setVisible(k == SpatialKind.GEOHASH);
         mapBox.setVisible(k == SpatialKind.MAP);
+        boolean detail = k != null && k != SpatialKind.NONE;
+        for (javafx.scene.Node n : List.of(spatialDetailLabel, spatialDetail)) {
+            n.setManaged(detail);
+            n.setVisible(detail);
+        }
         spatialDetailLabel.setText(switch (k == null ? SpatialKind.NONE : k) {
             case GRID -> Messages.get("uitraj.settings.gridMetres");
             case GEOHASH -> Messages.get("uitraj.settings.geohash");
