@@ -1,0 +1,299 @@
+package org.releaseauditor.ui.trajectory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.trajectory.AnonymitySets;
+import org.releaseauditor.core.trajectory.AttackResult;
+import org.releaseauditor.core.trajectory.TopPlaces;
+import org.releaseauditor.core.trajectory.UnicityResult;
+import org.releaseauditor.service.TrajectoryAnalysisService;
+import org.releaseauditor.service.TrajectoryReport;
+import org.releaseauditor.service.TrajectoryRequest;
+import org.releaseauditor.ui.charts.SummaryCard.Status;
+import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.ui.fx.Debouncer;
+import org.releaseauditor.ui.fx.FxTasks;
+import org.releaseauditor.ui.risk.CardData;
+
+/**
+ * The trajectory dashboard's state (no nodes). A settings change re-runs the analysis after the
+ * debounce delay; a new run cancels the previous one and only the latest run's result is shown.
+ * Turns a {@link TrajectoryReport} into display rows with pure functions tested without the toolkit.
+ */
+public final class TrajectoryDashboardViewModel {
+    /** Unicity above this share of users is shown as failing (de Montjoye et al. report 95 % at p = 4). */
+    static final double UNICITY_WARN = 0.05;
+    /** The p of the ε card. */
+    static final int CARD_POINTS = 4;
+
+    private final TrajectoryAnalysisService service;
+    private final BackgroundTasks tasks;
+    private final Debouncer debouncer;
+    private final TrajectorySettingsViewModel settings;
+    private final ReadOnlyObjectWrapper<TrajectoryReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ObservableList<CardData> cards = FXCollections.observableArrayList();
+    private Task<TrajectoryReport> current;
+    private int runs;
+
+    public TrajectoryDashboardViewModel(TrajectoryAnalysisService service, BackgroundTasks tasks, Debouncer debouncer,
+            TrajectorySettingsViewModel settings) {
+        this.service = service;
+        this.tasks = tasks;
+        this.debouncer = debouncer;
+        this.settings = settings;
+        settings.triggers().forEach(t -> t.addListener(o -> requestAnalysis()));
+    }
+
+    /** Re-runs after the debounce delay; the latest request wins. */
+    public void requestAnalysis() {
+        debouncer.schedule(this::runNow);
+    }
+
+    /** Starts the analysis now, cancelling a running one. Does nothing while the settings are invalid. */
+    public void runNow() {
+        Optional<TrajectoryRequest> req = settings.validate();
+        if (req.isEmpty()) {
+            return;
+        }
+        cancel();
+        TrajectoryRequest r = req.get();
+        String title = Messages.get("uitraj.task", r.data().getFileName());
+        Task<TrajectoryReport> task = FxTasks.of(title, m -> service.analyze(r, m));
+        current = task;
+        runs++;
+        tasks.run(task, result -> {
+            if (task == current) {
+                current = null;
+                apply(result);
+            }
+        }, ex -> {
+            if (task == current) {
+                current = null;
+                if (ex instanceof AuditException ae) {
+                    error.set(ae.getLocalizedMessage());
+                } else {
+                    tasks.reportFailure(title, ex);
+                }
+            }
+        });
+    }
+
+    /** Cancels the running analysis, if any. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
+    }
+
+    /** Shows a result (FX thread, latest run only). */
+    public void apply(TrajectoryReport r) {
+        error.set("");
+        report.set(r);
+        cards.setAll(r == null ? List.of() : cards(r));
+    }
+
+    /** How many runs were started (tests). */
+    int runsStarted() {
+        return runs;
+    }
+
+    // ---------------------------------------------------------------- display data
+
+    /** One attack × k line of the attack table. */
+    public record AttackRow(String attack, int k, String mode, int evaluatedUsers, double meanRisk, double medianRisk,
+            double fractionRisk1) {
+    }
+
+    /** One anonymity-set summary line (home/work per resolution, top-N per N). */
+    public record SetRow(String label, String resolution, int users, int excluded, double medianSize,
+            double fractionSize1) {
+    }
+
+    /**
+     * The area map binned onto a plain lat/lon grid: rows from north to south, columns from west
+     * to east; NaN where no user lives.
+     */
+    public record AreaGrid(List<String> rowLabels, List<String> columnLabels, double[][] unique, int[][] users,
+            int points, double max) {
+    }
+
+    /** The unicity row of p, or null. */
+    static UnicityResult.Row unicityAt(TrajectoryReport r, int p) {
+        return r.unicity().row(p);
+    }
+
+    /** The row the ε card shows: p = 4 if computed, else the largest computed p below it, else the first. */
+    static UnicityResult.Row cardRow(TrajectoryReport r) {
+        UnicityResult.Row best = null;
+        for (UnicityResult.Row row : r.unicity().rows()) {
+            if (row.points() <= CARD_POINTS && (best == null || row.points() > best.points())) {
+                best = row;
+            }
+        }
+        return best != null || r.unicity().rows().isEmpty() ? best : r.unicity().rows().get(0);
+    }
+
+    static List<AttackRow> attackRows(TrajectoryReport r) {
+        List<AttackRow> out = new ArrayList<>();
+        for (AttackResult a : r.attacks()) {
+            out.add(new AttackRow(a.attack().id(), a.k(), a.mode().id(), a.evaluatedUsers(), a.meanRisk(),
+                    a.medianRisk(), a.fractionRisk1()));
+        }
+        return out;
+    }
+
+    static List<SetRow> homeWorkRows(TrajectoryReport r) {
+        List<SetRow> out = new ArrayList<>();
+        for (AnonymitySets s : r.homeWork()) {
+            out.add(new SetRow(Messages.get("uitraj.homeWork.label"), s.resolution(), s.users(), s.excluded(),
+                    s.medianSize(), s.fractionSize1()));
+        }
+        for (TopPlaces.TopNResult t : r.topN()) {
+            AnonymitySets s = t.sets();
+            out.add(new SetRow(Messages.get("uitraj.topN.label", t.n()), s.resolution(), s.users(), s.excluded(),
+                    s.medianSize(), s.fractionSize1()));
+        }
+        return out;
+    }
+
+    /** Series label of an attack result: "location k=2". */
+    static String attackLabel(AttackResult a) {
+        return a.attack().id() + (a.attack() == org.releaseauditor.core.trajectory.AttackType.HOME_WORK ? ""
+                : " k=" + a.k());
+    }
+
+    /** Bins the area map onto at most {@code maxCells} × {@code maxCells} lat/lon cells. */
+    static AreaGrid areaGrid(List<TrajectoryReport.AreaCell> cells, int maxCells) {
+        if (cells.isEmpty()) {
+            return null;
+        }
+        double latMin = Double.POSITIVE_INFINITY;
+        double latMax = Double.NEGATIVE_INFINITY;
+        double lngMin = Double.POSITIVE_INFINITY;
+        double lngMax = Double.NEGATIVE_INFINITY;
+        for (TrajectoryReport.AreaCell c : cells) {
+            latMin = Math.min(latMin, c.lat());
+            latMax = Math.max(latMax, c.lat());
+            lngMin = Math.min(lngMin, c.lng());
+            lngMax = Math.max(lngMax, c.lng());
+        }
+        int n = Math.max(1, Math.min(maxCells, (int) Math.ceil(Math.sqrt(cells.size()))));
+        int rows = latMax > latMin ? n : 1;
+        int cols = lngMax > lngMin ? n : 1;
+        double dLat = rows == 1 ? 1 : (latMax - latMin) / rows;
+        double dLng = cols == 1 ? 1 : (lngMax - lngMin) / cols;
+        double[][] unique = new double[rows][cols];
+        int[][] users = new int[rows][cols];
+        for (double[] row : unique) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (TrajectoryReport.AreaCell c : cells) {
+            int rr = rows == 1 ? 0 : Math.min(rows - 1, (int) ((latMax - c.lat()) / dLat));
+            int cc = cols == 1 ? 0 : Math.min(cols - 1, (int) ((c.lng() - lngMin) / dLng));
+            unique[rr][cc] = (Double.isNaN(unique[rr][cc]) ? 0 : unique[rr][cc]) + c.uniqueUsers();
+            users[rr][cc] += c.users();
+        }
+        double max = 0;
+        for (double[] row : unique) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        List<String> rowLabels = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            rowLabels.add(String.format(Locale.ROOT, "%.3f", rows == 1 ? latMin : latMax - (i + 0.5) * dLat));
+        }
+        List<String> colLabels = new ArrayList<>();
+        for (int j = 0; j < cols; j++) {
+            colLabels.add(String.format(Locale.ROOT, "%.3f", cols == 1 ? lngMin : lngMin + (j + 0.5) * dLng));
+        }
+        return new AreaGrid(rowLabels, colLabels, unique, users, cells.get(0).points(), max);
+    }
+
+    /** The summary cards. */
+    static List<CardData> cards(TrajectoryReport r) {
+        List<CardData> out = new ArrayList<>();
+        out.add(new CardData("trajCardUsers", Messages.get("uitraj.card.users"), count(r.users()),
+                Messages.get("uitraj.card.users.sub", count(r.areas()), r.spatial()), Status.NEUTRAL,
+                Messages.get("uitraj.card.users.explain")));
+        out.add(new CardData("trajCardEvents", Messages.get("uitraj.card.events"), count(r.events()),
+                Messages.get("uitraj.card.events.sub", count(r.points()), r.temporal()), Status.NEUTRAL,
+                Messages.get("uitraj.card.events.explain")));
+        UnicityResult.Row row = cardRow(r);
+        if (row != null) {
+            out.add(new CardData("trajCardUnicity", Messages.get("uitraj.card.unicity", row.points()),
+                    pct(row.fraction()), Messages.get("uitraj.card.unicity.sub", pct(row.ciLow()), pct(row.ciHigh()),
+                            count(row.sampledUsers())),
+                    row.fraction() <= UNICITY_WARN ? Status.PASS : row.ciLow() <= UNICITY_WARN ? Status.WARN
+                            : Status.FAIL, Messages.get("uitraj.card.unicity.explain")));
+        }
+        if (!r.attacks().isEmpty()) {
+            AttackResult a = r.attacks().get(0);
+            out.add(new CardData("trajCardAttack", Messages.get("uitraj.card.attack", attackLabel(a)),
+                    pct(a.fractionRisk1()), Messages.get("uitraj.card.attack.sub", fmt(a.meanRisk()), a.mode().id()),
+                    a.fractionRisk1() <= UNICITY_WARN ? Status.PASS : Status.FAIL,
+                    Messages.get("uitraj.card.attack.explain")));
+        }
+        if (!r.homeWork().isEmpty()) {
+            AnonymitySets s = r.homeWork().get(0);
+            out.add(new CardData("trajCardHomeWork", Messages.get("uitraj.card.homeWork"), size(s.medianSize()),
+                    Messages.get("uitraj.card.homeWork.sub", pct(s.fractionSize1()), count(s.excluded())),
+                    s.medianSize() >= 5 ? Status.PASS : s.medianSize() >= 2 ? Status.WARN : Status.FAIL,
+                    Messages.get("uitraj.card.homeWork.explain")));
+        }
+        return out;
+    }
+
+    /** A fraction as the unicity table shows it (four decimals, locale-independent). */
+    public static String fraction(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String count(long v) {
+        return String.format(Messages.locale(), "%,d", v);
+    }
+
+    static String pct(double v) {
+        return String.format(Messages.locale(), "%.1f %%", v * 100);
+    }
+
+    /** A set size: whole numbers without decimals, medians between two sizes with one. */
+    static String size(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    public TrajectorySettingsViewModel settings() {
+        return settings;
+    }
+
+    public ReadOnlyObjectProperty<TrajectoryReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ObservableList<CardData> cards() {
+        return cards;
+    }
+}
