@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.main;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,9 +55,26 @@ final class Plugins {
                     agg.controller().loadSampleOnce(s.getParent().getParent().resolve("aggregates"));
                 }
             });
+            FxmlViews.View<org.releaseauditor.ui.trajectory.TrajectoryDashboardController> traj =
+                    ctx.views().load("/fxml/trajectory/TrajectoryDashboard.fxml");
+            main.trajectoriesTab().setContent(traj.root());
+            boolean[] trajLoaded = {false};
+            main.trajectoriesTab().selectedProperty().addListener((o, a, sel) -> {
+                if (sel && !trajLoaded[0]) {
+                    trajLoaded[0] = true;
+                    Path s = locateSample();
+                    Path events = s == null ? null
+                            : s.getParent().getParent().resolve("trajectories").resolve("events_pseudonymised.csv");
+                    if (events != null && Files.isRegularFile(events)) {
+                        traj.controller().loadSample(events);
+                    }
+                }
+            });
             main.setRunHandler(() -> {
                 if (main.aggregatesTab().isSelected()) {
                     agg.controller().viewModel().run();
+                } else if (main.trajectoriesTab().isSelected()) {
+                    traj.controller().viewModel().runNow();
                 } else {
                     risk.controller().viewModel().runNow();
                 }
