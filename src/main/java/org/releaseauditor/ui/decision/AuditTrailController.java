@@ -43,7 +43,7 @@ public final class AuditTrailController {
                 DecisionPanelController.<DecisionEntry>col(Messages.get("case.auditor"), DecisionEntry::auditor),
                 DecisionPanelController.<DecisionEntry>col(Messages.get("audit.col.supersedes"),
                         d -> d.supersedes() == null ? "" : "#" + d.supersedes()),
-                DecisionPanelController.<DecisionEntry>col(Messages.get("case.rationale"), DecisionEntry::rationale)));
+                DecisionPanelController.<DecisionEntry>col(Messages.get("audit.col.rationale"), DecisionEntry::rationale)));
         verifyTable.setItems(vm.verification());
         verifyTable.getColumns().setAll(List.of(
                 DecisionPanelController.<VerificationItem>col(Messages.get("audit.col.status"),

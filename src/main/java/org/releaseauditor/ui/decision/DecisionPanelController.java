@@ -119,8 +119,16 @@ public final class DecisionPanelController {
                 return;
             }
             caseTitle.setText(s.info().title() + " \u2014 " + vm.openCaseProperty().get().file().getFileName());
-            accessNotice.setText(s.notice() == null ? "" : s.notice());
+            String inForce = s.decisions().isEmpty() ? Messages.get("case.noDecision")
+                    : Messages.get("case.inForce", Messages.get("decision."
+                            + s.decisions().get(s.decisions().size() - 1).outcome().name()),
+                            s.decisions().get(s.decisions().size() - 1).id(),
+                            s.decisions().get(s.decisions().size() - 1).auditor());
+            accessNotice.setText((s.notice() == null ? "" : s.notice() + " ") + inForce);
             runsTable.getItems().setAll(s.runs());
+            if (!s.runs().isEmpty() && runsTable.getSelectionModel().isEmpty()) {
+                runsTable.getSelectionModel().selectLast();
+            }
             if (auditorField.getText().isBlank() && s.info().auditor() != null) {
                 auditorField.setText(s.info().auditor());
             }
