@@ -42,6 +42,9 @@ rm -rf "$input" "$dest"
 mkdir -p "$input" "$dest"
 cp "$jar" "$input/"
 cp installer/release-auditor "$input/release-auditor"
+# bundled samples: the app opens adult.csv at start-up and builds the demo case from them
+cp -r sample-datasets "$input/sample-datasets"
+rm -f "$input"/sample-datasets/demo/*.rcase
 chmod 755 "$input/release-auditor"
 
 # Modules from `jdeps --print-module-deps --ignore-missing-deps target/release-auditor.jar`,

@@ -121,8 +121,8 @@ public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
     PolicyOption policy;
 
 
-    @Option(names = "--delimiter", paramLabel = "C", description = "Field delimiter (default: sniffed).")
-    Character delimiter;
+    @picocli.CommandLine.Mixin
+    ImportOptionsMixin importOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -144,7 +144,7 @@ public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
                     + "--sampled-instances/--sweep-points/--top-n", "", "positive numbers");
         }
         List<List<String>> sw = TrajectoryOptionsParser.sweep(sweep);
-        ImportOptions io = ImportOptions.defaults().withDelimiter(delimiter);
+        ImportOptions io = importOptions.toOptions();
         TrajectoryRequest req = new TrajectoryRequest(data, io,
                 new EventColumns(user, time, location, lat, lng, attributes, timeFormat, z), spatial, temporal, p[0],
                 p[1], sampleUsers, seed, TrajectoryOptionsParser.attacks(attacks, tolerance),

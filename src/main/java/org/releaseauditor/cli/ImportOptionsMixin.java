@@ -48,6 +48,14 @@ public final class ImportOptionsMixin {
     List<String> types = new ArrayList<>();
 
     /** The options as given; null fields are sniffed. */
+    @Option(names = "--sqlite-table", paramLabel = "NAME",
+            description = "For an SQLite database file: the table or view to read (needed when it has several).")
+    String sqliteTable;
+
+    @Option(names = "--sqlite-query", paramLabel = "SQL",
+            description = "For an SQLite database file: read the result of this SELECT instead of a table.")
+    String sqliteQuery;
+
     public ImportOptions toOptions() throws ConfigurationException {
         Map<String, ColumnType> overrides = new LinkedHashMap<>();
         for (String t : types) {
@@ -58,7 +66,8 @@ public final class ImportOptionsMixin {
             overrides.put(t.substring(0, eq).strip(), type(t, t.substring(eq + 1)));
         }
         return new ImportOptions(encoding(), character(delimiter, "io.cli.badDelimiter"),
-                character(quote, "io.cli.badQuote"), header, tokens(missing), tokens(suppressed), overrides);
+                character(quote, "io.cli.badQuote"), header, tokens(missing), tokens(suppressed), overrides,
+                sqliteTable, sqliteQuery);
     }
 
     private String encoding() throws ConfigurationException {

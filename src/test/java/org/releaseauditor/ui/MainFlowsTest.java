@@ -286,4 +286,21 @@ class MainFlowsTest {
             Messages.setLocale(Locale.ENGLISH);
         }
     }
+
+    @Test
+    void anSqliteTableOpensThroughATableChoice(FxRobot robot) throws Exception {
+        Path db = org.releaseauditor.cli.SqliteInputTest.database(dir);
+        Platform.runLater(() -> window.controller().open(db));
+        Node choice = showing(robot, "#choiceDialog", n -> true, 30);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> box = (javafx.scene.control.ComboBox<String>) choice.lookup(".combo-box");
+        robot.interact(() -> box.setValue("people"));
+        Button ok = choice.lookupAll(".button-bar .button").stream().map(b -> (Button) b)
+                .filter(Button::isDefaultButton).findFirst().orElseThrow();
+        robot.interact(ok::fire);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ctx.session().datasets().size() == 1);
+        assertEquals(4, ctx.session().datasets().get(0).data().rowCount());
+        // age and sex are suggested as quasi-identifiers, so the dashboard runs: k = 1
+        assertEquals("1", cardValue(robot, "cardK"));
+    }
 }

@@ -22,6 +22,9 @@ public interface DialogService {
     /** A non-modal notification in the status area. */
     void notify(String message);
 
+    /** Asks the user to pick one of several options (for example a table of a database). */
+    Optional<String> choose(String title, String message, List<String> options);
+
     /** Asks for a file to open. */
     Optional<Path> chooseFileToOpen(String title, Path initialFolder, List<String> extensionDescriptions);
 

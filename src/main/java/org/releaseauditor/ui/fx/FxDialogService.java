@@ -63,6 +63,19 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> choose(String title, String message, List<String> options) {
+        if (options.isEmpty()) {
+            return Optional.empty();
+        }
+        javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(options.get(0), options);
+        d.setTitle(title);
+        d.setHeaderText(message);
+        d.initOwner(owner.get());
+        d.getDialogPane().setId("choiceDialog");
+        return d.showAndWait();
+    }
+
+    @Override
     public void notify(String message) {
         statusSink.accept(message);
     }

@@ -38,6 +38,30 @@ public final class MainWindowViewModel {
     }
 
     /**
+     * Loads a dataset (for example an SQLite table, which has no preview wizard) and gives its
+     * columns the suggested roles; the auditor adjusts them in the attacker-model panel.
+     */
+    public Task<LoadedDataset> loadWithSuggestedRoles(Path file, ImportOptions options, Consumer<LoadedDataset> then) {
+        Task<LoadedDataset> task = FxTasks.of(Messages.get("ui.task.import", file.getFileName()), m -> {
+            Dataset ds = datasets.load(file, options, m);
+            Map<String, AttributeRole> roles = new LinkedHashMap<>();
+            for (var s : org.releaseauditor.core.model.RoleSuggester.suggest(ds)) {
+                roles.put(s.column(), s.role());
+            }
+            return new LoadedDataset(file, ds, roles);
+        });
+        return tasks.run(task, loaded -> {
+            session.add(loaded);
+            preferences.addRecentFile(file);
+            session.statusProperty().set(Messages.get("ui.status.loaded", loaded.data().name(),
+                    loaded.data().rowCount(), loaded.data().columns().size()));
+            if (then != null) {
+                then.accept(loaded);
+            }
+        });
+    }
+
+    /**
      * Loads a dataset in the background with the given options and roles, adds it to the session
      * and remembers the file in the recent list.
      */
