@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.releaseauditor.cli.AnalyzeMicrodataCommandTest.Run;
 
 /** Every analyze command reads SQLite tables and queries through the shared import options. */
-class SqliteInputTest {
+public class SqliteInputTest {
 
-    static Path database(Path dir) throws Exception {
+    public static Path database(Path dir) throws Exception {
         Path db = dir.resolve("release.sqlite");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE people (age INTEGER, sex TEXT, zip TEXT)");
