@@ -80,7 +80,11 @@ public record GroundTruth(List<String> areas, double[] x, double[] y, int[][] tr
     public static GroundTruth fromDataset(Dataset ds, String file, String userCol, String slotCol, String areaCol,
             int slotMinutes, ProgressMonitor monitor) throws AuditException {
         int ui = column(ds, file, userCol);
-        int si = column(ds, file, slotCol);
+        // "date+hour": a date column and an hour-of-day column together make the slot (the city
+        // generator's trajectories_truth.csv); otherwise one column holds a slot index or a timestamp
+        String[] parts = slotCol.split("\\+", 2);
+        int si = column(ds, file, parts[0].strip());
+        int hi = parts.length == 2 ? column(ds, file, parts[1].strip()) : -1;
         int ai = column(ds, file, areaCol);
         if (slotMinutes <= 0 || 1440 % slotMinutes != 0) {
             throw new ConfigurationException("aggregate.error.slot", slotMinutes);
@@ -96,7 +100,14 @@ public record GroundTruth(List<String> areas, double[] x, double[] y, int[][] tr
                 monitor.checkCancelled();
             }
             String s = CountTableReader.token(ds.columns().get(si), r);
+            if (hi >= 0) {
+                String h = CountTableReader.token(ds.columns().get(hi), r).strip();
+                s = s.strip() + "T" + (h.length() == 1 ? "0" + h : h) + ":00";
+            }
             try {
+                if (hi >= 0) {
+                    throw new NumberFormatException("date+hour is a timestamp");
+                }
                 slotRaw[r] = Long.parseLong(s);
             } catch (NumberFormatException e) {
                 try {
