@@ -309,8 +309,6 @@ public final class AggregateDashboardController {
     }
 
     private static <S> TableColumn<S, String> col(String title, Function<S, String> f) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        return c;
+        return org.releaseauditor.ui.fx.Columns.text(title, f);
     }
 }

@@ -21,6 +21,12 @@ public final class Columns {
 
     /** A right-aligned number column that sorts numerically (whole numbers with grouping). */
     public static <S> TableColumn<S, Double> number(String title, Function<S, Double> f) {
+        return number(title, f, 4);
+    }
+
+    /** As {@link #number(String, Function)} with {@code decimals} places for fractional values. */
+    public static <S> TableColumn<S, Double> number(String title, Function<S, Double> f, int decimals) {
+        String pattern = "%." + decimals + "f";
         TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setCellFactory(tc -> new TableCell<>() {
@@ -29,7 +35,7 @@ public final class Columns {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null
                         : item == Math.rint(item) && Math.abs(item) < 1e15 ? String.format(Locale.ROOT, "%,.0f", item)
-                        : String.format(Locale.ROOT, "%.4f", item));
+                        : String.format(Locale.ROOT, pattern, item));
             }
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -262,24 +262,11 @@ public final class TrajectoryDashboardController {
     }
 
     static <S> TableColumn<S, String> col(String title, Function<S, String> f) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        return c;
+        return org.releaseauditor.ui.fx.Columns.text(title, f);
     }
 
     static <S> TableColumn<S, Double> num(String title, Function<S, Double> f) {
-        TableColumn<S, Double> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setCellFactory(tc -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item == Math.rint(item)
-                        ? String.format(Messages.locale(), "%,.0f", item) : String.format(Locale.ROOT, "%.2f", item));
-            }
-        });
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        return c;
+        return org.releaseauditor.ui.fx.Columns.number(title, f, 2);
     }
 
     @FXML
