@@ -97,6 +97,15 @@ public final class MicrodataAnalysisService {
             }
         }
         long start = System.nanoTime();
+        // unknown columns: one clear message with a "did you mean" suggestion
+        ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
+        ColumnLookup.require(data, config.sensitive().stream().map(s -> s.column()).toList(), "--sensitive");
+        if (config.weightColumn() != null) {
+            ColumnLookup.require(data, List.of(config.weightColumn()), "--weight");
+        }
+        if (config.householdColumn() != null) {
+            ColumnLookup.require(data, List.of(config.householdColumn()), "--household");
+        }
         MicrodataResult result = MicrodataAnalyzer.analyze(data, config, superset, monitor.slice(0, 0.4));
         List<Column> qis = ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
         List<QiContribution> contribution = QiContributionAnalysis.compute(qis,
