@@ -1,8 +1,6 @@
 package org.releaseauditor.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +16,6 @@ import org.releaseauditor.core.aggregate.TableSpec;
 import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.core.progress.CancellationFlag;
 import org.releaseauditor.service.AggregateAnalysisService;
 import org.releaseauditor.service.AggregateRequest;
 import picocli.CommandLine.Command;

@@ -1,11 +1,6 @@
 package org.releaseauditor.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -13,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.model.ImportOptions;
-import org.releaseauditor.core.progress.CancellationFlag;
 import org.releaseauditor.core.trajectory.AttackOptions;
 import org.releaseauditor.core.trajectory.EventColumns;
 import org.releaseauditor.core.trajectory.HomeWork;

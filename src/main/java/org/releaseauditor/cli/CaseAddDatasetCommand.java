@@ -8,7 +8,6 @@ import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.service.CaseService;
-import org.releaseauditor.service.LaneRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

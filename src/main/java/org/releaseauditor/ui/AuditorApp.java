@@ -1,7 +1,6 @@
 package org.releaseauditor.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.ui.fx.FallbackExceptionHandler;
@@ -35,10 +34,5 @@ public class AuditorApp extends Application {
         if (context != null) {
             context.close();
         }
-    }
-
-    /** Unused helper kept for Scene Builder previews. */
-    static Scene emptyScene() {
-        return new Scene(new javafx.scene.layout.Pane());
     }
 }

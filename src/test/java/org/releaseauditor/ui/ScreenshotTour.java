@@ -1,6 +1,5 @@
 package org.releaseauditor.ui;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -100,10 +98,5 @@ class ScreenshotTour {
             save(pane.getScene(), "import-wizard");
             robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());
         }
-    }
-
-    static void unused() throws IOException {
-        // keeps the imports of helpers stable for future tours
-        new Label();
     }
 }

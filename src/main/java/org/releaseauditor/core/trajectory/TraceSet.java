@@ -3,7 +3,6 @@ package org.releaseauditor.core.trajectory;
 import java.util.Arrays;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.progress.ProgressMonitor;
-import org.releaseauditor.core.util.LongIntHashMap;
 
 /**
  * An {@link EventTable} at one spatial × temporal resolution: every event becomes a point

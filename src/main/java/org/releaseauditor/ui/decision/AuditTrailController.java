@@ -3,7 +3,6 @@ package org.releaseauditor.ui.decision;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.releaseauditor.core.casefile.AuditEvent;
 import org.releaseauditor.core.casefile.DecisionEntry;

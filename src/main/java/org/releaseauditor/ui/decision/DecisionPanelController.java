@@ -1,7 +1,6 @@
 package org.releaseauditor.ui.decision;
 
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
