@@ -78,6 +78,12 @@ public final class RiskDashboardController {
         vm.analysisProperty().addListener((o, a, b) -> render(b));
         logAxis.selectedProperty().addListener((o, a, b) -> render(vm.analysisProperty().get()));
         revealToggle.selectedProperty().bindBidirectional(vm.revealedProperty());
+        // the reveal is logged in the session: status line now, log file (without values) by the view model
+        vm.revealedProperty().addListener((o, a, b) -> {
+            if (b && !vm.revealLog().isEmpty()) {
+                ctx.dialogs().notify(vm.revealLog().get(vm.revealLog().size() - 1));
+            }
+        });
         setupTables();
         vm.datasetProperty().addListener((o, a, b) -> datasetTitle.setText(b == null ? "" : b.data().name()));
         emptyHint.visibleProperty().bind(vm.analysisProperty().isNull());
