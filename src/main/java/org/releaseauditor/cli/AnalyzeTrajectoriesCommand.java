@@ -120,7 +120,7 @@ public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((location == null) == (lat == null || lng == null) || (lat == null) != (lng == null)) {
+        if ((location == null && (lat == null || lng == null)) || (lat == null) != (lng == null)) {
             throw new ConfigurationException("trajectory.error.locationSpec");
         }
         ZoneId z;

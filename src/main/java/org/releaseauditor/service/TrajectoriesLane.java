@@ -67,7 +67,8 @@ public final class TrajectoriesLane implements LaneAnalysis {
         if (p.get("user") == null || p.get("time") == null) {
             throw new ConfigurationException("lane.error.missingParam", p.get("user") == null ? "user" : "time", lane());
         }
-        if ((p.get("location") == null) == (p.get("lat") == null || p.get("lng") == null)) {
+        if ((p.get("location") == null && (p.get("lat") == null || p.get("lng") == null))
+                || (p.get("lat") == null) != (p.get("lng") == null)) {
             throw new ConfigurationException("trajectory.error.locationSpec");
         }
         ZoneId zone;

@@ -47,4 +47,18 @@ class TrajectoryCaseFlowTest {
         assertEquals(0, r.code(), r.err() + r.out());
         assertEquals(0, AnalyzeMicrodataCommandTest.run("verify", rcase.toString()).code());
     }
+
+    @Test
+    void locationIdsWithCoordinatesFillTheAreaMapWithoutChangingUnicity() throws Exception {
+        Run ids = AnalyzeMicrodataCommandTest.run("analyze", "trajectories", "--data", EVENTS.toString(), "--user",
+                "pseudonym", "--time", "timestamp", "--location", "cell", "--points", "1..2", "--format", "json", "-q");
+        Run both = AnalyzeMicrodataCommandTest.run("analyze", "trajectories", "--data", EVENTS.toString(), "--user",
+                "pseudonym", "--time", "timestamp", "--location", "cell", "--lat", "lat", "--lng", "lon", "--points",
+                "1..2", "--format", "json", "-q");
+        assertEquals(0, ids.code(), ids.err());
+        assertEquals(0, both.code(), both.err());
+        assertEquals(ids.json().get("unicity").toString(), both.json().get("unicity").toString());
+        assertTrue(ids.json().path("areaMap").isEmpty(), "no coordinates: no map");
+        assertTrue(both.json().path("areaMap").size() > 0, "coordinates place the cells on the map");
+    }
 }

@@ -34,6 +34,12 @@ public final class EventImport {
         Column lng = null;
         if (spec.location() != null) {
             loc = column(ds, spec.location(), "location", file);
+            if (spec.lat() != null && spec.lng() != null) {
+                // location ids with coordinates: the ids define the places, the coordinates place them
+                // on maps and grids (mean coordinate of each id)
+                lat = column(ds, spec.lat(), "lat", file);
+                lng = column(ds, spec.lng(), "lng", file);
+            }
         } else if (spec.lat() != null && spec.lng() != null) {
             lat = column(ds, spec.lat(), "lat", file);
             lng = column(ds, spec.lng(), "lng", file);
@@ -65,6 +71,28 @@ public final class EventImport {
             requirePresent(ds, loc, file, "location");
             System.arraycopy(loc.codes(), 0, eventLoc, 0, rows);
             locNames = loc.dictionary();
+            if (lat != null) {
+                requirePresent(ds, lat, file, "latitude");
+                requirePresent(ds, lng, file, "longitude");
+                double[] latOf = coordinates(ds, lat, 90, file, "trajectory.error.latRange");
+                double[] lngOf = coordinates(ds, lng, 180, file, "trajectory.error.lngRange");
+                int places = loc.cardinality();
+                locLat = new double[places];
+                locLng = new double[places];
+                int[] n = new int[places];
+                int[] la = lat.codes();
+                int[] ln = lng.codes();
+                for (int r = 0; r < rows; r++) {
+                    int id = eventLoc[r];
+                    locLat[id] += latOf[la[r]];
+                    locLng[id] += lngOf[ln[r]];
+                    n[id]++;
+                }
+                for (int i = 0; i < places; i++) {
+                    locLat[i] = n[i] == 0 ? Double.NaN : locLat[i] / n[i];
+                    locLng[i] = n[i] == 0 ? Double.NaN : locLng[i] / n[i];
+                }
+            }
         } else {
             requirePresent(ds, lat, file, "latitude");
             requirePresent(ds, lng, file, "longitude");

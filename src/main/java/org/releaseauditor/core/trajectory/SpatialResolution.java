@@ -178,7 +178,7 @@ public sealed interface SpatialResolution {
 
         @Override
         public AreaAssignment assign(EventTable t) throws ConfigurationException {
-            if (t.hasCoordinates()) {
+            if (t.locationCount() > 0 && t.locationName(0) == null) {
                 throw new ConfigurationException("trajectory.error.mapNeedsIds", name);
             }
             int n = t.locationCount();
@@ -201,9 +201,20 @@ public sealed interface SpatialResolution {
             if (!unmapped.isEmpty()) {
                 throw new ConfigurationException("trajectory.error.unmapped", name, unmapped.size(), unmapped.first());
             }
-            double[] nan = new double[ids.size()];
-            java.util.Arrays.fill(nan, Double.NaN);
-            return new AreaAssignment(area, ids.size(), nan, nan.clone());
+            // an area's coordinate: the mean of its locations' coordinates (NaN without coordinates)
+            double[] lat = new double[ids.size()];
+            double[] lng = new double[ids.size()];
+            int[] members = new int[ids.size()];
+            for (int i = 0; i < n; i++) {
+                lat[area[i]] += t.latitude(i);
+                lng[area[i]] += t.longitude(i);
+                members[area[i]]++;
+            }
+            for (int a = 0; a < lat.length; a++) {
+                lat[a] = members[a] == 0 ? Double.NaN : lat[a] / members[a];
+                lng[a] = members[a] == 0 ? Double.NaN : lng[a] / members[a];
+            }
+            return new AreaAssignment(area, ids.size(), lat, lng);
         }
     }
 

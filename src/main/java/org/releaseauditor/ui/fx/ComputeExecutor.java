@@ -34,8 +34,17 @@ public final class ComputeExecutor implements AutoCloseable {
         return executor;
     }
 
+    /** Runs a task; after shutdown (the app is closing) new work is dropped, not an error. */
     public void execute(Runnable task) {
-        executor.execute(task);
+        if (executor.isShutdown()) {
+            LOGGER.debug("Ignoring work submitted after shutdown");
+            return;
+        }
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOGGER.debug("Ignoring work submitted during shutdown");
+        }
     }
 
     /** Cancels running work and stops the threads (Application.stop()). */

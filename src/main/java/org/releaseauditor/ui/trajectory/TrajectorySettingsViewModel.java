@@ -272,8 +272,10 @@ public final class TrajectorySettingsViewModel {
         List<String> sweepS = list(sweepSpatial.get());
         List<String> sweepT = list(sweepTemporal.get());
         List<String> attrs = attributes.stream().filter(a -> a.selected.get()).map(AttributeChoice::column).toList();
+        // with location ids, coordinate columns (when the file has them) place the ids on the area map
+        boolean both = !blank(lat.get()) && !blank(lng.get());
         EventColumns cols = new EventColumns(user.get(), time.get(), coords ? null : location.get(),
-                coords ? lat.get() : null, coords ? lng.get() : null, attrs,
+                coords || both ? lat.get() : null, coords || both ? lng.get() : null, attrs,
                 blank(timeFormat.get()) ? "auto" : timeFormat.get().trim(), z);
         return new TrajectoryRequest(file.get(), ImportOptions.defaults(), cols, spatialSpec(),
                 blank(temporal.get()) ? "1h" : temporal.get().trim(), minPoints.get(), maxPoints.get(),

@@ -108,7 +108,7 @@ class TrajectoryViewModelTest {
         assertEquals(f, r.data());
         assertEquals("pseudonym", r.columns().user());
         assertEquals("cell", r.columns().location());
-        assertNull(r.columns().lat());
+        assertEquals("lat", r.columns().lat(), "coordinate columns place location ids on the area map");
         assertEquals(List.of("age_band"), r.columns().attributes());
         assertEquals("none", r.spatial());
         assertEquals("4h", r.temporal());
