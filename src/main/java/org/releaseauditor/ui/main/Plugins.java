@@ -81,27 +81,37 @@ final class Plugins {
             });
             main.decisionTab().setContent(ctx.views().load("/fxml/decision/DecisionPanel.fxml").root());
             main.auditTab().setContent(ctx.views().load("/fxml/audit/AuditTrail.fxml").root());
-            main.setOpenHandler(file -> {
-                if (ctx.datasetService().isSqlite(file)) {
-                    openSqlite(ctx, main, file);
-                    return;
-                }
-                new ImportWizard(ctx).show(file).ifPresent(req -> main.viewModel().load(req.file(), req.options(),
-                        req.roles(), loaded -> main.laneTabs().getSelectionModel().select(main.microdataTab())));
-            });
+            main.setOpenHandler(file -> openFile(ctx, main, file));
         });
         return list;
     }
 
-    /** An SQLite database: pick a table (listed off the FX thread), then load it with suggested roles. */
-    static void openSqlite(AppContext ctx, MainWindowController main, Path file) {
-        var list = org.releaseauditor.ui.fx.FxTasks.of(org.releaseauditor.core.i18n.Messages.get("ui.task.import",
-                file.getFileName()), m -> ctx.datasetService().listSqliteTables(file));
-        ctx.tasks().run(list, tables -> ctx.dialogs().choose(
+    /**
+     * Opens a file: the SQLite check and the table listing read the file off the FX thread; a
+     * delimited file goes to the import wizard, a database asks for a table and loads it with
+     * suggested roles.
+     */
+    static void openFile(AppContext ctx, MainWindowController main, Path file) {
+        var probe = org.releaseauditor.ui.fx.FxTasks.of(org.releaseauditor.core.i18n.Messages.get("ui.task.import",
+                file.getFileName()), m -> ctx.datasetService().isSqlite(file)
+                        ? ctx.datasetService().listSqliteTables(file) : null);
+        ctx.tasks().run(probe, tables -> {
+            if (tables == null) {
+                new ImportWizard(ctx).show(file).ifPresent(req -> main.viewModel().load(req.file(), req.options(),
+                        req.roles(), loaded -> main.laneTabs().getSelectionModel().select(main.microdataTab())));
+            } else {
+                chooseSqliteTable(ctx, main, file, tables);
+            }
+        });
+    }
+
+    private static void chooseSqliteTable(AppContext ctx, MainWindowController main, Path file,
+            java.util.List<String> tables) {
+        ctx.dialogs().choose(
                 org.releaseauditor.core.i18n.Messages.get("ui.sqlite.title", file.getFileName()),
                 org.releaseauditor.core.i18n.Messages.get("ui.sqlite.choose"), tables).ifPresent(table ->
                 main.viewModel().loadWithSuggestedRoles(file, ImportOptions.defaults().withSqliteTable(table),
-                        loaded -> main.laneTabs().getSelectionModel().select(main.microdataTab()))));
+                        loaded -> main.laneTabs().getSelectionModel().select(main.microdataTab())));
     }
 
     /** Roles of the bundled adult sample: eight quasi-identifiers and one sensitive attribute. */
