@@ -16,8 +16,8 @@ import org.releaseauditor.core.aggregate.TableSpec;
 import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.service.AggregateAnalysisService;
-import org.releaseauditor.service.AggregateRequest;
+import org.releaseauditor.service.aggregates.AggregateAnalysisService;
+import org.releaseauditor.service.aggregates.AggregateRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -13,7 +13,7 @@ import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.PopulationRegion;
 import org.releaseauditor.core.risk.Regions;
 import org.releaseauditor.core.risk.SensitiveAttribute;
-import org.releaseauditor.service.MicrodataAnalysisService;
+import org.releaseauditor.service.microdata.MicrodataAnalysisService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -11,10 +11,10 @@ import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.trajectory.AttackOptions;
 import org.releaseauditor.core.trajectory.EventColumns;
 import org.releaseauditor.core.trajectory.HomeWork;
-import org.releaseauditor.service.TrajectoryAnalysisService;
-import org.releaseauditor.service.TrajectoryOptionsParser;
-import org.releaseauditor.service.TrajectoryReport;
-import org.releaseauditor.service.TrajectoryRequest;
+import org.releaseauditor.service.trajectories.TrajectoryAnalysisService;
+import org.releaseauditor.service.trajectories.TrajectoryOptionsParser;
+import org.releaseauditor.service.trajectories.TrajectoryReport;
+import org.releaseauditor.service.trajectories.TrajectoryRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

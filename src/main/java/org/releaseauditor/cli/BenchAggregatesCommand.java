@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.releaseauditor.core.aggregate.ReleaseSet;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.progress.CancellationFlag;
-import org.releaseauditor.service.AggregateBenchmark;
+import org.releaseauditor.service.bench.AggregateBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package org.releaseauditor.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.releaseauditor.service.MicrodataBenchmark;
+import org.releaseauditor.service.bench.MicrodataBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

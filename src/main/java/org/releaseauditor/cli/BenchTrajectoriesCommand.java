@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.progress.CancellationFlag;
-import org.releaseauditor.service.TrajectoryBenchmarkService;
+import org.releaseauditor.service.bench.TrajectoryBenchmarkService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package org.releaseauditor.cli;
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.casefile.AttackerModel;
 import org.releaseauditor.core.i18n.Messages;
-import org.releaseauditor.service.CaseService;
+import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

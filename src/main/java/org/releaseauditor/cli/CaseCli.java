@@ -8,8 +8,8 @@ import org.releaseauditor.core.error.AuditStoreException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.Finding;
 import org.releaseauditor.core.policy.PolicyEvaluation;
-import org.releaseauditor.service.CaseService;
 import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Helpers shared by the case commands. */

@@ -7,7 +7,7 @@ import org.releaseauditor.core.casefile.DecisionEntry;
 import org.releaseauditor.core.casefile.DecisionOutcome;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.ProgressMonitor;
-import org.releaseauditor.service.CaseService;
+import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

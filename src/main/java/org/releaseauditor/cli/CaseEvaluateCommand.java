@@ -2,7 +2,7 @@ package org.releaseauditor.cli;
 
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.policy.PolicyEvaluation;
-import org.releaseauditor.service.CaseService;
+import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -9,7 +9,7 @@ import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.progress.CancellationFlag;
-import org.releaseauditor.service.CaseService;
+import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package org.releaseauditor.cli;
 
 import java.nio.file.Path;
 import org.releaseauditor.core.error.AuditException;
-import org.releaseauditor.service.CaseService;
+import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package org.releaseauditor.cli;
 
 import org.releaseauditor.core.error.PolicyException;
-import org.releaseauditor.service.PolicyCheck;
+import org.releaseauditor.service.policy.PolicyCheck;
 import picocli.CommandLine.Option;
 
 /** {@code --policy P} for the analyze commands: exit code 1 when the policy fails. */

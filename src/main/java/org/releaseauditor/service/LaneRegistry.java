@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.service.aggregates.AggregatesLane;
+import org.releaseauditor.service.microdata.MicrodataLane;
+import org.releaseauditor.service.trajectories.TrajectoriesLane;
 
 /**
  * The lanes that can run inside a case. One process-wide registry ({@link #global()}) is filled

@@ -4,20 +4,20 @@ import java.lang.reflect.Constructor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.stage.Window;
+import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.DatasetService;
-import org.releaseauditor.service.MicrodataAnalysisService;
+import org.releaseauditor.service.microdata.MicrodataAnalysisService;
+import org.releaseauditor.ui.decision.CaseViewModel;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.ComputeExecutor;
 import org.releaseauditor.ui.fx.DialogService;
 import org.releaseauditor.ui.fx.FxDialogService;
 import org.releaseauditor.ui.fx.FxmlViews;
 import org.releaseauditor.ui.fx.UiPreferences;
-import org.releaseauditor.ui.main.SessionModel;
-import org.releaseauditor.ui.decision.CaseViewModel;
 import org.releaseauditor.ui.main.LoadedDataset;
-import org.releaseauditor.core.risk.MicrodataAnalysis;
-import java.util.function.Supplier;
+import org.releaseauditor.ui.main.SessionModel;
 
 /**
  * Composition root of the desktop app: owns the executor, the dialog service, preferences and the

@@ -36,6 +36,7 @@ import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.aggregates.AggregateAnalysisService;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.ChartPane;
 import org.releaseauditor.ui.charts.ChartTheme;
@@ -76,7 +77,7 @@ public final class AggregateDashboardController {
 
     public AggregateDashboardController(AppContext ctx) {
         this.ctx = ctx;
-        this.vm = new AggregateDashboardViewModel(new org.releaseauditor.service.AggregateAnalysisService(),
+        this.vm = new AggregateDashboardViewModel(new org.releaseauditor.service.aggregates.AggregateAnalysisService(),
                 ctx.datasetService(), ctx.tasks());
     }
 

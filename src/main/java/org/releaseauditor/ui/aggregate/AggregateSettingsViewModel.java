@@ -22,7 +22,7 @@ import org.releaseauditor.core.aggregate.ProtectionRequirement;
 import org.releaseauditor.core.aggregate.TableSpec;
 import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.i18n.Messages;
-import org.releaseauditor.service.AggregateRequest;
+import org.releaseauditor.service.aggregates.AggregateRequest;
 
 /**
  * The aggregates settings: the release set's tables, the primary rules, the group check, the audit

@@ -20,6 +20,7 @@ import org.releaseauditor.core.casefile.FindingEntry;
 import org.releaseauditor.core.casefile.RunEntry;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.service.policy.PolicyService;
 import org.releaseauditor.ui.AppContext;
 
 /** The decision panel: case, runs, policy findings, decision form and report export. Thin. */
@@ -74,7 +75,7 @@ public final class DecisionPanelController {
             }
         });
         try {
-            policyBox.getItems().setAll(new org.releaseauditor.service.PolicyService().builtIns());
+            policyBox.getItems().setAll(new org.releaseauditor.service.policy.PolicyService().builtIns());
         } catch (org.releaseauditor.core.error.PolicyException e) {
             vm.messageProperty().set(e.getLocalizedMessage());
         }
@@ -176,7 +177,7 @@ public final class DecisionPanelController {
         ctx.dialogs().chooseFileToOpen(Messages.get("case.policy.import"), null, List.of("JSON|*.json"))
                 .ifPresent(p -> {
                     try {
-                        PolicyProfile profile = new org.releaseauditor.service.PolicyService().load(p.toString());
+                        PolicyProfile profile = new org.releaseauditor.service.policy.PolicyService().load(p.toString());
                         policyBox.getItems().add(profile);
                         policyBox.setValue(profile);
                         importedPolicies.put(profile, p.toString());

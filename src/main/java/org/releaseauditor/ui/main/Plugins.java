@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.ImportOptions;
-import org.releaseauditor.service.DemoCaseService;
+import org.releaseauditor.service.cases.DemoCaseService;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.dataset.ImportWizard;
 import org.releaseauditor.ui.fx.FxmlViews;

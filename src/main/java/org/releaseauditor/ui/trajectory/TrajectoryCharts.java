@@ -19,7 +19,7 @@ import org.releaseauditor.core.trajectory.AttackResult;
 import org.releaseauditor.core.trajectory.RiskHistogram;
 import org.releaseauditor.core.trajectory.TopPlaces;
 import org.releaseauditor.core.trajectory.UnicityResult;
-import org.releaseauditor.service.TrajectoryReport;
+import org.releaseauditor.service.trajectories.TrajectoryReport;
 import org.releaseauditor.ui.charts.ChartTheme;
 
 /** Builds the trajectory dashboard's JFreeChart charts from a report (no JavaFX nodes). */

@@ -31,7 +31,7 @@ import org.releaseauditor.core.trajectory.AttackSpec;
 import org.releaseauditor.core.trajectory.AttackType;
 import org.releaseauditor.core.trajectory.EventColumns;
 import org.releaseauditor.core.trajectory.HomeWork;
-import org.releaseauditor.service.TrajectoryRequest;
+import org.releaseauditor.service.trajectories.TrajectoryRequest;
 
 /**
  * The trajectory settings panel's state (no nodes): the event file and its columns, resolutions,

@@ -21,9 +21,9 @@ import org.releaseauditor.core.aggregate.CellStatus;
 import org.releaseauditor.core.aggregate.CountTable;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.ProgressMonitor;
-import org.releaseauditor.service.AggregateAnalysisService;
-import org.releaseauditor.service.AggregateRequest;
 import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.service.aggregates.AggregateAnalysisService;
+import org.releaseauditor.service.aggregates.AggregateRequest;
 
 /** The dashboard's display data, computed without the JavaFX toolkit. */
 class AggregateDashboardViewModelTest {

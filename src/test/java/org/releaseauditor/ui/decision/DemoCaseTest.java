@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.releaseauditor.core.casefile.DecisionOutcome;
 import org.releaseauditor.core.i18n.Messages;
-import org.releaseauditor.service.CaseService;
+import org.releaseauditor.service.cases.CaseService;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.fx.UiPreferences;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.releaseauditor.core.i18n.Messages;
-import org.releaseauditor.service.TrajectoryReport;
+import org.releaseauditor.service.trajectories.TrajectoryReport;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.fx.UiPreferences;
 import org.testfx.api.FxRobot;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.releaseauditor.cli.ReleaseAuditorCli;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.trajectory.UnicityResult;
-import org.releaseauditor.service.TrajectoryReport;
+import org.releaseauditor.service.trajectories.TrajectoryReport;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.HeatmapGrid;
 import org.releaseauditor.ui.fx.FxmlViews;

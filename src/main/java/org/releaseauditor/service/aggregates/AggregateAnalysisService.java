@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.aggregates;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +12,8 @@ import org.releaseauditor.core.aggregate.AggregateSummary;
 import org.releaseauditor.core.aggregate.AuditedCell;
 import org.releaseauditor.core.aggregate.CountTable;
 import org.releaseauditor.core.aggregate.CountTableReader;
-import org.releaseauditor.core.aggregate.DisclosedGroup;
 import org.releaseauditor.core.aggregate.Differencing;
+import org.releaseauditor.core.aggregate.DisclosedGroup;
 import org.releaseauditor.core.aggregate.GroundTruth;
 import org.releaseauditor.core.aggregate.GroupDisclosure;
 import org.releaseauditor.core.aggregate.Hierarchy;
@@ -33,6 +33,7 @@ import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.io.lp.OjAlgoIntervalSolver;
 import org.releaseauditor.report.AggregateReportWriter;
+import org.releaseauditor.service.DatasetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

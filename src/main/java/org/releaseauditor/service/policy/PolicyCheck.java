@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.microdata;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.Regions;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.report.json.Json;
+import org.releaseauditor.service.AnalysisOutput;
+import org.releaseauditor.service.LaneAnalysis;
 
 /**
  * The microdata lane inside a case ({@code case run --lane microdata --param qis=a,b …}).
@@ -94,7 +96,7 @@ public final class MicrodataLane implements LaneAnalysis {
     }
 
     /** A number parameter, or {@code dflt} when absent (shared with the other lanes). */
-    static double number(Map<String, String> p, String key, double dflt) throws ConfigurationException {
+    public static double number(Map<String, String> p, String key, double dflt) throws ConfigurationException {
         String v = p.get(key);
         if (v == null) {
             return dflt;

@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.bench;
 
 import java.util.ArrayList;
 import java.util.List;

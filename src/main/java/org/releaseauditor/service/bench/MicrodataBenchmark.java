@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,6 +20,7 @@ import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.MicrodataAnalyzer;
 import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.QiContributionAnalysis;
+import org.releaseauditor.service.DatasetService;
 
 /**
  * {@code release-auditor bench microdata}: writes a fixed-seed synthetic CSV (N rows × 8 skewed

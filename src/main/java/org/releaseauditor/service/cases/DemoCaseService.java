@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +23,7 @@ import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.report.json.Json;
+import org.releaseauditor.service.LaneRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

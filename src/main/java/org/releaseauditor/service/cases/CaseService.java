@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +44,12 @@ import org.releaseauditor.core.policy.Finding;
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.io.DatasetFingerprint;
+import org.releaseauditor.service.AnalysisOutput;
+import org.releaseauditor.service.AppVersion;
+import org.releaseauditor.service.LaneAnalysis;
+import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.policy.PolicyOutcome;
+import org.releaseauditor.service.policy.PolicyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

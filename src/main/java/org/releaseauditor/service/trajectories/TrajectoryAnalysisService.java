@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.trajectories;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -33,6 +33,7 @@ import org.releaseauditor.core.trajectory.UnicityResult;
 import org.releaseauditor.io.AreaMappingReader;
 import org.releaseauditor.report.TrajectoryJsonWriter;
 import org.releaseauditor.report.TrajectoryTextWriter;
+import org.releaseauditor.service.DatasetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

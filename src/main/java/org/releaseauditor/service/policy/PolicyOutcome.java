@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.policy;
 
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.policy.PolicyProfile;

@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.aggregates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +19,9 @@ import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.report.json.Json;
+import org.releaseauditor.service.AnalysisOutput;
+import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.cases.CaseService;
 
 class AggregatesLaneTest {
 

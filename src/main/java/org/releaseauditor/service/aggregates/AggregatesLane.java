@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.aggregates;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +19,9 @@ import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.report.json.Json;
+import org.releaseauditor.service.AnalysisOutput;
+import org.releaseauditor.service.LaneAnalysis;
+import org.releaseauditor.service.microdata.MicrodataLane;
 
 /**
  * The aggregates lane inside a case ({@code case run --lane aggregates --param threshold=10 …}).

@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.trajectories;
 
 import java.nio.file.Path;
 import java.util.List;

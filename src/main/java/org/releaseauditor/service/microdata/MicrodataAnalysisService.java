@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.microdata;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,19 +12,20 @@ import org.releaseauditor.core.model.ColumnLookup;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.risk.IndividualRisk;
+import org.releaseauditor.core.risk.IndividualRiskResult;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataAnalyzer;
 import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.MicrodataResult;
-import org.releaseauditor.core.risk.IndividualRisk;
-import org.releaseauditor.core.risk.IndividualRiskResult;
 import org.releaseauditor.core.risk.Partition;
+import org.releaseauditor.core.risk.PopulationModels;
 import org.releaseauditor.core.risk.QiContribution;
 import org.releaseauditor.core.risk.QiContributionAnalysis;
 import org.releaseauditor.core.risk.Suda2;
 import org.releaseauditor.core.risk.SudaResult;
-import org.releaseauditor.core.risk.PopulationModels;
 import org.releaseauditor.report.json.MicrodataJson;
+import org.releaseauditor.service.DatasetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

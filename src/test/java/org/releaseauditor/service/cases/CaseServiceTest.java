@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +28,8 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.FindingStatus;
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.service.FakeMicrodataLane;
+import org.releaseauditor.service.LaneRegistry;
 
 class CaseServiceTest {
 

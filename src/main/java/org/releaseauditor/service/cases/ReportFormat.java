@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.cases;
 
 /** Report output formats. */
 public enum ReportFormat {

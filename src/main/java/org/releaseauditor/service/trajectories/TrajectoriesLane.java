@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.trajectories;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,6 +16,8 @@ import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.trajectory.AttackOptions;
 import org.releaseauditor.core.trajectory.EventColumns;
 import org.releaseauditor.report.json.Json;
+import org.releaseauditor.service.AnalysisOutput;
+import org.releaseauditor.service.LaneAnalysis;
 
 /**
  * The trajectory lane inside a case ({@code case run --lane trajectories --param user=… …}).

@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.cases;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +19,8 @@ import org.releaseauditor.report.HtmlReportWriter;
 import org.releaseauditor.report.PdfReportWriter;
 import org.releaseauditor.report.ReportModel;
 import org.releaseauditor.report.ReportModelBuilder;
+import org.releaseauditor.service.AppVersion;
+import org.releaseauditor.service.LaneRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

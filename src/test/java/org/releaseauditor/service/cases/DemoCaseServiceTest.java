@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +19,9 @@ import org.releaseauditor.core.casefile.RunEntry;
 import org.releaseauditor.core.casefile.VerificationReport;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.report.json.Json;
+import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.aggregates.AggregatesLane;
+import org.releaseauditor.service.microdata.MicrodataLane;
 
 class DemoCaseServiceTest {
 

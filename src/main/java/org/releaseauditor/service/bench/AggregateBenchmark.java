@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.releaseauditor.core.aggregate.TableRuleResult;
 import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.service.aggregates.AggregateAnalysisService;
 
 /**
  * Fixed-seed synthetic benchmarks of the aggregates lane: the primary rules on a release set of

@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.trajectories;
 
 import java.util.List;
 import org.releaseauditor.core.trajectory.AnonymitySets;

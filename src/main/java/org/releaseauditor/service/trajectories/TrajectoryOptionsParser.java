@@ -1,4 +1,4 @@
-package org.releaseauditor.service;
+package org.releaseauditor.service.trajectories;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,0 +1,5 @@
+/**
+ * Audit cases: the case service (datasets, runs, findings, decisions, verification), reports and the demo case.
+ * Uses core and the adapters (io, audit, report); must not import javafx, cli or ui.
+ */
+package org.releaseauditor.service.cases;
