@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor analyze aggregates}: audit a release set of count tables. */
 @Command(name = "aggregates", mixinStandardHelpOptions = true,
-        description = {"Audit a release set of count tables: primary rules (threshold, dominance, p%),",
+        description = {"Audit a release set of count tables: primary rules (threshold, dominance, p%%),",
             "group disclosure, differencing, LP audit of suppressed cells, trajectory recovery."})
 public final class AnalyzeAggregatesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -52,7 +52,7 @@ public final class AnalyzeAggregatesCommand implements Callable<Integer> {
     @Option(names = "--dominance", paramLabel = "n=N,k=K", description = "(n,k)-dominance rule, e.g. n=3,k=75.")
     String dominance;
 
-    @Option(names = "--p-percent", paramLabel = "P", description = "p% rule.")
+    @Option(names = "--p-percent", paramLabel = "P", description = "p%% rule: a cell is unsafe when the total minus the two largest contributions is below p%% of the largest.")
     Double pPercent;
 
     @Option(names = "--group", paramLabel = "dims=a|b,by=c[,allowed=M]",
@@ -63,7 +63,7 @@ public final class AnalyzeAggregatesCommand implements Callable<Integer> {
     boolean audit;
 
     @Option(names = "--protection", paramLabel = "N|P%", defaultValue = "0",
-            description = "Required audit interval width: absolute (3) or percent of the value (20%).")
+            description = "Required audit interval width: absolute (3) or percent of the value (20%%).")
     String protection;
 
     @Option(names = "--width", paramLabel = "W", defaultValue = "0",
