@@ -324,6 +324,14 @@ public final class MicrodataRemediation {
             suppressed += p.sizes[i] * p.classCount[i];
         }
         Map<LossMeasure, Double> losses = feasible ? losses(t, lv, p, suppressBelow) : Map.of();
+        if (ctx.measure == LossMeasure.DISCERNIBILITY) {
+            // every record's class contributes at least |E|² whether it is released or suppressed
+            double squares = (double) preSuppressed * records;
+            for (int i = 0; i < t.size; i++) {
+                squares += (double) t.counts[i] * t.counts[i];
+            }
+            lowerBound = Math.max(lowerBound, squares);
+        }
         List<Integer> levels = new ArrayList<>(lv.length);
         for (int l : lv) {
             levels.add(l);
@@ -491,77 +499,14 @@ public final class MicrodataRemediation {
         }
         boxed = null;
 
-        byte[] state = new byte[size];
-        long[] tagged = new long[2];
-        TableCache cache = new TableCache(options.cacheBytes(), bottom, q);
-        List<NodeResult> feasibleNodes = new ArrayList<>();
-        NodeResult best = null;
-        long evaluated = 0;
-        long extra = 0;
-        boolean proven = false;
-        boolean stopped = false;
-        int parallelism = Math.max(1, ForkJoinPool.getCommonPoolParallelism() + 1);
-        int batchSize = Math.max(4, 2 * parallelism);
-        int pos = 0;
-        while (pos < size && !stopped) {
-            monitor.checkCancelled();
-            int[] batch = new int[batchSize];
-            int n = 0;
-            while (pos < size && n < batchSize) {
-                int x = order[pos];
-                if (!proven && best != null && lb[x] > best.loss(ctx.measure) + tolerance(best.loss(ctx.measure))) {
-                    proven = true;
-                }
-                if (proven && !options.exhaustive() && extra + n >= options.paretoBudget()) {
-                    stopped = true;
-                    break;
-                }
-                pos++;
-                if (monotone && state[x] == INFEASIBLE) {
-                    continue;
-                }
-                batch[n++] = x;
-            }
-            if (n == 0) {
-                continue;
-            }
-            final int[] work = Arrays.copyOf(batch, n);
-            NodeResult[] results = new NodeResult[n];
-            ClassTable[] tables = new ClassTable[n];
-            IntStream.range(0, n).parallel().forEach(i -> {
-                monitor.checkCancelled();
-                int[] levels = new int[q];
-                decode(work[i], levels);
-                ClassTable t = cache.rollUpFrom(levels, qis, this::product);
-                tables[i] = t;
-                results[i] = evaluateTable(t, levels, ctx, lb[work[i]]);
-            });
-            for (int i = 0; i < n; i++) {
-                int x = work[i];
-                NodeResult r = results[i];
-                evaluated++;
-                if (proven) {
-                    extra++;
-                }
-                cache.put(x, r.levelArray(), tables[i]);
-                if (r.feasible()) {
-                    feasibleNodes.add(r);
-                    if (best == null || better(r, best, ctx.measure)) {
-                        best = r;
-                    }
-                    if (monotone) {
-                        tag(x, FEASIBLE, state, tagged);
-                    }
-                    state[x] = FEASIBLE;
-                } else {
-                    if (monotone) {
-                        tag(x, INFEASIBLE, state, tagged);
-                    }
-                    state[x] = INFEASIBLE;
-                }
-            }
-            monitor.update(phase, Math.min(size, evaluated + tagged[1]), size);
-        }
+        Search run = new Search(ctx, options, monitor, lb, order, monotone, phase);
+        run.run();
+        NodeResult best = run.best;
+        long evaluated = run.evaluated;
+        long[] tagged = run.tagged;
+        long skippedByBound = run.skippedByBound;
+        List<NodeResult> feasibleNodes = run.feasibleNodes;
+        boolean stopped = run.stopped;
         boolean complete = !stopped;
         List<NodeResult> front = paretoFront(feasibleNodes, ctx.measure);
         List<org.releaseauditor.core.policy.Finding> findings = List.of();
@@ -582,11 +527,196 @@ public final class MicrodataRemediation {
             sources.add(c.hierarchy.source());
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        LOGGER.info("Remediation search: measure={}, lattice={}, evaluated={}, taggedInfeasible={}, monotone={}, "
-                + "found={}, {} ms", ctx.measure.id(), size, evaluated, tagged[1], monotone, best != null, millis);
+        LOGGER.info("Remediation search: measure={}, lattice={}, evaluated={}, taggedInfeasible={}, skippedByBound={}, "
+                + "monotone={}, found={}, {} ms", ctx.measure.id(), size, evaluated, tagged[1], skippedByBound, monotone,
+                best != null, millis);
         monitor.update(phase, size, size);
         return new MicrodataSearchResult(qiNames, heights, sources, ctx.measure, records, ctx.limit, best, findings,
                 front, size, evaluated, tagged[1], tagged[0], monotone, complete, ignored, millis);
+    }
+
+    /** One search run: the best-first loop over the lattice, with tagging, bounds and probing. */
+    private final class Search {
+        final Context ctx;
+        final MicrodataSearchOptions options;
+        final ProgressMonitor monitor;
+        final double[] lb;
+        final int[] order;
+        final boolean monotone;
+        final String phase;
+        final int size = latticeSize;
+        final int q = qis.length;
+        final byte[] state;
+        /**
+         * The best lower bound known per node: its own bound, raised by what its direct
+         * specialisations proved (discernibility: Σ|E|² over all classes only grows when classes merge).
+         */
+        final double[] known;
+        final long[] tagged = new long[2];
+        final TableCache cache;
+        final List<NodeResult> feasibleNodes = new ArrayList<>();
+        NodeResult best;
+        long evaluated;
+        long extra;
+        long skippedByBound;
+        boolean proven;
+        boolean stopped;
+
+        Search(Context ctx, MicrodataSearchOptions options, ProgressMonitor monitor, double[] lb, int[] order,
+               boolean monotone, String phase) {
+            this.ctx = ctx;
+            this.options = options;
+            this.monitor = monitor;
+            this.lb = lb;
+            this.order = order;
+            this.monotone = monotone;
+            this.phase = phase;
+            this.state = new byte[size];
+            this.known = new double[size];
+            this.cache = new TableCache(options.cacheBytes(), bottom, q);
+        }
+
+        private double bestLoss() {
+            return best == null ? Double.POSITIVE_INFINITY : best.loss(ctx.measure);
+        }
+
+        void run() {
+            int parallelism = Math.max(1, ForkJoinPool.getCommonPoolParallelism() + 1);
+            int batchSize = Math.max(4, 2 * parallelism);
+            int[] lv = new int[q];
+            int pos = 0;
+            while (pos < size && !stopped) {
+                monitor.checkCancelled();
+                int[] batch = new int[batchSize];
+                int n = 0;
+                while (pos < size && n < batchSize) {
+                    int x = order[pos];
+                    if (!proven && best != null && lb[x] > bestLoss() + tolerance(bestLoss())) {
+                        proven = true;
+                    }
+                    if (proven && !options.exhaustive() && extra + n >= options.paretoBudget()) {
+                        stopped = true;
+                        break;
+                    }
+                    pos++;
+                    decode(x, lv);
+                    double bound = lb[x];
+                    for (int d = 0; d < q; d++) {
+                        if (lv[d] > 0) {
+                            bound = Math.max(bound, known[(int) (x - mult[d])]);
+                        }
+                    }
+                    known[x] = Math.max(known[x], bound);
+                    if (state[x] == INFEASIBLE || state[x] != UNKNOWN && evaluatedNode(x)) {
+                        continue;
+                    }
+                    if (!options.exhaustive() && best != null && known[x] > bestLoss() + tolerance(bestLoss())) {
+                        skippedByBound++;
+                        continue;
+                    }
+                    batch[n++] = x;
+                }
+                if (n == 0) {
+                    continue;
+                }
+                final int[] work = Arrays.copyOf(batch, n);
+                NodeResult[] results = new NodeResult[n];
+                ClassTable[] tables = new ClassTable[n];
+                IntStream.range(0, n).parallel().forEach(i -> {
+                    monitor.checkCancelled();
+                    int[] levels = new int[q];
+                    decode(work[i], levels);
+                    ClassTable t = cache.rollUpFrom(levels, qis, MicrodataRemediation.this::product);
+                    tables[i] = t;
+                    results[i] = evaluateTable(t, levels, ctx, lb[work[i]]);
+                });
+                for (int i = 0; i < n; i++) {
+                    record(work[i], results[i], tables[i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    if (monotone && !results[i].feasible()) {
+                        probe(work[i]);
+                    }
+                }
+                monitor.update(phase, Math.min(size, evaluated + tagged[1]), size);
+            }
+        }
+
+        private final java.util.BitSet done = new java.util.BitSet();
+
+        private boolean evaluatedNode(int x) {
+            return done.get(x);
+        }
+
+        private void record(int x, NodeResult r, ClassTable t) {
+            evaluated++;
+            done.set(x);
+            if (proven) {
+                extra++;
+            }
+            cache.put(x, r.levelArray(), t);
+            known[x] = Math.max(known[x], r.lowerBound());
+            if (r.feasible()) {
+                feasibleNodes.add(r);
+                if (best == null || better(r, best, ctx.measure)) {
+                    best = r;
+                }
+                if (monotone) {
+                    tag(x, FEASIBLE, state, tagged);
+                }
+                state[x] = FEASIBLE;
+            } else {
+                if (monotone) {
+                    tag(x, INFEASIBLE, state, tagged);
+                }
+                state[x] = INFEASIBLE;
+            }
+        }
+
+        /**
+         * After x failed: binary search on a path from x to the top node (one dimension generalised
+         * per step, in turn) for the most general failing node on it, and mark everything below
+         * that node as failing (FLASH's idea). Only when the policy is monotone.
+         */
+        private void probe(int x) {
+            int[] lv = new int[q];
+            decode(x, lv);
+            int[] path = new int[1 + Arrays.stream(radix).sum()];
+            int m = 0;
+            path[m++] = x;
+            int y = x;
+            int d = 0;
+            int stuck = 0;
+            while (stuck < q) {
+                if (lv[d] < radix[d] - 1) {
+                    lv[d]++;
+                    y += (int) mult[d];
+                    path[m++] = y;
+                    stuck = 0;
+                } else {
+                    stuck++;
+                }
+                d = (d + 1) % q;
+            }
+            int lo = 0;
+            int hi = m;
+            while (hi - lo > 1) {
+                monitor.checkCancelled();
+                int mid = (lo + hi) >>> 1;
+                int z = path[mid];
+                if (state[z] == UNKNOWN) {
+                    int[] levels = new int[q];
+                    decode(z, levels);
+                    ClassTable t = cache.rollUpFrom(levels, qis, MicrodataRemediation.this::product);
+                    record(z, evaluateTable(t, levels, ctx, lb[z]), t);
+                }
+                if (state[z] == INFEASIBLE) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+        }
     }
 
     private static double tolerance(double v) {

@@ -77,10 +77,38 @@ class AdultArxParityTest {
         MicrodataSearchResult r = remediation.search(o, ProgressMonitor.none());
         assertNotNull(r.optimum(), "a 5-anonymous transformation exists");
         assertEquals(levels, String.join(" ", r.optimum().levels().stream().map(String::valueOf).toList()));
+        // ARX floors each attribute's normalised loss to 10 decimals (Metric.round); we do not
         assertEquals(arxLoss, r.optimum().loss(o.measure()), Math.abs(arxLoss) * 1e-9);
         assertEquals(suppressed, r.optimum().suppressedRecords());
         assertEquals(1508, r.suppressionLimit(), "floor(0.05 * 30162)");
-        System.err.println(measure + " evaluated=" + r.evaluatedNodes() + " tagged=" + r.taggedInfeasible()
-                + " ms=" + r.runtimeMillis());
+    }
+
+    /**
+     * Non-optimal nodes that ARX checked in the same runs ({@code ARXLattice} nodes whose highest and
+     * lowest score agree), with ARX's loss: our measures agree node by node, not only at the optimum.
+     * (All 2,908 checked nodes of the four runs were compared once while writing this test; all
+     * agree to 2.5e-10 relative, except the top node, see metrics-microdata.md.)
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = """
+            loss,            0 4 0 1 1 1 0 1, 0.27613705370031827
+            loss,            0 2 0 2 1 1 2 1, 0.33644515631476923
+            loss,            1 4 0 0 3 0 1 1, 0.406288088412162
+            discernibility,  0 4 1 0 2 2 0 0, 4.556556E7
+            discernibility,  1 2 0 1 1 2 1 1, 3.6084642E7
+            discernibility,  0 1 1 1 0 2 2 2, 2.2543766E7
+            entropy,         1 2 1 0 2 2 1 0, 268498.8044589686
+            entropy,         1 1 0 1 0 2 2 2, 302414.85715009144
+            entropy,         0 4 0 2 0 2 1 1, 334858.5119989554
+            precision,       0 4 0 1 0 1 0 2, 0.4024144619057092
+            precision,       0 4 0 2 3 0 2 2, 0.6265789735428685
+            """)
+    void nodeLossesEqualArx(String measure, String levels, double arxLoss) throws Exception {
+        int[] lv = java.util.Arrays.stream(levels.split(" ")).mapToInt(Integer::parseInt).toArray();
+        MicrodataSearchOptions o = MicrodataSearchOptions.defaults(kAnonymity(5))
+                .withMeasure(LossMeasure.parse(measure)).withMaxSuppression(0.05);
+        NodeResult r = remediation.evaluate(lv, o);
+        org.junit.jupiter.api.Assertions.assertTrue(r.feasible());
+        assertEquals(arxLoss, r.loss(o.measure()), Math.abs(arxLoss) * 1e-9);
     }
 }
