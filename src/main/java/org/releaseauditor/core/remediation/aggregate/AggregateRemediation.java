@@ -276,6 +276,51 @@ public final class AggregateRemediation {
                 safe, audit, rounds, audits, current, coarsenings, millis);
     }
 
+    /** The withheld cells of a result, as a decision's condition records them. */
+    public static org.releaseauditor.core.remediation.Transformation.Aggregates transformation(Result r,
+            Objective objective, String token) {
+        Map<String, List<org.releaseauditor.core.remediation.Transformation.Aggregates.Cell>> out = new LinkedHashMap<>();
+        List<SuppressedCell> all = new ArrayList<>(r.primary());
+        all.addAll(r.secondary());
+        for (SuppressedCell s : all) {
+            out.computeIfAbsent(s.table(), k -> new ArrayList<>()).add(
+                    new org.releaseauditor.core.remediation.Transformation.Aggregates.Cell(String.join("|", s.cell()),
+                            s.index(), s.reason()));
+        }
+        return new org.releaseauditor.core.remediation.Transformation.Aggregates(out, objective.name(), token);
+    }
+
+    /**
+     * A table file's dataset with the count of every cell the remediated table withholds replaced by
+     * {@code token}; row c of the dataset is cell c of the table (as {@code CountTableReader} reads
+     * it). Every other value is kept as it was.
+     */
+    public static org.releaseauditor.core.model.Dataset withheldCopy(org.releaseauditor.core.model.Dataset original,
+            String countColumn, CountTable remediated, String token) throws ConfigurationException {
+        int idx = original.indexOf(countColumn);
+        if (idx < 0) {
+            throw new ConfigurationException("risk.config.unknownColumn", countColumn, "count", original.name(),
+                    String.join(", ", original.columnNames()));
+        }
+        if (remediated.cellCount() != original.rowCount()) {
+            throw new IllegalArgumentException("the table has " + remediated.cellCount() + " cells, the file "
+                    + original.rowCount() + " rows");
+        }
+        org.releaseauditor.core.model.Column c = original.columns().get(idx);
+        List<String> dict = new ArrayList<>(List.of(c.dictionary()));
+        int tokenCode = dict.indexOf(token);
+        if (tokenCode < 0) {
+            tokenCode = dict.size();
+            dict.add(token);
+        }
+        int[] codes = new int[c.size()];
+        for (int r = 0; r < codes.length; r++) {
+            codes[r] = remediated.isSuppressed(r) ? tokenCode : c.code(r);
+        }
+        return original.withColumn(idx, new org.releaseauditor.core.model.Column(c.name(), c.type(),
+                dict.toArray(new String[0]), codes, codes.length));
+    }
+
     private static long key(int table, int cell) {
         return ((long) table << 32) | (cell & 0xffffffffL);
     }

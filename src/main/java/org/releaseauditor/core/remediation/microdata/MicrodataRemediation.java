@@ -880,6 +880,18 @@ public final class MicrodataRemediation {
         }
     }
 
+    /** The transformation of a node, as a decision's condition records it. */
+    public org.releaseauditor.core.remediation.Transformation.Microdata transformation(NodeResult node) {
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (int d = 0; d < qis.length; d++) {
+            levels.put(qiNames.get(d), node.levels().get(d));
+            sources.put(qiNames.get(d), qis[d].hierarchy.source());
+        }
+        return new org.releaseauditor.core.remediation.Transformation.Microdata(levels, sources, node.suppressBelow(),
+                node.suppressedRecords());
+    }
+
     // ------------------------------------------------------------------------------- apply
 
     /** A dataset with one transformation applied. */
