@@ -507,7 +507,7 @@ public final class MicrodataRemediation {
         long skippedByBound = run.skippedByBound;
         List<NodeResult> feasibleNodes = run.feasibleNodes;
         boolean stopped = run.stopped;
-        boolean complete = !stopped;
+        boolean complete = !stopped && skippedByBound == 0;
         List<NodeResult> front = paretoFront(feasibleNodes, ctx.measure);
         List<org.releaseauditor.core.policy.Finding> findings = List.of();
         if (best != null) {
@@ -610,7 +610,9 @@ public final class MicrodataRemediation {
                     if (state[x] == INFEASIBLE || state[x] != UNKNOWN && evaluatedNode(x)) {
                         continue;
                     }
-                    if (!options.exhaustive() && best != null && known[x] > bestLoss() + tolerance(bestLoss())) {
+                    if (!options.exhaustive() && !proven && best != null
+                            && known[x] > bestLoss() + tolerance(bestLoss())) {
+                        // cannot beat the optimum; after the proof such nodes are evaluated for the front
                         skippedByBound++;
                         continue;
                     }

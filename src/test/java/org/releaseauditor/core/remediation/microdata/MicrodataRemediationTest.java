@@ -368,4 +368,25 @@ class MicrodataRemediationTest {
         assertArrayEquals(new int[] {r.optimum().levels().get(0), r.optimum().levels().get(1),
             r.optimum().levels().get(2), r.optimum().levels().get(3)}, r.optimum().levelArray());
     }
+
+    @Test
+    void paretoBudgetEvaluatesNodesBeyondTheProofWithoutChangingTheOptimum() throws Exception {
+        Dataset d = random(5, 400);
+        List<GeneralizationHierarchy> hs = new ArrayList<>();
+        for (Column c : d.columns()) {
+            hs.add(HierarchyBuilder.build(c, HierarchySpec.auto()));
+        }
+        MicrodataRemediation m = MicrodataRemediation.prepare(d, hs, ProgressMonitor.none());
+        MicrodataSearchOptions o = MicrodataSearchOptions.defaults(policy(rule("k", Operator.GE, 3)));
+        MicrodataSearchResult proofOnly = m.search(o.withParetoBudget(0), ProgressMonitor.none());
+        MicrodataSearchResult more = m.search(o.withParetoBudget(300), ProgressMonitor.none());
+        MicrodataSearchResult all = m.search(o.withExhaustive(true), ProgressMonitor.none());
+        assertEquals(proofOnly.optimum().levels(), more.optimum().levels());
+        assertEquals(all.optimum().levels(), more.optimum().levels());
+        assertTrue(more.evaluatedNodes() > proofOnly.evaluatedNodes());
+        assertTrue(more.paretoFront().size() >= proofOnly.paretoFront().size());
+        assertFalse(proofOnly.paretoComplete());
+        assertTrue(all.paretoComplete());
+        assertTrue(all.evaluatedNodes() + all.taggedInfeasible() >= all.latticeSize() - 1);
+    }
 }
