@@ -1,7 +1,5 @@
 package org.releaseauditor.core.evaluation;
 
-import java.util.Arrays;
-
 /**
  * A singling-out predicate: a conjunction of conditions on distinct columns, e.g.
  * {@code age ≥ 71 ∧ district = D04 ∧ tariff = business}. Values are numbers for numeric columns
@@ -27,34 +25,37 @@ final class Predicate {
     final int[] columns;
     final Op[] ops;
     final double[] values;
-    private final String key;
+    private String key;
 
+    /** Takes ownership of the arrays and sorts them by column (insertion sort: predicates are short). */
     Predicate(int[] columns, Op[] ops, double[] values) {
         int n = columns.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(columns[a], columns[b]));
-        this.columns = new int[n];
-        this.ops = new Op[n];
-        this.values = new double[n];
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            int k = order[i];
-            this.columns[i] = columns[k];
-            this.ops[i] = ops[k];
-            double v = ops[k] == Op.MISSING || ops[k] == Op.PRESENT ? 0 : values[k];
-            this.values[i] = v;
-            if (i > 0) {
-                if (this.columns[i] == this.columns[i - 1]) {
-                    throw new IllegalArgumentException("column " + columns[k] + " used twice");
-                }
-                sb.append('&');
+        for (int i = 1; i < n; i++) {
+            int c = columns[i];
+            Op o = ops[i];
+            double v = values[i];
+            int j = i - 1;
+            while (j >= 0 && columns[j] > c) {
+                columns[j + 1] = columns[j];
+                ops[j + 1] = ops[j];
+                values[j + 1] = values[j];
+                j--;
             }
-            sb.append(this.columns[i]).append(ops[k].name()).append(Double.doubleToLongBits(v));
+            columns[j + 1] = c;
+            ops[j + 1] = o;
+            values[j + 1] = v;
         }
-        this.key = sb.toString();
+        for (int i = 0; i < n; i++) {
+            if (ops[i] == Op.MISSING || ops[i] == Op.PRESENT) {
+                values[i] = 0;
+            }
+            if (i > 0 && columns[i] == columns[i - 1]) {
+                throw new IllegalArgumentException("column " + columns[i] + " used twice");
+            }
+        }
+        this.columns = columns;
+        this.ops = ops;
+        this.values = values;
     }
 
     /** A predicate with one condition. */
@@ -68,17 +69,30 @@ final class Predicate {
 
     /** A canonical text that identifies the predicate (no values in clear text). */
     String key() {
-        return key;
+        String k = key;
+        if (k == null) {
+            StringBuilder sb = new StringBuilder(24 * columns.length);
+            for (int i = 0; i < columns.length; i++) {
+                if (i > 0) {
+                    sb.append('&');
+                }
+                sb.append(columns[i]).append(ops[i].ordinal()).append(':')
+                        .append(Long.toHexString(Double.doubleToLongBits(values[i])));
+            }
+            k = sb.toString();
+            key = k;
+        }
+        return k;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Predicate p && p.key.equals(key);
+        return o instanceof Predicate p && p.key().equals(key());
     }
 
     @Override
     public int hashCode() {
-        return key.hashCode();
+        return key().hashCode();
     }
 
     @Override

@@ -257,8 +257,7 @@ final class SinglingOutAttack {
                 }
             }
             Predicate p = new Predicate(cols, ops, vals);
-            if (!seen.contains(p.key()) && release.singlesOut(p)) {
-                seen.add(p.key());
+            if (release.singlesOut(p) && seen.add(p.key())) {
                 out.add(p);
             }
         }
