@@ -105,6 +105,10 @@ public final class EvaluationTree {
         }
         m.put("setup", setup);
         m.put("reading", a.reading().text(locale));
+        // key and arguments, so that a report can show the reading in another language later
+        m.put("readingKey", a.reading().key());
+        m.put("readingArgs", a.reading().args());
+        m.put("readingConclusionKey", a.reading().conclusionKey());
         m.put("notes", notes(a.notes(), locale));
         return m;
     }

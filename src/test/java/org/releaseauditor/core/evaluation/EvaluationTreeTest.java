@@ -51,6 +51,8 @@ class EvaluationTreeTest {
             }
             assertTrue(a.path("reading").asText().startsWith("An attacker who knows"), path);
         }
+        assertEquals("evaluation.reading.linkability.control", json.at("/linkability/readingKey").asText());
+        assertEquals(10.8, json.at("/linkability/readingArgs/0").asDouble(), 1e-9);
         assertEquals(500, json.at("/linkability/attacks").asInt());
         assertEquals(54, json.at("/linkability/successes").asInt());
         assertEquals(0, json.at("/linkability/controlRate/successes").asInt());
