@@ -23,6 +23,7 @@ public final class Messages {
             "org.releaseauditor.i18n.trajectory",
             "org.releaseauditor.i18n.aggregate",
             "org.releaseauditor.i18n.generate",
+            "org.releaseauditor.i18n.evaluation",
             "org.releaseauditor.i18n.cli",
             "org.releaseauditor.i18n.ui",
             "org.releaseauditor.i18n.uitrajectory",
