@@ -93,14 +93,17 @@ public final class IndividualRisk {
             }
         }
         double[] classRisk = new double[classes];
+        // ER = Σ_i r_i, summed class by class (f_c · r_c in class order): independent of row order,
+        // so an audit from a summary (core.summary) gives the same value bit for bit
+        double er = 0;
         for (int c = 0; c < classes; c++) {
             classRisk[c] = risk(partition.size(c), populationSize[c]);
+            er += partition.size(c) * classRisk[c];
         }
         int n = partition.classifiedRecords();
         double[] recordRisk = new double[n];
         int[] recordRow = new int[n];
         int k = 0;
-        double er = 0;
         for (int r = 0; r < rows; r++) {
             if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                 monitor.checkCancelled();
@@ -110,7 +113,6 @@ public final class IndividualRisk {
             if (c >= 0) {
                 recordRisk[k] = classRisk[c];
                 recordRow[k++] = r;
-                er += classRisk[c];
             }
         }
         ScoreSummary distribution = ScoreSummary.of(recordRisk, riskBins());
