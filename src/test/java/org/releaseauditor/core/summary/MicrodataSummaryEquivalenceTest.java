@@ -110,8 +110,8 @@ class MicrodataSummaryEquivalenceTest {
         Dataset ds = SummaryTestData.load(file, ImportOptions.defaults());
         MicrodataConfig cfg = MicrodataConfig.defaults(ds.columnNames().subList(0, 8))
                 .withSensitive(List.of(new SensitiveAttribute("diag", false), new SensitiveAttribute("score", true)))
-                .withWeights("weight", null).withSamplingFraction(0.1);
+                .withWeights("weight", null).withSamplingFraction(0.1).withMaxQiSubset(2);
         assertEquals(SummaryTestData.rawJson(ds, cfg),
-                MicrodataJson.write(SummaryTestData.viaSummary(ds, cfg, 10, dir).analysis()));
+                MicrodataJson.write(SummaryTestData.viaSummary(ds, cfg, 2, dir).analysis()));
     }
 }
