@@ -29,6 +29,7 @@ import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.core.summary.MicrodataSummary;
 import org.releaseauditor.core.summary.SummaryInput;
+import org.releaseauditor.core.summary.TrajectorySummary;
 
 
 /**
@@ -139,6 +140,205 @@ public final class SummaryJson {
             throw new DatasetFormatException(e, file.toString(), 0, 0, "summary.error.write", file.toString(),
                     String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Writes a trajectory summary (UTF-8); the stream is left open. */
+    public static void write(TrajectorySummary s, OutputStream out) throws IOException {
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            header(g, "trajectories", s.producer(), s.input());
+            TrajectorySummary.Options o = s.options();
+            g.writeObjectFieldStart("options");
+            g.writeStringField("user", o.user());
+            g.writeStringField("time", o.time());
+            nullableString(g, "location", o.location());
+            nullableString(g, "lat", o.lat());
+            nullableString(g, "lng", o.lng());
+            strings(g, "attributes", o.attributes());
+            g.writeStringField("timeFormat", o.timeFormat());
+            g.writeStringField("zone", o.zone());
+            g.writeStringField("spatial", o.spatial());
+            g.writeStringField("temporal", o.temporal());
+            g.writeNumberField("maxPoints", o.maxPoints());
+            g.writeNumberField("sampleUsers", o.sampleUsers());
+            g.writeNumberField("seed", o.seed());
+            strings(g, "sweepSpatial", o.sweepSpatial());
+            strings(g, "sweepTemporal", o.sweepTemporal());
+            g.writeNumberField("sweepPoints", o.sweepPoints());
+            map(g, "import", o.importOptions());
+            g.writeEndObject();
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("users", s.users());
+            g.writeNumberField("events", s.events());
+            g.writeNumberField("locations", s.locations());
+            g.writeNumberField("sampledUsers", s.main().sampled());
+            g.writeEndObject();
+            g.writeFieldName("unicity");
+            resolution(g, s.main());
+            g.writeArrayFieldStart("sweep");
+            for (TrajectorySummary.Resolution r : s.sweep()) {
+                resolution(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void resolution(JsonGenerator g, TrajectorySummary.Resolution r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("spatial", r.spatial());
+        g.writeStringField("temporal", r.temporal());
+        g.writeNumberField("areas", r.areas());
+        g.writeNumberField("points", r.points());
+        g.writeNumberField("fromPoints", r.fromP());
+        g.writeNumberField("toPoints", r.toP());
+        ints(g, "drawn", r.drawn());
+        ints(g, "matches", r.matches());
+        g.writeEndObject();
+    }
+
+    /** A trajectory summary as a JSON string. */
+    public static String toJson(TrajectorySummary s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(s, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Writes a trajectory summary to a file. */
+    public static void write(TrajectorySummary s, Path file) throws DatasetFormatException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(s, out);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, file.toString(), 0, 0, "summary.error.write", file.toString(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Reads a trajectory summary file and checks its consistency. */
+    public static TrajectorySummary readTrajectories(Path file) throws AuditException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readTrajectories(in, file.toString());
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, file.toString(), 0, 0, "io.error.unreadable", file.toString(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Reads a trajectory summary; {@code name} is used in messages. */
+    public static TrajectorySummary readTrajectories(InputStream in, String name) throws AuditException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            p.setCodec(MAPPER);
+            expect(p, JsonToken.START_OBJECT, name);
+            String format = null;
+            Integer version = null;
+            String lane = null;
+            String producer = null;
+            SummaryInput input = null;
+            TrajectorySummary.Options options = null;
+            int users = -1;
+            int events = -1;
+            int locations = -1;
+            TrajectorySummary.Resolution main = null;
+            List<TrajectorySummary.Resolution> sweep = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (f) {
+                    case "format" -> format = p.getValueAsString();
+                    case "schemaVersion" -> {
+                        version = p.getValueAsInt();
+                        checkHeader(name, format, version);
+                    }
+                    case "lane" -> {
+                        lane = p.getValueAsString();
+                        if (!"trajectories".equals(lane)) {
+                            throw new ConfigurationException("summary.error.lane", name, lane, "trajectories");
+                        }
+                    }
+                    case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    case "input" -> input = input(p.readValueAsTree(), name);
+                    case "options" -> options = trajectoryOptions(p.readValueAsTree(), name);
+                    case "counts" -> {
+                        JsonNode c = p.readValueAsTree();
+                        users = (int) requireLong(c, "users", name);
+                        events = (int) requireLong(c, "events", name);
+                        locations = (int) requireLong(c, "locations", name);
+                    }
+                    case "unicity" -> main = readResolution(p, name);
+                    case "sweep" -> {
+                        expectCurrent(p, JsonToken.START_ARRAY, name);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            sweep.add(readResolution(p, name));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            checkHeader(name, format, version);
+            if (lane == null || input == null || options == null || main == null || users < 0) {
+                throw new ConfigurationException("summary.error.notSummary", name,
+                        "missing lane, input, options, counts or unicity");
+            }
+            TrajectorySummary s = new TrajectorySummary(input, options, producer, users, events, locations, main,
+                    sweep);
+            s.validate();
+            return s;
+        } catch (JsonParseException e) {
+            throw malformed(name, e);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name,
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static TrajectorySummary.Resolution readResolution(JsonParser p, String name) throws IOException,
+            AuditException {
+        expectCurrent(p, JsonToken.START_OBJECT, name);
+        String spatial = null;
+        String temporal = null;
+        int areas = -1;
+        int points = -1;
+        int fromP = -1;
+        int toP = -1;
+        int[] drawn = null;
+        int[] matches = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+                case "spatial" -> spatial = p.getValueAsString();
+                case "temporal" -> temporal = p.getValueAsString();
+                case "areas" -> areas = p.getValueAsInt();
+                case "points" -> points = p.getValueAsInt();
+                case "fromPoints" -> fromP = p.getValueAsInt();
+                case "toPoints" -> toP = p.getValueAsInt();
+                case "drawn" -> drawn = toInts(readLongs(p, name));
+                case "matches" -> matches = toInts(readLongs(p, name));
+                default -> p.skipChildren();
+            }
+        }
+        if (spatial == null || temporal == null || drawn == null || matches == null || fromP < 1 || toP < fromP) {
+            throw new ConfigurationException("summary.error.inconsistent", "unicity", "incomplete resolution");
+        }
+        return new TrajectorySummary.Resolution(spatial, temporal, areas, points, fromP, toP, drawn, matches);
+    }
+
+    private static TrajectorySummary.Options trajectoryOptions(JsonNode o, String name) throws AuditException {
+        String user = text(o, "user");
+        String time = text(o, "time");
+        if (user == null || time == null) {
+            throw new ConfigurationException("summary.error.notSummary", name, "options without user or time");
+        }
+        return new TrajectorySummary.Options(user, time, text(o, "location"), text(o, "lat"), text(o, "lng"),
+                strings(o.path("attributes")), text(o, "timeFormat"), text(o, "zone"), text(o, "spatial"),
+                text(o, "temporal"), (int) requireLong(o, "maxPoints", name), (int) requireLong(o, "sampleUsers", name),
+                requireLong(o, "seed", name), strings(o.path("sweepSpatial")), strings(o.path("sweepTemporal")),
+                (int) requireLong(o, "sweepPoints", name), stringMap(o.path("import")));
     }
 
     static JsonGenerator generator(OutputStream out) throws IOException {
