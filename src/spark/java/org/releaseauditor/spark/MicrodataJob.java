@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -212,36 +214,36 @@ final class MicrodataJob {
         groupCols.add(col(s));
         Column first = min(struct(col(SparkInput.RK_FILE), col(SparkInput.RK_ID))).as("first");
         Dataset<Row> cells = base.groupBy(groupCols.toArray(new Column[0])).agg(count(lit(1)).as("cnt"), first)
-                .join(classes, keys).select(col("idx"), col(s).as("v"), col("cnt"), col("first"));
-        List<Row> rows = cells.orderBy(col("idx"), col("first")).collectAsList();
-        // value ids
+                .join(classes, keys).select(col("idx"), col(s).as("v"), col("cnt"), col("first"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        // the distinct values (few) with their first appearance among records in classes
+        List<Row> values = cells.groupBy(col("v")).agg(min(col("first")).as("first")).orderBy(col("first"))
+                .collectAsList();
         Map<String, Integer> id = new HashMap<>();
         if (attribute.ordered()) {
-            id = orderedIds(base, s, attribute.column(), rows, o);
+            id = orderedIds(base, s, attribute.column(), values, o);
         } else {
-            // first appearance among records in classes
-            List<Row> byFirst = new ArrayList<>(rows);
-            byFirst.sort((a, b) -> compareFirst(a.getStruct(3), b.getStruct(3)));
-            for (Row r : byFirst) {
-                id.putIfAbsent(r.getString(1), id.size());
+            for (Row r : values) {
+                id.put(r.getString(0), id.size());
             }
         }
+        Map<String, Integer> ids = id;
+        UserDefinedFunction idOf = udf((org.apache.spark.sql.api.java.UDF1<String, Integer>) ids::get,
+                DataTypes.IntegerType);
+        List<Row> rows = cells.orderBy(col("idx"), col("first")).select(col("idx"), idOf.apply(col("v")), col("cnt"))
+                .collectAsList();
+        cells.unpersist();
         int[] perClass = new int[classCount];
         int[] value = new int[rows.size()];
         long[] count = new long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             perClass[(int) r.getLong(0)]++;
-            value[i] = id.get(r.getString(1));
+            value[i] = r.getInt(1);
             count[i] = r.getLong(2);
         }
         return new MicrodataSummary.SensitiveCells(attribute.column(), attribute.ordered(), id.size(), perClass, value,
                 count);
-    }
-
-    private static int compareFirst(Row a, Row b) {
-        int c = a.getString(0).compareTo(b.getString(0));
-        return c != 0 ? c : Long.compare(a.getLong(1), b.getLong(1));
     }
 
     /**
@@ -272,7 +274,7 @@ final class MicrodataJob {
         List<long[]> present = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Row r : cells) {
-            String v = r.getString(1);
+            String v = r.getString(0);
             if (seen.add(v)) {
                 long c;
                 long rank;

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.summary.MicrodataSummary;
+import org.releaseauditor.core.summary.TrajectorySummary;
 import org.releaseauditor.io.summary.SummaryJson;
 
 /**
@@ -66,7 +67,13 @@ public final class SummaryJob {
             return "microdata summary written to " + o.out + ": " + s.rows() + " rows, " + s.records()
                     + " records in " + s.classes() + " classes, " + s.suppressedRecords() + " fully suppressed";
         }
-        throw new IllegalStateException("lane " + o.lane);
+        TrajectorySummary s = TrajectoryJob.run(spark, o);
+        try (OutputStream out = create(spark, o.out)) {
+            SummaryJson.write(s, out);
+        }
+        return "trajectory summary written to " + o.out + ": " + s.events() + " events, " + s.users() + " users, "
+                + s.main().sampled() + " sampled, unicity draws for p = 1.." + s.options().maxPoints()
+                + (s.sweep().isEmpty() ? "" : ", " + s.sweep().size() + " sweep cells");
     }
 
     static OutputStream create(SparkSession spark, String uri) throws IOException {
