@@ -3,6 +3,7 @@ package org.releaseauditor.spark;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.releaseauditor.core.error.AuditException;
@@ -79,6 +80,9 @@ public final class SummaryJob {
     static OutputStream create(SparkSession spark, String uri) throws IOException {
         Path path = new Path(uri);
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (fs instanceof LocalFileSystem local) {
+            fs = local.getRaw(); // no .crc file next to a local summary
+        }
         return fs.create(path, true);
     }
 }
