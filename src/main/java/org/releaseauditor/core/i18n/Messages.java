@@ -28,7 +28,8 @@ public final class Messages {
             "org.releaseauditor.i18n.ui",
             "org.releaseauditor.i18n.uitrajectory",
             "org.releaseauditor.i18n.uiaggregate",
-            "org.releaseauditor.i18n.remediation");
+            "org.releaseauditor.i18n.remediation",
+            "org.releaseauditor.i18n.summary");
 
     private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
 

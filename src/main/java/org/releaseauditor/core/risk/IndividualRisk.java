@@ -271,9 +271,11 @@ public final class IndividualRisk {
             ProgressMonitor monitor) {
         double[] recordRisk = rr.recordRisk;
         int n = recordRisk.length;
+        // ER = Σ_i r_i, summed class by class (f_c · r_c in class order): independent of row order,
+        // so an audit from a summary (core.summary) gives the same value bit for bit
         double er = 0;
-        for (double v : recordRisk) {
-            er += v;
+        for (int c = 0; c < rr.classRisk.length; c++) {
+            er += partition.size(c) * rr.classRisk[c];
         }
         ScoreSummary distribution = ScoreSummary.of(recordRisk, riskBins());
         HouseholdRisk hh = household == null ? null : householdSummary(rr, thresholds);
