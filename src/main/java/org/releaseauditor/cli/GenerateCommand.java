@@ -11,6 +11,7 @@ import org.releaseauditor.core.generate.CityParameters;
 import org.releaseauditor.core.generate.GeneratedFile;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.CancellationFlag;
+import org.releaseauditor.service.ProgressText;
 import org.releaseauditor.core.progress.CancelledException;
 import org.releaseauditor.service.GenerateService;
 import org.releaseauditor.service.cases.DemoCaseService;
@@ -181,7 +182,7 @@ public final class GenerateCommand implements Runnable {
             }
             last = now;
             String pct = total > 0 ? String.format(Locale.ROOT, "%5.1f %%", 100.0 * done / total) : "";
-            err.print("\r" + phase + " " + pct + "        ");
+            err.print("\r" + ProgressText.of(phase) + " " + pct + "        ");
             err.flush();
             printed = true;
         }

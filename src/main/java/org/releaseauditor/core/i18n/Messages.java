@@ -26,7 +26,8 @@ public final class Messages {
             "org.releaseauditor.i18n.cli",
             "org.releaseauditor.i18n.ui",
             "org.releaseauditor.i18n.uitrajectory",
-            "org.releaseauditor.i18n.uiaggregate");
+            "org.releaseauditor.i18n.uiaggregate",
+            "org.releaseauditor.i18n.lanes");
 
     private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
 

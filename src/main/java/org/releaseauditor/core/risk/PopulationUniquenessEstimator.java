@@ -52,13 +52,13 @@ final class PopulationUniquenessEstimator {
             return new MicrodataResult.PopulationUniqueness(bigN, pi, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
                     MicrodataResult.UniquenessModel.NONE);
         }
-        monitor.update("Population uniqueness: Zayatz", 0, 3);
+        monitor.update("progress.risk.population", 0, 3);
         double zayatz = valid(zayatzUniques());
-        monitor.update("Population uniqueness: Pitman", 1, 3);
+        monitor.update("progress.risk.population", 1, 3);
         double pitman = valid(pitmanUniques());
-        monitor.update("Population uniqueness: SNB", 2, 3);
+        monitor.update("progress.risk.population", 2, 3);
         double snb = valid(snbUniques());
-        monitor.update("Population uniqueness", 3, 3);
+        monitor.update("progress.risk.population", 3, 3);
 
         double dankar;
         MicrodataResult.UniquenessModel model;
