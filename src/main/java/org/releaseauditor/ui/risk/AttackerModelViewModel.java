@@ -33,7 +33,7 @@ import org.releaseauditor.service.microdata.MicrodataRequest;
  */
 public final class AttackerModelViewModel {
     /** The lane's defaults: the panel starts from them. */
-    private static final MicrodataRequest DEFAULTS = MicrodataRequest.defaults();
+    private static final MicrodataRequest LANE_DEFAULTS = MicrodataRequest.defaults();
     private final ObjectProperty<AttackerPreset> preset = new SimpleObjectProperty<>();
     private final ObjectProperty<AttackerType> attacker = new SimpleObjectProperty<>(AttackerType.PROSECUTOR);
     private final ObservableList<ColumnChoice> qis = FXCollections.observableArrayList(
@@ -43,9 +43,9 @@ public final class AttackerModelViewModel {
     private final ObjectProperty<PopulationRegion> region = new SimpleObjectProperty<>();
     private final StringProperty populationText = new SimpleStringProperty("");
     private final StringProperty fractionText = new SimpleStringProperty("");
-    private final StringProperty thresholdText = new SimpleStringProperty(trim(DEFAULTS.threshold()));
-    private final IntegerProperty maxSubset = new SimpleIntegerProperty(DEFAULTS.maxQiSubset());
-    private final BooleanProperty wildcards = new SimpleBooleanProperty(DEFAULTS.wildcards());
+    private final StringProperty thresholdText = new SimpleStringProperty(trim(LANE_DEFAULTS.threshold()));
+    private final IntegerProperty maxSubset = new SimpleIntegerProperty(LANE_DEFAULTS.maxQiSubset());
+    private final BooleanProperty wildcards = new SimpleBooleanProperty(LANE_DEFAULTS.wildcards());
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper("");
     private String weightColumn;

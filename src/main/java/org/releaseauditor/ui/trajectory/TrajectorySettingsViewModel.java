@@ -36,9 +36,9 @@ import org.releaseauditor.service.trajectories.TrajectoriesRequest;
  */
 public final class TrajectorySettingsViewModel {
     /** The lane's defaults: the panel starts from them. */
-    private static final TrajectoriesRequest DEFAULTS = TrajectoriesRequest.defaults();
+    private static final TrajectoriesRequest LANE_DEFAULTS = TrajectoriesRequest.defaults();
     /** The default night and work hours (shown even while home/work sets are off). */
-    private static final HomeWork DEFAULT_HOURS = DEFAULTS.homeWork();
+    private static final HomeWork START_HOURS = LANE_DEFAULTS.homeWork();
 
     /** Whether places are a location-id column or a latitude/longitude pair. */
     public enum LocationMode { LOCATION, COORDINATES }
@@ -111,29 +111,29 @@ public final class TrajectorySettingsViewModel {
     private final StringProperty location = new SimpleStringProperty();
     private final StringProperty lat = new SimpleStringProperty();
     private final StringProperty lng = new SimpleStringProperty();
-    private final StringProperty timeFormat = new SimpleStringProperty(DEFAULTS.timeFormat());
-    private final StringProperty zone = new SimpleStringProperty(DEFAULTS.zone());
+    private final StringProperty timeFormat = new SimpleStringProperty(LANE_DEFAULTS.timeFormat());
+    private final StringProperty zone = new SimpleStringProperty(LANE_DEFAULTS.zone());
     private final ObjectProperty<SpatialKind> spatialKind = new SimpleObjectProperty<>(SpatialKind.NONE);
     private final IntegerProperty gridMetres = new SimpleIntegerProperty(500);
     private final IntegerProperty geohashPrecision = new SimpleIntegerProperty(6);
     private final ObjectProperty<Path> mapFile = new SimpleObjectProperty<>();
-    private final StringProperty temporal = new SimpleStringProperty(DEFAULTS.temporal());
-    private final IntegerProperty minPoints = new SimpleIntegerProperty(DEFAULTS.minPoints());
-    private final IntegerProperty maxPoints = new SimpleIntegerProperty(DEFAULTS.maxPoints());
-    private final IntegerProperty sampleUsers = new SimpleIntegerProperty(DEFAULTS.sampleUsers());
-    private final IntegerProperty seed = new SimpleIntegerProperty((int) DEFAULTS.seed());
+    private final StringProperty temporal = new SimpleStringProperty(LANE_DEFAULTS.temporal());
+    private final IntegerProperty minPoints = new SimpleIntegerProperty(LANE_DEFAULTS.minPoints());
+    private final IntegerProperty maxPoints = new SimpleIntegerProperty(LANE_DEFAULTS.maxPoints());
+    private final IntegerProperty sampleUsers = new SimpleIntegerProperty(LANE_DEFAULTS.sampleUsers());
+    private final IntegerProperty seed = new SimpleIntegerProperty((int) LANE_DEFAULTS.seed());
     private final Map<AttackType, AttackChoice> attacks = new EnumMap<>(AttackType.class);
     private final ObservableList<AttackChoice> attackChoices = FXCollections.observableArrayList();
     private final ObservableList<AttributeChoice> attributes = FXCollections.observableArrayList();
     private final StringProperty sweepSpatial = new SimpleStringProperty("");
     private final StringProperty sweepTemporal = new SimpleStringProperty("");
-    private final IntegerProperty sweepPoints = new SimpleIntegerProperty(DEFAULTS.sweepPoints());
-    private final BooleanProperty homeWorkOn = new SimpleBooleanProperty(DEFAULTS.homeWork() != null);
-    private final IntegerProperty nightFrom = new SimpleIntegerProperty(DEFAULT_HOURS.nightStart());
-    private final IntegerProperty nightTo = new SimpleIntegerProperty(DEFAULT_HOURS.nightEnd());
-    private final IntegerProperty dayFrom = new SimpleIntegerProperty(DEFAULT_HOURS.dayStart());
-    private final IntegerProperty dayTo = new SimpleIntegerProperty(DEFAULT_HOURS.dayEnd());
-    private final IntegerProperty topN = new SimpleIntegerProperty(DEFAULTS.topN());
+    private final IntegerProperty sweepPoints = new SimpleIntegerProperty(LANE_DEFAULTS.sweepPoints());
+    private final BooleanProperty homeWorkOn = new SimpleBooleanProperty(LANE_DEFAULTS.homeWork() != null);
+    private final IntegerProperty nightFrom = new SimpleIntegerProperty(START_HOURS.nightStart());
+    private final IntegerProperty nightTo = new SimpleIntegerProperty(START_HOURS.nightEnd());
+    private final IntegerProperty dayFrom = new SimpleIntegerProperty(START_HOURS.dayStart());
+    private final IntegerProperty dayTo = new SimpleIntegerProperty(START_HOURS.dayEnd());
+    private final IntegerProperty topN = new SimpleIntegerProperty(LANE_DEFAULTS.topN());
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
     /** Bumped when the attribute choices change, so that one observable covers them all. */
     private final IntegerProperty attributeRevision = new SimpleIntegerProperty(0);
