@@ -31,8 +31,9 @@ import org.releaseauditor.service.RequestJson;
  * sample shows too. Every number in the golden files was computed by this app; when the files were
  * made, the microdata records (20,000), classes (9,035), k (1) and sample uniqueness (0.2035) of
  * customers.csv, and the cells (448), withheld cells (328) and smallest count (10) of
- * od_daily_withheld.csv were recomputed with a short independent script, and trajectories.json
- * repeats the unicity the sample's datasheet reports. A change in any number is a visible diff. To regenerate after an
+ * od_daily_withheld.csv were recomputed with a short independent script (the trajectory numbers
+ * are checked by hand on toy data in AnalyzeTrajectoriesCommandTest and core.trajectory tests). A
+ * change in any number is a visible diff. To regenerate after an
  * intended change, run this test with {@code -Dgolden.update=true} and review the diff.
  */
 class LaneGoldenTest {
