@@ -62,6 +62,11 @@ public interface Lane<R extends LaneRequest, O> {
         return requestType().cast(request);
     }
 
+    /** {@link #validate} for a request whose type the caller does not know (case runs). */
+    default void validateAny(LaneRequest request, LaneInputs inputs) throws AuditException {
+        validate(cast(request), inputs);
+    }
+
     /** {@link #analyze} for a request whose type the caller does not know (case runs and reruns). */
     default LaneResult<R, O> analyzeAny(LaneRequest request, LaneInputs inputs, ProgressMonitor monitor)
             throws AuditException {

@@ -293,6 +293,13 @@ public final class CaseService implements AutoCloseable {
     public LaneResult<?, ?> analyze(LaneRequest request, Map<String, String> inputs, ProgressMonitor monitor)
             throws AuditException {
         Lane<?, ?> lane = lanes.require(request.lane());
+        // check the request against the files before a new file is registered in the case
+        LaneInputs.Builder unread = LaneInputs.builder();
+        for (Map.Entry<String, String> e : inputs.entrySet()) {
+            unread.put(e.getKey(), DatasetRef.of(e.getValue().matches("\\d+")
+                    ? Path.of(resolveDataset(e.getValue(), monitor).path()) : Path.of(e.getValue())));
+        }
+        lane.validateAny(request, unread.build());
         LaneInputs.Builder b = LaneInputs.builder();
         for (Map.Entry<String, String> e : inputs.entrySet()) {
             DatasetEntry ds = resolveDataset(e.getValue(), monitor);

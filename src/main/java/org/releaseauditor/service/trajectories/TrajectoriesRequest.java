@@ -623,14 +623,15 @@ public record TrajectoriesRequest(String user, String time, String location, Str
                             String.valueOf(e.getMessage()));
                 }
             }
+            // resolutions are checked and written in their canonical form (500m -> grid:500m, 60m -> 1h)
             boolean coordinates = lat != null && lng != null;
-            checkSpatial(spatial, coordinates);
-            TemporalResolution.parse(temporal);
-            for (String s : sweepSpatial) {
-                checkSpatial(s, coordinates);
+            spatial = checkSpatial(spatial, coordinates);
+            temporal = TemporalResolution.parse(temporal).label();
+            for (int i = 0; i < sweepSpatial.size(); i++) {
+                sweepSpatial.set(i, checkSpatial(sweepSpatial.get(i), coordinates));
             }
-            for (String t : sweepTemporal) {
-                TemporalResolution.parse(t);
+            for (int i = 0; i < sweepTemporal.size(); i++) {
+                sweepTemporal.set(i, TemporalResolution.parse(sweepTemporal.get(i)).label());
             }
             if (minPoints < 1 || maxPoints < minPoints || maxPoints > 1000) {
                 throw new ConfigurationException("trajectory.error.badPoints", minPoints + ".." + maxPoints);
@@ -653,17 +654,19 @@ public record TrajectoriesRequest(String user, String time, String location, Str
             return unchecked();
         }
 
-        private void checkSpatial(String spec, boolean coordinates) throws ConfigurationException {
+        /** The canonical spec of a spatial resolution, or a usage error. */
+        private String checkSpatial(String spec, boolean coordinates) throws ConfigurationException {
             if (MAP.equals(spec)) {
                 if (location == null) {
                     throw new ConfigurationException("trajectory.error.mapNeedsLocation");
                 }
-                return;
+                return MAP;
             }
             SpatialResolution s = SpatialResolution.parse(spec);
             if (!(s instanceof SpatialResolution.Identity) && !coordinates) {
                 throw new ConfigurationException("trajectory.error.spatialNeedsCoordinates", spec);
             }
+            return s.label();
         }
 
         private static void number(boolean ok, String option, Object value, String expected)
