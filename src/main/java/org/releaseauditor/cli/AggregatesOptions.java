@@ -34,7 +34,8 @@ public final class AggregatesOptions implements LaneOptionSet {
     @Option(names = "--dominance", paramLabel = "n=N,k=K", description = "(n,k)-dominance rule, e.g. n=3,k=75.")
     String dominance;
 
-    @Option(names = "--p-percent", paramLabel = "P", description = "p% rule.")
+    @Option(names = "--p-percent", paramLabel = "P", description = "p%% rule: a cell is unsafe when the total minus the two largest contributions is below "
+                    + "p%% of the largest.")
     Double pPercent;
 
     @Option(names = "--group", paramLabel = "dims=a|b,by=c[,allowed=M]",
@@ -45,7 +46,7 @@ public final class AggregatesOptions implements LaneOptionSet {
     Boolean audit;
 
     @Option(names = "--protection", paramLabel = "N|P%",
-            description = "Required audit interval width: absolute (3) or percent of the value (20%) (default: "
+            description = "Required audit interval width: absolute (3) or percent of the value (20%%) (default: "
                     + "${bundle:default.aggregates.protection.absolute}).")
     String protection;
 

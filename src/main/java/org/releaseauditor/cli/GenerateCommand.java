@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.generate.CityParameters;
 import org.releaseauditor.core.generate.GeneratedFile;
 import org.releaseauditor.core.i18n.Messages;
@@ -135,8 +136,9 @@ public final class GenerateCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--samples", defaultValue = "sample-datasets",
-                description = "The sample-datasets folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--samples", paramLabel = "DIR",
+                description = "The sample-datasets folder (default: ./sample-datasets, else the one installed "
+                        + "with the application, e.g. /opt/release-auditor/lib/app/sample-datasets).")
         Path samples;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.rcase", description = "The case file to write.")
@@ -148,7 +150,13 @@ public final class GenerateCommand implements Runnable {
         @Override
         public Integer call() throws AuditException {
             ConsoleProgress monitor = new ConsoleProgress(spec.commandLine().getErr(), quiet);
-            DemoCaseService.DemoCase c = new DemoCaseService().create(samples, out, monitor);
+            Path dir = samples != null ? samples : DemoCaseService.locateSamples(DemoCaseService.CUSTOMERS);
+            if (dir == null) {
+                throw new ConfigurationException("demo.error.samplesMissing",
+                        DemoCaseService.SAMPLES_DIR + "/" + DemoCaseService.CUSTOMERS,
+                        Path.of("").toAbsolutePath() + ", " + Messages.get("demo.searched.appFolders"));
+            }
+            DemoCaseService.DemoCase c = new DemoCaseService().create(dir, out, monitor);
             monitor.done();
             PrintWriter o = spec.commandLine().getOut();
             if (!c.trajectoryRun()) {

@@ -59,6 +59,26 @@ public final class MicrodataOptions implements LaneOptionSet {
     @Option(names = "--no-suda", description = "Skip SUDA2 (the costliest measure on wide tables).")
     Boolean noSuda;
 
+    @Option(names = "--snb-variant", paramLabel = "arx|corrected",
+            description = "SNB population model: arx (as ARX 3.9) or corrected (Chen's published equations) "
+                    + "(default: ${bundle:default.microdata.snbVariant}).")
+    String snbVariant;
+
+    @Option(names = "--individual-risk-method", paramLabel = "approx|exact",
+            description = "Individual risk for f >= 3: approx (sdcMicro's default) or exact (default: "
+                    + "${bundle:default.microdata.individualRiskMethod}).")
+    String individualRiskMethod;
+
+    @Option(names = "--qual", paramLabel = "Q",
+            description = "sdcMicro's final correction factor of individual risk (default: "
+                    + "${bundle:default.microdata.qual}).")
+    Double qual;
+
+    @Option(names = "--survey", negatable = true,
+            description = "Individual risk treats the data as a weighted sample (--survey) or as the population "
+                    + "(--no-survey); default: a sample when --weight is given.")
+    Boolean survey;
+
     @Option(names = "--attacker", paramLabel = "MODEL",
             description = "The attacker the result is read for: prosecutor, journalist or marketer "
                     + "(default: ${bundle:default.microdata.attacker}).")
@@ -83,7 +103,11 @@ public final class MicrodataOptions implements LaneOptionSet {
         b.data(data).superset(superset).quasiIdentifiers(qis).sensitive(sensitive).weight(weight).household(household)
                 .population(population).region(region).samplingFraction(samplingFraction).threshold(threshold)
                 .maxQiSubset(maxQiSubset).wildcards(wildcards).suda(noSuda == null ? null : !noSuda)
+                .snbVariant(snbVariant).individualRiskMethod(individualRiskMethod).qual(qual)
                 .attacker(attacker).attackerPreset(attackerPreset);
+        if (survey != null) {
+            b.survey(survey);
+        }
         importOptions.applyTo(b.importing());
         return b.buildCall();
     }

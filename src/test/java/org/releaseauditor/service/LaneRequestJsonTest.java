@@ -31,7 +31,8 @@ class LaneRequestJsonTest {
         MicrodataRequest.Builder b = MicrodataRequest.builder().quasiIdentifiers(List.of("age", "sex", "zip"))
                 .sensitive(List.of("diagnosis:ordered", "income")).weight("w").household("hh")
                 .population(83_000_000L).region(PopulationRegion.values()[0]).samplingFraction(0.01).threshold(0.09)
-                .maxQiSubset(3).wildcards(true).recursiveC(3.0).suda(false).attacker("journalist")
+                .maxQiSubset(3).wildcards(true).recursiveC(3.0).suda(false).snbVariant("corrected")
+                .individualRiskMethod("exact").qual(0.9).survey(false).attacker("journalist")
                 .attackerPreset("neighbour");
         b.importing().delimiter("semicolon").encoding("ISO-8859-1").header(true).missing(List.of("-", "NA"))
                 .type("age=integer").sqliteTable("people");

@@ -10,10 +10,12 @@ import java.util.Objects;
 import java.util.Set;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.core.risk.IndividualRiskMethod;
 import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.PopulationRegion;
 import org.releaseauditor.core.risk.Regions;
 import org.releaseauditor.core.risk.SensitiveAttribute;
+import org.releaseauditor.core.risk.SnbVariant;
 import org.releaseauditor.service.ImportSettings;
 import org.releaseauditor.service.InputLocations;
 import org.releaseauditor.service.LaneCall;
@@ -39,13 +41,19 @@ import org.releaseauditor.service.RequestJson;
  * @param wildcards        whether missing values and {@code *} match any value
  * @param recursiveC       c of recursive (c,l)-diversity (greater than 0)
  * @param suda             whether SUDA2 runs (the costliest measure on wide tables)
+ * @param snbVariant       equations of the SNB population model: ARX (as ARX 3.9) or CORRECTED (Chen's)
+ * @param individualRiskMethod individual-risk formula for f ≥ 3: APPROX (sdcMicro's default) or EXACT
+ * @param qual             sdcMicro's final correction factor of individual risk (greater than 0)
+ * @param survey           individual risk treats the data as a weighted sample (true) or the population
+ *                         (false); null: a sample when a weight column is given (sdcMicro {@code measure_risk})
  * @param attacker         the attacker the dashboard highlights: prosecutor, journalist or marketer
  * @param attackerPreset   the name of the attacker preset the settings came from, or null
  * @param importOptions    how the data (and superset) file is read
  */
 public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttribute> sensitive, String weight,
         String household, Long populationSize, PopulationRegion region, Double samplingFraction, double threshold,
-        int maxQiSubset, boolean wildcards, double recursiveC, boolean suda, String attacker, String attackerPreset,
+        int maxQiSubset, boolean wildcards, double recursiveC, boolean suda, SnbVariant snbVariant,
+        IndividualRiskMethod individualRiskMethod, double qual, Boolean survey, String attacker, String attackerPreset,
         ImportOptions importOptions) implements LaneRequest {
 
     public static final String LANE = "microdata";
@@ -59,6 +67,8 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
     public MicrodataRequest {
         quasiIdentifiers = List.copyOf(quasiIdentifiers);
         sensitive = List.copyOf(sensitive);
+        Objects.requireNonNull(snbVariant, "snbVariant");
+        Objects.requireNonNull(individualRiskMethod, "individualRiskMethod");
         Objects.requireNonNull(attacker, "attacker");
         Objects.requireNonNull(importOptions, "importOptions");
     }
@@ -85,7 +95,8 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
     /** The core configuration of the analysis. */
     public MicrodataConfig toConfig() {
         return new MicrodataConfig(quasiIdentifiers, sensitive, weight, household, populationSize, region,
-                samplingFraction, threshold, maxQiSubset, wildcards, recursiveC);
+                samplingFraction, threshold, maxQiSubset, wildcards, recursiveC, snbVariant, individualRiskMethod, qual,
+                survey);
     }
 
     @Override
@@ -106,6 +117,10 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
         n.put("wildcards", wildcards);
         n.put("recursiveC", recursiveC);
         n.put("suda", suda);
+        n.put("snbVariant", snbVariant.name());
+        n.put("individualRiskMethod", individualRiskMethod.name());
+        n.put("qual", qual);
+        n.put("survey", survey);
         n.put("attacker", attacker);
         n.put("attackerPreset", attackerPreset);
         n.set("import", ImportSettings.toJson(importOptions));
@@ -158,6 +173,12 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
         b.wildcards(r.bool("wildcards"));
         b.recursiveC(r.number("recursiveC"));
         b.suda(r.bool("suda"));
+        b.snbVariant(r.string("snbVariant"));
+        b.individualRiskMethod(r.string("individualRiskMethod"));
+        b.qual(r.number("qual"));
+        if (r.has("survey")) {
+            b.survey(r.bool("survey"));
+        }
         b.attacker(r.string("attacker"));
         b.attackerPreset(r.string("attackerPreset"));
         ObjectNode io = r.object("import");
@@ -185,6 +206,10 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
         private boolean wildcards = false;
         private double recursiveC = 2.0;
         private boolean suda = true;
+        private SnbVariant snbVariant = SnbVariant.ARX;
+        private IndividualRiskMethod individualRiskMethod = IndividualRiskMethod.APPROX;
+        private double qual = 1.0;
+        private Boolean survey;
         private String attacker = "prosecutor";
         private String attackerPreset;
         private final ImportSettings.Builder importing = new ImportSettings.Builder();
@@ -206,6 +231,10 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
             wildcards = r.wildcards;
             recursiveC = r.recursiveC;
             suda = r.suda;
+            snbVariant = r.snbVariant;
+            individualRiskMethod = r.individualRiskMethod;
+            qual = r.qual;
+            survey = r.survey;
             attacker = r.attacker;
             attackerPreset = r.attackerPreset;
             importing.options(r.importOptions);
@@ -318,6 +347,47 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
             return this;
         }
 
+        /** {@code arx} (as ARX 3.9, the default) or {@code corrected} (Chen's published SNB model). */
+        public Builder snbVariant(String v) throws ConfigurationException {
+            if (v != null) {
+                snbVariant = choice(SnbVariant.class, v, "--snb-variant");
+            }
+            return this;
+        }
+
+        /** {@code approx} (sdcMicro's default) or {@code exact}. */
+        public Builder individualRiskMethod(String m) throws ConfigurationException {
+            if (m != null) {
+                individualRiskMethod = choice(IndividualRiskMethod.class, m, "--individual-risk-method");
+            }
+            return this;
+        }
+
+        public Builder qual(Double q) {
+            if (q != null) {
+                qual = q;
+            }
+            return this;
+        }
+
+        /** Whether individual risk treats the data as a weighted sample; null: a sample iff weights are given. */
+        public Builder survey(Boolean s) {
+            survey = s;
+            return this;
+        }
+
+        private static <E extends Enum<E>> E choice(Class<E> type, String value, String option)
+                throws ConfigurationException {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(value.strip())) {
+                    return e;
+                }
+            }
+            throw new ConfigurationException("microdata.error.choice", option, value,
+                    java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
+
         /** prosecutor, journalist or marketer. */
         public Builder attacker(String a) {
             if (a != null) {
@@ -356,7 +426,8 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
 
         MicrodataRequest unchecked() {
             return new MicrodataRequest(qis, sensitive, weight, household, population, region, samplingFraction,
-                    threshold, maxQiSubset, wildcards, recursiveC, suda, attacker, attackerPreset, importing.build());
+                    threshold, maxQiSubset, wildcards, recursiveC, suda, snbVariant, individualRiskMethod, qual, survey,
+                    attacker, attackerPreset, importing.build());
         }
 
         /** The request; a usage error when a value is out of range or no QI is given. */
@@ -381,6 +452,9 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
             }
             if (maxQiSubset < 1) {
                 throw new ConfigurationException("microdata.error.maxQiSubset", maxQiSubset);
+            }
+            if (!(qual > 0) || Double.isInfinite(qual)) {
+                throw new ConfigurationException("microdata.error.qual", qual);
             }
             if (!(recursiveC > 0)) {
                 throw new ConfigurationException("microdata.error.recursiveC", recursiveC);
