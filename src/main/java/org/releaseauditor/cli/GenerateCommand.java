@@ -14,6 +14,7 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.CancellationFlag;
 import org.releaseauditor.core.progress.CancelledException;
 import org.releaseauditor.service.GenerateService;
+import org.releaseauditor.service.ProgressText;
 import org.releaseauditor.service.cases.DemoCaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -242,7 +243,7 @@ public final class GenerateCommand implements Runnable {
             }
             last = now;
             String pct = total > 0 ? String.format(Locale.ROOT, "%5.1f %%", 100.0 * done / total) : "";
-            err.print("\r" + phase + " " + pct + "        ");
+            err.print("\r" + ProgressText.of(phase) + " " + pct + "        ");
             err.flush();
             printed = true;
         }

@@ -63,13 +63,13 @@ final class PopulationUniquenessEstimator {
             return new MicrodataResult.PopulationUniqueness(bigN, pi, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
                     UniquenessModel.DANKAR, none, none, none, none, null, null, snbVariant);
         }
-        monitor.update("Population uniqueness: Zayatz", 0, 3);
+        monitor.update("progress.risk.population", 0, 3);
         Outcome zayatz = zayatz();
-        monitor.update("Population uniqueness: Pitman", 1, 3);
+        monitor.update("progress.risk.population", 1, 3);
         Outcome pitman = pitman();
-        monitor.update("Population uniqueness: SNB", 2, 3);
+        monitor.update("progress.risk.population", 2, 3);
         Outcome snb = snb();
-        monitor.update("Population uniqueness", 3, 3);
+        monitor.update("progress.risk.population", 3, 3);
 
         // Dankar et al.'s rule exactly as ARX's RiskModelPopulationUniqueness applies it
         Outcome dankar;

@@ -101,7 +101,7 @@ final class WildcardMatcher {
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
                 monitor.checkCancelled();
-                monitor.update("Wildcard matching", done++, (long) m * m);
+                monitor.update("progress.risk.wildcards", done++, (long) m * m);
                 long union = masks.get(a) | masks.get(b);
                 addCompatible(codes, q, union, members[a], members[b], values, firstRow, result, monitor);
             }

@@ -37,7 +37,7 @@ public final class Unicity {
         for (int i = 0; i < users.length; i++) {
             if ((i & 1023) == 0) {
                 monitor.checkCancelled();
-                monitor.update("unicity", i, users.length);
+                monitor.update("trajectory.progress.unicity", i, users.length);
             }
             int u = users[i];
             int drawn = drawPoints(ts, u, maxP, pointSeed(opt.seed(), u), draw);
@@ -55,7 +55,7 @@ public final class Unicity {
                 }
             }
         }
-        monitor.update("unicity", users.length, users.length);
+        monitor.update("trajectory.progress.unicity", users.length, users.length);
         List<UnicityResult.Row> rows = new ArrayList<>();
         for (int p = 1; p <= maxP; p++) {
             double[] ci = Wilson.interval95(unique[p], users.length);

@@ -33,8 +33,7 @@ final class SummaryTestData {
 
     /** The raw-data path as the CLI runs it (without SUDA2, which a summary cannot give). */
     static String rawJson(Dataset ds, MicrodataConfig cfg) throws AuditException {
-        MicrodataAnalysis a = new MicrodataAnalysisService().withSuda(false).analyze(ds, cfg, null,
-                ProgressMonitor.none());
+        MicrodataAnalysis a = new MicrodataAnalysisService().analyze(ds, cfg, null, false, ProgressMonitor.none());
         return MicrodataJson.write(a);
     }
 

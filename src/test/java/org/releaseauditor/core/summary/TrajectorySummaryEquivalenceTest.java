@@ -18,14 +18,18 @@ import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.trajectory.EventColumns;
+import org.releaseauditor.core.trajectory.EventImport;
 import org.releaseauditor.core.trajectory.EventTable;
 import org.releaseauditor.core.trajectory.SpatialResolution;
 import org.releaseauditor.core.trajectory.TemporalResolution;
 import org.releaseauditor.io.summary.SummaryJson;
 import org.releaseauditor.report.TrajectoryJsonWriter;
+import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.service.LaneInputs;
+import org.releaseauditor.service.trajectories.TrajectoriesLane;
+import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.service.trajectories.TrajectoryAnalysisService;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
-import org.releaseauditor.service.trajectories.TrajectoryRequest;
 
 /**
  * Unicity and the coarsening sweep from a trajectory summary equal the raw-data path's, including
@@ -39,29 +43,43 @@ class TrajectorySummaryEquivalenceTest {
 
     private static final Path EVENTS = Path.of("sample-datasets/trajectories/events_pseudonymised.csv");
 
-    private static TrajectoryRequest request(EventColumns cols, String spatial, String temporal, int minPoints,
+    private static TrajectoriesRequest request(EventColumns cols, String spatial, String temporal, int minPoints,
             int maxPoints, int sample, long seed, List<String> sweepSpatial, List<String> sweepTemporal,
-            int sweepPoints) {
-        return new TrajectoryRequest(EVENTS, ImportOptions.defaults(), cols, spatial, temporal, minPoints, maxPoints,
-                sample, seed, List.of(), null, sweepSpatial, sweepTemporal, sweepPoints, null, 0, null);
+            int sweepPoints) throws Exception {
+        TrajectoriesRequest.Builder b = TrajectoriesRequest.builder().user(cols.user()).time(cols.time())
+                .location(cols.location()).lat(cols.lat()).lng(cols.lng()).attributes(cols.attributes())
+                .timeFormat(cols.timeFormat()).zone(cols.zone().getId()).spatial(spatial).temporal(temporal)
+                .points(minPoints, maxPoints).sampleUsers(sample).seed(seed).sweepSpatial(sweepSpatial)
+                .sweepTemporal(sweepTemporal).sweepPoints(sweepPoints).homeWorkOff().topN(0);
+        return b.build();
+    }
+
+    /** The event table of the request, read as the lane reads it. */
+    private static EventTable table(TrajectoriesRequest req) throws Exception {
+        return EventImport.fromDataset(new DatasetService().load(EVENTS, req.importOptions(), ProgressMonitor.none()),
+                req.columns(), EVENTS.toString(), ProgressMonitor.none());
     }
 
     /** Raw JSON tree, and the tree of the audit from a summary made in process (via its JSON file). */
-    private List<Map<String, Object>> both(TrajectoryRequest req) throws Exception {
+    private List<Map<String, Object>> both(TrajectoriesRequest req) throws Exception {
         TrajectoryAnalysisService service = new TrajectoryAnalysisService();
-        TrajectoryReport raw = service.analyze(req, ProgressMonitor.none());
-        EventTable table = service.load(req, ProgressMonitor.none());
-        SpatialResolution spatial = service.spatial(req.spatial());
+        TrajectoryReport raw = new TrajectoriesLane().analyze(req, LaneInputs.of(TrajectoriesRequest.EVENTS, EVENTS),
+                ProgressMonitor.none()).output();
+        EventTable table = table(req);
+        SpatialResolution spatial = service.spatial(req.spatial(), null, null);
         TemporalResolution temporal = service.temporal(req.temporal());
         List<SpatialResolution> ss = new ArrayList<>();
         for (String s : req.sweepSpatial()) {
-            ss.add(service.spatial(s));
+            ss.add(service.spatial(s, null, null));
         }
         List<TemporalResolution> st = new ArrayList<>();
         for (String t : req.sweepTemporal()) {
             st.add(service.temporal(t));
         }
-        if (!ss.isEmpty() && st.isEmpty()) {
+        if (req.sweep() && ss.isEmpty()) {
+            ss.add(spatial);
+        }
+        if (req.sweep() && st.isEmpty()) {
             st.add(temporal);
         }
         EventColumns c = req.columns();
@@ -122,9 +140,8 @@ class TrajectorySummaryEquivalenceTest {
     void askingForMorePointsThanTheSummaryDrewIsAClearError() throws Exception {
         EventColumns cols = new EventColumns("pseudonym", "timestamp", "cell", null, null, List.of(), null,
                 ZoneId.of("UTC"));
-        TrajectoryAnalysisService service = new TrajectoryAnalysisService();
-        TrajectoryRequest req = request(cols, "none", "1h", 1, 2, 50, 1, List.of(), List.of(), 2);
-        EventTable table = service.load(req, ProgressMonitor.none());
+        TrajectoriesRequest req = request(cols, "none", "1h", 1, 2, 50, 1, List.of(), List.of(), 2);
+        EventTable table = table(req);
         TrajectorySummary.Options o = new TrajectorySummary.Options("pseudonym", "timestamp", "cell", null, null,
                 List.of(), "auto", "UTC", "none", "1h", 2, 50, 1, List.of(), List.of(), 2, Map.of());
         TrajectorySummary s = TrajectorySummaries.build(table, o, new SpatialResolution.Identity(),
