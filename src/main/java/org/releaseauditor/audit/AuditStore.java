@@ -116,6 +116,12 @@ public interface AuditStore extends AutoCloseable {
      */
     Optional<Receipt> lastReceipt();
 
+    /**
+     * Writes a consistent copy of the whole case to {@code target} (which must not exist), even
+     * while other writers append: SQLite's {@code VACUUM INTO}. The copy verifies on its own.
+     */
+    void backupTo(java.nio.file.Path target) throws AuditStoreException;
+
     /** How long writes wait for a case another writer is busy with. */
     void setLockWait(LockWait wait);
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Mixin of the case commands that record something: the case file and the recorded actor. */
+/** Mixin of the case commands that record something: the case file, the recorded actor, the busy wait. */
 public final class CaseWriteOptions {
 
     @Parameters(index = "0", paramLabel = "CASE", description = "The case file.")
@@ -16,9 +16,13 @@ public final class CaseWriteOptions {
     @Option(names = "--actor", description = "Who is recorded as actor (default: OS user).")
     String actor;
 
-    /** Opens the case for writing (refused when another instance holds it) with the actor set. */
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = CaseCli.DEFAULT_WAIT,
+            description = "How long to wait when another writer is busy with the case (default: ${DEFAULT-VALUE} s).")
+    int waitSeconds;
+
+    /** Opens the case for writing with the actor set. */
     CaseService open(CommandSpec spec) throws AuditException {
-        CaseService cs = CaseCli.openForWriting(caseFile, spec);
+        CaseService cs = CaseCli.openForWriting(caseFile, spec, waitSeconds);
         cs.setActor(actor);
         return cs;
     }

@@ -381,6 +381,20 @@ public final class JdbcAuditStore implements AuditStore {
         }
     }
 
+    @Override
+    public synchronized void backupTo(Path target) throws AuditStoreException {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.exists(abs)) {
+            throw new AuditStoreException("audit.error.exists", abs.toString());
+        }
+        try (java.sql.PreparedStatement ps = conn.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, abs.toString());
+            ps.execute();
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, file);
+        }
+    }
+
     /** A pragma value of this connection as text (tests check the durability settings). */
     synchronized String pragma(String name) throws SQLException {
         return queries.pragma(name);
