@@ -414,6 +414,16 @@ public final class CaseService implements AutoCloseable {
             throw new ConfigurationException("case.error.conditionsOnlyWithConditions", outcome);
         }
 
+        // re-hash every output before deciding
+        Set<Long> dsIds = new LinkedHashSet<>(runOutputs);
+        dsIds.addAll(choices.keySet());
+        dsIds.addAll(extraOutputs);
+        Map<String, String> shas = new TreeMap<>();
+        for (long id : dsIds) {
+            DatasetEntry ds = store.dataset(id).orElseThrow();
+            checkUnchanged(ds, Path.of(ds.path()), monitor);
+            shas.put(Long.toString(id), ds.sha256());
+        }
         // an approval over failing findings needs an override justification
         List<FailedFinding> failed = failingFindings(runs.stream().map(RunEntry::id).toList()).stream()
                 .filter(f -> f.datasetIds().stream().anyMatch(approvedIds::contains)).toList();
@@ -426,16 +436,6 @@ public final class CaseService implements AutoCloseable {
                     String.join("; ", failed.stream().map(FailedFinding::describe).toList()));
         }
 
-        // re-hash every output before deciding
-        Set<Long> dsIds = new LinkedHashSet<>(runOutputs);
-        dsIds.addAll(choices.keySet());
-        dsIds.addAll(extraOutputs);
-        Map<String, String> shas = new TreeMap<>();
-        for (long id : dsIds) {
-            DatasetEntry ds = store.dataset(id).orElseThrow();
-            checkUnchanged(ds, Path.of(ds.path()), monitor);
-            shas.put(Long.toString(id), ds.sha256());
-        }
         String policyJson = null;
         if (req.policyRef() != null && !req.policyRef().isBlank()) {
             policyJson = policies.toJson(policies.load(req.policyRef()));
