@@ -74,9 +74,11 @@ class CaseServiceTest {
             assertEquals(List.of(run.id()), first.runIds());
             assertTrue(first.datasetSha256s().contains(d.sha256()));
             String headBefore = cs.headHash();
-            DecisionEntry second = cs.decide(DecisionOutcome.APPROVE_WITH_CONDITIONS, "only to the research partner",
-                    "partner contract forbids linkage", "Dana DPO", List.of(run.id()), "arx-defaults",
-                    ProgressMonitor.none());
+            DecisionEntry second = cs.decide(DecisionRequest.builder()
+                    .outcome(DecisionOutcome.APPROVE_WITH_CONDITIONS).conditions("only to the research partner")
+                    .rationale("partner contract forbids linkage").auditor("Dana DPO").runs(List.of(run.id()))
+                    .policy("arx-defaults").overrideJustification("k = 2 is acceptable under the partner contract")
+                    .build(), ProgressMonitor.none()).details().decision();
             assertEquals(first.id(), second.supersedes());
             assertEquals(headBefore, second.chainHead());
             assertEquals(second, cs.currentDecision().orElseThrow());
