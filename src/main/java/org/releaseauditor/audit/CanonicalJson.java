@@ -30,6 +30,13 @@ public final class CanonicalJson {
         return sb.toString();
     }
 
+    /** Writes a list (of the same value types) as a canonical JSON array. */
+    public static String writeArray(Iterable<?> values) {
+        StringBuilder sb = new StringBuilder();
+        writeValue(sb, values);
+        return sb.toString();
+    }
+
     private static void writeObject(StringBuilder sb, Map<String, ?> object) {
         sb.append('{');
         boolean first = true;

@@ -122,7 +122,12 @@ public final class PolicyJson {
             String expl = text(r, "explanation", p + ".explanation", source, false);
             rules.add(new PolicyRule(metric, op, th.asDouble(), sev, expl));
         }
-        return new PolicyProfile(id, version, title.isEmpty() ? id : title, description, src, rules);
+        JsonNode review = root.get("requireSecondReviewer");
+        if (review != null && !review.isNull() && !review.isBoolean()) {
+            throw field(source, "$.requireSecondReviewer", "true or false", review);
+        }
+        return new PolicyProfile(id, version, title.isEmpty() ? id : title, description, src, rules,
+                review != null && review.asBoolean(false));
     }
 
     private static String text(JsonNode obj, String name, String path, String source, boolean required)
@@ -157,6 +162,9 @@ public final class PolicyJson {
         root.put("title", p.title());
         root.put("description", p.description());
         root.put("source", p.source());
+        if (p.requireSecondReviewer()) {
+            root.put("requireSecondReviewer", true);
+        }
         ArrayNode rules = root.putArray("rules");
         for (PolicyRule r : p.rules()) {
             ObjectNode o = rules.addObject();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code case add-dataset CASE FILE [--schema JSON] [--role column=ROLE]...}. */
 @Command(name = "add-dataset", mixinStandardHelpOptions = true,
-        description = "Register a data file: SHA-256, size, time and schema (the data is not copied).")
+        description = "Register a data file (CSV/TSV or SQLite, read to check it is a dataset): SHA-256, size, time and "
+            + "schema (the data is not copied).")
 public final class CaseAddDatasetCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -25,7 +26,7 @@ public final class CaseAddDatasetCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE", description = "The data file.")
     Path data;
 
-    @Option(names = "--schema", description = "Schema as JSON (default: column names from the header line).")
+    @Option(names = "--schema", description = "Schema as JSON (default: what the importer detected).")
     String schema;
 
     @Option(names = "--role", paramLabel = "COLUMN=ROLE",
@@ -44,6 +45,7 @@ public final class CaseAddDatasetCommand implements Callable<Integer> {
                 cs.assignRole(d.id(), r.substring(0, eq).strip(), r.substring(eq + 1).strip());
             }
             spec.commandLine().getOut().println(Messages.get("casecli.datasetAdded", d.id(), d.sha256(), d.sizeBytes()));
+            CaseCli.printReceipt(spec.commandLine().getOut(), cs);
         }
         return ExitCodes.OK;
     }

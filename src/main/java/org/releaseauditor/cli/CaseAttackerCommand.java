@@ -28,6 +28,7 @@ public final class CaseAttackerCommand implements Callable<Integer> {
         try (CaseService cs = target.open(spec)) {
             AttackerModel a = cs.recordAttackerModel(name, model);
             spec.commandLine().getOut().println(Messages.get("casecli.attackerAdded", a.id(), a.name()));
+            CaseCli.printReceipt(spec.commandLine().getOut(), cs);
         }
         return ExitCodes.OK;
     }

@@ -27,6 +27,7 @@ public final class CaseEvaluateCommand implements Callable<Integer> {
         try (CaseService cs = target.open(spec)) {
             PolicyEvaluation ev = cs.evaluatePolicy(run, policy);
             CaseCli.printFindings(spec.commandLine().getOut(), ev);
+            CaseCli.printReceipt(spec.commandLine().getOut(), cs);
             return ev.failed() ? ExitCodes.POLICY_FAILED : ExitCodes.OK;
         }
     }

@@ -36,6 +36,7 @@ public final class CaseNewCommand implements Callable<Integer> {
         try (CaseService cs = CaseService.create(file, new CaseInfo(title, dataProduct, controller, auditor, null),
                 LaneRegistry.global())) {
             spec.commandLine().getOut().println(Messages.get("casecli.created", cs.file(), cs.headHash()));
+            CaseCli.printReceipt(spec.commandLine().getOut(), cs);
         }
         return ExitCodes.OK;
     }

@@ -118,8 +118,10 @@ public final class CaseRunCommand implements Callable<Integer> {
             if (policy != null) {
                 PolicyEvaluation ev = cs.evaluatePolicy(run.id(), policy);
                 CaseCli.printFindings(spec.commandLine().getOut(), ev);
+                CaseCli.printReceipt(spec.commandLine().getOut(), cs);
                 return ev.failed() ? ExitCodes.POLICY_FAILED : ExitCodes.OK;
             }
+            CaseCli.printReceipt(spec.commandLine().getOut(), cs);
             return ExitCodes.OK;
         } finally {
             try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.casefile.AttackerModel;
 import org.releaseauditor.core.casefile.AuditEvent;
@@ -15,7 +16,10 @@ import org.releaseauditor.core.casefile.DatasetEntry;
 import org.releaseauditor.core.casefile.DecisionEntry;
 import org.releaseauditor.core.casefile.FindingEntry;
 import org.releaseauditor.core.casefile.RoleAssignment;
+import org.releaseauditor.core.casefile.OutputDecision;
+import org.releaseauditor.core.casefile.Review;
 import org.releaseauditor.core.casefile.RunEntry;
+import org.releaseauditor.service.cases.CaseRecords.DecisionDetails;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.cases.CaseService;
@@ -37,7 +41,7 @@ public final class CaseShowCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
     String format;
 
-    @Option(names = "--events", description = "Also list every event of the log.")
+    @Option(names = "--events", description = "Also list every event of the log (with --format json: as objects).")
     boolean events;
 
     @Override
@@ -75,6 +79,22 @@ public final class CaseShowCommand implements Callable<Integer> {
         for (DecisionEntry d : cs.decisions()) {
             out.println(Messages.get("casecli.show.decision", d.id(), d.outcome(), d.auditor(), d.at(),
                     d.supersedes() == null ? "-" : d.supersedes(), d.rationale()));
+            DecisionDetails det = cs.details(d);
+            det.record().ifPresent(r -> {
+                out.println(Messages.get("casecli.show.record", r.purpose(), r.legalBasis().stream()
+                        .map(b -> "Art. " + b.article()).toList(), r.legalBasisText(), r.recipients(), r.retention(),
+                        r.controller()));
+                if (r.overridden()) {
+                    out.println(Messages.get("casecli.show.override", r.overrideJustification()));
+                }
+            });
+            for (OutputDecision o : det.outputs()) {
+                out.println(Messages.get("casecli.show.output", o.datasetId(), o.approved() ? "APPROVE" : "REJECT",
+                        o.comment()));
+            }
+            for (Review r : det.reviews()) {
+                out.println(Messages.get("casecli.show.review", r.reviewer(), r.at(), r.comment()));
+            }
         }
         if (events) {
             for (AuditEvent e : cs.history()) {
@@ -82,6 +102,7 @@ public final class CaseShowCommand implements Callable<Integer> {
                         + e.hash());
             }
         }
+        out.println(Messages.get("casecli.show.status", CaseCli.status(cs.status())));
         out.println(Messages.get("casecli.show.head", cs.history().size(), cs.headHash()));
     }
 
@@ -175,8 +196,91 @@ public final class CaseShowCommand implements Callable<Integer> {
                 o.put("supersedes", d.supersedes());
             }
             o.set("policy", d.policyJson() == null ? JSON.getNodeFactory().nullNode() : parse(d.policyJson()));
+            DecisionDetails det = cs.details(d);
+            o.put("reviewRequired", det.reviewRequired());
+            o.put("awaitingReview", det.awaitingReview());
+            det.record().ifPresent(r -> {
+                ObjectNode rec = o.putObject("record");
+                rec.put("purpose", r.purpose());
+                ArrayNode lb = rec.putArray("legalBasis");
+                r.legalBasis().forEach(b -> lb.add(b.name()));
+                rec.put("legalBasisText", r.legalBasisText());
+                rec.put("recipients", r.recipients());
+                rec.put("retention", r.retention());
+                rec.put("controller", r.controller());
+                if (r.overridden()) {
+                    rec.put("overrideJustification", r.overrideJustification());
+                } else {
+                    rec.putNull("overrideJustification");
+                }
+                rec.set("overriddenFindings", parse(r.overriddenFindings()));
+                ArrayNode conds = rec.putArray("conditions");
+                r.conditions().forEach(cond -> {
+                    ObjectNode co = conds.addObject();
+                    co.put("text", cond.text());
+                    if (cond.outputSha256() != null) {
+                        ObjectNode out = co.putObject("output");
+                        out.put("sha256", cond.outputSha256());
+                        out.put("datasetId", cond.outputDatasetId());
+                        if (cond.replaces() == null) {
+                            out.putNull("replaces");
+                        } else {
+                            out.put("replaces", cond.replaces());
+                        }
+                    }
+                });
+                rec.set("seal", parse(r.seal()));
+            });
+            ArrayNode outs = o.putArray("outputs");
+            for (OutputDecision od : det.outputs()) {
+                ObjectNode x = outs.addObject();
+                x.put("datasetId", od.datasetId());
+                x.put("sha256", od.sha256());
+                x.put("outcome", od.approved() ? "APPROVE" : "REJECT");
+                x.put("comment", od.comment());
+            }
+            ArrayNode revs = o.putArray("reviews");
+            for (Review r : det.reviews()) {
+                ObjectNode x = revs.addObject();
+                x.put("id", r.id());
+                x.put("reviewer", r.reviewer());
+                x.put("comment", r.comment());
+                x.put("chainHead", r.chainHead());
+                x.put("at", r.at().toString());
+            }
         }
-        root.put("events", cs.history().size());
+        org.releaseauditor.core.casefile.CaseStatus st = cs.status();
+        ObjectNode status = root.putObject("status");
+        status.put("state", st.state().name());
+        status.put("closed", st.closed());
+        if (st.decisionId() == null) {
+            status.putNull("decisionId");
+        } else {
+            status.put("decisionId", st.decisionId());
+        }
+        status.put("eventsAfterDecision", st.eventsAfterDecision());
+        status.put("reviewers", st.reviewers());
+        List<AuditEvent> history = cs.history();
+        root.put("eventCount", history.size());
+        if (events) {
+            ArrayNode ev = root.putArray("events");
+            for (AuditEvent e : history) {
+                ObjectNode x = ev.addObject();
+                x.put("id", e.id());
+                x.put("occurredAt", e.occurredAt());
+                x.put("actor", e.actor());
+                x.put("action", e.action());
+                x.put("datasetSha256", e.datasetSha256());
+                x.put("policyJson", e.policyJson());
+                x.put("resultJson", e.resultJson());
+                x.put("rationale", e.rationale());
+                x.put("appVersion", e.appVersion());
+                x.put("prevHash", e.prevHash());
+                x.put("hash", e.hash());
+            }
+        } else {
+            root.put("events", history.size());
+        }
         root.put("headHash", cs.headHash());
         return root;
     }

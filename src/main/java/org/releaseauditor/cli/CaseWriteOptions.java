@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Mixin of the case commands that record something: the case file and the recorded actor. */
+/** Mixin of the case commands that record something: the case file, the recorded actor, the busy wait. */
 public final class CaseWriteOptions {
 
     @Parameters(index = "0", paramLabel = "CASE", description = "The case file.")
@@ -16,9 +17,12 @@ public final class CaseWriteOptions {
     @Option(names = "--actor", description = "Who is recorded as actor (default: OS user).")
     String actor;
 
-    /** Opens the case for writing (refused when another instance holds it) with the actor set. */
+    @Mixin
+    BusyWaitOption busyWait;
+
+    /** Opens the case for writing with the actor set. */
     CaseService open(CommandSpec spec) throws AuditException {
-        CaseService cs = CaseCli.openForWriting(caseFile, spec);
+        CaseService cs = CaseCli.openForWriting(caseFile, spec, busyWait);
         cs.setActor(actor);
         return cs;
     }

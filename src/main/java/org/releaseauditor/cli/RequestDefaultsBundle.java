@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import org.releaseauditor.service.LaneDefaults;
 import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.cases.CaseService;
 
 /**
  * The lanes' request defaults as a resource bundle, so option help can say
@@ -16,7 +17,9 @@ final class RequestDefaultsBundle extends ResourceBundle {
     private final Map<String, String> values;
 
     RequestDefaultsBundle(LaneRegistry lanes) {
-        this.values = LaneDefaults.of(lanes);
+        Map<String, String> v = new java.util.HashMap<>(LaneDefaults.of(lanes));
+        v.put("default.case.wait", String.valueOf(CaseService.defaultBusyWait().toSeconds()));
+        this.values = Map.copyOf(v);
     }
 
     @Override

@@ -128,8 +128,10 @@ final class LaneRules {
             .that().resideInAPackage("org.releaseauditor.cli..")
             .and().haveSimpleNameNotEndingWith("Options")
             .and().haveSimpleNameNotEndingWith("OptionsMixin")
-            .should().dependOnClassesThat(DescribedPredicate.describe("a request builder",
-                    (JavaClass c) -> c.getName().matches("org\\.releaseauditor\\.service\\..*(Request|ImportSettings)\\$(Table)?Builder")))
+            .should().dependOnClassesThat(DescribedPredicate.describe("a lane request builder",
+                    (JavaClass c) -> c.getName().matches("org\\.releaseauditor\\.service\\..*(Request|ImportSettings)\\$(Table)?Builder")
+                            && c.getEnclosingClass().map(e -> e.isAssignableTo(org.releaseauditor.service.LaneRequest.class)
+                                    || e.getSimpleName().equals("ImportSettings")).orElse(false)))
             .because("picocli options map one-to-one onto builder setters, in one options class per lane shared by "
                     + "analyze and case run");
 

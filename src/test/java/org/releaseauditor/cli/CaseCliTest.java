@@ -76,7 +76,7 @@ class CaseCliTest {
         assertTrue(r.out().contains("FAIL  k >= 5: k = 2 violates >= 5."), r.out());
         r = cli("case", "decide", rcase.toString(), "--outcome", "approve_with_conditions", "--conditions",
                 "release only to the research partner", "--rationale", "contract forbids linkage", "--auditor",
-                "Dana DPO");
+                "Dana DPO", "--override-justification", "k = 2 is accepted: the partner is contractually bound");
         assertEquals(0, r.code(), r.err());
     }
 

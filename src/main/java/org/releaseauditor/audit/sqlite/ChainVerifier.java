@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ final class ChainVerifier {
     private ChainVerifier() {
     }
 
-    static List<VerificationItem> verify(JdbcAuditStore store) throws SQLException {
+    static List<VerificationItem> verify(CaseQueries store, int version) throws SQLException {
         List<VerificationItem> items = new ArrayList<>();
         List<String> integrity = store.integrityCheck();
         boolean sqliteOk = integrity.size() == 1 && "ok".equals(integrity.get(0));
@@ -38,7 +39,11 @@ final class ChainVerifier {
 
         List<Map<String, Object>> events = store.rawEvents();
         items.add(chainItem(events));
-        items.addAll(rowItems(store, events));
+        List<String> tables = CaseSchema.rowTables(version);
+        items.addAll(rowItems(store, events, tables));
+        if (version >= 2) {
+            items.add(sealItem(store, events));
+        }
         return items;
     }
 
@@ -60,10 +65,10 @@ final class ChainVerifier {
             if (!prev.equals(str(e.get("prev_hash")))) {
                 return broken(subject, Messages.get("verify.chain.badPrev", label, expectedId - 1));
             }
-            String canonical = JdbcAuditStore.canonicalEvent(id, str(e.get("occurred_at")), str(e.get("actor")),
+            String canonical = EventChain.canonicalEvent(id, str(e.get("occurred_at")), str(e.get("actor")),
                     str(e.get("action")), str(e.get("dataset_sha256")), str(e.get("policy_json")),
                     str(e.get("result_json")), str(e.get("rationale")), str(e.get("app_version")));
-            String recomputed = JdbcAuditStore.eventHash(prev, canonical);
+            String recomputed = EventChain.eventHash(prev, canonical);
             String stored = str(e.get("hash"));
             if (!recomputed.equals(stored)) {
                 boolean nextLinksToContent = i + 1 < events.size()
@@ -79,15 +84,98 @@ final class ChainVerifier {
         return new VerificationItem("chain", subject, true, Messages.get("verify.chain.ok", events.size(), prev));
     }
 
+    /**
+     * A decision's (or review's) {@code chain_head} must be the {@code prev_hash} of the event
+     * that records it: the state it was made on is exactly the chain before it.
+     */
+    static boolean headMatches(Map<String, Object> row, Map<String, Object> event) {
+        Object head = row.get("chain_head");
+        return head != null && head.equals(str(event.get("prev_hash")));
+    }
+
+    /**
+     * The seals of decisions and reviews: a decision record's seal names the head the decision
+     * was made on, and the result hash of each run and the hash of each output it rests on; they
+     * must still hold. A review must sign the decision in force at the time of the review.
+     */
+    private static VerificationItem sealItem(CaseQueries store, List<Map<String, Object>> events) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> eventOfRow = new HashMap<>();
+        for (Map<String, Object> e : events) {
+            String payload = str(e.get("result_json"));
+            if (payload == null || !payload.startsWith("{\"rows\":") || !(e.get("id") instanceof Long eid)) {
+                continue;
+            }
+            try {
+                for (JsonNode ref : JSON.readTree(payload).path("rows")) {
+                    eventOfRow.put(ref.path("table").asText() + "#" + ref.path("id").asLong(), eid);
+                }
+            } catch (IOException ex) {
+                // reported by the chain check
+            }
+        }
+        int sealed = 0;
+        for (long id : store.rowIds("decision_record")) {
+            Map<String, Object> rec = store.row("decision_record", id);
+            Object decisionId = rec.get("decision_id");
+            Map<String, Object> decision = decisionId instanceof Long d ? store.row("decision", d) : null;
+            JsonNode seal;
+            try {
+                seal = JSON.readTree(str(rec.get("seal")));
+            } catch (IOException | IllegalArgumentException ex) {
+                problems.add(Messages.get("verify.seal.malformed", decisionId));
+                continue;
+            }
+            if (seal == null || !seal.isObject()) {
+                problems.add(Messages.get("verify.seal.malformed", decisionId));
+                continue;
+            }
+            sealed++;
+            if (decision == null || !seal.path("head").asText().equals(str(decision.get("chain_head")))) {
+                problems.add(Messages.get("verify.seal.head", decisionId));
+            }
+            for (JsonNode r : seal.path("runs")) {
+                Map<String, Object> run = store.row("analysis_run", r.path("id").asLong());
+                String now = run == null ? null : CanonicalJson.sha256(str(run.get("result_json")));
+                if (!r.path("result_sha256").asText().equals(now)) {
+                    problems.add(Messages.get("verify.seal.run", decisionId, r.path("id").asLong()));
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = seal.path("outputs").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> o = it.next();
+                Map<String, Object> ds = o.getKey().matches("\\d{1,18}") ? store.row("dataset", Long.parseLong(o.getKey()))
+                        : null;
+                if (ds == null || !o.getValue().asText().equals(str(ds.get("sha256")))) {
+                    problems.add(Messages.get("verify.seal.output", decisionId, o.getKey()));
+                }
+            }
+        }
+        for (long id : store.rowIds("review")) {
+            Map<String, Object> rev = store.row("review", id);
+            Long reviewEvent = eventOfRow.get("review#" + id);
+            Object decisionId = rev.get("decision_id");
+            for (long did : store.rowIds("decision")) {
+                Long decisionEvent = eventOfRow.get("decision#" + did);
+                if (decisionId instanceof Long d && did > d && decisionEvent != null && reviewEvent != null
+                        && decisionEvent < reviewEvent) {
+                    problems.add(Messages.get("verify.seal.reviewSuperseded", id, d, did));
+                }
+            }
+        }
+        return new VerificationItem("seal", Messages.get("verify.subject.seals"), problems.isEmpty(),
+                problems.isEmpty() ? Messages.get("verify.seal.ok", sealed, store.rowIds("review").size())
+                        : String.join("; ", problems));
+    }
+
     private static VerificationItem broken(String subject, String detail) {
         return new VerificationItem("chain", subject, false, detail);
     }
 
-    private static List<VerificationItem> rowItems(JdbcAuditStore store, List<Map<String, Object>> events)
-            throws SQLException {
+    private static List<VerificationItem> rowItems(CaseQueries store, List<Map<String, Object>> events,
+            List<String> tables) throws SQLException {
         Map<String, List<String>> problems = new TreeMap<>();
         Map<String, Set<Long>> referenced = new HashMap<>();
-        for (String t : JdbcAuditStore.rowTables()) {
+        for (String t : tables) {
             problems.put(t, new ArrayList<>());
             referenced.put(t, new HashSet<>());
         }
@@ -129,14 +217,14 @@ final class ChainVerifier {
                     problems.get(table).add(Messages.get("verify.row.changed", table, id, String.join(", ", changed),
                             eventId));
                 }
-                if ("decision".equals(table) && row.get("chain_head") != null
-                        && !row.get("chain_head").equals(str(e.get("prev_hash")))) {
-                    problems.get(table).add(Messages.get("verify.row.chainHead", id, eventId));
+                if (("decision".equals(table) || "review".equals(table)) && !headMatches(row, e)) {
+                    problems.get(table).add(Messages.get("decision".equals(table) ? "verify.row.chainHead"
+                            : "verify.row.reviewHead", id, eventId));
                 }
             }
         }
         List<VerificationItem> items = new ArrayList<>();
-        for (String table : JdbcAuditStore.rowTables()) {
+        for (String table : tables) {
             List<Long> ids = store.rowIds(table);
             for (long id : ids) {
                 if (!referenced.get(table).contains(id)) {

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param description what it is for
  * @param source      the convention or publication it follows
  * @param rules       the rules (at least one)
+ * @param requireSecondReviewer whether a decision under this policy needs a second reviewer's
+ *                    sign-off (four eyes) before it is in force
  */
 public record PolicyProfile(String id, String version, String title, String description, String source,
-        List<PolicyRule> rules) {
+        List<PolicyRule> rules, boolean requireSecondReviewer) {
     public PolicyProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
@@ -22,5 +24,11 @@ public record PolicyProfile(String id, String version, String title, String desc
         description = description == null ? "" : description;
         source = source == null ? "" : source;
         rules = List.copyOf(rules);
+    }
+
+    /** A profile that does not require a second reviewer. */
+    public PolicyProfile(String id, String version, String title, String description, String source,
+            List<PolicyRule> rules) {
+        this(id, version, title, description, source, rules, false);
     }
 }

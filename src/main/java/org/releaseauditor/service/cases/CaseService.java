@@ -17,7 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import org.releaseauditor.audit.AuditStore;
+import org.releaseauditor.audit.LockWait;
+import org.releaseauditor.audit.PolicyJson;
 import org.releaseauditor.audit.NewDataset;
 import org.releaseauditor.audit.NewDecision;
 import org.releaseauditor.audit.NewFindings;
@@ -27,6 +32,11 @@ import org.releaseauditor.core.casefile.AttackerModel;
 import org.releaseauditor.core.casefile.AuditEvent;
 import org.releaseauditor.core.casefile.CaseAccess;
 import org.releaseauditor.core.casefile.CaseInfo;
+import org.releaseauditor.core.casefile.CaseStatus;
+import org.releaseauditor.core.casefile.DecisionRecord;
+import org.releaseauditor.core.casefile.LegalBasis;
+import org.releaseauditor.core.casefile.Receipt;
+import org.releaseauditor.core.casefile.Review;
 import org.releaseauditor.core.casefile.DatasetEntry;
 import org.releaseauditor.core.casefile.DecisionEntry;
 import org.releaseauditor.core.casefile.DecisionOutcome;
@@ -42,6 +52,7 @@ import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.Finding;
 import org.releaseauditor.core.policy.PolicyEvaluation;
+import org.releaseauditor.core.progress.CancelledException;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.io.DatasetFingerprint;
 import org.releaseauditor.service.AppVersion;
@@ -50,6 +61,10 @@ import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneRequest;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.cases.CaseRecords.Decided;
+import org.releaseauditor.service.cases.CaseRecords.DecisionDetails;
+import org.releaseauditor.service.cases.CaseRecords.FailedFinding;
+import org.releaseauditor.service.cases.CaseRecords.Reviewed;
 import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.policy.PolicyOutcome;
 import org.releaseauditor.service.policy.PolicyService;
@@ -60,6 +75,12 @@ import org.slf4j.LoggerFactory;
  * The audit-case use cases shared by the CLI and the GUI: create and open a case, register
  * datasets, record roles, attacker models and analysis runs, evaluate policies, decide, list the
  * history and verify. One instance wraps one open case file; close it when done.
+ *
+ * <p>Thread-safe: the store runs one operation at a time, and every write holds the case's write
+ * lock (per file identity, across threads, open instances and processes) for its transaction, so
+ * case writes are serial. A write that finds the case busy waits up to
+ * {@link #setBusyWait its limit}, then fails with "busy, try again". After every write,
+ * {@link #lastReceipt()} gives the new head hash.
  */
 public final class CaseService implements AutoCloseable {
 
@@ -108,6 +129,36 @@ public final class CaseService implements AutoCloseable {
         return file;
     }
 
+    /** How long a write waits for another writer unless told otherwise. */
+    public static Duration defaultBusyWait() {
+        return LockWait.DEFAULT_TIMEOUT;
+    }
+
+    /**
+     * How long a write waits when another writer (thread, window or process) is busy with the
+     * case, and where the wait is reported ({@code monitor.update} about every second; cancelling
+     * the monitor stops the wait). Default: {@link LockWait#DEFAULT_TIMEOUT}, silently.
+     */
+    public void setBusyWait(Duration timeout, ProgressMonitor monitor) {
+        timeout = timeout == null ? defaultBusyWait() : timeout;
+        ProgressMonitor m = monitor == null ? ProgressMonitor.none() : monitor;
+        store.setLockWait(new LockWait(timeout, (holder, waited, limit) -> {
+            if (m.isCancelled()) {
+                throw new CancelledException();
+            }
+            m.update(Messages.get("case.progress.busy", holder, waited.toSeconds(), limit.toSeconds()),
+                    waited.toMillis(), limit.toMillis());
+        }));
+    }
+
+    /**
+     * The receipt of this thread's last write: the event it appended and the new head hash.
+     * Keep it outside the case; {@code verify --head HASH} later proves the case still has it.
+     */
+    public Optional<Receipt> lastReceipt() {
+        return store.lastReceipt();
+    }
+
     public CaseAccess access() {
         return store.access();
     }
@@ -149,37 +200,16 @@ public final class CaseService implements AutoCloseable {
 
     /**
      * Registers a dataset file: fingerprint (SHA-256, size, time) and schema. The data is not
-     * copied. {@code schemaJson} may be null: the header line is then read for column names.
+     * copied. The file must be readable as a dataset (CSV/TSV or SQLite): an empty file, a binary
+     * file, an archive or a truncated database is refused with the reason. {@code schemaJson} may
+     * be null: the schema the importer detected is recorded then.
      */
     public DatasetEntry addDataset(Path data, String schemaJson, ProgressMonitor monitor) throws AuditException {
+        String detected = DatasetCheck.schemaOf(data);
         DatasetFingerprint fp = DatasetFingerprint.of(data, monitor);
-        String schema = schemaJson != null ? requireJson(schemaJson, "schema") : headerSchema(fp.path());
+        String schema = schemaJson != null ? requireJson(schemaJson, "schema") : detected;
         return store.addDataset(new NewDataset(fp.path().toString(), fp.sha256(), fp.sizeBytes(), fp.lastModified(),
                 schema), actor);
-    }
-
-    /** A minimal schema from the first line of a delimited text file: column names only. */
-    static String headerSchema(Path file) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode cols = root.putArray("columns");
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            char[] buf = new char[65536];
-            int n = r.read(buf);
-            String text = n <= 0 ? "" : new String(buf, 0, n);
-            int nl = text.indexOf('\n');
-            String head = (nl >= 0 ? text.substring(0, nl) : text).replace("\r", "");
-            if (head.startsWith("\uFEFF")) {
-                head = head.substring(1);
-            }
-            char d = head.indexOf('\t') >= 0 ? '\t' : head.indexOf(';') >= 0 ? ';' : ',';
-            root.put("delimiter", String.valueOf(d));
-            for (String c : head.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1)) {
-                cols.add(c.strip().replaceAll("^\"|\"$", ""));
-            }
-        } catch (IOException e) {
-            root.put("note", "header not readable as UTF-8 text");
-        }
-        return root.toString();
     }
 
     public RoleAssignment assignRole(long datasetId, String column, String role) throws AuditException {
@@ -355,6 +385,16 @@ public final class CaseService implements AutoCloseable {
         return out;
     }
 
+    /** Refuses when the file at {@code where} is missing or no longer has the dataset's SHA-256. */
+    void checkUnchangedAt(DatasetEntry ds, Path where, ProgressMonitor monitor) throws AuditException {
+        checkUnchanged(ds, where, monitor);
+    }
+
+    /** The chain, row and seal checks of the case file alone (no data files). */
+    List<VerificationItem> verifyChainOnly() throws AuditStoreException {
+        return store.verifyChain();
+    }
+
     private void checkUnchanged(DatasetEntry ds, Path where, ProgressMonitor monitor) throws AuditException {
         if (!Files.exists(where)) {
             throw new AuditStoreException("case.error.datasetMissing", ds.id(), where.toString());
@@ -386,27 +426,196 @@ public final class CaseService implements AutoCloseable {
     // ------------------------------------------------------------------ decisions
 
     /**
-     * Records a decision. Requires a non-empty rationale and auditor name (and conditions for
-     * {@link DecisionOutcome#APPROVE_WITH_CONDITIONS}). It rests on {@code runIds} (all runs when
-     * empty); every dataset of those runs is re-hashed first and the decision is refused if a
-     * file changed since its analysis. The policy copy is {@code policyRef}'s, or else the one of
-     * the latest evaluation of those runs.
+     * Records a decision (the form of earlier versions). See {@link #decide(DecisionRequest, ProgressMonitor)}:
+     * every output of the runs gets the outcome; approving while a finding FAILs is refused here,
+     * because this form has no override justification.
      */
     public DecisionEntry decide(DecisionOutcome outcome, String conditions, String rationale, String auditor,
             List<Long> runIds, String policyRef, ProgressMonitor monitor) throws AuditException {
-        if (rationale == null || rationale.isBlank()) {
+        return decide(DecisionRequest.builder().outcome(outcome).conditions(conditions).rationale(rationale)
+                .auditor(auditor).runs(runIds).policy(policyRef).build(), monitor).details().decision();
+    }
+
+    /**
+     * Records a decision with its GDPR record, per-output decisions, conditions and seal.
+     *
+     * <p>Rules (each violation is a {@link ConfigurationException}, exit 2 in the CLI):
+     * a non-empty rationale and auditor; conditions only with APPROVE_WITH_CONDITIONS, and required
+     * with it; per-output decisions must cover every output of the runs (the datasets they
+     * analysed) and the release outcome is {@link DecisionRules#derive derived} from them (a given
+     * outcome must agree); approving an output while a recorded finding of one of its runs FAILs
+     * (latest evaluation of each policy) needs {@code overrideJustification}, and the message names
+     * the failed findings; a structured condition must name a file registered in the case.
+     *
+     * <p>Every dataset is re-hashed first, and the decision is refused if a file changed since its
+     * analysis. The store seals the state inside its write transaction: the head before the
+     * decision, the result hash of each run and the hash of each output. With
+     * {@code expectedHead}, the decision is refused if the case moved on meanwhile.
+     */
+    public Decided decide(DecisionRequest req, ProgressMonitor monitor) throws AuditException {
+        if (req.rationale() == null || req.rationale().isBlank()) {
             throw new ConfigurationException("case.error.rationaleRequired");
         }
-        if (auditor == null || auditor.isBlank()) {
+        if (req.auditor() == null || req.auditor().isBlank()) {
             throw new ConfigurationException("case.error.auditorRequired");
         }
-        String cond = conditions == null ? "" : conditions.strip();
+        List<RunEntry> runs = resolveRuns(req.runIds());
+        Set<Long> runOutputs = new LinkedHashSet<>();
+        runs.forEach(r -> runOutputs.addAll(r.datasetIds()));
+
+        // structured conditions: the file must be a dataset of the case
+        List<ObjectNode> conditionNodes = new ArrayList<>();
+        List<String> conditionTexts = new ArrayList<>();
+        if (!req.conditions().isEmpty()) {
+            conditionTexts.add(req.conditions());
+            conditionNodes.add(JSON.createObjectNode().put("text", req.conditions()));
+        }
+        Set<Long> extraOutputs = new LinkedHashSet<>();
+        for (DecisionRequest.ConditionInput c : req.structuredConditions()) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("text", c.text() == null ? "" : c.text().strip());
+            if (c.outputSha256() != null) {
+                String sha = c.outputSha256().strip().toLowerCase(Locale.ROOT);
+                if (!sha.matches("[0-9a-f]{64}")) {
+                    throw new ConfigurationException("case.error.conditionSha", c.outputSha256());
+                }
+                DatasetEntry ds = store.datasets().stream().filter(d -> d.sha256().equals(sha)).findFirst()
+                        .orElseThrow(() -> new ConfigurationException("case.error.conditionUnknownFile", sha,
+                                file.toString()));
+                ObjectNode o = n.putObject("output");
+                o.put("sha256", sha);
+                o.put("datasetId", ds.id());
+                if (c.replaces() != null) {
+                    if (!runOutputs.contains(c.replaces())) {
+                        throw new ConfigurationException("case.error.conditionReplaces", c.replaces());
+                    }
+                    o.put("replaces", c.replaces());
+                } else {
+                    o.putNull("replaces");
+                }
+                extraOutputs.add(ds.id());
+            }
+            if (!n.path("text").asText().isEmpty()) {
+                conditionTexts.add(n.path("text").asText());
+            }
+            conditionNodes.add(n);
+        }
+
+        // per-output decisions and the release outcome
+        Map<Long, DecisionRequest.OutputChoice> choices = new LinkedHashMap<>();
+        for (DecisionRequest.OutputChoice o : req.outputs()) {
+            if (store.dataset(o.datasetId()).isEmpty()) {
+                throw new ConfigurationException("case.error.noDataset", Long.toString(o.datasetId()), file.toString());
+            }
+            if (choices.put(o.datasetId(), o) != null) {
+                throw new ConfigurationException("case.error.outputTwice", o.datasetId());
+            }
+        }
+        boolean hasConditions = !conditionTexts.isEmpty();
+        DecisionOutcome outcome;
+        if (choices.isEmpty()) {
+            if (req.outcome() == null) {
+                throw new ConfigurationException("case.error.outcomeRequired");
+            }
+            outcome = req.outcome();
+            boolean approve = outcome != DecisionOutcome.REJECT;
+            for (long id : runOutputs) {
+                choices.put(id, new DecisionRequest.OutputChoice(id, approve, ""));
+            }
+        } else {
+            List<Long> missing = runOutputs.stream().filter(id -> !choices.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException("case.error.outputMissing", missing.toString());
+            }
+            outcome = DecisionRules.derive(choices.values().stream().map(DecisionRequest.OutputChoice::approve)
+                    .toList(), hasConditions);
+            if (req.outcome() != null && req.outcome() != outcome) {
+                throw new ConfigurationException("case.error.outcomeMismatch", req.outcome(), outcome);
+            }
+        }
+        List<Long> approvedIds = choices.values().stream().filter(DecisionRequest.OutputChoice::approve)
+                .map(DecisionRequest.OutputChoice::datasetId).toList();
+        String cond = String.join("; ", conditionTexts);
         if (outcome == DecisionOutcome.APPROVE_WITH_CONDITIONS && cond.isEmpty()) {
-            throw new ConfigurationException("case.error.conditionsRequired");
+            if (approvedIds.size() < choices.size()) {
+                cond = Messages.get("case.condition.onlyApproved", approvedIds.toString());
+                conditionNodes.add(JSON.createObjectNode().put("text", cond));
+            } else {
+                throw new ConfigurationException("case.error.conditionsRequired");
+            }
         }
         if (outcome != DecisionOutcome.APPROVE_WITH_CONDITIONS && !cond.isEmpty()) {
             throw new ConfigurationException("case.error.conditionsOnlyWithConditions", outcome);
         }
+
+        // re-hash every output before deciding
+        Set<Long> dsIds = new LinkedHashSet<>(runOutputs);
+        dsIds.addAll(choices.keySet());
+        dsIds.addAll(extraOutputs);
+        Map<String, String> shas = new TreeMap<>();
+        for (long id : dsIds) {
+            DatasetEntry ds = store.dataset(id).orElseThrow();
+            checkUnchanged(ds, Path.of(ds.path()), monitor);
+            shas.put(Long.toString(id), ds.sha256());
+        }
+        // an approval over failing findings needs an override justification
+        List<FailedFinding> failed = failingFindings(runs.stream().map(RunEntry::id).toList()).stream()
+                .filter(f -> f.datasetIds().stream().anyMatch(approvedIds::contains)).toList();
+        String override = req.overrideJustification() == null ? null : req.overrideJustification().strip();
+        if (override != null && override.isEmpty()) {
+            override = null;
+        }
+        if (!failed.isEmpty() && outcome != DecisionOutcome.REJECT && override == null) {
+            throw new ConfigurationException("case.error.overrideRequired",
+                    String.join("; ", failed.stream().map(FailedFinding::describe).toList()));
+        }
+
+        String policyJson = null;
+        if (req.policyRef() != null && !req.policyRef().isBlank()) {
+            policyJson = policies.toJson(policies.load(req.policyRef()));
+        } else {
+            for (RunEntry r : runs) {
+                Optional<String> p = store.latestPolicyJson(r.id());
+                if (p.isPresent()) {
+                    policyJson = p.get();
+                }
+            }
+        }
+        boolean reviewRequired = requiresReview(policyJson);
+        ArrayNode overridden = JSON.createArrayNode();
+        if (override != null) {
+            for (FailedFinding f : failed) {
+                ObjectNode o = overridden.addObject();
+                o.put("run", f.runId());
+                o.put("finding", f.findingId());
+                o.put("policy", f.policyId());
+                o.put("metric", f.metric());
+                o.put("operator", f.operator());
+                o.put("threshold", Double.toString(f.threshold()));
+                o.put("measured", f.measured() == null ? null : Double.toString(f.measured()));
+            }
+        }
+        String controller = req.controller() == null || req.controller().isBlank() ? info().controller()
+                : req.controller().strip();
+        List<NewDecision.NewOutput> outs = new ArrayList<>();
+        for (DecisionRequest.OutputChoice o : choices.values()) {
+            outs.add(new NewDecision.NewOutput(o.datasetId(), o.approve(), o.comment()));
+        }
+        ArrayNode condArray = JSON.createArrayNode();
+        conditionNodes.forEach(condArray::add);
+        NewDecision.NewDecisionRecord record = new NewDecision.NewDecisionRecord(req.purpose(),
+                req.legalBasis().stream().sorted().map(LegalBasis::name).toList(), req.legalBasisText(),
+                req.recipients(), req.retention(), controller, override, overridden.toString(), condArray.toString(),
+                reviewRequired, outs);
+        ObjectNode shaJson = JSON.createObjectNode();
+        shas.forEach(shaJson::put);
+        DecisionEntry d = store.addDecision(new NewDecision(outcome, cond, req.rationale().strip(),
+                req.auditor().strip(), shaJson.toString(), policyJson, runs.stream().map(RunEntry::id).toList(),
+                record, req.expectedHead()));
+        return new Decided(details(d), store.lastReceipt().orElseThrow());
+    }
+
+    private List<RunEntry> resolveRuns(List<Long> runIds) throws AuditException {
         List<RunEntry> runs = new ArrayList<>();
         if (runIds == null || runIds.isEmpty()) {
             runs.addAll(store.runs());
@@ -419,29 +628,115 @@ public final class CaseService implements AutoCloseable {
         if (runs.isEmpty()) {
             throw new ConfigurationException("case.error.noRuns", file.toString());
         }
-        Set<Long> dsIds = new LinkedHashSet<>();
-        runs.forEach(r -> dsIds.addAll(r.datasetIds()));
-        Map<String, String> shas = new TreeMap<>();
-        for (long id : dsIds) {
-            DatasetEntry ds = store.dataset(id).orElseThrow();
-            checkUnchanged(ds, Path.of(ds.path()), monitor);
-            shas.put(Long.toString(id), ds.sha256());
+        return runs;
+    }
+
+    static boolean requiresReview(String policyJson) {
+        if (policyJson == null) {
+            return false;
         }
-        String policyJson = null;
-        if (policyRef != null && !policyRef.isBlank()) {
-            policyJson = policies.toJson(policies.load(policyRef));
-        } else {
-            for (RunEntry r : runs) {
-                Optional<String> p = store.latestPolicyJson(r.id());
-                if (p.isPresent()) {
-                    policyJson = p.get();
+        try {
+            return PolicyJson.parse(policyJson, "decision policy").requireSecondReviewer();
+        } catch (AuditException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The recorded findings that FAIL on the given runs (all runs when empty): of each policy
+     * evaluated on a run, those of its latest evaluation. The GUI shows them next to the override
+     * field; approving an output of such a run needs an override justification.
+     */
+    public List<FailedFinding> failingFindings(List<Long> runIds) throws AuditException {
+        List<FailedFinding> out = new ArrayList<>();
+        for (RunEntry r : resolveRuns(runIds)) {
+            for (FindingEntry f : DecisionRules.latestPerPolicy(store.findings(r.id()))) {
+                if ("FAIL".equals(f.status())) {
+                    out.add(new FailedFinding(r.id(), f.id(), f.policyId(), f.metric(), f.operator(), f.threshold(),
+                            f.measured(), f.explanation(), r.datasetIds()));
                 }
             }
         }
-        ObjectNode shaJson = JSON.createObjectNode();
-        shas.forEach(shaJson::put);
-        return store.addDecision(new NewDecision(outcome, cond, rationale.strip(), auditor.strip(),
-                shaJson.toString(), policyJson, runs.stream().map(RunEntry::id).toList()));
+        return out;
+    }
+
+    /** A decision with its record, outputs and reviews. */
+    public DecisionDetails details(DecisionEntry d) throws AuditStoreException {
+        List<Review> reviews = store.reviews().stream().filter(r -> r.decisionId() == d.id()).toList();
+        Optional<DecisionRecord> rec = store.decisionRecord(d.id());
+        boolean required = rec.map(DecisionRecord::reviewRequired).orElse(requiresReview(d.policyJson()));
+        return new DecisionDetails(d, rec, store.outputDecisions(d.id()), reviews, required);
+    }
+
+    /** The decision in force with everything recorded about it. */
+    public Optional<DecisionDetails> currentDecisionDetails() throws AuditStoreException {
+        Optional<DecisionEntry> d = currentDecision();
+        return d.isPresent() ? Optional.of(details(d.get())) : Optional.empty();
+    }
+
+    /**
+     * The second reviewer signs the decision in force (four eyes), as its own chained event.
+     * Refused (usage error) when there is no decision, the reviewer is blank, is the decider, or
+     * has signed this decision already.
+     */
+    public Reviewed review(String reviewer, String comment) throws AuditException {
+        if (reviewer == null || reviewer.isBlank()) {
+            throw new ConfigurationException("case.error.reviewerRequired");
+        }
+        DecisionEntry current = currentDecision().orElseThrow(() -> new ConfigurationException(
+                "case.error.nothingToReview", file.toString()));
+        String who = reviewer.strip();
+        if (samePerson(who, current.auditor())) {
+            throw new ConfigurationException("case.error.reviewerIsDecider", who, current.id());
+        }
+        for (Review r : store.reviews()) {
+            if (r.decisionId() == current.id() && samePerson(r.reviewer(), who)) {
+                throw new ConfigurationException("case.error.alreadyReviewed", who, current.id());
+            }
+        }
+        Review r = store.addReview(current.id(), who, comment == null ? "" : comment.strip());
+        return new Reviewed(r, store.lastReceipt().orElseThrow());
+    }
+
+    /** Names compare case-insensitively, with runs of white space as one space. */
+    static boolean samePerson(String a, String b) {
+        return norm(a).equals(norm(b));
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the case ends in a decision in force, awaits a review, or is still open. */
+    public CaseStatus status() throws AuditStoreException {
+        Optional<DecisionDetails> cur = currentDecisionDetails();
+        return DecisionRules.status(store.events(), store.decisions(), store.reviews(),
+                cur.map(DecisionDetails::reviewRequired).orElse(false));
+    }
+
+    /**
+     * Checks a receipt: the case must still contain the event whose hash is {@code head}. A
+     * missing head means events were cut from the end, or the file was replaced.
+     */
+    public VerificationItem verifyHead(String head) throws AuditException {
+        String h = head == null ? "" : head.strip().toLowerCase(Locale.ROOT);
+        if (!h.matches("[0-9a-f]{64}")) {
+            throw new ConfigurationException("case.error.badHead", String.valueOf(head));
+        }
+        String subject = Messages.get("verify.subject.head", h);
+        List<AuditEvent> events = store.events();
+        for (AuditEvent e : events) {
+            if (e.hash().equals(h)) {
+                return new VerificationItem("head", subject, true, Messages.get("verify.head.ok", e.id(),
+                        events.size()));
+            }
+        }
+        return new VerificationItem("head", subject, false, Messages.get("verify.head.missing", events.size()));
+    }
+
+    /** Writes a consistent copy of the case file (for export and backups). */
+    public void copyTo(Path target) throws AuditStoreException {
+        store.backupTo(target);
     }
 
     /** The decision in force: the latest one (it supersedes all earlier ones). */
@@ -513,7 +808,7 @@ public final class CaseService implements AutoCloseable {
         }
         String head = store.headHash();
         long n = store.events().size();
-        VerificationReport report = new VerificationReport(items, head, n);
+        VerificationReport report = new VerificationReport(items, head, n, status());
         LOGGER.info("Case {}: verify {} ({} events, head {})", file.getFileName(), report.allOk() ? "OK" : "BROKEN",
                 n, head);
         return report;

@@ -140,15 +140,24 @@ public final class DemoCaseService {
             JsonNode rawResult = CaseService.parse(raw.resultJson(), "result");
             JsonNode extractResult = CaseService.parse(generalised.resultJson(), "result");
             JsonNode aggResult = CaseService.parse(agg.resultJson(), "result").path("aggregates");
-            cs.decide(DecisionOutcome.APPROVE_WITH_CONDITIONS,
-                    "Release only customers_release.csv (SHA-256 " + dsExtract.sha256() + "), never customers.csv; "
-                            + "only to the contracted research partner, who may not link it with other data.",
-                    String.format(Locale.ROOT, "customers.csv fails min-group-5: k = %d on age, gender and postcode "
-                            + "area, and %.2f %% of the records are sample uniques. The extract customers_release.csv "
-                            + "drops customer_id, tariff and device and generalises age to bands and the postcode to "
-                            + "its 2-digit region: k = %d, so it passes min-group-5.", rawResult.path("k").asInt(),
-                            100 * rawResult.path("sampleUniqueness").asDouble(), extractResult.path("k").asInt()),
-                    AUDITOR, List.of(raw.id(), generalised.id()), "min-group-5", monitor);
+            cs.decide(DecisionRequest.builder()
+                    .conditions("Release only customers_release.csv (SHA-256 " + dsExtract.sha256()
+                            + "), never customers.csv; only to the contracted research partner, who may not link it "
+                            + "with other data.")
+                    .rationale(String.format(Locale.ROOT, "customers.csv fails min-group-5: k = %d on age, gender "
+                            + "and postcode area, and %.2f %% of the records are sample uniques. The extract "
+                            + "customers_release.csv drops customer_id, tariff and device and generalises age to "
+                            + "bands and the postcode to its 2-digit region: k = %d, so it passes min-group-5.",
+                            rawResult.path("k").asInt(), 100 * rawResult.path("sampleUniqueness").asDouble(),
+                            extractResult.path("k").asInt()))
+                    .auditor(AUDITOR).runs(List.of(raw.id(), generalised.id())).policy("min-group-5")
+                    .output(dsCustomers.id(), false, "fails min-group-5; never released")
+                    .output(dsExtract.id(), true, "passes min-group-5")
+                    .purpose("Churn research with the contracted research partner")
+                    .legalBasis(org.releaseauditor.core.casefile.LegalBasis.ART6_1_F)
+                    .legalBasis(org.releaseauditor.core.casefile.LegalBasis.ART89)
+                    .recipients("Contracted research partner").retention("12 months after delivery")
+                    .build(), monitor);
             List<Long> rejected = new ArrayList<>(List.of(agg.id()));
             traj.ifPresent(r -> rejected.add(r.id()));
             cs.decide(DecisionOutcome.REJECT, "",
@@ -339,7 +348,7 @@ public final class DemoCaseService {
     }
 
     private static String derivedSchema(Path file, Path source, long rows, String how) throws AuditException {
-        ObjectNode n = CaseService.parse(CaseService.headerSchema(file), "schema") instanceof ObjectNode o ? o
+        ObjectNode n = CaseService.parse(DatasetCheck.schemaOf(file), "schema") instanceof ObjectNode o ? o
                 : Json.MAPPER.createObjectNode();
         ObjectNode d = n.putObject("derivedFrom");
         d.put("file", source.toString());

@@ -22,8 +22,9 @@ import org.releaseauditor.core.casefile.CaseInfo;
 import org.releaseauditor.core.casefile.VerificationItem;
 
 /**
- * SIGKILLs a child JVM that appends events in a loop, 20 times at random moments: every event
- * the child reported as committed survives, and the chain verifies.
+ * SIGKILLs a child JVM that records notes, datasets, runs, findings and decisions in a loop, 20
+ * times at random moments: every event the child reported as committed survives, and the chain,
+ * the rows and the decision seals verify.
  */
 class CrashSafetyTest {
 
@@ -69,6 +70,7 @@ class CrashSafetyTest {
             }
         }
         assertTrue(committed.size() >= 20, "the child must have committed events: " + committed.size());
+        int lostCount;
         try (JdbcAuditStore s = JdbcAuditStore.open(file, false, "t")) {
             assertEquals(CaseAccess.READ_WRITE, s.access());
             Set<Long> present = new HashSet<>();
@@ -77,26 +79,12 @@ class CrashSafetyTest {
             }
             Set<Long> lost = new HashSet<>(committed);
             lost.removeAll(present);
+            lostCount = lost.size();
             assertTrue(lost.isEmpty(), "committed events lost: " + lost);
             List<VerificationItem> items = s.verifyChain();
             assertTrue(items.stream().allMatch(VerificationItem::ok), items.toString());
         }
-        assertTrue(new File(file + "-wal").length() >= 0);
-    }
-
-    @Test
-    void writerInAnotherProcessFindsTheCaseReadOnlyWhileThisOneHoldsIt() throws Exception {
-        Path file = dir.resolve("held.rcase");
-        try (JdbcAuditStore holder = JdbcAuditStore.create(file, new CaseInfo("held", "", "", "", null), "t", "t")) {
-            Process p = start(file);
-            String first;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                first = r.readLine();
-            }
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            assertEquals("READ_ONLY READ_ONLY_LOCKED", first);
-            assertEquals(1, holder.events().size(), "the read-only process wrote nothing");
-        }
+        System.out.printf("crash test: 20 SIGKILLs, %d acknowledged events, %d lost%n", committed.size(), lostCount);
+        assertFalse(new File(file + ".lock").exists(), "the last writer removed the lock file a killed one left");
     }
 }

@@ -40,7 +40,7 @@ class JdbcAuditStoreTest {
             List<VerificationItem> items = s.verifyChain();
             assertTrue(items.stream().allMatch(VerificationItem::ok), items.toString());
             assertEquals(ev.get(7).hash(), s.headHash());
-            assertEquals(1, s.schemaVersion());
+            assertEquals(JdbcAuditStore.CURRENT_VERSION, s.schemaVersion());
         }
     }
 
@@ -81,23 +81,138 @@ class JdbcAuditStoreTest {
     }
 
     @Test
-    void secondInstanceOpensReadOnlyAndSaysSo() throws Exception {
+    void secondInstanceWritesAfterTheFirstAndEachWriteGetsItsOwnPosition() throws Exception {
         Path f = CaseFixture.fullCase(dir);
         try (JdbcAuditStore first = JdbcAuditStore.open(f, false, "test-1")) {
             assertEquals(CaseAccess.READ_WRITE, first.access());
             try (JdbcAuditStore second = JdbcAuditStore.open(f, false, "test-1")) {
-                assertEquals(CaseAccess.READ_ONLY_LOCKED, second.access());
-                assertFalse(second.lockHolder().isBlank());
-                assertEquals(8, second.events().size());
-                AuditStoreException e = assertThrows(AuditStoreException.class,
-                        () -> second.appendEvent("x", "NOTE", null, null, null, null));
-                assertEquals("audit.error.readOnly", e.messageKey());
+                assertEquals(CaseAccess.READ_WRITE, second.access());
+                AuditEvent a = first.appendEvent("dana", "NOTE", null, null, null, null);
+                AuditEvent b = second.appendEvent("eve", "NOTE", null, null, null, null);
+                assertEquals(9, a.id());
+                assertEquals(10, b.id());
+                assertEquals(a.hash(), b.prevHash(), "the second writer chains onto the first one's event");
+                assertEquals(b.hash(), first.headHash(), "the first store sees the second one's write");
+                assertEquals(b.hash(), second.lastReceipt().orElseThrow().headHash());
+                assertEquals(a.hash(), first.lastReceipt().orElseThrow().headHash());
             }
-            first.appendEvent("dana", "NOTE", null, null, null, null);
         }
-        try (JdbcAuditStore again = JdbcAuditStore.open(f, false, "test-1")) {
-            assertEquals(CaseAccess.READ_WRITE, again.access());
-            assertEquals(9, again.events().size());
+        try (JdbcAuditStore again = JdbcAuditStore.open(f, true, "test-1")) {
+            assertEquals(10, again.events().size());
+            assertTrue(again.verifyChain().stream().allMatch(VerificationItem::ok));
+        }
+        assertFalse(Files.exists(dir.resolve("test.rcase.lock")), "no lock file stays behind");
+        assertFalse(Files.exists(dir.resolve("test.rcase-wal")), "the case is one file at rest");
+    }
+
+    @Test
+    void threadsSharingOneStoreAppendWithoutLosingOrDuplicatingPositions() throws Exception {
+        Path f = CaseFixture.fullCase(dir);
+        try (JdbcAuditStore s = JdbcAuditStore.open(f, false, "test-1")) {
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            java.util.Set<Long> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            for (int t = 0; t < 4; t++) {
+                Thread th = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 25; i++) {
+                            ids.add(s.appendEvent("t", "NOTE", null, null, null, null).id());
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            assertEquals(null, failure.get());
+            assertEquals(100, ids.size(), "every write got its own chain position");
+            assertEquals(108, s.events().size());
+            assertTrue(s.verifyChain().stream().allMatch(VerificationItem::ok));
+        }
+    }
+
+    @Test
+    void caseFileWithASecondHardLinkIsRefusedForWritingButReadable() throws Exception {
+        Path f = CaseFixture.fullCase(dir);
+        Path link = dir.resolve("link.rcase");
+        Files.createLink(link, f);
+        for (Path p : List.of(f, link)) {
+            AuditStoreException e = assertThrows(AuditStoreException.class, () -> JdbcAuditStore.open(p, false, "t"));
+            assertEquals("audit.error.hardLinks", e.messageKey());
+            assertTrue(e.getMessage().contains("2 hard links"), e.getMessage());
+        }
+        try (JdbcAuditStore ro = JdbcAuditStore.open(link, true, "t")) {
+            assertEquals(8, ro.events().size());
+        }
+    }
+
+    @Test
+    void hardLinkMadeWhileTheCaseIsOpenStopsTheNextWrite() throws Exception {
+        Path f = CaseFixture.fullCase(dir);
+        try (JdbcAuditStore s = JdbcAuditStore.open(f, false, "t")) {
+            s.appendEvent("a", "NOTE", null, null, null, null);
+            Files.createLink(dir.resolve("late-link.rcase"), f);
+            AuditStoreException e = assertThrows(AuditStoreException.class,
+                    () -> s.appendEvent("a", "NOTE", null, null, null, null));
+            assertEquals("audit.error.hardLinks", e.messageKey());
+            assertEquals(9, s.events().size(), "the refused write recorded nothing");
+        }
+    }
+
+    @Test
+    void symlinkOpensTheSameFileAndItsIdentity() throws Exception {
+        Path f = CaseFixture.fullCase(dir);
+        Path link = dir.resolve("sym.rcase");
+        Files.createSymbolicLink(link, f);
+        try (JdbcAuditStore viaLink = JdbcAuditStore.open(link, false, "t");
+                JdbcAuditStore direct = JdbcAuditStore.open(f, false, "t")) {
+            assertEquals(f.toRealPath(), viaLink.file(), "the store works on the canonical file");
+            viaLink.appendEvent("a", "NOTE", null, null, null, null);
+            direct.appendEvent("b", "NOTE", null, null, null, null);
+            assertEquals(10, viaLink.events().size());
+            assertTrue(direct.verifyChain().stream().allMatch(VerificationItem::ok));
+        }
+        assertFalse(Files.exists(dir.resolve("sym.rcase.lock")));
+        assertFalse(Files.exists(dir.resolve("test.rcase.lock")));
+    }
+
+    @Test
+    void writerWaitsForABusyCaseAndThenSaysBusyTryAgain() throws Exception {
+        Path f = CaseFixture.fullCase(dir);
+        CaseFileLock.Identity id = CaseFileLock.identify(f);
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (JdbcAuditStore s = JdbcAuditStore.open(f, false, "t")) {
+            s.setLockWait(new org.releaseauditor.audit.LockWait(java.time.Duration.ofMillis(1500),
+                    (holder, waited, limit) -> heard.add(holder + " " + waited.toMillis())));
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try (CaseFileLock.Held h = CaseFileLock.acquire(id, org.releaseauditor.audit.LockWait.defaults())) {
+                    held.countDown();
+                    release.await();
+                } catch (Exception e) {
+                    held.countDown();
+                }
+            });
+            holder.start();
+            held.await();
+            long t0 = System.nanoTime();
+            AuditStoreException e = assertThrows(AuditStoreException.class,
+                    () -> s.appendEvent("a", "NOTE", null, null, null, null));
+            long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+            release.countDown();
+            holder.join();
+            assertEquals("audit.error.busy", e.messageKey());
+            assertTrue(e.getMessage().contains("try again"), e.getMessage());
+            assertTrue(waitedMs >= 1400, "waited up to the limit: " + waitedMs);
+            assertFalse(heard.isEmpty(), "progress while waiting");
+            assertEquals(8, s.events().size());
+            // once the other writer is done, the same write goes through
+            assertEquals(9, s.appendEvent("a", "NOTE", null, null, null, null).id());
         }
     }
 

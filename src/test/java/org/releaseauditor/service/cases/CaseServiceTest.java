@@ -76,9 +76,11 @@ class CaseServiceTest {
             assertEquals(List.of(run.id()), first.runIds());
             assertTrue(first.datasetSha256s().contains(d.sha256()));
             String headBefore = cs.headHash();
-            DecisionEntry second = cs.decide(DecisionOutcome.APPROVE_WITH_CONDITIONS, "only to the research partner",
-                    "partner contract forbids linkage", "Dana DPO", List.of(run.id()), "arx-defaults",
-                    ProgressMonitor.none());
+            DecisionEntry second = cs.decide(DecisionRequest.builder()
+                    .outcome(DecisionOutcome.APPROVE_WITH_CONDITIONS).conditions("only to the research partner")
+                    .rationale("partner contract forbids linkage").auditor("Dana DPO").runs(List.of(run.id()))
+                    .policy("arx-defaults").overrideJustification("k = 2 is acceptable under the partner contract")
+                    .build(), ProgressMonitor.none()).details().decision();
             assertEquals(first.id(), second.supersedes());
             assertEquals(headBefore, second.chainHead());
             assertEquals(second, cs.currentDecision().orElseThrow());
@@ -149,12 +151,16 @@ class CaseServiceTest {
     }
 
     @Test
-    void secondInstanceIsReadOnlyAndSaysWhy() throws Exception {
+    void twoOpenInstancesBothWriteOneAfterTheOtherAndTheChainVerifies() throws Exception {
         try (CaseService first = newCase()) {
             try (CaseService second = CaseService.open(first.file(), false, lanes)) {
-                assertTrue(second.readOnly());
-                assertTrue(second.accessNotice().contains("open in another instance"), second.accessNotice());
-                assertThrows(AuditException.class, () -> second.addDataset(data, null, ProgressMonitor.none()));
+                assertFalse(second.readOnly(), "a second writer is serialised, not made read-only");
+                DatasetEntry a = first.addDataset(data, null, ProgressMonitor.none());
+                DatasetEntry b = second.addDataset(data, null, ProgressMonitor.none());
+                assertEquals(a.id() + 1, b.id(), "row ids are assigned inside each write transaction");
+                assertEquals(first.headHash(), second.headHash());
+                assertEquals(3, second.history().size());
+                assertTrue(second.verify(null, ProgressMonitor.none()).allOk());
             }
         }
     }
