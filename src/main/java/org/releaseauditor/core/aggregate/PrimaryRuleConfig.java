@@ -11,8 +11,17 @@ import org.releaseauditor.core.error.ConfigurationException;
  * @param dominance the (n,k)-dominance rule with its boundary operator, or null
  * @param pPercent  p of the p % rule, unsafe if {@code T − x1 − x2 < (p/100)·x1} (NaN = off)
  * @param pq        the pq rule, or null
+ * @param zeroMagnitudeUnsafe whether a published cell whose contributions are all 0 is unsafe
+ *                  under the p % and pq rules (ACRO's {@code zeros_are_disclosive}: everybody's
+ *                  value is then known); by default such a cell is safe, as in sdcTable
  */
-public record PrimaryRuleConfig(ThresholdRule threshold, DominanceRule dominance, double pPercent, PqRule pq) {
+public record PrimaryRuleConfig(ThresholdRule threshold, DominanceRule dominance, double pPercent, PqRule pq,
+        boolean zeroMagnitudeUnsafe) {
+
+    /** Without the zero-magnitude convention (zero totals are safe, as in sdcTable). */
+    public PrimaryRuleConfig(ThresholdRule threshold, DominanceRule dominance, double pPercent, PqRule pq) {
+        this(threshold, dominance, pPercent, pq, false);
+    }
 
     /** The former form: (n,k)-dominance with the {@code >} boundary (n = 0: off). */
     public PrimaryRuleConfig(ThresholdRule threshold, int dominanceN, double dominanceK, double pPercent) {
@@ -21,7 +30,7 @@ public record PrimaryRuleConfig(ThresholdRule threshold, DominanceRule dominance
     }
 
     public static PrimaryRuleConfig thresholdOnly(ThresholdRule rule) {
-        return new PrimaryRuleConfig(rule, null, Double.NaN, null);
+        return new PrimaryRuleConfig(rule, null, Double.NaN, null, false);
     }
 
     /**
@@ -30,11 +39,12 @@ public record PrimaryRuleConfig(ThresholdRule threshold, DominanceRule dominance
      * ({@code zeros_are_disclosive: True}), the two largest contributions at least 90 % of the
      * cell ({@code safe_nk_n: 2}, {@code safe_nk_k: 0.90}, {@code >=} since ACRO 1.0), and the
      * p-ratio rule with p = 10 % ({@code safe_pratio_p: 0.10}: unsafe if
-     * {@code (T − x1 − x2)/x1 < 0.10}).
+     * {@code (T − x1 − x2)/x1 < 0.10}, and unsafe when every contribution is 0, because ACRO's
+     * {@code check_ppercent_dominance} then compares {@code T − x1 − x2 = 0} itself).
      */
     public static PrimaryRuleConfig acro() {
         return new PrimaryRuleConfig(new ThresholdRule(10, ThresholdRule.Operator.LT, true), DominanceRule.acro(), 10,
-                null);
+                null, true);
     }
 
     /** n of the dominance rule (0 when off). */

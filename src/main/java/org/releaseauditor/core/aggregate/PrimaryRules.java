@@ -30,6 +30,7 @@ public final class PrimaryRules {
             double top1 = Double.NaN;
             double top2 = Double.NaN;
             double ratio = Double.NaN;
+            int zeroMagnitude = 0;
             for (int c = 0; c < t.cellCount(); c++) {
                 if (c % ProgressMonitor.CHECK_INTERVAL == 0) {
                     monitor.checkCancelled();
@@ -47,7 +48,9 @@ public final class PrimaryRules {
                 }
                 double[] x = t.contributions(c);
                 double sum = sum(x);
-                if (sum > 0) {
+                if (x.length > 0 && !(sum > 0)) {
+                    zeroMagnitude++;
+                } else if (sum > 0) {
                     top1 = max(top1, x[0] / sum);
                     top2 = max(top2, (x[0] + (x.length > 1 ? x[1] : 0)) / sum);
                     double r = (sum - x[0] - (x.length > 1 ? x[1] : 0)) / x[0];
@@ -60,7 +63,7 @@ public final class PrimaryRules {
             }
             done += t.cellCount();
             out.add(new TableRuleResult(t.name(), t.cellCount(), suppressed, min, t.extrapolated(), unsafe, zeros, top1,
-                    top2, ratio));
+                    top2, ratio, zeroMagnitude));
         }
         return out;
     }
@@ -103,14 +106,20 @@ public final class PrimaryRules {
                         .append(dom.boundary().symbol()).append(' ').append(ReleaseModel.fmt(dom.k())).append('%');
             }
             double rest = sum - x[0] - (x.length > 1 ? x[1] : 0);
-            if (!Double.isNaN(config.pPercent()) && pPercentUnsafe(x, sum, config.pPercent())) {
+            boolean zeroMagnitude = config.zeroMagnitudeUnsafe() && !(x[0] > 0)
+                    && (!Double.isNaN(config.pPercent()) || config.pq() != null);
+            if (zeroMagnitude) {
+                rules.add(Double.isNaN(config.pPercent()) ? "pq" : "p-percent");
+                sep(detail).append("all ").append(x.length).append(" contributions are 0 (zeros unsafe)");
+            }
+            if (!zeroMagnitude && !Double.isNaN(config.pPercent()) && pPercentUnsafe(x, sum, config.pPercent())) {
                 rules.add("p-percent");
                 sep(detail).append("T - x1 - x2 = ").append(ReleaseModel.fmt(rest)).append(" < ")
                         .append(ReleaseModel.fmt(config.pPercent())).append("% of x1 (")
                         .append(ReleaseModel.fmt(config.pPercent() * x[0] / 100)).append(')');
             }
             PqRule pq = config.pq();
-            if (pq != null && pq.unsafe(x, sum)) {
+            if (!zeroMagnitude && pq != null && pq.unsafe(x, sum)) {
                 rules.add("pq");
                 sep(detail).append("T - x1 - x2 = ").append(ReleaseModel.fmt(rest)).append(" < ")
                         .append(ReleaseModel.fmt(pq.p())).append('/').append(ReleaseModel.fmt(pq.q()))

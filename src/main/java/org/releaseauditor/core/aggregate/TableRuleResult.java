@@ -18,9 +18,12 @@ import java.util.List;
  * @param minPRatio    smallest {@code (T − x1 − x2)/x1} over published cells with x1 &gt; 0, the
  *                     ratio that the p % rule (p/100), the pq rule (p/q) and ACRO's p-ratio
  *                     check (0.10) compare against (NaN: no contributions)
+ * @param zeroMagnitudeCells published cells with contributions that are all 0 (ACRO flags them
+ *                     when zeros are disclosive)
  */
 public record TableRuleResult(String table, int cells, int suppressed, double minCount, boolean extrapolated,
-        List<UnsafeCell> unsafe, int zeroCells, double maxTop1Share, double maxTop2Share, double minPRatio) {
+        List<UnsafeCell> unsafe, int zeroCells, double maxTop1Share, double maxTop2Share, double minPRatio,
+        int zeroMagnitudeCells) {
     public TableRuleResult {
         unsafe = List.copyOf(unsafe);
     }
@@ -28,6 +31,6 @@ public record TableRuleResult(String table, int cells, int suppressed, double mi
     /** Without the contribution figures (no contributions, no zero count). */
     public TableRuleResult(String table, int cells, int suppressed, double minCount, boolean extrapolated,
             List<UnsafeCell> unsafe) {
-        this(table, cells, suppressed, minCount, extrapolated, unsafe, 0, Double.NaN, Double.NaN, Double.NaN);
+        this(table, cells, suppressed, minCount, extrapolated, unsafe, 0, Double.NaN, Double.NaN, Double.NaN, 0);
     }
 }
