@@ -116,10 +116,7 @@ public final class SuppressionAudit {
         for (int[] tg : targets) {
             CountTable t = tables.get(tg[0]);
             double[] r = range.get(tg[2]);
-            boolean feasible = !Double.isNaN(r[0]) && !Double.isNaN(r[1]);
-            double required = req.required(r[1]);
-            boolean exposed = feasible && (r[1] - r[0] < required || r[1] - r[0] < EPS);
-            out.add(new AuditedCell(t.name(), tg[1], t.key(tg[1]), r[0], r[1], required, exposed, feasible));
+            out.add(AuditedCell.of(t.name(), tg[1], t.key(tg[1]), r[0], r[1], req, model.location(tg[2])));
         }
         return out;
     }
