@@ -53,6 +53,16 @@ public final class GroupDisclosure {
         return out;
     }
 
+    /** Whether some table of {@code release} has every group dimension and {@code by}. */
+    public static boolean applicable(ReleaseSet release, List<String> groupDims, String by) {
+        for (CountTable t : release.tables()) {
+            if (t.dimensionIndex(by) >= 0 && groupDims.stream().allMatch(d -> t.dimensionIndex(d) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<DisclosedGroup> inTable(CountTable t, int[] g, int b, double allowedOutside,
             ProgressMonitor monitor) {
         boolean[] used = new boolean[t.dimensions().size()];
