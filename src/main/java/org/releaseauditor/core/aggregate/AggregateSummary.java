@@ -20,7 +20,8 @@ import java.util.Map;
  * @param disclosedGroups    groups found by the group-disclosure check
  * @param minCount           per table, the smallest non-zero published raw count ({@code minCount})
  * @param releases           number of releases checked (1 without a series)
- * @param zeroCells          published cells with a raw count of 0 (ACRO: zeros are disclosive)
+ * @param zeroCells          published cells with a raw count of 0 (ACRO: zeros are disclosive); -1
+ *                           when not measured
  * @param zeroMagnitudeCells published cells whose contributions are all 0
  * @param maxTop1Share       largest share of one contributor in a published cell (NaN: no contributions)
  * @param maxTop2Share       largest share of the two largest contributors (ACRO's NK check, n = 2)
@@ -35,10 +36,13 @@ public record AggregateSummary(int tables, long cells, long suppressedCells, lon
         minCount = Map.copyOf(minCount);
     }
 
-    /** One release without contribution figures. */
+    /**
+     * The former form, without the figures it did not compute: zero cells, zero-magnitude cells
+     * and series decreases are -1 (not measured, written as null) and the shares NaN.
+     */
     public AggregateSummary(int tables, long cells, long suppressedCells, long unsafeCells, long exposedCells,
             long recoverableCells, long disclosedGroups, Map<String, Double> minCount) {
         this(tables, cells, suppressedCells, unsafeCells, exposedCells, recoverableCells, disclosedGroups, minCount, 1,
-                0, 0, Double.NaN, Double.NaN, Double.NaN, 0);
+                -1, -1, Double.NaN, Double.NaN, Double.NaN, -1);
     }
 }
