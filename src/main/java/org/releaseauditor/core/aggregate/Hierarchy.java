@@ -25,6 +25,8 @@ public final class Hierarchy {
     private final List<Map<String, List<String>>> members;
     /** level → leaf → node. */
     private final List<Map<String, String>> ancestor;
+    /** {@code nested[finer][coarser]}, computed once (the model asks for it per quantity). */
+    private final boolean[][] nested;
 
     private Hierarchy(String dimension, List<String> levelNames, List<Map<String, List<String>>> members,
             List<Map<String, String>> ancestor) {
@@ -32,6 +34,13 @@ public final class Hierarchy {
         this.levelNames = List.copyOf(levelNames);
         this.members = members;
         this.ancestor = ancestor;
+        int n = levelNames.size();
+        this.nested = new boolean[n][n];
+        for (int f = 0; f < n; f++) {
+            for (int c = 0; c < n; c++) {
+                nested[f][c] = computeNested(f, c);
+            }
+        }
     }
 
     /** Reads a mapping dataset (columns = levels, finest first). */
@@ -144,6 +153,10 @@ public final class Hierarchy {
 
     /** Whether every node of {@code finer} lies inside one node of {@code coarser}. */
     public boolean nested(int finer, int coarser) {
+        return nested[finer][coarser];
+    }
+
+    private boolean computeNested(int finer, int coarser) {
         if (finer == 0) {
             return true;
         }

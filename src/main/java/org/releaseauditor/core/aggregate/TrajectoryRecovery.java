@@ -184,7 +184,8 @@ public final class TrajectoryRecovery {
         return id;
     }
 
-    private boolean night(int slotOfDay) {
+    /** Whether a slot of the day is at night (people stay put). */
+    boolean night(int slotOfDay) {
         return config.nightFrom() <= config.nightTo()
                 ? slotOfDay >= config.nightFrom() && slotOfDay < config.nightTo()
                 : slotOfDay >= config.nightFrom() || slotOfDay < config.nightTo();
@@ -249,6 +250,23 @@ public final class TrajectoryRecovery {
     /** Links accumulated trajectories (rows) to the day's trajectories (columns) by information gain. */
     private static int[] linkDay(double[][] hist, int[][] daily, Chooser chooser, int from) {
         int n = hist.length;
+        Map<String, Integer> same = new HashMap<>();
+        int[] key = new int[n];
+        for (int j = 0; j < n; j++) {
+            key[j] = same.computeIfAbsent(Arrays.toString(daily[j]), k -> same.size());
+        }
+        return chooser.choose(linkCosts(hist, daily), key, from);
+    }
+
+    /**
+     * The information gain of appending day trajectory j to accumulated trajectory i: the entropy
+     * of the merged place distribution minus the size-weighted entropies of the two parts.
+     *
+     * @param hist  visits per accumulated trajectory and area
+     * @param daily the day's trajectories (area per slot)
+     */
+    static double[][] linkCosts(double[][] hist, int[][] daily) {
+        int n = hist.length;
         double[] size = new double[n];
         double[] plogp = new double[n];
         for (int i = 0; i < n; i++) {
@@ -258,16 +276,12 @@ public final class TrajectoryRecovery {
             }
         }
         List<Map<Integer, Integer>> q = new ArrayList<>(n);
-        Map<String, Integer> same = new HashMap<>();
-        int[] key = new int[n];
-        for (int j = 0; j < n; j++) {
-            int[] d = daily[j];
+        for (int[] d : daily) {
             Map<Integer, Integer> m = new HashMap<>();
             for (int a : d) {
                 m.merge(a, 1, Integer::sum);
             }
             q.add(m);
-            key[j] = same.computeIfAbsent(Arrays.toString(d), k -> same.size());
         }
         double[][] cost = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -288,7 +302,7 @@ public final class TrajectoryRecovery {
                 cost[i][j] = hm - (size[i] * hp + qsize * hq) / total;
             }
         }
-        return chooser.choose(cost, key, from);
+        return cost;
     }
 
     /** Entropy of a distribution given its total T and Σ v·ln v: ln T − (Σ v ln v)/T. */
@@ -403,7 +417,7 @@ public final class TrajectoryRecovery {
     }
 
     /** The k most visited areas (ties: lower code first) as a sorted key; {@code only} masks slots. */
-    private static String topK(int[] traj, boolean[] only, int k) {
+    static String topK(int[] traj, boolean[] only, int k) {
         Map<Integer, Integer> freq = new HashMap<>();
         for (int s = 0; s < traj.length; s++) {
             if (only == null || only[s]) {
