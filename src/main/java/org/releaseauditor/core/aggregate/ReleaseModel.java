@@ -273,17 +273,24 @@ public final class ReleaseModel {
             }
             double sum = 0;
             boolean all = true;
+            int terms = 0;
             for (int k : id.children()) {
                 if (Double.isNaN(known[k])) {
                     all = false;
-                    break;
+                } else {
+                    sum += known[k];
+                    terms++;
                 }
-                sum += known[k];
             }
+            int[] s = sources.get(id.parent());
+            CountTable t = release.tables().get(s[0]);
             if (all && Math.abs(sum - p) > tolerance(id.children().length)) {
-                int[] s = sources.get(id.parent());
-                CountTable t = release.tables().get(s[0]);
                 throw new DatasetFormatException(t.file(), t.line(s[1]), 0, "aggregate.error.marginMismatch", t.file(),
+                        t.line(s[1]), t.name(), t.keyString(s[1]), fmt(p), id.dimension(), fmt(sum));
+            }
+            if (!all && sum - p > tolerance(terms)) {
+                // counts are never negative, so the withheld cells cannot make up the difference
+                throw new DatasetFormatException(t.file(), t.line(s[1]), 0, "aggregate.error.marginBelowCells", t.file(),
                         t.line(s[1]), t.name(), t.keyString(s[1]), fmt(p), id.dimension(), fmt(sum));
             }
         }

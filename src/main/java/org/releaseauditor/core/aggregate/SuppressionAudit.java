@@ -133,6 +133,16 @@ public final class SuppressionAudit {
         double[] hi = new double[v];
         java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
         propagate(system, lo, hi);
+        for (int i = 0; i < v; i++) {
+            if (lo[i] > hi[i] + EPS) {
+                // no non-negative solution: the published numbers contradict each other
+                double[][] out = new double[targets.length][];
+                for (int t = 0; t < targets.length; t++) {
+                    out[t] = new double[] {Double.NaN, Double.NaN};
+                }
+                return out;
+            }
+        }
         boolean[] minDone = new boolean[v];
         boolean[] maxDone = new boolean[v];
         for (int i = 0; i < v; i++) {
@@ -234,7 +244,7 @@ public final class SuppressionAudit {
                         changed = true;
                     }
                     if (!Double.isNaN(xh) && xh < hi[var] - EPS) {
-                        hi[var] = Math.max(lo[var], xh);
+                        hi[var] = xh; // below lo: the numbers contradict each other (see solve)
                         changed = true;
                     }
                 }
