@@ -245,14 +245,14 @@ public final class ReleaseModel {
      * exists (hierarchies: a missing child is unknown, so the identity would be false); otherwise
      * over the children that exist (plain dimensions: an unlisted cell is zero).
      */
-    private boolean addIdentity(int q, int d, List<String> childValues, boolean complete) {
+    private void addIdentity(int q, int d, List<String> childValues, boolean complete) {
         String[] probe = coords.get(q).clone();
         List<Integer> kids = new ArrayList<>();
         for (String v : childValues) {
             probe[d] = v;
             Integer c = index.get(key(probe));
             if (c == null && complete) {
-                return false;
+                return;
             }
             if (c != null && c != q) {
                 kids.add(c);
@@ -260,9 +260,7 @@ public final class ReleaseModel {
         }
         if (!kids.isEmpty()) {
             identities.add(new Identity(q, kids.stream().mapToInt(Integer::intValue).toArray(), dims.get(d)));
-            return true;
         }
-        return false;
     }
 
     private void validate() throws DatasetFormatException {
