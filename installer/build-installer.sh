@@ -33,9 +33,12 @@ fi
 JPACKAGE="${JAVA_HOME:+$JAVA_HOME/bin/}jpackage"
 command -v "$JPACKAGE" >/dev/null || { echo "jpackage not found: install a JDK 17+ (openjdk-17-jdk)" >&2; exit 1; }
 
-# jpackage needs a numeric version: 0.1.0-SNAPSHOT -> 0.1.0
-version="$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *\([0-9.]*\).*/\1/p' | tr -d '\r')"
-version="${version:-0.1.0}"
+# jpackage needs a numeric version (x.y.z): the project version without any qualifier
+full="$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+version="$(printf '%s' "$full" | sed -n 's/^\([0-9][0-9.]*[0-9]\)$/\1/p')"
+# A package must carry the same version that `release-auditor --version` prints, so a version
+# with a qualifier (0.3.0-SNAPSHOT) is refused instead of being silently cut to 0.3.0.
+[ -n "$version" ] || { echo "cannot package version '$full': set a numeric x.y.z <version> in pom.xml" >&2; exit 1; }
 
 # jpackage refuses to overwrite its output folders, so start clean
 rm -rf "$input" "$dest"
@@ -60,7 +63,7 @@ common=(
   --input "$input"
   --main-jar release-auditor.jar
   --main-class org.releaseauditor.Launcher
-  --icon installer/icons/release-auditor.png
+  --icon src/main/resources/org/releaseauditor/ui/release-auditor.png
   --add-modules "$modules"
   --jlink-options "--strip-debug --no-man-pages --no-header-files --include-locales=en,de"
   --java-options "-Dfile.encoding=UTF-8"

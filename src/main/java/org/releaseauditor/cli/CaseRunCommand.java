@@ -1,5 +1,13 @@
 package org.releaseauditor.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +17,33 @@ import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.progress.CancellationFlag;
+import org.releaseauditor.service.Lane;
+import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.LaneRequest;
 import org.releaseauditor.service.cases.CaseService;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
-/** {@code case run CASE --lane L --dataset ID|PATH [--param k=v]... [--policy P]}. */
+/**
+ * {@code case run CASE --lane L [LANE OPTIONS] [--dataset [ROLE=]ID|PATH]... [--request FILE.json]
+ * [--param FIELD=VALUE]... [--policy P]}: the lane options are those of {@code analyze L} (the same
+ * option class), so a case run and an analysis with the same options give the same result.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run an analysis lane on a dataset of the case and record parameters and results.")
+        description = {"Run an analysis lane on datasets of the case and record the request and the result.",
+            "Lane options are those of 'analyze <lane>' (see release-auditor help analyze microdata); in a case",
+            "a file may also be given as a dataset id, e.g. --data 1 or --table footfall=2,dims=a|b."},
+        footer = {"", "Examples:",
+            "  release-auditor case run audit.rcase --lane microdata --data 1 --qi age,gender,postcode_area",
+            "  release-auditor case run audit.rcase --lane aggregates --table 'footfall=2,dims=date|hour|area' \\",
+            "      --threshold 10 --audit --policy min-cell-10",
+            "  release-auditor case run audit.rcase --lane microdata --dataset 1 --request request.json"})
 public final class CaseRunCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -26,31 +53,66 @@ public final class CaseRunCommand implements Callable<Integer> {
     @Option(names = "--lane", required = true, description = "microdata, trajectories or aggregates.")
     String lane;
 
-    @Option(names = "--dataset", required = true, paramLabel = "ID|PATH",
-            description = "Dataset id from 'case show', or a file path (registered if new).")
-    String dataset;
+    @Option(names = "--dataset", paramLabel = "[ROLE=]ID|PATH",
+            description = "An input: a dataset id from 'case show' or a file path (registered if new). Without "
+                    + "ROLE it is the lane's main input (microdata: data, trajectories: events).")
+    List<String> datasets = new ArrayList<>();
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Lane parameter (repeatable).")
-    List<String> params = List.of();
+    @Option(names = "--request", paramLabel = "FILE",
+            description = "Start from this request JSON (as printed by analyze --print-request or stored by a run); "
+                    + "lane options given as well override its fields.")
+    Path request;
+
+    @Option(names = "--param", paramLabel = "FIELD=VALUE",
+            description = "Set one top-level field of the request JSON (repeatable); VALUE is JSON (10, true, "
+                    + "[\"a\",\"b\"]) or else a string. For lanes without options of their own.")
+    List<String> params = new ArrayList<>();
 
     @Option(names = "--policy", paramLabel = "P", description = "Evaluate this policy (built-in id or file) on the result.")
     String policy;
 
+    @Unmatched
+    List<String> laneArgs = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String kv : params) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new ConfigurationException("case.error.badParam", kv);
+        Lane<?, ?> l = LaneRegistry.global().require(lane);
+        LaneRequest base = baseRequest(l);
+        LaneOptionSet options = LaneOptionSet.forLane(l.name());
+        if (options == null && !laneArgs.isEmpty()) {
+            throw new ConfigurationException("casecli.error.noLaneOptions", l.name(), String.join(" ", laneArgs));
+        }
+        LaneCall<? extends LaneRequest> call;
+        if (options != null) {
+            parseLaneOptions(options);
+            call = options.build(base);
+        } else {
+            call = new LaneCall<>(base != null ? base : l.readRequest("{}"), Map.of());
+        }
+        Map<String, String> inputs = new LinkedHashMap<>(call.inputs());
+        for (String d : datasets) {
+            int eq = d.indexOf('=');
+            String role;
+            String ref;
+            if (eq > 0 && d.substring(0, eq).matches("[A-Za-z][A-Za-z0-9_.:-]*")) {
+                role = d.substring(0, eq);
+                ref = d.substring(eq + 1);
+            } else if (l.primaryRole() != null) {
+                role = l.primaryRole();
+                ref = d;
+            } else {
+                throw new ConfigurationException("casecli.error.datasetNeedsRole", d, l.name());
             }
-            p.put(kv.substring(0, eq).strip(), kv.substring(eq + 1));
+            if (inputs.containsKey(role) && !inputs.get(role).equals(ref)) {
+                throw new ConfigurationException("lane.error.inputTwice", role, inputs.get(role), ref);
+            }
+            inputs.put(role, ref);
         }
         CancellationFlag monitor = new CancellationFlag();
         Thread hook = new Thread(monitor::cancel, "case-run-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try (CaseService cs = target.open(spec)) {
-            RunEntry run = cs.runLane(lane, dataset, p, monitor);
+            RunEntry run = cs.run(call.request(), inputs, monitor);
             spec.commandLine().getOut().println(Messages.get("casecli.runRecorded", run.id(), run.lane(),
                     run.datasetIds()));
             if (policy != null) {
@@ -65,6 +127,56 @@ public final class CaseRunCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down
             }
+        }
+    }
+
+    /** The request JSON of --request with the --param fields set, read by the lane; null when neither is given. */
+    private LaneRequest baseRequest(Lane<?, ?> l) throws ConfigurationException {
+        if (request == null && params.isEmpty()) {
+            return null;
+        }
+        ObjectNode json;
+        if (request != null) {
+            try {
+                JsonNode n = JSON.readTree(Files.readString(request, StandardCharsets.UTF_8));
+                if (n == null || !n.isObject()) {
+                    throw new ConfigurationException("request.error.notObject", request.toString());
+                }
+                json = (ObjectNode) n;
+            } catch (IOException e) {
+                throw new ConfigurationException("request.error.json", request.toString(),
+                        String.valueOf(e.getMessage()));
+            }
+        } else {
+            json = JSON.createObjectNode();
+        }
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigurationException("case.error.badParam", p);
+            }
+            String value = p.substring(eq + 1);
+            JsonNode v;
+            try {
+                v = JSON.readTree(value);
+            } catch (IOException e) {
+                v = null;
+            }
+            json.set(p.substring(0, eq).strip(), v == null || v.isMissingNode() ? JSON.getNodeFactory()
+                    .textNode(value) : v);
+        }
+        return l.readRequest(json.toString());
+    }
+
+    /** Parses the arguments that are not case-run options with the lane's option class. */
+    private void parseLaneOptions(LaneOptionSet options) throws ConfigurationException {
+        if (laneArgs.isEmpty()) {
+            return;
+        }
+        try {
+            new CommandLine(options).parseArgs(laneArgs.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new ConfigurationException("casecli.error.laneOption", lane, e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.releaseauditor.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.releaseauditor.core.progress.CancellationFlag;
+import org.releaseauditor.service.ProgressText;
 
 /**
  * Progress on stderr, at most every 500 ms, and Ctrl-C cancellation through a shutdown hook that
@@ -42,9 +43,7 @@ final class ConsoleProgress extends CancellationFlag implements AutoCloseable {
         }
         lastPrint = now;
         printed = true;
-        if (org.releaseauditor.core.i18n.Messages.has(phase)) {
-            phase = org.releaseauditor.core.i18n.Messages.get(phase);
-        }
+        phase = ProgressText.of(phase);
         if (total > 0) {
             err.print(String.format(Locale.ROOT, "\r%-40s %5.1f %%", phase, 100.0 * done / total));
         } else {

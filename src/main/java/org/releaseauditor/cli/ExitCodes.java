@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int INPUT = 3;
     /** Internal error (a bug) or out of memory. */
     public static final int INTERNAL = 4;
+    /** {@code case rerun}: a run was re-run on the same bytes and its results differ from the recorded ones. */
+    public static final int RERUN_DIFFERS = 5;
     /** Cancelled by the user (Ctrl-C). */
     public static final int CANCELLED = 130;
 

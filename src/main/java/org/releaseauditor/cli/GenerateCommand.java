@@ -7,12 +7,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.generate.CityParameters;
 import org.releaseauditor.core.generate.GeneratedFile;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.CancellationFlag;
 import org.releaseauditor.core.progress.CancelledException;
 import org.releaseauditor.service.GenerateService;
+import org.releaseauditor.service.ProgressText;
 import org.releaseauditor.service.cases.DemoCaseService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-auditor generate}: synthetic data sets. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate synthetic data (no real person is in it).",
-        subcommands = {GenerateCommand.City.class, GenerateCommand.DemoCase.class})
+        subcommands = {GenerateCommand.City.class, GenerateCommand.DemoCase.class, GenerateCommand.Evaluation.class})
 public final class GenerateCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -125,6 +127,59 @@ public final class GenerateCommand implements Runnable {
         }
     }
 
+    /** {@code release-auditor generate evaluation}. */
+    @Command(name = "evaluation", mixinStandardHelpOptions = true,
+            description = "Write an original (customers with 10 mixed columns), a control set of other customers of the "
+                    + "same population, and a synthetic release of the original with a known leak: a share of its rows "
+                    + "are verbatim copies of original records. Input for the evaluation lane; byte-identical for the "
+                    + "same parameters and seed.")
+    static final class Evaluation implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--original-rows", defaultValue = "2000", description = "Rows of original.csv (default: ${DEFAULT-VALUE}).")
+        int originalRows;
+
+        @Option(names = "--control-rows", defaultValue = "2000", description = "Rows of control.csv; 0 for none (default: ${DEFAULT-VALUE}).")
+        int controlRows;
+
+        @Option(names = "--release-rows", defaultValue = "2000", description = "Rows of release.csv (default: ${DEFAULT-VALUE}).")
+        int releaseRows;
+
+        @Option(names = "--copy-share", defaultValue = "0.1",
+                description = "Share of release rows copied from the original (default: ${DEFAULT-VALUE}).")
+        double copyShare;
+
+        @Option(names = "--areas", defaultValue = "100", description = "Home areas of the city (default: ${DEFAULT-VALUE}).")
+        int areas;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, description = "Output folder (created if missing).")
+        Path out;
+
+        @Option(names = "--quiet", description = "No progress on stderr.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws AuditException {
+            ConsoleProgress monitor = new ConsoleProgress(spec.commandLine().getErr(), quiet);
+            GenerateService.EvaluationSampleResult r = new GenerateService().generateEvaluation(
+                    new org.releaseauditor.core.generate.EvaluationSampleParameters(originalRows, controlRows,
+                            releaseRows, copyShare, areas, seed), out, monitor);
+            monitor.done();
+            PrintWriter o = spec.commandLine().getOut();
+            o.println(Messages.get("generate.evaluation.done", r.originalRows(), r.controlRows(), r.releaseRows(),
+                    r.copies(), out.toString()));
+            for (GeneratedFile f : r.files()) {
+                o.printf(Locale.ROOT, "  %-34s %,12d rows %,15d bytes  %s%n", f.name(), f.rows(), f.bytes(),
+                        f.sha256().substring(0, 16));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
     /** {@code release-auditor generate demo-case}. */
     @Command(name = "demo-case", mixinStandardHelpOptions = true,
             description = "Build the offline demo audit case from the bundled sample datasets: microdata, "
@@ -134,8 +189,9 @@ public final class GenerateCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--samples", defaultValue = "sample-datasets",
-                description = "The sample-datasets folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--samples", paramLabel = "DIR",
+                description = "The sample-datasets folder (default: ./sample-datasets, else the one installed "
+                        + "with the application, e.g. /opt/release-auditor/lib/app/sample-datasets).")
         Path samples;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.rcase", description = "The case file to write.")
@@ -147,7 +203,13 @@ public final class GenerateCommand implements Runnable {
         @Override
         public Integer call() throws AuditException {
             ConsoleProgress monitor = new ConsoleProgress(spec.commandLine().getErr(), quiet);
-            DemoCaseService.DemoCase c = new DemoCaseService().create(samples, out, monitor);
+            Path dir = samples != null ? samples : DemoCaseService.locateSamples(DemoCaseService.CUSTOMERS);
+            if (dir == null) {
+                throw new ConfigurationException("demo.error.samplesMissing",
+                        DemoCaseService.SAMPLES_DIR + "/" + DemoCaseService.CUSTOMERS,
+                        Path.of("").toAbsolutePath() + ", " + Messages.get("demo.searched.appFolders"));
+            }
+            DemoCaseService.DemoCase c = new DemoCaseService().create(dir, out, monitor);
             monitor.done();
             PrintWriter o = spec.commandLine().getOut();
             if (!c.trajectoryRun()) {
@@ -181,7 +243,7 @@ public final class GenerateCommand implements Runnable {
             }
             last = now;
             String pct = total > 0 ? String.format(Locale.ROOT, "%5.1f %%", 100.0 * done / total) : "";
-            err.print("\r" + phase + " " + pct + "        ");
+            err.print("\r" + ProgressText.of(phase) + " " + pct + "        ");
             err.flush();
             printed = true;
         }

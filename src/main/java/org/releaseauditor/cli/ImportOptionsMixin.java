@@ -1,22 +1,13 @@
 package org.releaseauditor.cli;
 
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.core.model.ColumnType;
-import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.ImportSettings;
 import picocli.CommandLine.Option;
 
 /**
- * Import options shared by every command that reads a dataset ({@code @Mixin}). Everything not
- * given is sniffed from the file.
+ * Import options shared by every lane that reads a table ({@code @Mixin}). Each option is handed
+ * unchanged to {@link ImportSettings.Builder}; everything not given is detected from the file.
  */
 public final class ImportOptionsMixin {
 
@@ -45,9 +36,8 @@ public final class ImportOptionsMixin {
 
     @Option(names = "--type", paramLabel = "COLUMN=TYPE",
             description = "Override a column type: integer, decimal, datetime or categorical (repeatable).")
-    List<String> types = new ArrayList<>();
+    List<String> types;
 
-    /** The options as given; null fields are sniffed. */
     @Option(names = "--sqlite-table", paramLabel = "NAME",
             description = "For an SQLite database file: the table or view to read (needed when it has several).")
     String sqliteTable;
@@ -56,84 +46,14 @@ public final class ImportOptionsMixin {
             description = "For an SQLite database file: read the result of this SELECT instead of a table.")
     String sqliteQuery;
 
-    public ImportOptions toOptions() throws ConfigurationException {
-        Map<String, ColumnType> overrides = new LinkedHashMap<>();
-        for (String t : types) {
-            int eq = t.lastIndexOf('=');
-            if (eq <= 0) {
-                throw new ConfigurationException("io.cli.badType", t);
+    /** Hands every given option to the request's import settings. */
+    void applyTo(ImportSettings.Builder b) throws ConfigurationException {
+        b.encoding(encoding).delimiter(delimiter).quote(quote).header(header).missing(missing).suppressed(suppressed)
+                .sqliteTable(sqliteTable).sqliteQuery(sqliteQuery);
+        if (types != null) {
+            for (String t : types) {
+                b.type(t);
             }
-            overrides.put(t.substring(0, eq).strip(), type(t, t.substring(eq + 1)));
-        }
-        return new ImportOptions(encoding(), character(delimiter, "io.cli.badDelimiter"),
-                character(quote, "io.cli.badQuote"), header, tokens(missing), tokens(suppressed), overrides,
-                sqliteTable, sqliteQuery);
-    }
-
-    private String encoding() throws ConfigurationException {
-        if (encoding == null) {
-            return null;
-        }
-        try {
-            if (Charset.isSupported(encoding)) {
-                return Charset.forName(encoding).name();
-            }
-        } catch (IllegalCharsetNameException e) {
-            // reported below
-        }
-        throw new ConfigurationException("io.cli.badEncoding", encoding);
-    }
-
-    private static Set<String> tokens(List<String> list) {
-        if (list == null) {
-            return null;
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (String s : list) {
-            out.add(s.strip());
-        }
-        return out;
-    }
-
-    static Character character(String s, String errorKey) throws ConfigurationException {
-        if (s == null) {
-            return null;
-        }
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "comma":
-                return ',';
-            case "semicolon":
-                return ';';
-            case "tab":
-            case "\\t":
-                return '\t';
-            case "pipe":
-                return '|';
-            default:
-                if (s.length() == 1 && s.charAt(0) != '\n' && s.charAt(0) != '\r') {
-                    return s.charAt(0);
-                }
-                throw new ConfigurationException(errorKey, s);
-        }
-    }
-
-    private static ColumnType type(String option, String name) throws ConfigurationException {
-        switch (name.strip().toLowerCase(Locale.ROOT)) {
-            case "integer":
-            case "int":
-                return ColumnType.INTEGER;
-            case "decimal":
-            case "double":
-                return ColumnType.DECIMAL;
-            case "datetime":
-            case "date_time":
-            case "date":
-                return ColumnType.DATE_TIME;
-            case "categorical":
-            case "text":
-                return ColumnType.CATEGORICAL;
-            default:
-                throw new ConfigurationException("io.cli.badType", option);
         }
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         },
         footer = {"",
             "Exit codes: 0 ok/policy passed, 1 policy failed, 2 usage error, 3 input or data error,",
-            "4 internal error, 130 cancelled."})
+            "4 internal error, 5 case rerun gave different results, 130 cancelled."})
 public final class ReleaseAuditorCli implements Runnable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ReleaseAuditorCli.class);
 
@@ -49,6 +49,7 @@ public final class ReleaseAuditorCli implements Runnable {
     /** Builds the configured picocli command line (used by tests with their own writers). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ReleaseAuditorCli());
+        cl.setResourceBundle(new RequestDefaultsBundle(org.releaseauditor.service.LaneRegistry.global()));
         cl.setExecutionExceptionHandler(ReleaseAuditorCli::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

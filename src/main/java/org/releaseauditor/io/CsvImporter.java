@@ -362,9 +362,10 @@ public final class CsvImporter {
      * most consistently; ties go to more fields, then to the order comma, semicolon, tab, pipe.
      * Comma when no candidate splits anything (a one-column file).
      */
-    private byte sniffDelimiter(String name, Sample sample, int from, byte quote) {
+    private byte sniffDelimiter(String name, Sample sample, int from, byte quote) throws DatasetFormatException {
         byte best = ',';
         double bestScore = 0;
+        DatasetFormatException quoting = null;
         for (byte d : DELIMITERS) {
             Map<Integer, Integer> freq = new HashMap<>();
             int records = 0;
@@ -375,8 +376,12 @@ public final class CsvImporter {
                     records++;
                     freq.merge(rr.fieldCount, 1, Integer::sum);
                 }
-            } catch (IOException | DatasetFormatException e) {
+            } catch (IOException e) {
                 continue; // this candidate cannot split the sample cleanly
+            } catch (DatasetFormatException e) {
+                // a broken quote further down: judge the candidate on the records before it, so that
+                // reading reports the quote itself instead of a wrong one-column guess
+                quoting = quoting == null ? e : quoting;
             }
             if (records == 0) {
                 continue;
@@ -397,6 +402,10 @@ public final class CsvImporter {
                 bestScore = score;
                 best = d;
             }
+        }
+        if (bestScore == 0 && quoting != null) {
+            throw new DatasetFormatException(name, quoting.line(), quoting.column(), "io.error.delimiterQuoting", name,
+                    quoting.getMessage());
         }
         return best;
     }

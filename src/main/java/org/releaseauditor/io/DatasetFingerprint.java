@@ -40,7 +40,7 @@ public record DatasetFingerprint(Path path, String sha256, long sizeBytes, Insta
                     done += r;
                     if ((++chunk & 63) == 0) {
                         monitor.checkCancelled();
-                        monitor.update("Hashing file", done, size);
+                        monitor.update("input.progress.hashing", done, size);
                     }
                 }
             }

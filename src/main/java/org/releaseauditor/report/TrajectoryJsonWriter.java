@@ -15,11 +15,14 @@ import org.releaseauditor.core.trajectory.SweepResult;
 import org.releaseauditor.core.trajectory.TopPlaces;
 import org.releaseauditor.core.trajectory.UnicityResult;
 
-/** Writes trajectory results as JSON, schema version 1 ({@code src/docs/schema/trajectories-v1.md}). */
+/**
+ * Writes trajectory results as JSON, schema version 2 ({@code src/docs/schema/trajectories-v2.md}):
+ * version 2 names the lane in {@code "lane"} like the other lanes (version 1 said {@code "kind"}).
+ */
 public final class TrajectoryJsonWriter {
 
     /** The schema version written. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private TrajectoryJsonWriter() {
     }
@@ -42,7 +45,7 @@ public final class TrajectoryJsonWriter {
     public static Map<String, Object> tree(Model m) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("kind", "trajectories");
+        root.put("lane", "trajectories");
         root.put("dataset", m.dataset());
         root.put("users", m.users());
         root.put("events", m.events());

@@ -19,9 +19,12 @@ import org.releaseauditor.core.generate.CityAggregates;
 import org.releaseauditor.core.generate.CityParameters;
 import org.releaseauditor.core.generate.CitySimulator;
 import org.releaseauditor.core.generate.CitySummary;
+import org.releaseauditor.core.generate.EvaluationSample;
+import org.releaseauditor.core.generate.EvaluationSampleParameters;
 import org.releaseauditor.core.generate.GeneratedFile;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.io.generate.CityCsvWriter;
+import org.releaseauditor.io.generate.EvaluationCsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +105,87 @@ public final class GenerateService {
             }
         }
         LOGGER.info("Generation stopped; partial outputs deleted from {}", outDir);
+    }
+
+    /**
+     * The result of {@link #generateEvaluation}.
+     *
+     * @param copies       release rows copied verbatim from the original (the known leak)
+     * @param files        the data files, then the manifest
+     * @param manifestPath path of {@code manifest.json}
+     */
+    public record EvaluationSampleResult(int originalRows, int controlRows, int releaseRows, int copies,
+            List<GeneratedFile> files, Path manifestPath) {
+        public EvaluationSampleResult {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * Generates an original, a control set and a synthetic release with a known leak
+     * ({@link EvaluationSample}) into {@code outDir}, with {@code manifest.json}. Byte-identical for
+     * the same parameters and seed; on cancellation or error the files of this run are deleted.
+     */
+    public EvaluationSampleResult generateEvaluation(EvaluationSampleParameters parameters, Path outDir,
+            ProgressMonitor monitor) throws AuditException {
+        parameters.validate();
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new ConfigurationException("generate.error.outNotDirectory", outDir.toString());
+        }
+        LOGGER.info("Generating evaluation sample original={} control={} release={} copyShare={} seed={} into {}",
+                parameters.originalRows(), parameters.controlRows(), parameters.releaseRows(),
+                parameters.copyShare(), parameters.seed(), outDir);
+        boolean ok = false;
+        try {
+            Files.createDirectories(outDir);
+            EvaluationSample sample = EvaluationSample.generate(parameters, monitor.slice(0.0, 0.6));
+            List<GeneratedFile> files = new ArrayList<>(EvaluationCsvWriter.write(sample, outDir,
+                    monitor.slice(0.6, 1.0)));
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = mapper.createObjectNode();
+            root.put("schemaVersion", 1);
+            root.put("generator", "release-auditor generate evaluation");
+            root.put("generatorVersion", AppVersion.get());
+            ObjectNode params = root.putObject("parameters");
+            params.put("originalRows", parameters.originalRows());
+            params.put("controlRows", parameters.controlRows());
+            params.put("releaseRows", parameters.releaseRows());
+            params.put("copyShare", parameters.copyShare());
+            params.put("areas", parameters.areas());
+            params.put("seed", parameters.seed());
+            ObjectNode leak = root.putObject("leak");
+            leak.put("copiedRecords", sample.copies());
+            leak.put("description", "release rows at random positions that are verbatim copies of distinct "
+                    + "original records; the other release rows take each value from a random original record of "
+                    + "the same segment (ages +-2 years, numbers scaled by exp(N(0, 0.1)), tenure +- N(0, 3))");
+            ArrayNode arr = root.putArray("files");
+            for (GeneratedFile f : files) {
+                ObjectNode o = arr.addObject();
+                o.put("name", f.name());
+                o.put("rows", f.rows());
+                o.put("bytes", f.bytes());
+                o.put("sha256", f.sha256());
+            }
+            byte[] json = (mapper.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Path manifest = outDir.resolve(MANIFEST);
+            Files.write(manifest, json);
+            files.add(new GeneratedFile(MANIFEST, 0, json.length, sha256(json)));
+            ok = true;
+            return new EvaluationSampleResult(parameters.originalRows(), parameters.controlRows(),
+                    parameters.releaseRows(), sample.copies(), files, manifest);
+        } catch (IOException e) {
+            throw new AuditException(e, "generate.error.write", outDir.toString(), String.valueOf(e.getMessage()));
+        } finally {
+            if (!ok) {
+                for (String n : EvaluationCsvWriter.fileNames()) {
+                    try {
+                        Files.deleteIfExists(outDir.resolve(n));
+                    } catch (IOException e) {
+                        LOGGER.warn("Could not delete partial output {}: {}", n, e.getMessage());
+                    }
+                }
+            }
+        }
     }
 
     static byte[] manifestJson(CityParameters p, CitySummary s, List<GeneratedFile> files) throws IOException {

@@ -10,25 +10,30 @@ import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.trajectories.TrajectoriesLane;
 
 /**
- * The lanes that can run inside a case. One process-wide registry ({@link #global()}) is filled
- * at start-up; tests may build their own.
+ * The lanes by name. One process-wide registry ({@link #global()}) holds the standard lanes;
+ * tests may build their own. A new lane (for example {@code evaluation}) is a class implementing
+ * {@link Lane} in its own service package, added to {@link #standard()}.
  */
 public final class LaneRegistry {
 
-    private static final LaneRegistry GLOBAL = new LaneRegistry().register(new MicrodataLane())
-            .register(new TrajectoriesLane())
-            .register(new AggregatesLane());
+    private static final LaneRegistry GLOBAL = standard();
 
-    private final Map<String, LaneAnalysis> lanes = new ConcurrentHashMap<>();
+    private final Map<String, Lane<?, ?>> lanes = new ConcurrentHashMap<>();
 
     /** The application-wide registry. */
     public static LaneRegistry global() {
         return GLOBAL;
     }
 
-    /** Registers (or replaces) a lane under {@link LaneAnalysis#lane()}. */
-    public LaneRegistry register(LaneAnalysis lane) {
-        lanes.put(lane.lane(), lane);
+    /** A new registry with the standard lanes: microdata, trajectories, aggregates. */
+    public static LaneRegistry standard() {
+        return new LaneRegistry().register(new MicrodataLane()).register(new TrajectoriesLane())
+                .register(new AggregatesLane());
+    }
+
+    /** Registers (or replaces) a lane under {@link Lane#name()}. */
+    public LaneRegistry register(Lane<?, ?> lane) {
+        lanes.put(lane.name(), lane);
         return this;
     }
 
@@ -37,18 +42,27 @@ public final class LaneRegistry {
         lanes.remove(lane);
     }
 
-    public Optional<LaneAnalysis> find(String lane) {
+    public Optional<Lane<?, ?>> find(String lane) {
         return Optional.ofNullable(lanes.get(lane));
     }
 
     /** The lane, or a usage error naming the registered lanes. */
-    public LaneAnalysis require(String lane) throws ConfigurationException {
-        LaneAnalysis l = lanes.get(lane);
+    public Lane<?, ?> require(String lane) throws ConfigurationException {
+        Lane<?, ?> l = lanes.get(lane);
         if (l == null) {
             throw new ConfigurationException("case.error.unknownLane", lane,
                     lanes.isEmpty() ? "-" : String.join(", ", names()));
         }
         return l;
+    }
+
+    /** A lane of a known type (a usage error when the name is unknown or of another type). */
+    public <L extends Lane<?, ?>> L require(String lane, Class<L> type) throws ConfigurationException {
+        Lane<?, ?> l = require(lane);
+        if (!type.isInstance(l)) {
+            throw new ConfigurationException("case.error.unknownLane", lane, String.join(", ", names()));
+        }
+        return type.cast(l);
     }
 
     /** Registered lane names, sorted. */

@@ -8,7 +8,14 @@ import java.util.function.Supplier;
 import javafx.stage.Window;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.DatasetService;
-import org.releaseauditor.service.microdata.MicrodataAnalysisService;
+import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.aggregates.AggregatesLane;
+import org.releaseauditor.service.aggregates.AggregatesRequest;
+import org.releaseauditor.service.microdata.MicrodataLane;
+import org.releaseauditor.service.microdata.MicrodataRequest;
+import org.releaseauditor.service.trajectories.TrajectoriesLane;
+import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.ui.decision.CaseViewModel;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.ComputeExecutor;
@@ -29,15 +36,26 @@ public final class AppContext implements AutoCloseable {
     private final DialogService dialogs;
     private final BackgroundTasks tasks;
     private final DatasetService datasetService = new DatasetService();
-    private final MicrodataAnalysisService microdataService = new MicrodataAnalysisService();
+    private final LaneRegistry lanes = LaneRegistry.global();
     private final SessionModel session = new SessionModel();
     private final Map<Class<?>, Function<AppContext, Object>> factories = new HashMap<>();
     private Window mainWindow;
     private final CaseViewModel caseModel;
     private Supplier<CurrentAnalysis> currentMicrodata = () -> null;
 
-    /** The microdata dashboard's current state, for "record in case". */
-    public record CurrentAnalysis(LoadedDataset dataset, MicrodataAnalysis analysis, String attacker) {
+    /**
+     * The microdata dashboard's current state, for "record in case".
+     *
+     * @param dataset  the dataset shown
+     * @param result   the latest result as the lane returned it
+     * @param attacker the attacker preset's display name ("custom" when the settings were edited)
+     */
+    public record CurrentAnalysis(LoadedDataset dataset, LaneResult<MicrodataRequest, MicrodataAnalysis> result,
+            String attacker) {
+        /** The typed result shown on the dashboard. */
+        public MicrodataAnalysis analysis() {
+            return result == null ? null : result.output();
+        }
     }
 
     public AppContext(UiPreferences preferences) {
@@ -51,7 +69,7 @@ public final class AppContext implements AutoCloseable {
         this.dialogs = dialogs != null ? dialogs
                 : new FxDialogService(() -> mainWindow, msg -> session.statusProperty().set(msg));
         this.tasks = new BackgroundTasks(executor, this.dialogs);
-        this.caseModel = new CaseViewModel(tasks, microdataService);
+        this.caseModel = new CaseViewModel(tasks);
     }
 
     public CaseViewModel caseModel() {
@@ -122,8 +140,32 @@ public final class AppContext implements AutoCloseable {
         return datasetService;
     }
 
-    public MicrodataAnalysisService microdataService() {
-        return microdataService;
+    /** The analysis lanes: every dashboard analyses through them. */
+    public LaneRegistry lanes() {
+        return lanes;
+    }
+
+    /** The microdata lane. */
+    public MicrodataLane microdataLane() {
+        return requireLane(MicrodataRequest.LANE, MicrodataLane.class);
+    }
+
+    /** The trajectories lane. */
+    public TrajectoriesLane trajectoriesLane() {
+        return requireLane(TrajectoriesRequest.LANE, TrajectoriesLane.class);
+    }
+
+    /** The aggregates lane. */
+    public AggregatesLane aggregatesLane() {
+        return requireLane(AggregatesRequest.LANE, AggregatesLane.class);
+    }
+
+    private <L extends org.releaseauditor.service.Lane<?, ?>> L requireLane(String name, Class<L> type) {
+        try {
+            return lanes.require(name, type);
+        } catch (org.releaseauditor.core.error.ConfigurationException e) {
+            throw new IllegalStateException("the standard lanes are always registered", e);
+        }
     }
 
     public SessionModel session() {

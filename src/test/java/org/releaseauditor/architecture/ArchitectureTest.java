@@ -98,4 +98,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectOutputStream")
             .because("no Java serialization anywhere (STYLE.md §2.4)");
+
+    // ---- lanes (STYLE.md 2.9, issue 11): see LaneRules
+
+    @ArchTest
+    static final ArchRule onlyServiceBuildsLaneParameters = LaneRules.onlyServiceBuildsLaneParameters;
+
+    @ArchTest
+    static final ArchRule frontEndsReadNoDefaultConstants = LaneRules.frontEndsReadNoDefaultConstants;
+
+    @ArchTest
+    static final ArchRule frontEndsDeclareNoDefaults = LaneRules.frontEndsDeclareNoDefaults;
+
+    @ArchTest
+    static final ArchRule cliParsesNoOptionText = LaneRules.cliParsesNoOptionText;
+
+    @ArchTest
+    static final ArchRule onlyOptionClassesUseBuilders = LaneRules.onlyOptionClassesUseBuilders;
+
+    @ArchTest
+    static final ArchRule frontEndsUseOnlyLanes = LaneRules.frontEndsUseOnlyLanes;
 }

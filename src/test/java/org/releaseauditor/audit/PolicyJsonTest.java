@@ -17,7 +17,8 @@ import org.releaseauditor.core.policy.Severity;
 class PolicyJsonTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"arx-defaults", "public-release-clinical", "min-group-5", "min-cell-10", "acro-defaults"})
+    @ValueSource(strings = {"arx-defaults", "public-release-clinical", "min-group-5", "min-cell-10",
+        "evaluation-residual-risk", "acro-defaults"})
     void builtInProfilesParseAndNameTheirSource(String id) throws PolicyException {
         PolicyProfile p = PolicyJson.builtIn(id);
         assertEquals(id, p.id());

@@ -1,6 +1,7 @@
 package org.releaseauditor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,11 @@ class AnalyzeTrajectoriesCommandTest {
                 "--per-user", perUser.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
-        assertEquals(1, j.get("schemaVersion").asInt());
+        // schema 2: the lane is named in "lane" like the other lanes (schema 1 said "kind")
+        assertEquals(2, j.get("schemaVersion").asInt());
+        assertEquals("trajectories", j.get("lane").asText());
+        assertFalse(j.has("kind"));
+        assertEquals(64, j.at("/inputs/events/sha256").asText().length(), "the input's SHA-256 is recorded");
         assertEquals(7, j.get("users").asInt());
         assertEquals(23, j.get("events").asInt());
         assertEquals("1d", j.get("resolution").get("temporal").asText());

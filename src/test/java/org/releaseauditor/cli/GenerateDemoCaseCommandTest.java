@@ -51,4 +51,24 @@ class GenerateDemoCaseCommandTest {
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("customers.csv"), r.err());
     }
+
+    /**
+     * Installed packages run the CLI from anywhere: without {@code --samples} the command finds the
+     * samples installed next to the application (here: the repository above the classes folder),
+     * not only in the working directory (issue 14).
+     */
+    @Test
+    void demoCaseOutsideTheRepositoryFindsTheBundledSamples(@TempDir Path tmp) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path out = tmp.resolve("demo.rcase");
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.releaseauditor.Launcher", "generate", "demo-case", "--out", out.toString(), "--quiet");
+        pb.directory(tmp.toFile());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "demo case within 2 minutes");
+        assertEquals(ExitCodes.OK, p.exitValue(), text);
+        assertTrue(Files.isRegularFile(out), text);
+    }
 }

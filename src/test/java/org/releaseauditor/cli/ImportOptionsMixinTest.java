@@ -31,7 +31,9 @@ class ImportOptionsMixinTest {
     private static ImportOptions parse(String... args) throws ConfigurationException {
         Probe p = new Probe();
         new CommandLine(p).parseArgs(args);
-        return p.importOptions.toOptions();
+        org.releaseauditor.service.ImportSettings.Builder b = new org.releaseauditor.service.ImportSettings.Builder();
+        p.importOptions.applyTo(b);
+        return b.build();
     }
 
     @Test

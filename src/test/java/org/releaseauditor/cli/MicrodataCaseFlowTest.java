@@ -39,7 +39,7 @@ class MicrodataCaseFlowTest {
         r = AnalyzeMicrodataCommandTest.run("case", "add-dataset", rcase.toString(), data.toString());
         assertEquals(0, r.code(), r.err());
         r = AnalyzeMicrodataCommandTest.run("case", "run", rcase.toString(), "--lane", "microdata", "--dataset", "1",
-                "--param", "qis=sex,age,race", "--param", "suda=false", "--policy", "min-group-5");
+                "--qi", "sex,age,race", "--no-suda", "--policy", "min-group-5");
         assertEquals(ExitCodes.POLICY_FAILED, r.code(), r.err() + r.out());
         r = AnalyzeMicrodataCommandTest.run("case", "decide", rcase.toString(), "--outcome", "REJECT",
                 "--rationale", "k = 1: sample uniques on sex, age and race", "--auditor", "Dana DPO");

@@ -42,8 +42,7 @@ class TrajectoryCaseFlowTest {
         assertEquals(0, AnalyzeMicrodataCommandTest.run("case", "add-dataset", rcase.toString(), EVENTS.toString())
                 .code());
         Run r = AnalyzeMicrodataCommandTest.run("case", "run", rcase.toString(), "--lane", "trajectories", "--dataset",
-                "1", "--param", "user=pseudonym", "--param", "time=timestamp", "--param", "location=cell",
-                "--param", "points=1..3");
+                "1", "--user", "pseudonym", "--time", "timestamp", "--location", "cell", "--points", "1..3");
         assertEquals(0, r.code(), r.err() + r.out());
         assertEquals(0, AnalyzeMicrodataCommandTest.run("verify", rcase.toString()).code());
     }

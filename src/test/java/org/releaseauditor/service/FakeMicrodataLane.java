@@ -3,23 +3,40 @@ package org.releaseauditor.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
 
 /**
- * A small stand-in for the microdata lane (tests only): groups rows by the quasi-identifiers
- * given in {@code qis} and reports k, classes, the histogram, prosecutor risks and the riskiest
- * classes (record values, which reports must hide unless asked).
+ * A small stand-in lane (tests only), registered like any lane a later issue adds: groups rows of
+ * its {@code data} input by the quasi-identifiers in the request field {@code qis} and reports k,
+ * classes, the histogram, prosecutor risks and the riskiest classes (record values, which reports
+ * must hide unless asked). It has no command-line options: {@code case run} gives its request with
+ * {@code --param qis=…} or {@code --request}.
  */
-public final class FakeMicrodataLane implements LaneAnalysis {
+public final class FakeMicrodataLane implements Lane<FakeMicrodataLane.Request, String> {
+
+    /** The fake lane's request: comma-separated QIs. */
+    public record Request(String qis) implements LaneRequest {
+        @Override
+        public String lane() {
+            return LANE;
+        }
+
+        @Override
+        public ObjectNode toJsonTree() {
+            ObjectNode n = RequestJson.root(LANE);
+            n.put("qis", qis);
+            return n;
+        }
+    }
 
     public static final String LANE = "fake-microdata";
 
@@ -40,14 +57,51 @@ public final class FakeMicrodataLane implements LaneAnalysis {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public String lane() {
+    public String name() {
         return LANE;
     }
 
     @Override
-    public AnalysisOutput run(Path data, Map<String, String> params, ProgressMonitor monitor) throws AuditException {
-        Dataset ds = new DatasetService().load(data, ImportOptions.defaults(), monitor);
-        List<String> qis = List.of(params.getOrDefault("qis", "").split(","));
+    public Class<Request> requestType() {
+        return Request.class;
+    }
+
+    @Override
+    public Request defaults() {
+        return new Request("");
+    }
+
+    @Override
+    public Request readRequest(String json) throws ConfigurationException {
+        RequestJson.Reader r = new RequestJson.Reader(RequestJson.parseObject(json, "request"), LANE).header(LANE);
+        String qis = r.string("qis");
+        r.finish();
+        return new Request(qis == null ? "" : qis);
+    }
+
+    @Override
+    public String primaryRole() {
+        return "data";
+    }
+
+    @Override
+    public void validate(Request request, LaneInputs inputs) throws ConfigurationException {
+        inputs.require("data", LANE, "--dataset ID");
+    }
+
+    @Override
+    public String text(LaneResult<Request, String> result) {
+        return result.json();
+    }
+
+    @Override
+    public LaneResult<Request, String> analyze(Request request, LaneInputs inputs, ProgressMonitor monitor)
+            throws AuditException {
+        validate(request, inputs);
+        DatasetService.LoadedInput in = new DatasetService().loadInput(inputs.require("data", LANE, "--dataset"),
+                ImportOptions.defaults(), monitor);
+        Dataset ds = in.data();
+        List<String> qis = List.of(request.qis().split(","));
         Map<String, Integer> classes = new TreeMap<>();
         List<Column> cols = new ArrayList<>();
         for (String q : qis) {
@@ -84,8 +138,9 @@ public final class FakeMicrodataLane implements LaneAnalysis {
             o.put("values", e.getKey());
             o.put("size", e.getValue());
         });
-        ObjectNode par = JSON.createObjectNode();
-        par.put("qis", String.join(",", qis));
-        return new AnalysisOutput(par.toString(), res.toString());
+        LaneInputs read = LaneInputs.builder().put("data", in.ref()).build();
+        res.put("lane", LANE);
+        res.set("inputs", read.toJson());
+        return new LaneResult<>(LANE, request, read, res.toString(), res.toString());
     }
 }

@@ -253,7 +253,7 @@ class MainFlowsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null);
         robot.interact(() -> {
             var current = ctx.currentMicrodata();
-            cases.recordAnalysis(current.dataset(), current.analysis(), current.attacker());
+            cases.recordAnalysis(current.dataset(), current.result(), current.attacker());
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null
                 && cases.snapshotProperty().get().runs().size() == 1);

@@ -31,7 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code -Dscreenshots=DIR} (for example {@code ./mvnw test -Dtest=ScreenshotTour -Dscreenshots=src/docs/images}).
  */
 @ExtendWith(ApplicationExtension.class)
-@EnabledIfSystemProperty(named = "screenshots", matches = ".+")
+@EnabledIfSystemProperty(named = "screenshots", matches = ".+",
+        disabledReason = "writes documentation screenshots: runs only with -Dscreenshots=DIR")
 class ScreenshotTour {
     private MainWindow window;
     private Stage stage;

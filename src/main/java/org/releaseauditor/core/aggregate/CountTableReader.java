@@ -9,6 +9,7 @@ import java.util.Map;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.error.DatasetFormatException;
+import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.progress.ProgressMonitor;
@@ -125,6 +126,11 @@ public final class CountTableReader {
             if (spec.suppressionMarkers().contains(t)) {
                 published[r] = Double.NaN;
             } else {
+                String problem = countProblem(t, spec.extrapolated());
+                if (problem != null) {
+                    throw new DatasetFormatException(file, line, countIdx + 1, "aggregate.error.countFormat", file,
+                            line, countIdx + 1, t, Messages.get(problem), String.join(" ", quoted(spec)));
+                }
                 double v = parse(t);
                 boolean integral = !Double.isNaN(v) && v == Math.rint(v);
                 if (Double.isNaN(v) || Double.isInfinite(v) || (!spec.extrapolated() && !integral)) {
@@ -171,6 +177,45 @@ public final class CountTableReader {
                     String.join(", ", ds.columnNames()));
         }
         return i;
+    }
+
+    /** The largest count accepted: counts of people or events above it are refused as an overflow. */
+    public static final long MAX_COUNT = Integer.MAX_VALUE;
+
+    /**
+     * Why a count token is not a plain count, as a message key, or null when it is one. A count is
+     * written as digits only: no sign, no exponent, no leading zeros, at most {@link #MAX_COUNT};
+     * an extrapolated (scaled) table may add a decimal fraction ({@code 37.5}). Tokens that are not
+     * numbers at all are left to the caller's "not a count" message.
+     */
+    static String countProblem(String token, boolean decimalsAllowed) {
+        String t = token.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        char first = t.charAt(0);
+        if (first == '+' || first == '-') {
+            return t.length() > 1 && first == '-' ? null : "aggregate.count.sign"; // negatives: own message
+        }
+        if (t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
+            return Double.isNaN(parse(t)) ? null : "aggregate.count.exponent";
+        }
+        int dot = t.indexOf('.');
+        String whole = dot < 0 ? t : t.substring(0, dot);
+        if (!whole.chars().allMatch(Character::isDigit) || whole.isEmpty()) {
+            return null;
+        }
+        if (dot >= 0 && !decimalsAllowed) {
+            return null; // "expected a whole count" says it best
+        }
+        if (whole.length() > 1 && whole.charAt(0) == '0') {
+            return "aggregate.count.leadingZeros";
+        }
+        String digits = whole.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 10 || Long.parseLong(digits) > MAX_COUNT) {
+            return "aggregate.count.overflow";
+        }
+        return null;
     }
 
     static double parse(String s) {

@@ -23,10 +23,14 @@ public final class Messages {
             "org.releaseauditor.i18n.trajectory",
             "org.releaseauditor.i18n.aggregate",
             "org.releaseauditor.i18n.generate",
+            "org.releaseauditor.i18n.evaluation",
             "org.releaseauditor.i18n.cli",
             "org.releaseauditor.i18n.ui",
             "org.releaseauditor.i18n.uitrajectory",
-            "org.releaseauditor.i18n.uiaggregate");
+            "org.releaseauditor.i18n.uiaggregate",
+            "org.releaseauditor.i18n.remediation",
+            "org.releaseauditor.i18n.summary",
+            "org.releaseauditor.i18n.lanes");
 
     private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
 

@@ -2,9 +2,11 @@ package org.releaseauditor.core.risk;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.IndividualRiskResult.HouseholdRisk;
 import org.releaseauditor.core.risk.IndividualRiskResult.ThresholdCount;
@@ -25,6 +27,14 @@ import org.releaseauditor.core.util.LongIntHashMap;
  * </ul>
  * Global: expected re-identifications ER = Σ_i r_i and global risk ER/n. Households:
  * r_h = 1 − Π_{i∈h}(1 − r_i).
+ *
+ * <p>{@link #compute(Dataset, MicrodataConfig, ProgressMonitor)} applies every option as sdcMicro's
+ * {@code measure_risk} does: with wildcards, f_k and F_k are the wildcard-aware frequencies of
+ * {@code freqCalc} (records compatible with the record, and the sum of their weights); the
+ * {@link IndividualRiskMethod#EXACT exact} method replaces the approximation for f ≥ 3 by
+ * E[1/F | f] = p·∫₀¹ u^(f−1)/(p + (1−p)u) du; every survey risk is multiplied by {@code qual}; and
+ * without a weight column (or with {@code survey = false}) the data are the population and
+ * r = 1/f_k, as sdcMicro's {@code indivRisk(survey = FALSE)}.
  *
  * <p>Deviations from sdcMicro, all documented in {@code src/docs/metrics-microdata-extra.md}:
  * <ul>
@@ -78,10 +88,100 @@ public final class IndividualRisk {
         if (weight.size() != rows || (household != null && household.size() != rows)) {
             throw new IllegalArgumentException("columns and partition differ in length");
         }
-        String phase = Messages.get("risk.progress.individualRisk");
-        double[] weights = validWeights(weight, monitor);
+        Frequencies freq = frequencies(List.of(), partition, weight, false, monitor);
+        return summarise(records(partition, freq, IndividualRiskMethod.APPROX, DEFAULT_QUAL, true, household,
+                monitor), partition, household, thresholds, IndividualRiskMethod.APPROX, DEFAULT_QUAL, true, false,
+                monitor);
+    }
+
+    /** sdcMicro's default {@code qual}. */
+    private static final double DEFAULT_QUAL = 1.0;
+
+    /**
+     * Individual (and household) risk with every option of the configuration, as sdcMicro's
+     * {@code measure_risk}: the quasi-identifiers, the weight column (survey data; without one the
+     * data are the population and r = 1/f_k), the household column, wildcards, the method, qual and
+     * survey. Records above {@link #DEFAULT_THRESHOLDS} are counted.
+     *
+     * @throws ConfigurationException for unknown columns or an invalid qual
+     * @throws DatasetFormatException when a weight is missing, not a number, infinite or ≤ 0
+     */
+    public static IndividualRiskResult compute(Dataset data, MicrodataConfig cfg, ProgressMonitor monitor)
+            throws ConfigurationException, DatasetFormatException {
+        Inputs in = Inputs.of(data, cfg, monitor);
+        return summarise(in.records, in.partition, in.household, DEFAULT_THRESHOLDS, cfg.individualRiskMethod(),
+                cfg.qual(), cfg.surveyData(), cfg.wildcards(), monitor);
+    }
+
+    /** The columns, partition, frequencies and per-record risks of one configuration. */
+    static final class Inputs {
+        final List<Column> qis;
+        final Partition partition;
+        final Column household;
+        final Frequencies frequencies;
+        final RecordRisks records;
+
+        private Inputs(List<Column> qis, Partition partition, Column household, Frequencies frequencies,
+                RecordRisks records) {
+            this.qis = qis;
+            this.partition = partition;
+            this.household = household;
+            this.frequencies = frequencies;
+            this.records = records;
+        }
+
+        static Inputs of(Dataset data, MicrodataConfig cfg, ProgressMonitor monitor)
+                throws ConfigurationException, DatasetFormatException {
+            if (cfg.quasiIdentifiers().isEmpty()) {
+                throw new ConfigurationException("risk.config.noQuasiIdentifiers");
+            }
+            if (!(cfg.qual() > 0) || Double.isInfinite(cfg.qual())) {
+                throw new ConfigurationException("risk.config.invalidParameter", "qual", cfg.qual(),
+                        "a positive number");
+            }
+            List<Column> qis = new ArrayList<>();
+            for (String q : cfg.quasiIdentifiers()) {
+                qis.add(column(data, q, "quasi-identifier"));
+            }
+            Column weight = cfg.weightColumn() == null ? null : column(data, cfg.weightColumn(), "weight");
+            Column household = cfg.householdColumn() == null ? null
+                    : column(data, cfg.householdColumn(), "household");
+            Partition partition = Partition.group(qis, monitor);
+            Frequencies freq = frequencies(qis, partition, weight, cfg.wildcards(), monitor);
+            RecordRisks records = records(partition, freq, cfg.individualRiskMethod(), cfg.qual(), cfg.surveyData(),
+                    household, monitor);
+            return new Inputs(qis, partition, household, freq, records);
+        }
+
+        private static Column column(Dataset data, String name, String role) throws ConfigurationException {
+            return data.column(name).orElseThrow(() -> new ConfigurationException("risk.config.unknownColumn", name,
+                    role, data.name(), String.join(", ", data.columnNames())));
+        }
+    }
+
+    /**
+     * Per equivalence class: the sample frequency f_k and the population estimate F_k (the sum of
+     * the sampling weights, or f_k without weights), both wildcard-aware when asked for.
+     */
+    static final class Frequencies {
+        final long[] fk;
+        final double[] populationFk;
+
+        Frequencies(long[] fk, double[] populationFk) {
+            this.fk = fk;
+            this.populationFk = populationFk;
+        }
+    }
+
+    static Frequencies frequencies(List<Column> qis, Partition partition, Column weight, boolean wildcards,
+            ProgressMonitor monitor) throws DatasetFormatException {
+        int rows = partition.rowCount();
         int classes = partition.classCount();
-        double[] populationSize = new double[classes];
+        double[] weightSum = new double[classes];
+        double[] weights = weight == null ? null : validWeights(weight, monitor);
+        int[] firstRow = new int[classes];
+        java.util.Arrays.fill(firstRow, -1);
+        String phase = Messages.get("risk.progress.individualRisk");
         for (int r = 0; r < rows; r++) {
             if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                 monitor.checkCancelled();
@@ -89,18 +189,65 @@ public final class IndividualRisk {
             }
             int c = partition.classOf(r);
             if (c >= 0) {
-                populationSize[c] += weights[weight.code(r)];
+                weightSum[c] += weights == null ? 1.0 : weights[weight.code(r)];
+                if (firstRow[c] < 0) {
+                    firstRow[c] = r;
+                }
             }
         }
+        long[] fk = new long[classes];
+        for (int c = 0; c < classes; c++) {
+            fk[c] = partition.size(c);
+        }
+        if (wildcards && classes > 0) {
+            double[] sizes = new double[classes];
+            for (int c = 0; c < classes; c++) {
+                sizes[c] = fk[c];
+            }
+            double[] compatible = WildcardMatcher.compatibleSums(qis, sizes, firstRow, monitor);
+            for (int c = 0; c < classes; c++) {
+                fk[c] = Math.round(compatible[c]);
+            }
+            weightSum = WildcardMatcher.compatibleSums(qis, weightSum, firstRow, monitor);
+        }
+        return new Frequencies(fk, weightSum);
+    }
+
+    /** Risk per class and per classified record (in row order), and household risk per record. */
+    static final class RecordRisks {
+        final double[] classRisk;
+        final double[] recordRisk;
+        final int[] recordRow;
+        /** Household risk per classified record, or null without households. */
+        double[] householdRisk;
+        /** Household id (dense) per classified record, or null. */
+        int[] householdOf;
+        int households;
+        long recordsWithoutHousehold;
+
+        RecordRisks(double[] classRisk, double[] recordRisk, int[] recordRow) {
+            this.classRisk = classRisk;
+            this.recordRisk = recordRisk;
+            this.recordRow = recordRow;
+        }
+    }
+
+    static RecordRisks records(Partition partition, Frequencies freq, IndividualRiskMethod method, double qual,
+            boolean survey, Column household, ProgressMonitor monitor) {
+        int classes = partition.classCount();
         double[] classRisk = new double[classes];
         for (int c = 0; c < classes; c++) {
-            classRisk[c] = risk(partition.size(c), populationSize[c]);
+            if ((c & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            classRisk[c] = survey ? risk(freq.fk[c], freq.populationFk[c], method) * qual : 1.0 / freq.fk[c];
         }
+        int rows = partition.rowCount();
         int n = partition.classifiedRecords();
         double[] recordRisk = new double[n];
         int[] recordRow = new int[n];
         int k = 0;
-        double er = 0;
+        String phase = Messages.get("risk.progress.individualRisk");
         for (int r = 0; r < rows; r++) {
             if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                 monitor.checkCancelled();
@@ -110,15 +257,32 @@ public final class IndividualRisk {
             if (c >= 0) {
                 recordRisk[k] = classRisk[c];
                 recordRow[k++] = r;
-                er += classRisk[c];
             }
         }
+        RecordRisks out = new RecordRisks(classRisk, recordRisk, recordRow);
+        if (household != null) {
+            householdRisks(out, household, monitor);
+        }
+        return out;
+    }
+
+    private static IndividualRiskResult summarise(RecordRisks rr, Partition partition, Column household,
+            List<Double> thresholds, IndividualRiskMethod method, double qual, boolean survey, boolean wildcards,
+            ProgressMonitor monitor) {
+        double[] recordRisk = rr.recordRisk;
+        int n = recordRisk.length;
+        // ER = Σ_i r_i, summed class by class (f_c · r_c in class order): independent of row order,
+        // so an audit from a summary (core.summary) gives the same value bit for bit
+        double er = 0;
+        for (int c = 0; c < rr.classRisk.length; c++) {
+            er += partition.size(c) * rr.classRisk[c];
+        }
         ScoreSummary distribution = ScoreSummary.of(recordRisk, riskBins());
-        HouseholdRisk hh = household == null ? null
-                : householdRisk(recordRisk, recordRow, household, thresholds, monitor);
-        monitor.update(phase, 2L * rows, 2L * rows);
+        HouseholdRisk hh = household == null ? null : householdSummary(rr, thresholds);
+        monitor.update(Messages.get("risk.progress.individualRisk"), 1, 1);
         return new IndividualRiskResult(n, partition.suppressedRecords(), er, n == 0 ? 0.0 : er / n,
-                distribution.max(), distribution, above(recordRisk, thresholds), hh);
+                distribution.max(), distribution, above(recordRisk, thresholds), hh, method, qual, survey,
+                wildcards);
     }
 
     /**
@@ -155,6 +319,56 @@ public final class IndividualRisk {
         return p / (f - q);
     }
 
+    /** The risk of a record in a class of f sample records with population estimate F, by method. */
+    public static double risk(long f, double populationSize, IndividualRiskMethod method) {
+        if (method == IndividualRiskMethod.EXACT) {
+            return exactRisk(f, populationSize);
+        }
+        if (f > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("class size too large");
+        }
+        return risk((int) f, populationSize);
+    }
+
+    /**
+     * The exact individual risk E[1/F | f] of sdcMicro's {@code indivRisk(method = "exact")}: with
+     * p = f/F and q = 1 − p it equals p^f·Σ_h C(f+h−1, h)·q^h/(f+h) = p·J_f with
+     * J_f = ∫₀¹ u^(f−1)/(p + q·u) du. sdcMicro evaluates an alternating closed form that overflows
+     * and cancels for large f; we use q·J_(k+1) + p·J_k = 1/k from J_1 = ln(1/p)/q when p ≤ ½
+     * (errors shrink by p/q per step) and the series (p/f)·Σ_h h!·q^h/((f+1)…(f+h)) of
+     * ₂F₁(1, 1; f+1; q) when p &gt; ½ (terms shrink by at least q &lt; ½). For f ≤ 2 both methods agree.
+     */
+    public static double exactRisk(long f, double populationSize) {
+        if (f <= 0) {
+            throw new IllegalArgumentException("class size must be positive");
+        }
+        if (f <= 2) {
+            return risk((int) f, populationSize);
+        }
+        if (populationSize <= f * (1 + 1e-12)) {
+            return 1.0 / f;
+        }
+        double p = f / populationSize;
+        double q = 1 - p;
+        if (p > 0.5) {
+            double sum = 1;
+            double term = 1;
+            for (long h = 1; h < 10_000; h++) {
+                term *= h * q / (f + h);
+                sum += term;
+                if (term < 1e-17 * sum) {
+                    break;
+                }
+            }
+            return p / f * sum;
+        }
+        double j = -Math.log(p) / q;
+        for (long k = 1; k < f; k++) {
+            j = (1.0 / k - p * j) / q;
+        }
+        return p * j;
+    }
+
     private static double[] validWeights(Column weight, ProgressMonitor monitor) throws DatasetFormatException {
         int rows = weight.size();
         double[] byCode = new double[weight.cardinality()];
@@ -180,8 +394,9 @@ public final class IndividualRisk {
         return byCode;
     }
 
-    private static HouseholdRisk householdRisk(double[] recordRisk, int[] recordRow, Column household,
-            List<Double> thresholds, ProgressMonitor monitor) {
+    private static void householdRisks(RecordRisks rr, Column household, ProgressMonitor monitor) {
+        double[] recordRisk = rr.recordRisk;
+        int[] recordRow = rr.recordRow;
         int n = recordRisk.length;
         // household id per classified record: dictionary code, or a fresh id for a missing one
         LongIntHashMap ids = new LongIntHashMap(Math.max(16, household.cardinality()));
@@ -211,19 +426,33 @@ public final class IndividualRisk {
         for (int k = 0; k < n; k++) {
             survive[hhOf[k]] *= 1 - recordRisk[k];
         }
-        double[] hhRisk = new double[next];
+        double[] perRecord = new double[n];
+        for (int k = 0; k < n; k++) {
+            perRecord[k] = 1 - survive[hhOf[k]];
+        }
+        rr.householdRisk = perRecord;
+        rr.householdOf = hhOf;
+        rr.households = next;
+        rr.recordsWithoutHousehold = without;
+    }
+
+    private static HouseholdRisk householdSummary(RecordRisks rr, List<Double> thresholds) {
+        int n = rr.recordRisk.length;
+        double[] hhRisk = new double[rr.households];
+        for (int k = 0; k < n; k++) {
+            hhRisk[rr.householdOf[k]] = rr.householdRisk[k];
+        }
         double er = 0;
-        for (int h = 0; h < next; h++) {
-            hhRisk[h] = 1 - survive[h];
-            er += hhRisk[h];
+        for (double v : hhRisk) {
+            er += v;
         }
         double recordEr = 0;
-        for (int k = 0; k < n; k++) {
-            recordEr += hhRisk[hhOf[k]];
+        for (double v : rr.householdRisk) {
+            recordEr += v;
         }
         ScoreSummary distribution = ScoreSummary.of(hhRisk, riskBins());
-        return new HouseholdRisk(next, without, er, recordEr, n == 0 ? 0.0 : recordEr / n, distribution.max(),
-                distribution, above(hhRisk, thresholds));
+        return new HouseholdRisk(rr.households, rr.recordsWithoutHousehold, er, recordEr, n == 0 ? 0.0 : recordEr / n,
+                distribution.max(), distribution, above(hhRisk, thresholds));
     }
 
     private static List<ThresholdCount> above(double[] risks, List<Double> thresholds) {

@@ -15,13 +15,19 @@ import java.util.List;
  *                                  {@link IndividualRisk#RISK_BIN_UPPER_BOUNDS}
  * @param recordsAboveThresholds    for each threshold t, the records with r_i &gt; t (strict)
  * @param household                 household-level risk, or {@code null} without a household column
+ * @param method                    the formula for f ≥ 3 (sdcMicro {@code method})
+ * @param qual                      sdcMicro's final correction factor the survey risks were multiplied by
+ * @param survey                    whether the data were treated as a weighted sample (false: the
+ *                                  population, r = 1/f_k, as sdcMicro without weights)
+ * @param wildcards                 whether f_k and F_k counted MISSING/SUPPRESSED as matching any value
  */
 public record IndividualRiskResult(long records, long suppressedRecords, double expectedReidentifications,
         double globalRisk, double maxRisk, ScoreSummary riskDistribution, List<ThresholdCount> recordsAboveThresholds,
-        HouseholdRisk household) {
+        HouseholdRisk household, IndividualRiskMethod method, double qual, boolean survey, boolean wildcards) {
 
     public IndividualRiskResult {
         recordsAboveThresholds = List.copyOf(recordsAboveThresholds);
+        method = method == null ? IndividualRiskMethod.APPROX : method;
     }
 
     /**

@@ -131,7 +131,8 @@ public final class MicrodataAnalyzer {
         MicrodataResult.PopulationUniqueness populationUniqueness = null;
         Long bigN = populationSize(cfg, n);
         if (bigN != null && n > 0) {
-            populationUniqueness = new PopulationUniquenessEstimator(histogram, bigN, m.slice(0.6, 0.7)).estimate();
+            populationUniqueness = new PopulationUniquenessEstimator(histogram, bigN, cfg.snbVariant(),
+                    m.slice(0.6, 0.7)).estimate();
         }
 
         List<MicrodataResult.LDiversityResult> lDiversity = new ArrayList<>();
@@ -194,6 +195,10 @@ public final class MicrodataAnalyzer {
         }
         if (!(cfg.recursiveC() > 0) || Double.isInfinite(cfg.recursiveC())) {
             throw new ConfigurationException("risk.config.invalidParameter", "recursive c", cfg.recursiveC(),
+                    "a positive number");
+        }
+        if (!(cfg.qual() > 0) || Double.isInfinite(cfg.qual())) {
+            throw new ConfigurationException("risk.config.invalidParameter", "qual", cfg.qual(),
                     "a positive number");
         }
         if (cfg.maxQiSubset() < 1) {

@@ -87,19 +87,94 @@ public record MicrodataResult(long records,
                                double appliedThreshold) {
     }
 
-    /** The model picked by Dankar et al.'s rule. NONE: no sample uniques or no valid estimate. */
+    /**
+     * The model picked by Dankar et al.'s rule, with ARX's names
+     * ({@code RiskModelPopulationUniqueness.PopulationUniquenessModel}). DANKAR is what ARX reports
+     * when the sample has no uniques: no model is fitted and every estimate is 0.
+     */
     public enum UniquenessModel {
-        PITMAN, ZAYATZ, SNB, NONE
+        PITMAN, ZAYATZ, SNB, DANKAR
+    }
+
+    /** Whether a population model produced an estimate, and if not, why. */
+    public enum EstimateStatus {
+        /** A valid estimate in [0, N]. */
+        OK,
+        /** The sample has no uniques, so every model estimates 0 population uniques (as ARX). */
+        NO_SAMPLE_UNIQUES,
+        /** Newton–Raphson found no root from the initial estimate or any of ARX's start values. */
+        NOT_CONVERGED,
+        /** The model gives no valid value (NaN, 0, outside [0, N], or a degenerate fit). */
+        NO_VALID_ESTIMATE
+    }
+
+    /**
+     * The status of one estimate, with a reason in plain English (for the JSON and logs; the GUI
+     * localises by {@link #status()}).
+     *
+     * @param status the status
+     * @param reason what happened, e.g. the solver's iterations; empty for {@link EstimateStatus#OK}
+     */
+    public record ModelStatus(EstimateStatus status, String reason) {
+        public ModelStatus {
+            java.util.Objects.requireNonNull(status, "status");
+            reason = reason == null ? "" : reason;
+        }
+
+        /** Whether an estimate is available (OK or NO_SAMPLE_UNIQUES). */
+        public boolean available() {
+            return status == EstimateStatus.OK || status == EstimateStatus.NO_SAMPLE_UNIQUES;
+        }
+    }
+
+    /**
+     * The fitted Pitman parameters (maximum likelihood, Hoshino 2001).
+     *
+     * @param theta      θ
+     * @param alpha      α
+     * @param iterative  whether the root came from the slow, exact summation form of the score
+     *                   equations (ARX's fallback) rather than the closed form with ψ and ψ'
+     * @param iterations Newton–Raphson evaluations of the successful search
+     * @param tries      start values used by that search (1 = ARX's initial estimate)
+     */
+    public record PitmanFit(double theta, double alpha, boolean iterative, int iterations, int tries) {
+    }
+
+    /**
+     * The fitted SNB parameters.
+     *
+     * @param classes    K, the Shlosser-type estimate of non-empty population classes
+     * @param alpha      α of the negative binomial
+     * @param beta       β of the negative binomial
+     * @param iterations Newton–Raphson evaluations
+     * @param tries      start values used (1 = the start (1, 1))
+     */
+    public record SnbFit(double classes, double alpha, double beta, int iterations, int tries) {
     }
 
     /**
      * Estimated population uniqueness. Fractions are of the population (unique tuples / N);
-     * counts are estimated unique tuples. Null where a model gives no valid estimate.
+     * counts are estimated unique tuples. A null value means the model has no estimate; its status
+     * says why. With no sample uniques every estimate is 0 and the Dankar model is DANKAR (ARX).
+     *
+     * @param populationSize   N
+     * @param samplingFraction π = n/N
+     * @param dankarModel      the model Dankar's rule chose (ARX's names)
+     * @param pitmanStatus     status of the Pitman estimate
+     * @param zayatzStatus     status of the Zayatz estimate
+     * @param snbStatus        status of the SNB estimate
+     * @param dankarStatus     status of the Dankar estimate (that of the chosen model)
+     * @param pitmanFit        θ and α, or null without a fit
+     * @param snbFit           K, α and β, or null without a fit
+     * @param snbVariant       the SNB equations used (ARX by default)
      */
     public record PopulationUniqueness(long populationSize, double samplingFraction,
                                        Double pitman, Double zayatz, Double snb, Double dankar,
                                        Double pitmanCount, Double zayatzCount, Double snbCount, Double dankarCount,
-                                       UniquenessModel dankarModel) {
+                                       UniquenessModel dankarModel,
+                                       ModelStatus pitmanStatus, ModelStatus zayatzStatus, ModelStatus snbStatus,
+                                       ModelStatus dankarStatus, PitmanFit pitmanFit, SnbFit snbFit,
+                                       SnbVariant snbVariant) {
     }
 
     /**

@@ -13,6 +13,12 @@ public final class PopulationModels {
      */
     public static MicrodataResult.PopulationUniqueness estimate(ClassSizeHistogram histogram, long populationSize,
             ProgressMonitor monitor) {
-        return new PopulationUniquenessEstimator(histogram, populationSize, monitor).estimate();
+        return estimate(histogram, populationSize, SnbVariant.ARX, monitor);
+    }
+
+    /** As {@link #estimate(ClassSizeHistogram, long, ProgressMonitor)} with the given SNB equations. */
+    public static MicrodataResult.PopulationUniqueness estimate(ClassSizeHistogram histogram, long populationSize,
+            SnbVariant snbVariant, ProgressMonitor monitor) {
+        return new PopulationUniquenessEstimator(histogram, populationSize, snbVariant, monitor).estimate();
     }
 }

@@ -1,27 +1,25 @@
 package org.releaseauditor.core.risk;
 
-import java.util.SplittableRandom;
+import java.util.Locale;
 import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.risk.MicrodataResult.EstimateStatus;
+import org.releaseauditor.core.risk.MicrodataResult.ModelStatus;
+import org.releaseauditor.core.risk.MicrodataResult.PitmanFit;
+import org.releaseauditor.core.risk.MicrodataResult.SnbFit;
+import org.releaseauditor.core.risk.MicrodataResult.UniquenessModel;
 
 /**
  * Population uniqueness estimates from a sample's class-size histogram: Zayatz (1991), Pitman
  * (Hoshino 2001), Chen's slide negative binomial (SNB, 1998) and the decision rule of Dankar et
- * al. (2012), following ARX's {@code ModelZayatz}, {@code ModelPitman}, {@code ModelSNB} and
- * {@code RiskModelPopulationUniqueness}. Deviations from ARX are listed in
- * {@code src/docs/metrics-microdata.md}.
+ * al. (2012). By default every model and the rule behave as ARX 3.9.x ({@code ModelZayatz},
+ * {@code ModelPitman}, {@code ModelSNB}, {@code RiskModelPopulationUniqueness}), including ARX's
+ * Newton–Raphson search ({@link NewtonRaphson2D}), so that a fit converges exactly where ARX's
+ * converges. {@link SnbVariant#CORRECTED} switches SNB to Chen's published equations.
+ * Deviations from ARX are listed in {@code src/docs/metrics-microdata.md}.
  */
 final class PopulationUniquenessEstimator {
 
-    /** Newton–Raphson accuracy (ARX default). */
-    static final double ACCURACY = 1e-6;
-    /** Iterations per start value (ARX default). */
-    static final int ITERATIONS_PER_TRY = 1000;
-    /** Total iterations over all start values for the closed-form solvers (ARX default). */
-    static final int ITERATIONS_TOTAL = 10000;
-    /** Total iterations for the O(n)-per-step iterative Pitman fallback. */
-    static final int ITERATIONS_TOTAL_ITERATIVE = 1000;
-    /** Seed of the deterministic restart values (ARX uses Math.random()). */
-    private static final long RESTART_SEED = 0x5EEDL;
+    private static final ModelStatus OK = new ModelStatus(EstimateStatus.OK, "");
 
     private final long[] sizes;
     private final long[] counts;
@@ -31,9 +29,19 @@ final class PopulationUniquenessEstimator {
     private final double classes;
     private final double c1;
     private final double c2;
+    private final SnbVariant snbVariant;
     private final ProgressMonitor monitor;
 
+    /** A model's number of population uniques (NaN without one), its status and fit. */
+    private record Outcome(double uniques, ModelStatus status, Object fit) {
+    }
+
     PopulationUniquenessEstimator(ClassSizeHistogram histogram, long populationSize, ProgressMonitor monitor) {
+        this(histogram, populationSize, SnbVariant.ARX, monitor);
+    }
+
+    PopulationUniquenessEstimator(ClassSizeHistogram histogram, long populationSize, SnbVariant snbVariant,
+            ProgressMonitor monitor) {
         this.sizes = histogram.classSizes();
         this.counts = histogram.classCounts();
         this.n = histogram.records();
@@ -42,6 +50,7 @@ final class PopulationUniquenessEstimator {
         this.classes = histogram.classes();
         this.c1 = histogram.countOfSize(1);
         this.c2 = histogram.countOfSize(2);
+        this.snbVariant = snbVariant;
         this.monitor = monitor;
     }
 
@@ -49,66 +58,90 @@ final class PopulationUniquenessEstimator {
     MicrodataResult.PopulationUniqueness estimate() {
         long bigN = (long) populationSize;
         if (c1 == 0) {
+            ModelStatus none = new ModelStatus(EstimateStatus.NO_SAMPLE_UNIQUES,
+                    "The sample has no uniques, so no population unique is expected; no model is fitted.");
             return new MicrodataResult.PopulationUniqueness(bigN, pi, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                    MicrodataResult.UniquenessModel.NONE);
+                    UniquenessModel.DANKAR, none, none, none, none, null, null, snbVariant);
         }
-        monitor.update("Population uniqueness: Zayatz", 0, 3);
-        double zayatz = valid(zayatzUniques());
-        monitor.update("Population uniqueness: Pitman", 1, 3);
-        double pitman = valid(pitmanUniques());
-        monitor.update("Population uniqueness: SNB", 2, 3);
-        double snb = valid(snbUniques());
-        monitor.update("Population uniqueness", 3, 3);
+        monitor.update("progress.risk.population", 0, 3);
+        Outcome zayatz = zayatz();
+        monitor.update("progress.risk.population", 1, 3);
+        Outcome pitman = pitman();
+        monitor.update("progress.risk.population", 2, 3);
+        Outcome snb = snb();
+        monitor.update("progress.risk.population", 3, 3);
 
-        double dankar;
-        MicrodataResult.UniquenessModel model;
+        // Dankar et al.'s rule exactly as ARX's RiskModelPopulationUniqueness applies it
+        Outcome dankar;
+        UniquenessModel model;
         if (pi <= 0.1) {
-            if (isUsable(pitman)) {
+            if (usable(pitman)) {
                 dankar = pitman;
-                model = MicrodataResult.UniquenessModel.PITMAN;
+                model = UniquenessModel.PITMAN;
             } else {
                 dankar = zayatz;
-                model = MicrodataResult.UniquenessModel.ZAYATZ;
+                model = UniquenessModel.ZAYATZ;
             }
-        } else if (isUsable(snb)) {
-            if (zayatz < snb) {
+        } else if (usable(snb)) {
+            if (zayatz.uniques() < snb.uniques()) {
                 dankar = zayatz;
-                model = MicrodataResult.UniquenessModel.ZAYATZ;
+                model = UniquenessModel.ZAYATZ;
             } else {
                 dankar = snb;
-                model = MicrodataResult.UniquenessModel.SNB;
+                model = UniquenessModel.SNB;
             }
         } else {
             dankar = zayatz;
-            model = MicrodataResult.UniquenessModel.ZAYATZ;
+            model = UniquenessModel.ZAYATZ;
         }
-        if (!isUsable(dankar)) {
-            model = MicrodataResult.UniquenessModel.NONE;
-        }
+        ModelStatus dankarStatus = usable(dankar) ? OK : new ModelStatus(dankar.status().status(),
+                "Dankar's rule chose " + name(model) + ", which has no estimate: " + dankar.status().reason());
         return new MicrodataResult.PopulationUniqueness(bigN, pi,
                 fraction(pitman), fraction(zayatz), fraction(snb), fraction(dankar),
-                count(pitman), count(zayatz), count(snb), count(dankar), model);
+                count(pitman), count(zayatz), count(snb), count(dankar), model,
+                pitman.status(), zayatz.status(), snb.status(), dankarStatus,
+                (PitmanFit) pitman.fit(), (SnbFit) snb.fit(), snbVariant);
     }
 
-    /** ARX treats NaN and 0 as "no estimate". */
-    private static boolean isUsable(double v) {
-        return !Double.isNaN(v) && v != 0d;
+    private static String name(UniquenessModel m) {
+        return m.name().charAt(0) + m.name().substring(1).toLowerCase(Locale.ROOT);
     }
 
-    /** A count in [0, N], or NaN. */
-    private double valid(double uniques) {
-        return uniques >= 0 && uniques <= populationSize && !Double.isInfinite(uniques) ? uniques : Double.NaN;
+    private static boolean usable(Outcome o) {
+        return o.status().status() == EstimateStatus.OK;
     }
 
-    private Double fraction(double uniques) {
-        return Double.isNaN(uniques) ? null : uniques / populationSize;
+    private Double fraction(Outcome o) {
+        return usable(o) ? o.uniques() / populationSize : null;
     }
 
-    private static Double count(double uniques) {
-        return Double.isNaN(uniques) ? null : uniques;
+    private static Double count(Outcome o) {
+        return usable(o) ? o.uniques() : null;
+    }
+
+    /**
+     * ARX treats NaN and 0 as "no estimate". We also refuse values outside [0, N] and infinities,
+     * which ARX would report for Zayatz and SNB (never seen in 6,888 compared histograms).
+     */
+    private Outcome checked(double uniques, Object fit, String model) {
+        if (Double.isNaN(uniques) || uniques == 0d) {
+            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NO_VALID_ESTIMATE,
+                    model + " gives " + (Double.isNaN(uniques) ? "no number (NaN)" : "0") + " population uniques."),
+                    fit);
+        }
+        if (!(uniques > 0 && uniques <= populationSize)) {
+            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NO_VALID_ESTIMATE,
+                    model + " gives " + uniques + " population uniques, outside [0, N = " + (long) populationSize
+                            + "]."), fit);
+        }
+        return new Outcome(uniques, OK, fit);
     }
 
     // ------------------------------------------------------------------------------- Zayatz
+
+    private Outcome zayatz() {
+        return checked(zayatzUniques(), null, "Zayatz's model");
+    }
 
     /**
      * Zayatz: P(sample unique is population unique) = (c1/J)·H(1;N,1,n) / Σ_s (c_s/J)·H(1;N,s,n);
@@ -145,168 +178,254 @@ final class PopulationUniquenessEstimator {
 
     // ------------------------------------------------------------------------------- Pitman
 
-    /** Pitman: ML fit of (θ, α), uniques = Γ(θ+1)/Γ(θ+α)·N^α. */
-    double pitmanUniques() {
+    private Outcome pitman() {
+        double[] start = pitmanStart();
+        NewtonRaphson2D.Solution closed = NewtonRaphson2D.solve(start[0], start[1], this::pitmanClosed,
+                (t, a) -> t >= 0, monitor);
+        NewtonRaphson2D.Solution solution = closed;
+        boolean iterative = false;
+        if (!closed.converged()) {
+            // ARX's fallback: the closed form found no root, try the exact sums
+            solution = NewtonRaphson2D.solve(start[0], start[1], this::pitmanIterative, (t, a) -> t >= 0, monitor);
+            iterative = true;
+        } else {
+            // ARX's check: the closed-form root must also be a root of the exact sums
+            double[] check = new double[6];
+            pitmanIterative(closed.x(), closed.y(), check);
+            if (Double.isNaN(check[0]) || Double.isNaN(check[1]) || Math.abs(check[0]) > NewtonRaphson2D.ACCURACY
+                    || Math.abs(check[1]) > NewtonRaphson2D.ACCURACY) {
+                solution = NewtonRaphson2D.solve(start[0], start[1], this::pitmanIterative, (t, a) -> t >= 0,
+                        monitor);
+                iterative = true;
+            }
+        }
+        if (!solution.converged()) {
+            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NOT_CONVERGED, String.format(Locale.ROOT,
+                    "Newton-Raphson found no maximum-likelihood estimate of Pitman's theta and alpha from the initial "
+                            + "estimate (theta %.6g, alpha %.6g) or ARX's %d start values (closed form: %d steps, "
+                            + "exact sums: %d steps).", start[0], start[1], NewtonRaphson2D.START_VALUES.length,
+                    closed.iterations(), solution == closed ? 0 : solution.iterations())), null);
+        }
+        double theta = solution.x();
+        double alpha = solution.y();
+        PitmanFit fit = new PitmanFit(theta, alpha, iterative, solution.iterations(), solution.tries());
+        if (alpha == 0) {
+            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NO_VALID_ESTIMATE,
+                    "The fitted alpha is 0, for which Pitman's model gives no estimate."), fit);
+        }
+        double uniques = Math.exp(SpecialFunctions.lnGamma(theta + 1) - SpecialFunctions.lnGamma(theta + alpha))
+                * Math.pow(populationSize, alpha);
+        return checked(uniques, fit, String.format(Locale.ROOT, "Pitman's model (theta %.6g, alpha %.6g)", theta,
+                alpha));
+    }
+
+    /** ARX's initial estimate of (θ, α), with c2 = 1 if the sample has no class of size 2. */
+    private double[] pitmanStart() {
         double c2x = c2 != 0 ? c2 : 1; // overestimate, as ARX
         double c = (c1 * (c1 - 1)) / c2x;
         double u = classes;
         double t = ((n * u * c) - (c1 * (n - 1) * ((2 * u) + c))) / (((2 * c1 * u) + (c1 * c)) - (n * c));
         double a = ((t * (c1 - n)) + ((n - 1) * c1)) / (n * u);
+        return new double[] {t, a};
+    }
 
-        double[] start = {t, a};
-        double[] result = newton(start, this::pitmanClosed, true, ITERATIONS_TOTAL);
-        if (Double.isNaN(result[0]) || Double.isNaN(result[1])) {
-            result = newton(start, this::pitmanIterative, true, ITERATIONS_TOTAL_ITERATIVE);
-        } else {
-            double[] check = new double[6];
-            pitmanIterative(result, check);
-            if (Double.isNaN(check[0]) || Double.isNaN(check[1])
-                    || Math.abs(check[0]) > ACCURACY || Math.abs(check[1]) > ACCURACY) {
-                result = newton(start, this::pitmanIterative, true, ITERATIONS_TOTAL_ITERATIVE);
-            }
-        }
-        double theta = result[0];
-        double alpha = result[1];
-        if (Double.isNaN(theta) || Double.isNaN(alpha) || alpha == 0) {
-            return Double.NaN;
-        }
-        double uniques = Math.exp(SpecialFunctions.lnGamma(theta + 1) - SpecialFunctions.lnGamma(theta + alpha))
-                * Math.pow(populationSize, alpha);
-        return uniques >= 0 && uniques <= populationSize ? uniques : Double.NaN;
+    /** Score equations (closed-form Pitman fit). */
+    double pitmanUniques() {
+        Outcome o = pitman();
+        return usable(o) ? o.uniques() : Double.NaN;
     }
 
     /**
-     * Score equations of the Pitman log-likelihood and their Jacobian in closed form:
-     * S_θ = Σ_{i&lt;J} 1/(θ+iα) − Σ_{i&lt;n} 1/(θ+i), S_α = Σ_{i&lt;J} i/(θ+iα) − Σ_j Σ_{k&lt;f_j} 1/(k−α),
-     * with the sums written through ψ and ψ'. out = {S_θ, S_α, J11, J12, J21, J22}.
+     * Score equations of the Pitman log-likelihood and their Jacobian in closed form, with the sums
+     * written through ψ and ψ' (ARX's approximations, see {@link SpecialFunctions#arxTrigamma}):
+     * S_θ = Σ_{i&lt;J} 1/(θ+iα) − Σ_{i&lt;n} 1/(θ+i), S_α = Σ_{i&lt;J} i/(θ+iα) − Σ_j Σ_{k&lt;f_j} 1/(k−α).
+     * The terms are grouped as ARX groups them, so that rounding follows the same path.
      */
-    private void pitmanClosed(double[] x, double[] out) {
-        double t = x[0];
-        double a = x[1];
-        double u = classes;
+    private void pitmanClosed(double t, double a, double[] out) {
+        double jm1 = classes - 1d;
         double r = t / a;
-        double psiHigh = SpecialFunctions.digamma(r + u);
-        double psiLow = SpecialFunctions.digamma(r + 1);
-        double triHigh = SpecialFunctions.trigamma(r + u);
-        double triLow = SpecialFunctions.trigamma(r + 1);
-        double sumInv = (psiHigh - psiLow) / a;                 // Σ 1/(t+ia)
-        double sumInvSq = (triLow - triHigh) / (a * a);         // Σ 1/(t+ia)²
-        double sumI = (u - 1) / a - r * sumInv;                 // Σ i/(t+ia)
-        double sumIInvSq = (sumInv - t * sumInvSq) / a;         // Σ i/(t+ia)²
-        double sumI2InvSq = ((u - 1) - 2 * t * sumInv + t * t * sumInvSq) / (a * a); // Σ i²/(t+ia)²
-        double sampleInv = SpecialFunctions.digamma(n + t) - SpecialFunctions.digamma(t + 1);
-        double sampleInvSq = SpecialFunctions.trigamma(t + 1) - SpecialFunctions.trigamma(n + t);
+        double psiHigh = SpecialFunctions.arxDigamma(jm1 + r + 1d);
+        double triHigh = SpecialFunctions.arxTrigamma((a + t + (a * jm1)) / a);
+        double triLow = SpecialFunctions.arxTrigamma(r + 1d);
+        double psiLow = SpecialFunctions.arxDigamma(r + 1d);
+        double a2 = a * a;
+        double sumInvSq = (triLow - triHigh) / a2;                                            // Σ 1/(t+ia)²
+        double sumIInvSq = (((a * psiHigh) + (t * triHigh)) - (a * psiLow) - (t * triLow)) / (a2 * a); // Σ i/(t+ia)²
+        double sumI2InvSq = (((((a2 * jm1) - (t * t * triHigh)) + (t * t * triLow)) - (2d * a * t * psiHigh))
+                + (2d * a * t * psiLow)) / (a2 * a2);                                        // Σ i²/(t+ia)²
+        double sumInv = (psiHigh - psiLow) / a;                                               // Σ 1/(t+ia)
+        double sumI = ((-t * psiHigh) + (a * jm1) + (t * psiLow)) / (a * a);                  // Σ i/(t+ia)
+        double sampleInv = SpecialFunctions.arxDigamma(n + t) - SpecialFunctions.arxDigamma(t + 1d);
         monitor.checkCancelled();
-        double classInv = 0;
+        double sampleInvSq = SpecialFunctions.arxTrigamma(t + 1d) - SpecialFunctions.arxTrigamma(n + t);
         double classInvSq = 0;
-        double psiOne = SpecialFunctions.digamma(1 - a);
-        double triOne = SpecialFunctions.trigamma(1 - a);
+        double classInv = 0;
+        double psiOne = SpecialFunctions.arxDigamma(1d - a);
+        double triOne = SpecialFunctions.arxTrigamma(1d - a);
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] != 1) {
-                classInv += counts[i] * (SpecialFunctions.digamma(sizes[i] - a) - psiOne);
-                classInvSq += counts[i] * (triOne - SpecialFunctions.trigamma(sizes[i] - a));
+                classInvSq += counts[i] * (triOne - SpecialFunctions.arxTrigamma(sizes[i] - a));
+                classInv += counts[i] * (SpecialFunctions.arxDigamma(sizes[i] - a) - psiOne);
             }
         }
-        pitmanStore(out, sumInv - sampleInv, sumI - classInv, sampleInvSq - sumInvSq, -sumIInvSq,
-                -sumI2InvSq - classInvSq);
+        store(out, sumInv - sampleInv, sumI - classInv, sampleInvSq - sumInvSq, 0d - sumIInvSq, 0d - sumIInvSq,
+                0d - sumI2InvSq - classInvSq);
     }
 
-    /** Stores the score vector and the symmetric Jacobian. */
-    private static void pitmanStore(double[] out, double scoreTheta, double scoreAlpha, double d11, double d12,
-                                    double d22) {
-        out[0] = scoreTheta;
-        out[1] = scoreAlpha;
-        out[2] = d11;
-        out[3] = d12;
-        out[4] = d12;
-        out[5] = d22;
+    private static void store(double[] out, double f1, double f2, double j11, double j12, double j21, double j22) {
+        out[0] = f1;
+        out[1] = f2;
+        out[2] = j11;
+        out[3] = j12;
+        out[4] = j21;
+        out[5] = j22;
     }
 
-    /** The same equations by explicit summation (slow, exact reference). */
-    private void pitmanIterative(double[] x, double[] out) {
-        double t = x[0];
-        double a = x[1];
-        double sumInv = 0;
+    /** The same equations by explicit summation (slow, exact; ARX's fallback and check). */
+    private void pitmanIterative(double t, double a, double[] out) {
         double sumInvSq = 0;
-        double sumI = 0;
         double sumIInvSq = 0;
         double sumI2InvSq = 0;
-        for (long i = 1; i < classes; i++) {
-            double v = t + i * a;
-            double inv = 1.0 / v;
-            double invSq = inv * inv;
-            sumInv += inv;
+        double sumInv = 0;
+        double sumI = 0;
+        for (int i = 1; i < classes; i++) {
+            double v = t + (i * a);
+            double inv = 1d / v;
+            double invSq = 1d / (v * v);
+            double iInvSq = i * invSq;
             sumInvSq += invSq;
+            sumIInvSq += iInvSq;
+            sumI2InvSq += i * iInvSq;
+            sumInv += inv;
             sumI += i * inv;
-            sumIInvSq += i * invSq;
-            sumI2InvSq += (double) i * i * invSq;
         }
         monitor.checkCancelled();
-        double classInv = 0;
         double classInvSq = 0;
+        double classInv = 0;
         for (int s = 0; s < sizes.length; s++) {
-            double v1 = 0;
-            double v2 = 0;
-            for (long k = 1; k < sizes[s]; k++) {
-                double d = k - a;
-                v1 += 1.0 / d;
-                v2 += 1.0 / (d * d);
+            if (sizes[s] != 1) {
+                double v1 = 0;
+                double v2 = 0;
+                for (int k = 1; k < sizes[s]; k++) {
+                    double d = k - a;
+                    v1 += 1d / (d * d);
+                    v2 += 1d / d;
+                }
+                classInvSq += counts[s] * v1;
+                classInv += counts[s] * v2;
             }
-            classInv += counts[s] * v1;
-            classInvSq += counts[s] * v2;
         }
         monitor.checkCancelled();
-        double sampleInv = 0;
         double sampleInvSq = 0;
-        for (long i = 1; i < n; i++) {
+        double sampleInv = 0;
+        for (int i = 1; i < n; i++) {
             double v = t + i;
-            sampleInv += 1.0 / v;
-            sampleInvSq += 1.0 / (v * v);
+            sampleInvSq += 1d / (v * v);
+            sampleInv += 1d / v;
         }
-        pitmanStore(out, sumInv - sampleInv, sumI - classInv, sampleInvSq - sumInvSq, -sumIInvSq,
-                -sumI2InvSq - classInvSq);
+        store(out, sumInv - sampleInv, sumI - classInv, sampleInvSq - sumInvSq, 0d - sumIInvSq, 0d - sumIInvSq,
+                0d - sumI2InvSq - classInvSq);
     }
 
     // ---------------------------------------------------------------------------------- SNB
 
-    /** SNB: fit (α, β) to c1 and c2 given the Shlosser estimate K; uniques = K·β^α. */
-    double snbUniques() {
-        double f = pi;
-        double k = shlosserClasses(f);
-        EquationSystem system = (x, out) -> {
-            snbEquations(k, f, x[0], x[1], out);
-            // Jacobian by central differences (ARX's hand-derived one belongs to another objective)
-            double[] tmp = new double[2];
-            for (int col = 0; col < 2; col++) {
-                double h = 1e-7 * Math.max(1.0, Math.abs(x[col]));
-                double[] plus = x.clone();
-                double[] minus = x.clone();
-                plus[col] += h;
-                minus[col] -= h;
-                snbEquations(k, f, plus[0], plus[1], tmp);
-                double p0 = tmp[0];
-                double p1 = tmp[1];
-                snbEquations(k, f, minus[0], minus[1], tmp);
-                out[2 + col] = (p0 - tmp[0]) / (2 * h);
-                out[4 + col] = (p1 - tmp[1]) / (2 * h);
-            }
-        };
-        double[] result = newton(new double[] {1.0, 1.0}, system, false, ITERATIONS_TOTAL);
-        if (Double.isNaN(result[0]) || Double.isNaN(result[1])) {
-            return Double.NaN;
+    private Outcome snb() {
+        double k = snbVariant == SnbVariant.ARX ? shlosserClassesArx(pi) : shlosserClasses(pi);
+        NewtonRaphson2D.EquationSystem system = snbVariant == SnbVariant.ARX
+                ? (a, b, out) -> snbArx(k, pi, a, b, out)
+                : (a, b, out) -> snbCorrected(k, pi, a, b, out);
+        NewtonRaphson2D.Solution s = NewtonRaphson2D.solve(1.0, 1.0, system, null, monitor);
+        String variant = snbVariant == SnbVariant.ARX ? "ARX's SNB equations" : "the corrected SNB equations";
+        if (!s.converged()) {
+            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NOT_CONVERGED, String.format(Locale.ROOT,
+                    "Newton-Raphson found no root of %s (K %.6g) from (1, 1) or ARX's %d start values "
+                            + "(%d steps).", variant, k, NewtonRaphson2D.START_VALUES.length, s.iterations())), null);
         }
-        return k * Math.pow(result[1], result[0]);
+        SnbFit fit = new SnbFit(k, s.x(), s.y(), s.iterations(), s.tries());
+        return checked(k * Math.pow(s.y(), s.x()), fit, String.format(Locale.ROOT,
+                "The SNB model (%s, K %.6g, alpha %.6g, beta %.6g)", variant, k, s.x(), s.y()));
+    }
+
+    /** SNB uniques for the configured variant (NaN without an estimate). */
+    double snbUniques() {
+        Outcome o = snb();
+        return usable(o) ? o.uniques() : Double.NaN;
     }
 
     /**
-     * Expected numbers of sample classes of size 1 and 2 under the shifted negative binomial
-     * F−1 ~ NB(α, β), thinned with π, minus the observed c1 and c2.
+     * ARX's SNB system: its objective (the second equation multiplied by (1−d)^(α+2), d =
+     * (1−π)(1−β)) and its hand-derived Jacobian, in ARX's grouping.
      */
-    private void snbEquations(double k, double f, double a, double b, double[] out) {
+    private void snbArx(double k, double f, double a, double b, double[] out) {
+        snbArxObjective(k, f, a, b, out, c1, c2);
+        double d = (b - 1d) * (f - 1d);
+        double dm1 = d - 1d;
+        double rest = 1d - d;
+        double g = a * d / dm1 - 1d;
+        double ratioPow = Math.pow(-b / dm1, a);
+        double f2 = Math.pow(f, 2d);
+        double bPow = Math.pow(b, a);
+        double aBf2k = a * (bPow * f2 * k);
+        double twoRestPow = 2d * Math.pow(rest, a + 2d);
+        double dm1Sq = Math.pow(dm1, 2d);
+        double fk = f * k;
+        double fm1 = f - 1d;
+        double am1 = a - 1d;
+        double bm1 = b - 1d;
+        double am1d = am1 * d;
+        double f2k = f2 * k;
+        double h = am1d + 2d;
+        double f2kh = f2k * h;
+        out[2] = -fk * Math.log(-b / dm1) * g * ratioPow - (fk * ratioPow * d) / dm1;
+        out[3] = a * fk * (1d / dm1 - (b * fm1) / dm1Sq) * g * Math.pow((-b / dm1), am1) - fk
+                * ratioPow * ((a * fm1) / dm1 - (a * bm1 * Math.pow(fm1, 2d)) / dm1Sq);
+        out[4] = (aBf2k * Math.log(rest) * h * bm1) / twoRestPow
+                - (aBf2k * Math.pow(bm1, 2d) * fm1) / twoRestPow
+                - (bPow * f2kh * bm1) / twoRestPow
+                - (a * bPow * f2k * Math.log(b) * h * bm1) / twoRestPow;
+        out[5] = -(aBf2k * h) / twoRestPow - (Math.pow(a, 2d) * Math.pow(b, am1) * f2kh * bm1) / twoRestPow
+                - (a * bPow * f2k * am1d) / twoRestPow
+                - (a * bPow * f2kh * (a + 2d) * d) / (2d * Math.pow(rest, a + 3d));
+    }
+
+    /** ARX's SNB objective with the given observed c1 and c2 (see {@link #snbArx}). */
+    private static void snbArxObjective(double k, double f, double a, double b, double[] out, double obs1,
+            double obs2) {
+        double d = (1 - f) * (1 - b);
+        out[0] = k * f * Math.pow(b / (1 - d), a) * (((a * d) / (1 - d)) + 1) - obs1;
+        out[1] = k * a * Math.pow(b, a) * (f * f) * (1 - b) / 2 * Math.pow(1 - d, a + 2) * (2 - (1 - a) * d) - obs2;
+    }
+
+    /**
+     * Chen's SNB equations: expected numbers of sample classes of size 1 and 2 under the shifted
+     * negative binomial F−1 ~ NB(α, β), thinned with π, minus the observed c1 and c2.
+     */
+    private static void snbEquations(double k, double f, double a, double b, double obs1, double obs2,
+            double[] out) {
         double d = (1 - f) * (1 - b);
         double rest = 1 - d;
-        out[0] = k * f * Math.pow(b / rest, a) * ((a * d) / rest + 1) - c1;
-        out[1] = k * a * Math.pow(b, a) * f * f * (1 - b) / 2 / Math.pow(rest, a + 2) * (2 - (1 - a) * d) - c2;
+        out[0] = k * f * Math.pow(b / rest, a) * ((a * d) / rest + 1) - obs1;
+        out[1] = k * a * Math.pow(b, a) * f * f * (1 - b) / 2 / Math.pow(rest, a + 2) * (2 - (1 - a) * d) - obs2;
+    }
+
+    /** The corrected system with a central-difference Jacobian. */
+    private void snbCorrected(double k, double f, double a, double b, double[] out) {
+        snbEquations(k, f, a, b, c1, c2, out);
+        double[] tmp = new double[2];
+        double[] x = {a, b};
+        for (int col = 0; col < 2; col++) {
+            double h = 1e-7 * Math.max(1.0, Math.abs(x[col]));
+            double[] plus = x.clone();
+            double[] minus = x.clone();
+            plus[col] += h;
+            minus[col] -= h;
+            snbEquations(k, f, plus[0], plus[1], c1, c2, tmp);
+            double p0 = tmp[0];
+            double p1 = tmp[1];
+            snbEquations(k, f, minus[0], minus[1], c1, c2, tmp);
+            out[2 + col] = (p0 - tmp[0]) / (2 * h);
+            out[4 + col] = (p1 - tmp[1]) / (2 * h);
+        }
     }
 
     /**
@@ -314,6 +433,15 @@ final class PopulationUniquenessEstimator {
      * K = J + c1 · [Σ i q²(1−q²)^{i−1} c_i / Σ (1−q)^i((1+q)^i − 1) c_i] · [Σ (1−q)^i c_i / Σ i q (1−q)^{i−1} c_i]².
      */
     double shlosserClasses(double q) {
+        return shlosser(q, false);
+    }
+
+    /** ARX's version, which subtracts 1 per histogram entry in the second sum. */
+    double shlosserClassesArx(double q) {
+        return shlosser(q, true);
+    }
+
+    private double shlosser(double q, boolean arx) {
         double a = 0;
         double b = 0;
         double c = 0;
@@ -322,69 +450,12 @@ final class PopulationUniquenessEstimator {
         for (int i = 0; i < sizes.length; i++) {
             double s = sizes[i];
             double cnt = counts[i];
-            double down = Math.pow(1 - q, s);
+            double down = Math.pow(1 - q, s) * cnt;
             a += s * q2 * Math.pow(1 - q2, s - 1) * cnt;
-            b += down * (Math.pow(1 + q, s) - 1) * cnt;
-            c += down * cnt;
+            b += arx ? down * Math.pow(1 + q, s) - 1 : down * (Math.pow(1 + q, s) - 1);
+            c += down;
             e += s * q * Math.pow(1 - q, s - 1) * cnt;
         }
         return classes + c1 * (a / b) * (c / e) * (c / e);
-    }
-
-    // ------------------------------------------------------------------------- Newton–Raphson
-
-    /** Evaluates the equations at x into out = {F1, F2, J11, J12, J21, J22}. */
-    @FunctionalInterface
-    interface EquationSystem {
-        void evaluate(double[] x, double[] out);
-    }
-
-    /**
-     * 2-D Newton–Raphson as in ARX's solver: stop when both |F| ≤ accuracy; a try ends after
-     * {@link #ITERATIONS_PER_TRY} steps, on NaN, or (Pitman) when θ &lt; 0; later tries start from
-     * (u·x0, v·y0) with u, v uniform in [−1, 1] from a fixed seed.
-     *
-     * @return the root, or NaNs
-     */
-    double[] newton(double[] start, EquationSystem system, boolean thetaNonNegative, int totalIterations) {
-        SplittableRandom random = new SplittableRandom(RESTART_SEED);
-        double[] out = new double[6];
-        double[] x = start.clone();
-        int total = 0;
-        boolean first = true;
-        while (total <= totalIterations) {
-            if (!first) {
-                x = new double[] {(random.nextDouble() * 2 - 1) * start[0], (random.nextDouble() * 2 - 1) * start[1]};
-            }
-            first = false;
-            int iterations = 0;
-            while (true) {
-                total++;
-                monitor.checkCancelled();
-                system.evaluate(x, out);
-                if (Math.abs(out[0]) <= ACCURACY && Math.abs(out[1]) <= ACCURACY) {
-                    return x;
-                }
-                double scalar = 1.0 / (out[2] * out[5] - out[3] * out[4]);
-                double i11 = out[5] * scalar;
-                double i12 = -out[3] * scalar;
-                double i21 = -out[4] * scalar;
-                double i22 = out[2] * scalar;
-                double dx = i11 * out[0] + i12 * out[1];
-                double dy = i21 * out[0] + i22 * out[1];
-                x[0] -= dx;
-                x[1] -= dy;
-                if (thetaNonNegative && !(x[0] >= 0)) {
-                    break;
-                }
-                if (Double.isNaN(x[0]) || Double.isNaN(x[1]) || iterations++ >= ITERATIONS_PER_TRY) {
-                    break;
-                }
-                if (total > totalIterations) {
-                    break;
-                }
-            }
-        }
-        return new double[] {Double.NaN, Double.NaN};
     }
 }

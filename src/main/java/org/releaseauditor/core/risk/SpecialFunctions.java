@@ -8,8 +8,11 @@ package org.releaseauditor.core.risk;
  * reflection formulas. Accuracy is about 1e-15 relative (absolute near the roots of lnΓ).
  *
  * <p>Unlike ARX's {@code Gamma.trigamma}, the asymptotic series is always applied after the
- * shift (ARX skips it for shifted arguments in [8, 12), which gives a wrong Jacobian in its
- * Pitman solver; see {@code src/docs/metrics-microdata.md}).
+ * shift. ARX skips it for shifted arguments in [8, 12), which gives a wrong Jacobian in its
+ * Pitman solver. The Newton–Raphson fits in {@link PopulationUniquenessEstimator} must follow
+ * ARX's iteration path to stop where ARX stops, so {@link #arxDigamma} and {@link #arxTrigamma}
+ * reproduce ARX's approximations (Minka's Lightspeed algorithm with ARX's cut-offs); they are used
+ * for the Newton steps only, never for a reported number (see {@code src/docs/metrics-microdata.md}).
  */
 final class SpecialFunctions {
 
@@ -94,5 +97,81 @@ final class SpecialFunctions {
         double series = r * r2 * (1.0 / 6 + r2 * (-1.0 / 30 + r2 * (1.0 / 42 + r2 * (-1.0 / 30
                 + r2 * (5.0 / 66 + r2 * (-691.0 / 2730 + r2 * (7.0 / 6)))))));
         return result + r + 0.5 * r2 + series;
+    }
+
+    // ------------------------------------------------------------- ARX-compatible approximations
+
+    /** −ψ(1), the Euler–Mascheroni constant, negated. */
+    private static final double PSI_ONE = -0.57721566490153286060651209008240243104215933593992;
+    /** ψ'(1) = π²/6. */
+    private static final double TRIGAMMA_ONE = StrictMath.PI * StrictMath.PI / 6.0;
+    /** ψ''(1) = −2ζ(3). */
+    private static final double TETRAGAMMA_ONE = -2.0 * 1.202056903159594285399738161511449990764986292;
+
+    /**
+     * ψ(x) computed the way ARX 3.9 computes it (Minka's Lightspeed port in ARX's {@code Gamma}):
+     * −∞ at 0, reflection for x &lt; 0, the Taylor expansion ψ(x) ≈ ψ(1) − 1/x + ψ'(1)·x for
+     * x ≤ 1e-6, otherwise the recurrence up to x ≥ 12 and de Moivre's series up to x⁻¹⁰. Used only
+     * to step the Newton–Raphson fits along ARX's path.
+     */
+    static double arxDigamma(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return Double.NaN;
+        }
+        if (x == 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (x < 0.0) {
+            return arxDigamma(1.0 - x) + StrictMath.PI / StrictMath.tan(-StrictMath.PI * x);
+        }
+        if (x <= 1e-6) {
+            return PSI_ONE - 1.0 / x + TRIGAMMA_ONE * x;
+        }
+        double sum = 0.0;
+        double y = x;
+        while (y < LARGE) {
+            sum -= 1.0 / y;
+            y++;
+        }
+        double inv = 1.0 / y;
+        sum += StrictMath.log(y) - 0.5 * inv;
+        double inv2 = inv * inv;
+        sum -= inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 * (1.0 / 132)))));
+        return sum;
+    }
+
+    /**
+     * ψ'(x) computed the way ARX 3.9 computes it: −∞ at 0, reflection for x &lt; 0, the Taylor
+     * expansion 1/x² + ψ'(1) + ψ''(1)·x for x ≤ 1e-4, otherwise the recurrence up to x ≥ 8 and the
+     * asymptotic series only if the shifted argument is ≥ 12. For arguments below 12 the result is
+     * therefore only the partial recurrence sum (0 for x in [8, 12)), which is wrong; this is kept
+     * on purpose, because it only shapes ARX's Newton steps (see the class comment).
+     */
+    static double arxTrigamma(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return Double.NaN;
+        }
+        if (x == 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (x < 0.0) {
+            double c = StrictMath.PI / StrictMath.sin(-StrictMath.PI * x);
+            return -arxTrigamma(1.0 - x) + c * c;
+        }
+        if (x <= 1e-4) {
+            return 1.0 / (x * x) + TRIGAMMA_ONE + TETRAGAMMA_ONE * x;
+        }
+        double sum = 0.0;
+        double y = x;
+        while (y < 8.0) {
+            sum += 1.0 / (y * y);
+            y++;
+        }
+        if (y >= LARGE) {
+            double inv2 = 1.0 / (y * y);
+            sum += 0.5 * inv2 + (1.0 + inv2 * (1.0 / 6 + inv2 * (-1.0 / 30 + inv2 * (1.0 / 42 + inv2 * (-1.0 / 30
+                    + inv2 * (5.0 / 66)))))) / y;
+        }
+        return sum;
     }
 }

@@ -29,7 +29,30 @@ final class WildcardMatcher {
      * @return for each class, the number of records compatible with it (≥ f_j)
      */
     static long[] compatibleSizes(List<Column> qis, int[] sizes, int[] firstRow, ProgressMonitor monitor) {
-        int classes = sizes.length;
+        double[] values = new double[sizes.length];
+        for (int j = 0; j < sizes.length; j++) {
+            values[j] = sizes[j];
+        }
+        double[] sums = compatibleSums(qis, values, firstRow, monitor);
+        long[] result = new long[sums.length];
+        for (int j = 0; j < sums.length; j++) {
+            result[j] = Math.round(sums[j]);
+        }
+        return result;
+    }
+
+    /**
+     * For each class, the sum of {@code values} over the classes compatible with it (itself
+     * included): with the class sizes this is the wildcard-aware sample frequency f_k, with the
+     * per-class sums of sampling weights the population estimate F_k (sdcMicro {@code freqCalc}
+     * with {@code alpha = 1}).
+     *
+     * @param qis      quasi-identifier columns
+     * @param values   one value per class
+     * @param firstRow a row of each class
+     */
+    static double[] compatibleSums(List<Column> qis, double[] values, int[] firstRow, ProgressMonitor monitor) {
+        int classes = values.length;
         int q = qis.size();
         int[][] codes = new int[q][];
         for (int p = 0; p < q; p++) {
@@ -73,14 +96,14 @@ final class WildcardMatcher {
             members[maskOf[j]][fill[maskOf[j]]++] = j;
         }
 
-        long[] result = new long[classes];
+        double[] result = new double[classes];
         long done = 0;
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
                 monitor.checkCancelled();
-                monitor.update("Wildcard matching", done++, (long) m * m);
+                monitor.update("progress.risk.wildcards", done++, (long) m * m);
                 long union = masks.get(a) | masks.get(b);
-                addCompatible(codes, q, union, members[a], members[b], sizes, firstRow, result, monitor);
+                addCompatible(codes, q, union, members[a], members[b], values, firstRow, result, monitor);
             }
         }
         return result;
@@ -88,7 +111,7 @@ final class WildcardMatcher {
 
     /** For every class in {@code targets}, adds the sizes of the compatible classes in {@code sources}. */
     private static void addCompatible(int[][] codes, int q, long union, int[] targets, int[] sources,
-                                      int[] sizes, int[] firstRow, long[] result, ProgressMonitor monitor) {
+                                      double[] values, int[] firstRow, double[] result, ProgressMonitor monitor) {
         int[] targetIds = new int[targets.length];
         int[] sourceIds = new int[sources.length];
         int next = 1;
@@ -117,9 +140,9 @@ final class WildcardMatcher {
             }
             next = fresh;
         }
-        long[] sum = new long[Math.max(1, next)];
+        double[] sum = new double[Math.max(1, next)];
         for (int i = 0; i < sources.length; i++) {
-            sum[sourceIds[i]] += sizes[sources[i]];
+            sum[sourceIds[i]] += values[sources[i]];
         }
         for (int i = 0; i < targets.length; i++) {
             if (targetIds[i] >= 0) {

@@ -17,6 +17,11 @@ import org.releaseauditor.core.util.LongIntHashMap;
  */
 public final class EventImport {
 
+    /** Earliest accepted event time, 1900-01-01T00:00:00Z, in epoch seconds. */
+    static final long EARLIEST = -2_208_988_800L;
+    /** Latest accepted event time, 2199-12-31T23:59:59Z: later values are typing or unit errors. */
+    static final long LATEST = 7_258_118_399L;
+
     private EventImport() {
     }
 
@@ -251,6 +256,12 @@ public final class EventImport {
                     throw new DatasetFormatException(file, row + 2L, col, "trajectory.error.mixedTime", file, row + 2L,
                             time.name(), v, other == null ? "?" : other.label(), parser.kind().label());
                 }
+            }
+            // a mixed format is the likelier story, so it is checked first
+            if (t < EARLIEST || t > LATEST) {
+                int row = firstRowWithCode(time, code);
+                throw new DatasetFormatException(file, row + 2L, col, "trajectory.error.timestampRange", file, row + 2L,
+                        time.name(), v, parser.kind().label());
             }
             out[code] = t;
         }

@@ -47,7 +47,7 @@ public record HomeWork(int nightStart, int nightEnd, int dayStart, int dayEnd) {
         for (int u = 0; u < users; u++) {
             if ((u & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                 monitor.checkCancelled();
-                monitor.update("home/work", u, users);
+                monitor.update("trajectory.progress.homeWork", u, users);
             }
             int home = -1;
             int work = -1;

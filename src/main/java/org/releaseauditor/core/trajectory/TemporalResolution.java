@@ -52,7 +52,7 @@ public record TemporalResolution(Kind kind, long seconds) {
     }
 
     /** {min, max} bin of local seconds in [minLocal, maxLocal] (bins of classes: the whole class range). */
-    long[] binRange(long minLocal, long maxLocal) {
+    public long[] binRange(long minLocal, long maxLocal) {
         switch (kind) {
             case NONE:
                 return new long[] {0, 0};

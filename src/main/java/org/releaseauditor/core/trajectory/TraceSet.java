@@ -115,7 +115,7 @@ public final class TraceSet {
         for (int u = 0; u < b.users; u++) {
             if ((u & 1023) == 0) {
                 monitor.checkCancelled();
-                monitor.update("index", u, b.users);
+                monitor.update("trajectory.progress.index", u, b.users);
             }
             int from = b.userStart[u];
             int to = b.userStart[u + 1];

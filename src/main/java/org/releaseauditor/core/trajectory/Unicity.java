@@ -37,7 +37,7 @@ public final class Unicity {
         for (int i = 0; i < users.length; i++) {
             if ((i & 1023) == 0) {
                 monitor.checkCancelled();
-                monitor.update("unicity", i, users.length);
+                monitor.update("trajectory.progress.unicity", i, users.length);
             }
             int u = users[i];
             int drawn = drawPoints(ts, u, maxP, pointSeed(opt.seed(), u), draw);
@@ -55,7 +55,7 @@ public final class Unicity {
                 }
             }
         }
-        monitor.update("unicity", users.length, users.length);
+        monitor.update("trajectory.progress.unicity", users.length, users.length);
         List<UnicityResult.Row> rows = new ArrayList<>();
         for (int p = 1; p <= maxP; p++) {
             double[] ci = Wilson.interval95(unique[p], users.length);
@@ -66,8 +66,11 @@ public final class Unicity {
                 users.length == ts.userCount(), opt.seed(), attrs, rows, minimal);
     }
 
-    /** The evaluated users, ascending: all when {@code sample} is 0 or at least the user count. */
-    static int[] sampleUsers(int userCount, int sample, long seed) {
+    /**
+     * The evaluated users, ascending: all when {@code sample} is 0 or at least the user count.
+     * Public for the lane summaries (core.summary, the Spark job), which must draw the same users.
+     */
+    public static int[] sampleUsers(int userCount, int sample, long seed) {
         if (sample <= 0 || sample >= userCount) {
             int[] all = new int[userCount];
             for (int i = 0; i < userCount; i++) {
@@ -91,7 +94,8 @@ public final class Unicity {
         return out;
     }
 
-    static long pointSeed(long seed, int user) {
+    /** The seed of a user's point draws (public for the lane summaries). */
+    public static long pointSeed(long seed, int user) {
         long z = seed * 0x9E3779B97F4A7C15L + user;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         return z ^ (z >>> 27);
@@ -99,7 +103,19 @@ public final class Unicity {
 
     /** Draws up to {@code max} distinct points of a user in random order into {@code out}; returns how many. */
     static int drawPoints(TraceSet ts, int user, int max, long seed, int[] out) {
-        int n = ts.distinctPointCount(user);
+        int[] idx = drawPositions(ts.distinctPointCount(user), max, seed);
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = ts.distinctPoint(user, idx[i]);
+        }
+        return idx.length;
+    }
+
+    /**
+     * The positions (in the user's ascending list of {@code n} distinct points) of the first
+     * min(max, n) points of a uniformly random order; public for the lane summaries, which draw
+     * the same points from their own point lists.
+     */
+    public static int[] drawPositions(int n, int max, long seed) {
         int k = Math.min(max, n);
         SplittableRandom rnd = new SplittableRandom(seed);
         // partial Fisher-Yates over indices [0, n) using a small swap map (n may be large)
@@ -116,10 +132,7 @@ public final class Unicity {
             swappedTo[swaps] = vi;
             swaps++;
         }
-        for (int i = 0; i < k; i++) {
-            out[i] = ts.distinctPoint(user, idx[i]);
-        }
-        return k;
+        return idx;
     }
 
     private static int lookup(int pos, int[] from, int[] to, int swaps) {

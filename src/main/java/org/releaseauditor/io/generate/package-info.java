@@ -1,5 +1,6 @@
 /**
- * CSV writers for the synthetic city ({@code core.generate}): streaming, hashing while writing.
+ * CSV writers for the synthetic city and the evaluation sample ({@code core.generate}): streaming,
+ * hashing while writing.
  * Depends on core only; no JavaFX, service, cli or ui.
  */
 package org.releaseauditor.io.generate;

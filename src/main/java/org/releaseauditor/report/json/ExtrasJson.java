@@ -30,6 +30,10 @@ final class ExtrasJson {
             o.put("expectedReidentifications", ir.expectedReidentifications());
             o.put("globalRisk", ir.globalRisk());
             o.put("maxRisk", ir.maxRisk());
+            o.put("method", ir.method().name());
+            o.put("qual", ir.qual());
+            o.put("survey", ir.survey());
+            o.put("wildcards", ir.wildcards());
             thresholds(o.putArray("recordsAboveThresholds"), ir.recordsAboveThresholds());
             summary(o.putObject("riskDistribution"), ir.riskDistribution());
             IndividualRiskResult.HouseholdRisk h = ir.household();
@@ -78,6 +82,8 @@ final class ExtrasJson {
             Json.put(o, "snb", p.snb());
             Json.put(o, "dankar", p.dankar());
             o.put("dankarModel", p.dankarModel().name());
+            o.put("pitmanStatus", p.pitmanStatus().status().name());
+            o.put("snbStatus", p.snbStatus().status().name());
         }
     }
 

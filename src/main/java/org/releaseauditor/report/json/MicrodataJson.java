@@ -117,6 +117,10 @@ public final class MicrodataJson {
         cfg.put("maxQiSubset", c.maxQiSubset());
         cfg.put("wildcards", c.wildcards());
         cfg.put("recursiveC", c.recursiveC());
+        cfg.put("snbVariant", c.snbVariant().name());
+        cfg.put("individualRiskMethod", c.individualRiskMethod().name());
+        cfg.put("qual", c.qual());
+        cfg.put("survey", c.surveyData());
     }
 
     private static void attacker(ObjectNode o, MicrodataResult.AttackerRisk r) {
@@ -140,6 +144,28 @@ public final class MicrodataJson {
         Json.put(counts, "zayatz", pu.zayatzCount());
         Json.put(counts, "snb", pu.snbCount());
         Json.put(counts, "dankar", pu.dankarCount());
+        o.put("snbVariant", pu.snbVariant().name());
+        ObjectNode status = o.putObject("status");
+        status(status, "pitman", pu.pitmanStatus());
+        status(status, "zayatz", pu.zayatzStatus());
+        status(status, "snb", pu.snbStatus());
+        status(status, "dankar", pu.dankarStatus());
+        if (pu.pitmanFit() != null) {
+            ObjectNode f = o.putObject("pitmanFit");
+            f.put("theta", pu.pitmanFit().theta());
+            f.put("alpha", pu.pitmanFit().alpha());
+            f.put("iterative", pu.pitmanFit().iterative());
+        }
+        if (pu.snbFit() != null) {
+            ObjectNode f = o.putObject("snbFit");
+            f.put("classes", pu.snbFit().classes());
+            f.put("alpha", pu.snbFit().alpha());
+            f.put("beta", pu.snbFit().beta());
+        }
+    }
+
+    private static void status(ObjectNode o, String model, MicrodataResult.ModelStatus s) {
+        o.putObject(model).put("status", s.status().name()).put("reason", s.reason());
     }
 
     /** A readable summary for the terminal. */
@@ -173,7 +199,8 @@ public final class MicrodataJson {
         MicrodataResult.PopulationUniqueness pu = r.populationUniqueness();
         if (pu != null) {
             line(sb, "Population N / sampling fraction", pu.populationSize() + " / " + num(pu.samplingFraction()));
-            line(sb, "Population uniqueness (Dankar)", opt(pu.dankar()) + " via " + pu.dankarModel());
+            line(sb, "Population uniqueness (Dankar)", opt(pu.dankar()) + " via " + pu.dankarModel()
+                    + (pu.dankarStatus().available() ? "" : " (" + pu.dankarStatus().status() + ")"));
             line(sb, "  Pitman / Zayatz / SNB", opt(pu.pitman()) + " / " + opt(pu.zayatz()) + " / " + opt(pu.snb()));
         }
         for (MicrodataResult.LDiversityResult l : r.lDiversity()) {

@@ -1,8 +1,6 @@
 package org.releaseauditor.service.aggregates;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +26,21 @@ import org.releaseauditor.core.aggregate.TableRuleResult;
 import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.aggregate.TrajectoryRecovery;
 import org.releaseauditor.core.error.AuditException;
-import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.io.lp.OjAlgoIntervalSolver;
 import org.releaseauditor.report.AggregateReportWriter;
+import org.releaseauditor.service.DatasetRef;
 import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.service.LaneInputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The aggregates lane use case: load a release set (and series), run the primary rules, group
- * disclosure, differencing, the LP audit of withheld cells and the trajectory-recovery stress
- * test, and write the report (JSON schema {@code aggregates-v1}, or text).
+ * The aggregates analysis behind {@link AggregatesLane}: loads a release set (and series) bound
+ * to its bytes, runs the primary rules, group disclosure, differencing, the LP audit of withheld
+ * cells and the trajectory-recovery stress test, and writes the report (JSON schema
+ * {@code aggregates-v1}, or text). Front ends call the lane, not this class.
  */
 public final class AggregateAnalysisService {
     private static final Logger LOGGER = LoggerFactory.getLogger(AggregateAnalysisService.class);
@@ -64,51 +64,59 @@ public final class AggregateAnalysisService {
         return solver;
     }
 
-    /** Loads the hierarchies and tables of one release set. */
-    public ReleaseSet loadRelease(String name, List<AggregateRequest.TableInput> tables, Map<String, Path> hierarchies,
-            ProgressMonitor monitor) throws AuditException {
-        Map<String, Hierarchy> hs = new HashMap<>();
-        for (Map.Entry<String, Path> e : hierarchies.entrySet()) {
-            Dataset mapping = datasets.load(e.getValue(), RAW, monitor);
-            hs.put(e.getKey(), Hierarchy.fromDataset(e.getKey(), mapping));
+    /** What one analysis produced: the loaded release set, the report and the inputs as read (hashed). */
+    public record Analysis(ReleaseSet release, AggregateReport report, LaneInputs read) {
+    }
+
+    /** Header of an input as the aggregate reader sees it (tokens kept raw). */
+    DatasetService.Header header(DatasetRef ref) throws AuditException {
+        return datasets.header(ref.path(), RAW);
+    }
+
+    /** Runs every requested check on the inputs of {@code req} (already validated). */
+    public Analysis analyze(AggregatesRequest req, LaneInputs inputs, ProgressMonitor monitor) throws AuditException {
+        LaneInputs.Builder read = LaneInputs.builder();
+        ProgressMonitor loading = monitor.slice(0, 0.2);
+        Map<String, Hierarchy> hs = new LinkedHashMap<>();
+        Map<String, DatasetRef> tableRefs = new LinkedHashMap<>();
+        for (AggregatesRequest.Table t : req.tables()) {
+            tableRefs.put(t.name(), inputs.require(AggregatesRequest.TABLE + t.name(), AggregatesRequest.LANE,
+                    "--table " + t.name() + "=FILE"));
         }
         List<CountTable> loaded = new ArrayList<>();
-        for (AggregateRequest.TableInput in : tables) {
-            loaded.add(loadTable(in, in.file(), hs, monitor));
+        // tables come first in the inputs as read; hierarchies are needed to read them
+        List<Map.Entry<String, DatasetRef>> hierarchyRoles = inputs.roles().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(AggregatesRequest.HIERARCHY)).toList();
+        Map<String, DatasetRef> hierarchyRead = new LinkedHashMap<>();
+        for (Map.Entry<String, DatasetRef> e : hierarchyRoles) {
+            String dim = e.getKey().substring(AggregatesRequest.HIERARCHY.length());
+            DatasetService.LoadedInput mapping = datasets.loadInput(e.getValue(), RAW, loading);
+            hierarchyRead.put(e.getKey(), mapping.ref());
+            hs.put(dim, Hierarchy.fromDataset(dim, mapping.data()));
         }
-        return new ReleaseSet(name, loaded, hs);
-    }
-
-    private CountTable loadTable(AggregateRequest.TableInput in, Path file, Map<String, Hierarchy> hs,
-            ProgressMonitor monitor) throws AuditException {
-        Dataset ds = datasets.load(file, RAW, monitor);
-        CountTable t = CountTableReader.read(ds, in.spec(), file.toString(), hs, monitor);
-        if (in.contributions() != null) {
-            Dataset c = datasets.load(in.contributions(), RAW, monitor);
-            t = CountTableReader.attachContributions(t, c, in.contributions().toString(), in.contributorId(),
-                    in.contributionValue(), monitor);
+        for (AggregatesRequest.Table t : req.tables()) {
+            loaded.add(loadTable(req, t, tableRefs.get(t.name()), AggregatesRequest.TABLE + t.name(), inputs, hs,
+                    read, loading));
         }
-        LOGGER.info("Loaded count table {} with {} cells", t.name(), t.cellCount());
-        return t;
-    }
-
-    /** Runs every requested check. */
-    public AggregateReport analyze(AggregateRequest req, ProgressMonitor monitor) throws AuditException {
-        String releaseName = req.tables().isEmpty() ? "release" : req.tables().get(0).file().getFileName().toString();
-        ReleaseSet release = loadRelease(releaseName, req.tables(), req.hierarchies(), monitor.slice(0, 0.2));
+        hierarchyRead.forEach(read::put);
+        String releaseName = tableRefs.isEmpty() ? "release" : tableRefs.values().iterator().next().fileName();
+        ReleaseSet release = new ReleaseSet(releaseName, loaded, hs);
         ReleaseModel model = ReleaseModel.build(release, monitor.slice(0.2, 0.3));
         List<TableRuleResult> rules = PrimaryRules.apply(release,
-                new PrimaryRuleConfig(req.threshold(), req.dominanceN(), req.dominanceK(), req.pPercent()),
+                new PrimaryRuleConfig(req.thresholdRule(), req.dominanceN() == null ? 0 : req.dominanceN(),
+                        req.dominanceK() == null ? Double.NaN : req.dominanceK(),
+                        req.pPercent() == null ? Double.NaN : req.pPercent()),
                 monitor.slice(0.3, 0.4));
-        List<DisclosedGroup> groups = req.group() == null ? List.of()
-                : GroupDisclosure.find(release, req.group().dims(), req.group().by(), req.group().allowedOutside(),
-                        monitor.slice(0.4, 0.45));
-        ThresholdRule diffRule = req.threshold() != null ? req.threshold()
+        AggregatesRequest.Group g = req.group();
+        List<DisclosedGroup> groups = g == null ? List.of()
+                : GroupDisclosure.find(release, g.dims(), g.by(), g.allowedOutside(), monitor.slice(0.4, 0.45));
+        ThresholdRule diffRule = req.thresholdRule() != null ? req.thresholdRule()
                 : new ThresholdRule(10, ThresholdRule.Operator.LT, false);
         List<RecoveredCell> diff = new ArrayList<>(Differencing.within(model, req.width(), diffRule,
                 monitor.slice(0.45, 0.5)));
-        if (!req.series().isEmpty()) {
-            diff.addAll(Differencing.seriesIncrements(loadSeries(release, req, monitor), diffRule, monitor));
+        List<ReleaseSet> series = loadSeries(release, req, inputs, read, loading);
+        if (series.size() > 1) {
+            diff.addAll(Differencing.seriesIncrements(series, diffRule, monitor));
         }
         List<AuditedCell> audit = req.audit()
                 ? org.releaseauditor.core.aggregate.SuppressionAudit.audit(model, solver, req.protection(),
@@ -116,10 +124,12 @@ public final class AggregateAnalysisService {
                 : null;
         RecoveryResult recovery = null;
         if (req.recovery() != null) {
-            AggregateRequest.RecoveryInput r = req.recovery();
-            Dataset ds = datasets.load(r.file(), RAW, monitor);
-            GroundTruth truth = GroundTruth.fromDataset(ds, r.file().toString(), r.userColumn(), r.slotColumn(),
-                    r.areaColumn(), r.slotMinutes(), monitor);
+            AggregatesRequest.Recovery r = req.recovery();
+            DatasetService.LoadedInput truthFile = datasets.loadInput(inputs.require(AggregatesRequest.RECOVERY,
+                    AggregatesRequest.LANE, "--recover-from FILE"), RAW, loading);
+            read.put(AggregatesRequest.RECOVERY, truthFile.ref());
+            GroundTruth truth = GroundTruth.fromDataset(truthFile.data(), truthFile.ref().path().toString(),
+                    r.userColumn(), r.slotColumn(), r.areaColumn(), r.slotMinutes(), monitor);
             TrajectoryRecovery.Config cfg = TrajectoryRecovery.Config.defaults(truth.slotsPerDay());
             recovery = new TrajectoryRecovery(truth, new TrajectoryRecovery.Config(cfg.nightFrom(), cfg.nightTo(),
                     r.topK())).run(monitor.slice(0.9, 1.0));
@@ -130,31 +140,52 @@ public final class AggregateAnalysisService {
                 extrapolated.add(t.name());
             }
         }
-        return new AggregateReport(release.name(), req.threshold(), req.dominanceN(), req.dominanceK(), req.pPercent(),
-                extrapolated, rules, groups, req.group() == null ? List.of() : req.group().dims(),
-                req.group() == null ? null : req.group().by(), diff, audit, req.protection(), recovery,
+        AggregateReport report = new AggregateReport(release.name(), req.thresholdRule(),
+                req.dominanceN() == null ? 0 : req.dominanceN(),
+                req.dominanceK() == null ? Double.NaN : req.dominanceK(),
+                req.pPercent() == null ? Double.NaN : req.pPercent(), extrapolated, rules, groups,
+                g == null ? List.of() : g.dims(), g == null ? null : g.by(), diff, audit, req.protection(), recovery,
                 summarize(release, rules, groups, diff, audit));
+        return new Analysis(release, report, read.build());
     }
 
-    private List<ReleaseSet> loadSeries(ReleaseSet first, AggregateRequest req, ProgressMonitor monitor)
+    private CountTable loadTable(AggregatesRequest req, AggregatesRequest.Table t, DatasetRef ref, String role,
+            LaneInputs inputs, Map<String, Hierarchy> hs, LaneInputs.Builder read, ProgressMonitor monitor)
             throws AuditException {
+        DatasetService.LoadedInput in = datasets.loadInput(ref, RAW, monitor);
+        read.put(role, in.ref());
+        String file = in.ref().path().toString();
+        CountTable table = CountTableReader.read(in.data(), req.spec(t), file, hs, monitor);
+        DatasetRef contrib = inputs.get(AggregatesRequest.CONTRIBUTIONS + t.name()).orElse(null);
+        if (contrib != null) {
+            DatasetService.LoadedInput c = datasets.loadInput(contrib, RAW, monitor);
+            read.put(AggregatesRequest.CONTRIBUTIONS + t.name(), c.ref());
+            table = CountTableReader.attachContributions(table, c.data(), c.ref().path().toString(),
+                    t.contributorId(), t.contributionValue(), monitor);
+        }
+        LOGGER.info("Loaded count table {} with {} cells", table.name(), table.cellCount());
+        return table;
+    }
+
+    /** The release itself followed by the later releases of the series inputs ({@code series:NAME:K}). */
+    private List<ReleaseSet> loadSeries(ReleaseSet first, AggregatesRequest req, LaneInputs inputs,
+            LaneInputs.Builder read, ProgressMonitor monitor) throws AuditException {
         List<ReleaseSet> series = new ArrayList<>();
         series.add(first);
-        int releases = 0;
-        for (List<Path> files : req.series().values()) {
-            releases = Math.max(releases, files.size());
-        }
-        for (int k = 0; k < releases; k++) {
+        for (int k = 1;; k++) {
             List<CountTable> tables = new ArrayList<>();
-            for (AggregateRequest.TableInput in : req.tables()) {
-                List<Path> files = req.series().getOrDefault(in.spec().name(), List.of());
-                if (k < files.size()) {
-                    tables.add(loadTable(in, files.get(k), first.hierarchies(), monitor));
+            for (AggregatesRequest.Table t : req.tables()) {
+                String role = AggregatesRequest.SERIES + t.name() + ":" + k;
+                DatasetRef ref = inputs.get(role).orElse(null);
+                if (ref != null) {
+                    tables.add(loadTable(req, t, ref, role, inputs, first.hierarchies(), read, monitor));
                 }
             }
-            series.add(new ReleaseSet("release" + (k + 2), tables, first.hierarchies()));
+            if (tables.isEmpty()) {
+                return series;
+            }
+            series.add(new ReleaseSet("release" + (k + 1), tables, first.hierarchies()));
         }
-        return series;
     }
 
     static AggregateSummary summarize(ReleaseSet release, List<TableRuleResult> rules, List<DisclosedGroup> groups,

@@ -44,9 +44,12 @@ import org.releaseauditor.core.policy.Finding;
 import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.io.DatasetFingerprint;
-import org.releaseauditor.service.AnalysisOutput;
 import org.releaseauditor.service.AppVersion;
-import org.releaseauditor.service.LaneAnalysis;
+import org.releaseauditor.service.DatasetRef;
+import org.releaseauditor.service.Lane;
+import org.releaseauditor.service.LaneInputs;
+import org.releaseauditor.service.LaneRequest;
+import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.policy.PolicyOutcome;
 import org.releaseauditor.service.policy.PolicyService;
@@ -189,42 +192,167 @@ public final class CaseService implements AutoCloseable {
 
     // ------------------------------------------------------------------ runs and policies
 
-    /** Records a run computed elsewhere (e.g. by the GUI). */
+    /**
+     * Records a run computed elsewhere, as raw JSON (tests and imports). Prefer
+     * {@link #record(LaneResult, RecordOptions)}, which binds the run to the bytes it read.
+     */
     public RunEntry recordRun(String lane, String paramsJson, String resultJson, List<Long> datasetIds)
             throws AuditException {
         return store.addRun(new NewRun(lane, AppVersion.get(), requireJson(paramsJson, "parameters"),
                 requireJson(resultJson, "result"), datasetIds), actor);
     }
 
-    /**
-     * Runs a registered lane on a dataset of the case and records the run. {@code datasetRef} is a
-     * dataset id of the case or a file path (registered first if new). The file is re-hashed
-     * before the analysis, so a run always describes exactly the registered file.
-     */
-    public RunEntry runLane(String lane, String datasetRef, Map<String, String> params, ProgressMonitor monitor)
-            throws AuditException {
-        LaneAnalysis analysis = lanes.require(lane);
-        DatasetEntry ds = resolveDataset(datasetRef, monitor);
-        checkUnchanged(ds, Path.of(ds.path()), monitor);
-        LOGGER.info("Case {}: running lane {} on dataset {} with {} parameters", file.getFileName(), lane, ds.id(),
-                params.size());
-        AnalysisOutput out = analysis.run(Path.of(ds.path()), params, monitor);
-        return recordRun(lane, out.paramsJson(), out.resultJson(), List.of(ds.id()));
+    /** Records a lane result: {@link #record(LaneResult, RecordOptions)} without roles or attacker. */
+    public RunEntry record(LaneResult<?, ?> result, ProgressMonitor monitor) throws AuditException {
+        return record(result, RecordOptions.none(), monitor);
     }
 
-    private DatasetEntry resolveDataset(String ref, ProgressMonitor monitor) throws AuditException {
+    /**
+     * Records a lane result as a run of this case: the request's canonical JSON as the run's
+     * parameters, the result JSON as its result, and every input as a dataset of the case. Each
+     * input file is re-hashed first: when its bytes differ from those the result was computed
+     * from, nothing is recorded and the message says which file changed. An input is matched to
+     * the dataset registered with the same path and SHA-256, or registered as a new dataset.
+     * With {@code options}, column roles (per input role) and the attacker model (its name and
+     * JSON, for example a GUI preset) are recorded before the run.
+     */
+    public RunEntry record(LaneResult<?, ?> result, RecordOptions options, ProgressMonitor monitor)
+            throws AuditException {
+        lanes.require(result.lane());
+        List<Long> ids = new ArrayList<>();
+        List<DatasetEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, DatasetRef> in : result.inputs().roles().entrySet()) {
+            DatasetRef ref = in.getValue();
+            if (!ref.hashed()) {
+                throw new ConfigurationException("case.error.unhashedInput", in.getKey(), ref.path().toString());
+            }
+            if (!Files.isRegularFile(ref.path())) {
+                throw new AuditStoreException("case.error.inputMissing", in.getKey(), ref.path().toString());
+            }
+            DatasetFingerprint now = DatasetFingerprint.of(ref.path(), monitor);
+            if (!now.sha256().equals(ref.sha256())) {
+                LOGGER.info("Case {}: not recording the {} result: input {} changed (analysed sha256 {}, now {})",
+                        file.getFileName(), result.lane(), in.getKey(), ref.sha256(), now.sha256());
+                throw new AuditStoreException("case.error.resultStale", in.getKey(), ref.path().toString(),
+                        ref.sha256(), now.sha256());
+            }
+        }
+        for (Map.Entry<String, DatasetRef> in : result.inputs().roles().entrySet()) {
+            DatasetEntry ds = findDataset(in.getValue());
+            if (ds == null) {
+                ds = addDataset(in.getValue().path(), null, monitor);
+                if (!ds.sha256().equals(in.getValue().sha256())) {
+                    throw new AuditStoreException("case.error.resultStale", in.getKey(), ds.path(),
+                            in.getValue().sha256(), ds.sha256());
+                }
+            }
+            entries.add(ds);
+            if (!ids.contains(ds.id())) {
+                ids.add(ds.id());
+            }
+        }
+        int i = 0;
+        for (String role : result.inputs().roles().keySet()) {
+            DatasetEntry ds = entries.get(i++);
+            for (Map.Entry<String, String> r : options.columnRoles().getOrDefault(role, Map.of()).entrySet()) {
+                assignRole(ds.id(), r.getKey(), r.getValue());
+            }
+        }
+        if (options.attackerName() != null) {
+            recordAttackerModel(options.attackerName(), options.attackerJson() == null ? "{}"
+                    : options.attackerJson());
+        }
+        RunEntry run = recordRun(result.lane(), result.requestJson(), result.json(), ids);
+        LOGGER.info("Case {}: run {} of lane {} recorded on datasets {}", file.getFileName(), run.id(), run.lane(),
+                ids);
+        return run;
+    }
+
+    private DatasetEntry findDataset(DatasetRef ref) throws AuditStoreException {
+        String path = ref.path().toString();
+        for (DatasetEntry d : store.datasets()) {
+            if (d.path().equals(path) && d.sha256().equals(ref.sha256())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs a lane on datasets of the case and records the run. {@code inputs} maps each input
+     * role to a dataset id of the case or a file path (registered first if new). Each file must
+     * still have the content it was registered with; the lane reads it bound to that SHA-256, so
+     * a run always describes exactly the registered bytes.
+     */
+    public RunEntry run(LaneRequest request, Map<String, String> inputs, ProgressMonitor monitor)
+            throws AuditException {
+        return record(analyze(request, inputs, monitor), monitor);
+    }
+
+    /** Like {@link #run}, but returns the result without recording it. */
+    public LaneResult<?, ?> analyze(LaneRequest request, Map<String, String> inputs, ProgressMonitor monitor)
+            throws AuditException {
+        Lane<?, ?> lane = lanes.require(request.lane());
+        // check the request against the files before a new file is registered in the case
+        LaneInputs.Builder unread = LaneInputs.builder();
+        for (Map.Entry<String, String> e : inputs.entrySet()) {
+            unread.put(e.getKey(), DatasetRef.of(e.getValue().matches("\\d+")
+                    ? Path.of(resolveDataset(e.getValue(), monitor).path()) : Path.of(e.getValue())));
+        }
+        lane.validateAny(request, unread.build());
+        LaneInputs.Builder b = LaneInputs.builder();
+        for (Map.Entry<String, String> e : inputs.entrySet()) {
+            DatasetEntry ds = resolveDataset(e.getValue(), monitor);
+            b.put(e.getKey(), DatasetRef.expecting(Path.of(ds.path()), ds.sha256()));
+        }
+        LaneInputs in = b.build();
+        LOGGER.info("Case {}: running lane {} on inputs {}", file.getFileName(), lane.name(), in.roles().keySet());
+        return lane.analyzeAny(request, in, monitor);
+    }
+
+    /**
+     * A dataset of the case by id, or by path (registered first when the case does not know the
+     * file yet).
+     */
+    public DatasetEntry resolveDataset(String ref, ProgressMonitor monitor) throws AuditException {
         if (ref.matches("\\d+")) {
             long id = Long.parseLong(ref);
             return store.dataset(id).orElseThrow(() -> new ConfigurationException("case.error.noDataset", ref,
                     file.toString()));
         }
         Path p = Path.of(ref).toAbsolutePath().normalize();
+        DatasetEntry latest = null;
         for (DatasetEntry d : store.datasets()) {
             if (Path.of(d.path()).equals(p)) {
-                return d;
+                latest = d;
             }
         }
-        return addDataset(p, null, monitor);
+        return latest != null ? latest : addDataset(p, null, monitor);
+    }
+
+    /**
+     * Re-runs recorded runs from their stored requests and the files their results read, and
+     * compares the new results with the recorded ones ({@code case rerun}). The case is not
+     * changed. With {@code dataDir}, every input is looked for as {@code dataDir/<file name>}.
+     *
+     * @param runIds the runs to re-run, or empty for every run
+     */
+    public List<RerunReport> rerun(List<Long> runIds, Path dataDir, ProgressMonitor monitor) throws AuditException {
+        List<RunEntry> runs = new ArrayList<>();
+        if (runIds.isEmpty()) {
+            runs.addAll(store.runs());
+        } else {
+            for (long id : runIds) {
+                runs.add(store.run(id).orElseThrow(() -> new ConfigurationException("case.error.noRun", id,
+                        file.toString())));
+            }
+        }
+        List<RerunReport> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            out.add(Rerun.run(lanes, runs.get(i), dataDir, monitor.slice((double) i / runs.size(),
+                    (double) (i + 1) / runs.size())));
+        }
+        return out;
     }
 
     private void checkUnchanged(DatasetEntry ds, Path where, ProgressMonitor monitor) throws AuditException {

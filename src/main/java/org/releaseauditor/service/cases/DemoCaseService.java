@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,9 @@ import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.report.json.Json;
 import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.aggregates.AggregatesRequest;
+import org.releaseauditor.service.microdata.MicrodataRequest;
+import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +92,7 @@ public final class DemoCaseService {
         } catch (IOException e) {
             throw new ConfigurationException("demo.error.write", target.toString(), String.valueOf(e.getMessage()));
         }
-        monitor.update("demo: extracts", 0, 6);
+        monitor.update("demo.progress.extracts", 0, 6);
         Path extract = dataDir.resolve("customers_release.csv");
         long extractRows = writeCustomerExtract(customers, extract);
         Path slice = dataDir.resolve("footfall_withheld_" + SLICE_DATE + "_07-09.csv");
@@ -105,7 +107,7 @@ public final class DemoCaseService {
                 + "city) and a customer microdata extract", "Demo Telco (synthetic)", AUDITOR, null);
         try (CaseService cs = CaseService.create(target, info, lanes)) {
             cs.setActor(AUDITOR);
-            monitor.update("demo: datasets", 1, 6);
+            monitor.update("demo.progress.datasets", 1, 6);
             DatasetEntry dsCustomers = cs.addDataset(customers, null, monitor.slice(0.05, 0.1));
             DatasetEntry dsExtract = cs.addDataset(extract, derivedSchema(extract, customers, extractRows,
                     "customer_id, tariff and device dropped; age generalised to the bands 18-24 … 65+; "
@@ -117,26 +119,24 @@ public final class DemoCaseService {
             recordRoles(cs, dsCustomers.id(), dsExtract.id(), dsFootfall.id(), dsSlice.id());
             recordAttackers(cs);
 
-            monitor.update("demo: microdata", 2, 6);
-            RunEntry raw = cs.runLane("microdata", Long.toString(dsCustomers.id()), Map.of(
-                    "qis", "age,gender,postcode_area", "sensitive", "segment", "suda", "false"),
-                    monitor.slice(0.2, 0.35));
-            RunEntry generalised = cs.runLane("microdata", Long.toString(dsExtract.id()), Map.of(
-                    "qis", "age_band,gender,postcode_region", "sensitive", "segment", "suda", "false"),
-                    monitor.slice(0.35, 0.5));
+            monitor.update("demo.progress.microdata", 2, 6);
+            RunEntry raw = cs.run(microdataRequest("age", "gender", "postcode_area"),
+                    Map.of(MicrodataRequest.DATA, Long.toString(dsCustomers.id())), monitor.slice(0.2, 0.35));
+            RunEntry generalised = cs.run(microdataRequest("age_band", "gender", "postcode_region"),
+                    Map.of(MicrodataRequest.DATA, Long.toString(dsExtract.id())), monitor.slice(0.35, 0.5));
             cs.evaluatePolicy(raw.id(), "min-group-5");
             cs.evaluatePolicy(generalised.id(), "min-group-5");
 
-            monitor.update("demo: aggregates", 3, 6);
-            RunEntry agg = cs.runLane("aggregates", Long.toString(dsSlice.id()), aggregateParams(),
-                    monitor.slice(0.5, 0.75));
+            monitor.update("demo.progress.aggregates", 3, 6);
+            RunEntry agg = cs.run(aggregatesRequest(stem(slice)), Map.of(AggregatesRequest.TABLE + stem(slice),
+                    Long.toString(dsSlice.id())), monitor.slice(0.5, 0.75));
             cs.evaluatePolicy(agg.id(), "min-cell-10");
 
-            monitor.update("demo: trajectories", 4, 6);
+            monitor.update("demo.progress.trajectories", 4, 6);
             Optional<RunEntry> traj = addTrajectoryRun(cs, samples, dataDir, monitor.slice(0.75, 0.85));
             trajectory = traj.isPresent();
 
-            monitor.update("demo: decisions", 5, 6);
+            monitor.update("demo.progress.decisions", 5, 6);
             JsonNode rawResult = CaseService.parse(raw.resultJson(), "result");
             JsonNode extractResult = CaseService.parse(generalised.resultJson(), "result");
             JsonNode aggResult = CaseService.parse(agg.resultJson(), "result").path("aggregates");
@@ -164,10 +164,10 @@ public final class DemoCaseService {
             decisions = cs.decisions().size();
             datasets = cs.datasets().size();
         }
-        monitor.update("demo: report", 5, 6);
+        monitor.update("demo.progress.report", 5, 6);
         new ReportService().export(target, ReportFormat.HTML, report, Locale.ENGLISH, false, null,
                 monitor.slice(0.9, 1.0));
-        monitor.update("demo: done", 6, 6);
+        monitor.update("demo.progress.done", 6, 6);
         LOGGER.info("Demo case {} built: {} datasets, {} runs, {} decisions, trajectory run: {}", target.getFileName(),
                 datasets, runs, decisions, trajectory);
         return new DemoCase(target, report, datasets, runs, decisions, trajectory);
@@ -183,10 +183,12 @@ public final class DemoCaseService {
     public boolean ensure(Path samplesDir, Path caseFile, ProgressMonitor monitor) throws AuditException {
         if (Files.isRegularFile(caseFile)) {
             try (CaseService cs = CaseService.open(caseFile, true, lanes)) {
-                if (cs.verify(null, monitor.slice(0, 0.2)).allOk()) {
+                boolean current = cs.runs().stream().allMatch(r -> r.paramsJson().contains("\"requestVersion\""));
+                if (current && cs.verify(null, monitor.slice(0, 0.2)).allOk()) {
                     return false;
                 }
-                LOGGER.info("Demo case {} does not verify: building it again", caseFile.getFileName());
+                LOGGER.info("Demo case {} does not verify or predates stored requests: building it again",
+                        caseFile.getFileName());
             } catch (org.releaseauditor.core.error.AuditStoreException e) {
                 LOGGER.info("Demo case {} cannot be read ({}): building it again", caseFile.getFileName(),
                         e.messageKey());
@@ -228,19 +230,23 @@ public final class DemoCaseService {
         return null;
     }
 
-    /** The aggregates-lane parameters of the demo (threshold 10 with <, LP audit on). */
-    static Map<String, String> aggregateParams() {
-        return params("threshold", "10", "operator", "lt", "audit", "true", "dims", "date|hour|area|age_band|gender",
-                "marginTokens", "ALL");
+    /** The microdata request of the demo: the three QIs, segment as sensitive attribute, no SUDA2. */
+    static MicrodataRequest microdataRequest(String... qis) throws ConfigurationException {
+        return MicrodataRequest.builder().quasiIdentifiers(List.of(qis)).sensitive(List.of("segment")).suda(false)
+                .build();
     }
 
-    /** Ordered lane parameters from key, value, key, value, … */
-    private static Map<String, String> params(String... keyValues) {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            p.put(keyValues[i], keyValues[i + 1]);
-        }
-        return p;
+    /** The aggregates request of the demo: threshold 10 with <, the five dimensions, LP audit on. */
+    static AggregatesRequest aggregatesRequest(String table) throws ConfigurationException {
+        AggregatesRequest.Builder b = AggregatesRequest.builder().threshold(10.0).operator("lt").audit(true);
+        b.table(table).dimensions(List.of("date", "hour", "area", "age_band", "gender"));
+        return b.build();
+    }
+
+    /** The trajectories request of the demo: cell and hour, unicity for 1 to 4 known points. */
+    static TrajectoriesRequest trajectoriesRequest() throws ConfigurationException {
+        return TrajectoriesRequest.builder().user("pseudonym").time("timestamp").location("cell").temporal("1h")
+                .points(1, 4).build();
     }
 
     /**
@@ -263,8 +269,8 @@ public final class DemoCaseService {
         for (String c : List.of("age_band", "gender")) {
             cs.assignRole(events.id(), c, "QUASI_IDENTIFIER");
         }
-        RunEntry run = cs.runLane("trajectories", Long.toString(events.id()), params("user", "pseudonym", "time",
-                "timestamp", "location", "cell", "temporal", "1h", "points", "1..4"), monitor.slice(0.2, 1));
+        RunEntry run = cs.run(trajectoriesRequest(), Map.of(TrajectoriesRequest.EVENTS, Long.toString(events.id())),
+                monitor.slice(0.2, 1));
         Path policy = dataDir.resolve("unicity-4.json");
         try {
             Files.writeString(policy, UNICITY_POLICY, StandardCharsets.UTF_8);

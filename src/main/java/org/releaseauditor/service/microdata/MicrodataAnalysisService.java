@@ -1,6 +1,5 @@
 package org.releaseauditor.service.microdata;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.ColumnLookup;
 import org.releaseauditor.core.model.Dataset;
-import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.IndividualRisk;
 import org.releaseauditor.core.risk.IndividualRiskResult;
@@ -25,14 +23,13 @@ import org.releaseauditor.core.risk.QiContributionAnalysis;
 import org.releaseauditor.core.risk.Suda2;
 import org.releaseauditor.core.risk.SudaResult;
 import org.releaseauditor.report.json.MicrodataJson;
-import org.releaseauditor.service.DatasetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The microdata lane's use case, shared by the GUI and the CLI: import, analyse, and render the
- * result as the versioned JSON or as text. Results are cached per dataset and configuration, so
- * going back to an earlier setting in the GUI is instant.
+ * The microdata analysis behind {@link MicrodataLane}: every measure of a loaded dataset, cached
+ * per dataset instance and configuration, so going back to an earlier setting in the GUI is
+ * instant. Front ends call the lane, not this class.
  */
 public final class MicrodataAnalysisService {
     private static final Logger LOGGER = LoggerFactory.getLogger(MicrodataAnalysisService.class);
@@ -42,8 +39,6 @@ public final class MicrodataAnalysisService {
 
     /** Largest minimal-sample-unique size searched by SUDA2 (sdcMicro's default is all key variables). */
     static final int SUDA_MAX_MSU = 4;
-    private final DatasetService datasets;
-    private boolean computeSuda = true;
     private final Map<CacheKey, MicrodataAnalysis> cache = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -53,44 +48,27 @@ public final class MicrodataAnalysisService {
         }
     };
 
-    public MicrodataAnalysisService() {
-        this(new DatasetService());
-    }
-
-    public MicrodataAnalysisService(DatasetService datasets) {
-        this.datasets = datasets;
-    }
-
-    /** Switches SUDA2 off (CLI {@code --no-suda}); it is the costliest measure on wide tables. */
-    public MicrodataAnalysisService withSuda(boolean on) {
-        this.computeSuda = on;
-        return this;
-    }
-
-    private record CacheKey(Dataset data, MicrodataConfig config, Dataset superset) {
+    private record CacheKey(Dataset data, MicrodataConfig config, Dataset superset, boolean suda) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof CacheKey k && k.data == data && k.superset == superset && k.config.equals(config);
+            return o instanceof CacheKey k && k.data == data && k.superset == superset && k.suda == suda
+                    && k.config.equals(config);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(System.identityHashCode(data), config, System.identityHashCode(superset));
+            return Objects.hash(System.identityHashCode(data), config, System.identityHashCode(superset), suda);
         }
     }
 
-    /** Loads the files and analyses them. */
-    public MicrodataAnalysis analyzeFile(Path data, ImportOptions options, MicrodataConfig config, Path superset,
+    /**
+     * Analyses a loaded dataset (cached per dataset instance and configuration).
+     *
+     * @param suda whether SUDA2 runs (the costliest measure on wide tables)
+     */
+    public MicrodataAnalysis analyze(Dataset data, MicrodataConfig config, Dataset superset, boolean suda,
             ProgressMonitor monitor) throws AuditException {
-        Dataset ds = datasets.load(data, options, monitor.slice(0, 0.3));
-        Dataset sup = superset == null ? null : datasets.load(superset, options, monitor.slice(0.3, 0.45));
-        return analyze(ds, config, sup, monitor.slice(superset == null ? 0.3 : 0.45, 1.0));
-    }
-
-    /** Analyses a loaded dataset (cached per dataset instance and configuration). */
-    public MicrodataAnalysis analyze(Dataset data, MicrodataConfig config, Dataset superset, ProgressMonitor monitor)
-            throws AuditException {
-        CacheKey key = new CacheKey(data, config, superset);
+        CacheKey key = new CacheKey(data, config, superset, suda);
         synchronized (cache) {
             MicrodataAnalysis hit = cache.get(key);
             if (hit != null) {
@@ -119,10 +97,10 @@ public final class MicrodataAnalysisService {
             Partition p = Partition.group(qis, monitor.slice(0.75, 0.8));
             individual = IndividualRisk.compute(p, weight, household, monitor.slice(0.8, 0.85));
         }
-        SudaResult suda = computeSuda ? Suda2.compute(qis, Math.min(qis.size(), SUDA_MAX_MSU),
+        SudaResult sudaResult = suda ? Suda2.compute(qis, Math.min(qis.size(), SUDA_MAX_MSU),
                 Suda2.DEFAULT_DIS_FRACTION, monitor.slice(0.85, 0.97)) : null;
         List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, monitor);
-        MicrodataAnalysis a = new MicrodataAnalysis(data.name(), config, result, contribution, individual, suda,
+        MicrodataAnalysis a = new MicrodataAnalysis(data.name(), config, result, contribution, individual, sudaResult,
                 curve);
         LOGGER.info("Analysed dataset {} ({} rows, {} QIs) in {} ms", data.name(), data.rowCount(),
                 config.quasiIdentifiers().size(), (System.nanoTime() - start) / 1_000_000);
@@ -153,11 +131,6 @@ public final class MicrodataAnalysisService {
             out.add(PopulationModels.estimate(r.histogram(), n, monitor));
         }
         return out;
-    }
-
-    /** The parameters of an analysis as JSON (stored with a run in a case). */
-    public String paramsJson(MicrodataConfig config) {
-        return MicrodataJson.params(config);
     }
 
     /** The versioned JSON (schemaVersion 1) of an analysis. */

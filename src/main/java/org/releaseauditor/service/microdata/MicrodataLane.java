@@ -1,110 +1,119 @@
 package org.releaseauditor.service.microdata;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
-import org.releaseauditor.core.risk.MicrodataConfig;
-import org.releaseauditor.core.risk.Regions;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.report.json.Json;
-import org.releaseauditor.service.AnalysisOutput;
-import org.releaseauditor.service.LaneAnalysis;
+import org.releaseauditor.report.json.MicrodataJson;
+import org.releaseauditor.service.DatasetRef;
+import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.service.Lane;
+import org.releaseauditor.service.LaneChecks;
+import org.releaseauditor.service.LaneInputs;
+import org.releaseauditor.service.LaneResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The microdata lane inside a case ({@code case run --lane microdata --param qis=a,b …}).
- * Parameters: qis (required), sensitive (a,b:ordered), weight, household, population, region,
- * samplingFraction, threshold, maxQiSubset, wildcards, suda, delimiter, encoding.
+ * The microdata lane: record-level data in, equivalence classes, k, prosecutor/journalist/marketer
+ * risk, population uniqueness, QI contribution, l-diversity, t-closeness, individual risk and
+ * SUDA2 out (result JSON schema {@code src/docs/schema/microdata-v1.md}). Inputs: {@code data}
+ * and optionally {@code superset}.
  */
-public final class MicrodataLane implements LaneAnalysis {
-    static final List<String> KNOWN = List.of("qis", "sensitive", "weight", "household", "population", "region",
-            "samplingFraction", "threshold", "maxQiSubset", "wildcards", "suda", "delimiter", "encoding");
+public final class MicrodataLane implements Lane<MicrodataRequest, MicrodataAnalysis> {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MicrodataLane.class);
 
-    @Override
-    public String lane() {
-        return "microdata";
+    private final DatasetService datasets;
+    private final MicrodataAnalysisService service;
+
+    public MicrodataLane() {
+        this(new DatasetService(), new MicrodataAnalysisService());
+    }
+
+    public MicrodataLane(DatasetService datasets, MicrodataAnalysisService service) {
+        this.datasets = datasets;
+        this.service = service;
     }
 
     @Override
-    public AnalysisOutput run(Path data, Map<String, String> params, ProgressMonitor monitor) throws AuditException {
-        for (String k : params.keySet()) {
-            if (!KNOWN.contains(k)) {
-                throw new ConfigurationException("lane.error.unknownParam", k, lane(), String.join(", ", KNOWN));
-            }
-        }
-        MicrodataConfig cfg = config(params);
-        ImportOptions io = ImportOptions.defaults();
-        if (params.containsKey("delimiter")) {
-            String d = params.get("delimiter");
-            io = io.withDelimiter("tab".equalsIgnoreCase(d) ? '\t' : d.charAt(0));
-        }
-        if (params.containsKey("encoding")) {
-            io = io.withEncoding(params.get("encoding"));
-        }
-        MicrodataAnalysisService service = new MicrodataAnalysisService()
-                .withSuda(!"false".equalsIgnoreCase(params.getOrDefault("suda", "true")));
-        MicrodataAnalysis a = service.analyzeFile(data, io, cfg, null, monitor);
-        Map<String, Object> used = new LinkedHashMap<>();
-        used.put("qis", cfg.quasiIdentifiers());
-        used.put("sensitive", cfg.sensitive());
-        used.put("weight", cfg.weightColumn());
-        used.put("household", cfg.householdColumn());
-        used.put("population", cfg.populationSize());
-        used.put("region", cfg.region() == null ? null : cfg.region().name());
-        used.put("samplingFraction", cfg.samplingFraction());
-        used.put("threshold", cfg.threshold());
-        used.put("maxQiSubset", cfg.maxQiSubset());
-        used.put("wildcards", cfg.wildcards());
-        used.put("delimiter", params.get("delimiter"));
-        used.put("encoding", params.get("encoding"));
-        return new AnalysisOutput(Json.write(Json.MAPPER.valueToTree(used)), service.toJson(a));
+    public String name() {
+        return MicrodataRequest.LANE;
     }
 
-    static MicrodataConfig config(Map<String, String> p) throws ConfigurationException {
-        String qis = p.get("qis");
-        if (qis == null || qis.isBlank()) {
-            throw new ConfigurationException("lane.error.missingParam", "qis", "microdata");
-        }
-        List<SensitiveAttribute> sens = new ArrayList<>();
-        if (p.containsKey("sensitive") && !p.get("sensitive").isBlank()) {
-            for (String s : p.get("sensitive").split(",")) {
-                boolean ordered = s.toLowerCase(Locale.ROOT).endsWith(":ordered");
-                sens.add(new SensitiveAttribute(ordered ? s.substring(0, s.length() - 8).trim() : s.trim(), ordered));
-            }
-        }
-        double t = number(p, "threshold", MicrodataConfig.DEFAULT_THRESHOLD);
-        if (!(t > 0 && t <= 1)) {
-            throw new ConfigurationException("cli.error.threshold", t);
-        }
-        Double fraction = p.containsKey("samplingFraction") ? number(p, "samplingFraction", 0) : null;
-        if (fraction != null && !(fraction > 0 && fraction <= 1)) {
-            throw new ConfigurationException("cli.error.fraction", fraction);
-        }
-        Long population = p.containsKey("population") ? (long) number(p, "population", 0) : null;
-        return new MicrodataConfig(Arrays.stream(qis.split(",")).map(String::trim).toList(), sens, p.get("weight"),
-                p.get("household"), population, p.containsKey("region") ? Regions.parse(p.get("region")) : null,
-                fraction, t, (int) number(p, "maxQiSubset", MicrodataConfig.DEFAULT_MAX_QI_SUBSET),
-                Boolean.parseBoolean(p.getOrDefault("wildcards", "false")), MicrodataConfig.DEFAULT_RECURSIVE_C);
+    @Override
+    public Class<MicrodataRequest> requestType() {
+        return MicrodataRequest.class;
     }
 
-    /** A number parameter, or {@code dflt} when absent (shared with the other lanes). */
-    public static double number(Map<String, String> p, String key, double dflt) throws ConfigurationException {
-        String v = p.get(key);
-        if (v == null) {
-            return dflt;
+    @Override
+    public MicrodataRequest defaults() {
+        return MicrodataRequest.defaults();
+    }
+
+    @Override
+    public MicrodataRequest readRequest(String json) throws ConfigurationException {
+        return MicrodataRequest.fromJson(json);
+    }
+
+    @Override
+    public String primaryRole() {
+        return MicrodataRequest.DATA;
+    }
+
+    @Override
+    public void validate(MicrodataRequest r, LaneInputs inputs) throws AuditException {
+        LaneChecks.roles(inputs, name(), role -> role.equals(MicrodataRequest.DATA)
+                || role.equals(MicrodataRequest.SUPERSET), List.of(MicrodataRequest.DATA, MicrodataRequest.SUPERSET));
+        DatasetRef data = inputs.require(MicrodataRequest.DATA, name(), "--data FILE");
+        if (r.quasiIdentifiers().isEmpty()) {
+            throw new ConfigurationException("microdata.error.noQi");
         }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("lane.error.notANumber", key, v);
+        DatasetService.Header h = datasets.header(data.path(), r.importOptions());
+        LaneChecks.columns(h, r.quasiIdentifiers(), "--qi");
+        LaneChecks.columns(h, r.sensitive().stream().map(SensitiveAttribute::column).toList(), "--sensitive");
+        LaneChecks.numeric(h, r.weight(), "--weight");
+        LaneChecks.column(h, r.household(), "--household");
+        if (r.household() != null && r.weight() == null) {
+            throw new ConfigurationException("microdata.error.householdNeedsWeight");
         }
+        DatasetRef superset = inputs.get(MicrodataRequest.SUPERSET).orElse(null);
+        if (superset != null) {
+            LaneChecks.columns(datasets.header(superset.path(), r.importOptions()), r.quasiIdentifiers(),
+                    "--superset");
+        }
+    }
+
+    @Override
+    public LaneResult<MicrodataRequest, MicrodataAnalysis> analyze(MicrodataRequest r, LaneInputs inputs,
+            ProgressMonitor monitor) throws AuditException {
+        validate(r, inputs);
+        DatasetRef superRef = inputs.get(MicrodataRequest.SUPERSET).orElse(null);
+        double loaded = superRef == null ? 0.3 : 0.45;
+        DatasetService.LoadedInput data = datasets.loadInput(inputs.require(MicrodataRequest.DATA, name(), "--data"),
+                r.importOptions(), monitor.slice(0, 0.3));
+        LaneInputs.Builder read = LaneInputs.builder().put(MicrodataRequest.DATA, data.ref());
+        Dataset superset = null;
+        if (superRef != null) {
+            DatasetService.LoadedInput s = datasets.loadInput(superRef, r.importOptions(), monitor.slice(0.3, 0.45));
+            read.put(MicrodataRequest.SUPERSET, s.ref());
+            superset = s.data();
+        }
+        MicrodataAnalysis a = service.analyze(data.data(), r.toConfig(), superset, r.suda(),
+                monitor.slice(loaded, 1.0));
+        LaneInputs hashed = read.build();
+        ObjectNode tree = MicrodataJson.tree(a);
+        tree.set("inputs", hashed.toJson());
+        LOGGER.info("microdata lane: {} QIs on input sha256 {}", r.quasiIdentifiers().size(), data.ref().sha256());
+        return new LaneResult<>(name(), r, hashed, a, Json.write(tree));
+    }
+
+    @Override
+    public String text(LaneResult<MicrodataRequest, MicrodataAnalysis> result) {
+        return MicrodataJson.text(result.output());
     }
 }

@@ -1,116 +1,153 @@
 package org.releaseauditor.service.trajectories;
 
-import java.io.IOException;
-import java.io.StringWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
-import org.releaseauditor.core.trajectory.AttackOptions;
-import org.releaseauditor.core.trajectory.EventColumns;
+import org.releaseauditor.core.trajectory.EventImport;
+import org.releaseauditor.core.trajectory.EventTable;
+import org.releaseauditor.core.trajectory.SpatialResolution;
+import org.releaseauditor.core.trajectory.TemporalResolution;
+import org.releaseauditor.io.AreaMappingReader;
 import org.releaseauditor.report.json.Json;
-import org.releaseauditor.service.AnalysisOutput;
-import org.releaseauditor.service.LaneAnalysis;
+import org.releaseauditor.service.DatasetRef;
+import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.service.Lane;
+import org.releaseauditor.service.LaneChecks;
+import org.releaseauditor.service.LaneInputs;
+import org.releaseauditor.service.LaneResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The trajectory lane inside a case ({@code case run --lane trajectories --param user=… …}).
- * Parameters (defaults as in {@code analyze trajectories}): user, time, location | lat+lng,
- * attributes (a|b), timeFormat, zone, spatial, temporal, points (1..5), sampleUsers, seed,
- * attacks, tolerance, sweep, sweepPoints, homeWork, topN, delimiter.
+ * The trajectories lane: pseudonymised events in; unicity, the coarsening sweep,
+ * background-knowledge attacks, home/work and top-N anonymity sets out (result JSON schema
+ * {@code src/docs/schema/trajectories-v2.md}). Inputs: {@code events} and, for {@code map}
+ * resolutions, {@code areaMap}.
  */
-public final class TrajectoriesLane implements LaneAnalysis {
-    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+public final class TrajectoriesLane implements Lane<TrajectoriesRequest, TrajectoryReport> {
+    private static final Logger LOGGER = LoggerFactory.getLogger(TrajectoriesLane.class);
+    /** Converts the writer's ordered maps to a tree without re-ordering keys. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
-    static {
-        DEFAULTS.put("user", null);
-        DEFAULTS.put("time", null);
-        DEFAULTS.put("location", null);
-        DEFAULTS.put("lat", null);
-        DEFAULTS.put("lng", null);
-        DEFAULTS.put("attributes", "");
-        DEFAULTS.put("timeFormat", "auto");
-        DEFAULTS.put("zone", "UTC");
-        DEFAULTS.put("spatial", "none");
-        DEFAULTS.put("temporal", "1h");
-        DEFAULTS.put("points", "1..5");
-        DEFAULTS.put("sampleUsers", "0");
-        DEFAULTS.put("seed", "1");
-        DEFAULTS.put("attacks", "");
-        DEFAULTS.put("tolerance", "0");
-        DEFAULTS.put("sweep", "");
-        DEFAULTS.put("sweepPoints", "4");
-        DEFAULTS.put("homeWork", "20-7,9-17");
-        DEFAULTS.put("topN", "3");
-        DEFAULTS.put("delimiter", null);
+    private final DatasetService datasets;
+    private final TrajectoryAnalysisService service;
+
+    public TrajectoriesLane() {
+        this(new DatasetService(), new TrajectoryAnalysisService());
+    }
+
+    public TrajectoriesLane(DatasetService datasets, TrajectoryAnalysisService service) {
+        this.datasets = datasets;
+        this.service = service;
     }
 
     @Override
-    public String lane() {
-        return "trajectories";
+    public String name() {
+        return TrajectoriesRequest.LANE;
     }
 
     @Override
-    public AnalysisOutput run(Path data, Map<String, String> params, ProgressMonitor monitor) throws AuditException {
-        Map<String, String> p = new LinkedHashMap<>(DEFAULTS);
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            if (!DEFAULTS.containsKey(e.getKey())) {
-                throw new ConfigurationException("lane.error.unknownParam", e.getKey(), lane(),
-                        String.join(", ", DEFAULTS.keySet()));
-            }
-            p.put(e.getKey(), e.getValue());
-        }
-        if (p.get("user") == null || p.get("time") == null) {
-            throw new ConfigurationException("lane.error.missingParam", p.get("user") == null ? "user" : "time", lane());
-        }
-        if ((p.get("location") == null && (p.get("lat") == null || p.get("lng") == null))
-                || (p.get("lat") == null) != (p.get("lng") == null)) {
-            throw new ConfigurationException("trajectory.error.locationSpec");
-        }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(p.get("zone"));
-        } catch (DateTimeException e) {
-            throw new ConfigurationException("trajectory.error.badZone", p.get("zone"));
-        }
-        List<String> attributes = p.get("attributes").isBlank() ? List.of()
-                : Arrays.stream(p.get("attributes").split("[|,]")).map(String::trim).toList();
-        int[] points = TrajectoryOptionsParser.range(p.get("points"), "trajectory.error.badPoints");
-        List<List<String>> sweep = TrajectoryOptionsParser.sweep(p.get("sweep").isBlank() ? null : p.get("sweep"));
-        long seed = (long) number(p, "seed");
-        String d = p.get("delimiter");
-        ImportOptions io = ImportOptions.defaults().withDelimiter(d == null ? null
-                : "tab".equalsIgnoreCase(d) ? Character.valueOf('\t') : Character.valueOf(d.charAt(0)));
-        TrajectoryRequest req = new TrajectoryRequest(data, io,
-                new EventColumns(p.get("user"), p.get("time"), p.get("location"), p.get("lat"), p.get("lng"),
-                        attributes, p.get("timeFormat"), zone), p.get("spatial"), p.get("temporal"), points[0],
-                points[1], (int) number(p, "sampleUsers"), seed,
-                TrajectoryOptionsParser.attacks(p.get("attacks").isBlank() ? null : p.get("attacks"),
-                        number(p, "tolerance")),
-                new AttackOptions(100_000, 1000, 0, seed), sweep.get(0), sweep.get(1), (int) number(p, "sweepPoints"),
-                TrajectoryOptionsParser.homeWork(p.get("homeWork")), (int) number(p, "topN"), null);
-        TrajectoryAnalysisService service = new TrajectoryAnalysisService();
-        var report = service.analyze(req, monitor);
-        StringWriter json = new StringWriter();
-        try {
-            service.writeJson(report, json);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
-        }
-        return new AnalysisOutput(Json.write(Json.MAPPER.valueToTree(p)), json.toString());
+    public Class<TrajectoriesRequest> requestType() {
+        return TrajectoriesRequest.class;
     }
 
-    private static double number(Map<String, String> p, String key) throws ConfigurationException {
-        try {
-            return Double.parseDouble(p.get(key).trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("lane.error.notANumber", key, p.get(key));
+    @Override
+    public TrajectoriesRequest defaults() {
+        return TrajectoriesRequest.defaults();
+    }
+
+    @Override
+    public TrajectoriesRequest readRequest(String json) throws ConfigurationException {
+        return TrajectoriesRequest.fromJson(json);
+    }
+
+    @Override
+    public String primaryRole() {
+        return TrajectoriesRequest.EVENTS;
+    }
+
+    @Override
+    public void validate(TrajectoriesRequest r, LaneInputs inputs) throws AuditException {
+        LaneChecks.roles(inputs, name(), role -> role.equals(TrajectoriesRequest.EVENTS)
+                || role.equals(TrajectoriesRequest.AREA_MAP) && r.usesAreaMap(),
+                r.usesAreaMap() ? List.of(TrajectoriesRequest.EVENTS, TrajectoriesRequest.AREA_MAP)
+                        : List.of(TrajectoriesRequest.EVENTS));
+        if (r.user() == null || r.time() == null || (r.location() == null && (r.lat() == null || r.lng() == null))) {
+            r.toBuilder().build(); // names what is missing
         }
+        DatasetRef events = inputs.require(TrajectoriesRequest.EVENTS, name(), "--data FILE");
+        if (r.usesAreaMap()) {
+            inputs.require(TrajectoriesRequest.AREA_MAP, name(), "--spatial map:FILE");
+        }
+        DatasetService.Header h = datasets.header(events.path(), r.importOptions());
+        LaneChecks.column(h, r.user(), "--user");
+        LaneChecks.column(h, r.time(), "--time");
+        LaneChecks.column(h, r.location(), "--location");
+        LaneChecks.numeric(h, r.lat(), "--lat");
+        LaneChecks.numeric(h, r.lng(), "--lng");
+        LaneChecks.columns(h, r.attributes(), "--attributes");
+    }
+
+    @Override
+    public LaneResult<TrajectoriesRequest, TrajectoryReport> analyze(TrajectoriesRequest r, LaneInputs inputs,
+            ProgressMonitor monitor) throws AuditException {
+        validate(r, inputs);
+        LaneInputs.Builder read = LaneInputs.builder();
+        DatasetService.LoadedInput events = datasets.loadInput(inputs.require(TrajectoriesRequest.EVENTS, name(),
+                "--data"), r.importOptions(), monitor.slice(0, 0.15));
+        read.put(TrajectoriesRequest.EVENTS, events.ref());
+        Map<String, String> mapping = null;
+        String mapName = null;
+        if (r.usesAreaMap()) {
+            DatasetService.Bound<Map<String, String>> m = datasets.readFile(inputs.require(
+                    TrajectoriesRequest.AREA_MAP, name(), "--spatial map:FILE"), AreaMappingReader::read,
+                    monitor.slice(0.15, 0.16));
+            read.put(TrajectoriesRequest.AREA_MAP, m.ref());
+            mapping = m.value();
+            mapName = m.ref().fileName();
+        }
+        SpatialResolution spatial = service.spatial(r.spatial(), mapping, mapName);
+        TemporalResolution temporal = service.temporal(r.temporal());
+        List<SpatialResolution> sweepSpatial = new ArrayList<>();
+        for (String s : r.sweepSpatial()) {
+            sweepSpatial.add(service.spatial(s, mapping, mapName));
+        }
+        List<TemporalResolution> sweepTemporal = new ArrayList<>();
+        for (String t : r.sweepTemporal()) {
+            sweepTemporal.add(service.temporal(t));
+        }
+        if (r.sweep() && sweepSpatial.isEmpty()) {
+            sweepSpatial.add(spatial);
+        }
+        if (r.sweep() && sweepTemporal.isEmpty()) {
+            sweepTemporal.add(temporal);
+        }
+        Path file = events.ref().path();
+        EventTable table = EventImport.fromDataset(events.data(), r.columns(), file.toString(),
+                monitor.slice(0.16, 0.2));
+        LOGGER.info("trajectory lane: {} users, {} events, {} locations, resolution {} x {}", table.userCount(),
+                table.eventCount(), table.locationCount(), spatial.label(), temporal.label());
+        TrajectoryReport report = service.analyze(table, events.ref().fileName(), r, spatial, temporal,
+                sweepSpatial, sweepTemporal, monitor.slice(0.2, 1));
+        LaneInputs hashed = read.build();
+        Map<String, Object> tree = service.jsonTree(report);
+        tree.put("inputs", hashed.toJson());
+        return new LaneResult<>(name(), r, hashed, report, Json.write(TREES.valueToTree(tree)));
+    }
+
+    @Override
+    public String text(LaneResult<TrajectoriesRequest, TrajectoryReport> result) {
+        return service.text(result.output());
+    }
+
+    /** Writes the per-user risks of a result (uid,attack,k,risk): the only output with pseudonyms. */
+    public void writePerUser(LaneResult<TrajectoriesRequest, TrajectoryReport> result, Path file)
+            throws AuditException {
+        service.writePerUser(result.output(), file);
     }
 }

@@ -2,17 +2,17 @@ package org.releaseauditor.service.trajectories;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.error.DatasetFormatException;
-import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.trajectory.AnonymitySets;
 import org.releaseauditor.core.trajectory.AttackOptions;
@@ -20,7 +20,6 @@ import org.releaseauditor.core.trajectory.AttackResult;
 import org.releaseauditor.core.trajectory.AttackSpec;
 import org.releaseauditor.core.trajectory.BackgroundKnowledgeAttack;
 import org.releaseauditor.core.trajectory.CoarseningSweep;
-import org.releaseauditor.core.trajectory.EventImport;
 import org.releaseauditor.core.trajectory.EventTable;
 import org.releaseauditor.core.trajectory.SpatialResolution;
 import org.releaseauditor.core.trajectory.SweepResult;
@@ -30,44 +29,34 @@ import org.releaseauditor.core.trajectory.TraceSet;
 import org.releaseauditor.core.trajectory.Unicity;
 import org.releaseauditor.core.trajectory.UnicityOptions;
 import org.releaseauditor.core.trajectory.UnicityResult;
-import org.releaseauditor.io.AreaMappingReader;
 import org.releaseauditor.report.TrajectoryJsonWriter;
 import org.releaseauditor.report.TrajectoryTextWriter;
-import org.releaseauditor.service.DatasetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trajectory use case: load an event file, convert it to events, compute unicity, the
- * coarsening sweep, attacks, home/work and top-N anonymity sets, and write JSON or text.
+ * The trajectory analysis behind {@link TrajectoriesLane}: unicity, the coarsening sweep,
+ * attacks, home/work and top-N anonymity sets of a loaded event table, and the JSON and text of
+ * a report. Front ends call the lane, not this class.
  */
 public final class TrajectoryAnalysisService {
     private static final Logger LOGGER = LoggerFactory.getLogger(TrajectoryAnalysisService.class);
 
-    private final DatasetService datasets;
-
-    public TrajectoryAnalysisService() {
-        this(new DatasetService());
-    }
-
-    public TrajectoryAnalysisService(DatasetService datasets) {
-        this.datasets = datasets;
-    }
-
-    /** Loads the event file of a request (progress 0..1 of the monitor). */
-    public EventTable load(TrajectoryRequest req, ProgressMonitor monitor) throws AuditException {
-        Dataset ds = datasets.load(req.data(), req.importOptions(), monitor.slice(0, 0.7));
-        return EventImport.fromDataset(ds, req.columns(), req.data().toString(), monitor.slice(0.7, 1));
-    }
-
-    /** Resolves a spatial spec; {@code map:FILE} reads the mapping file. */
-    public SpatialResolution spatial(String spec) throws AuditException {
+    /**
+     * Resolves a spatial spec; {@code map} uses {@code mapping} (location id → area) read from the
+     * file {@code mapName}.
+     */
+    public SpatialResolution spatial(String spec, Map<String, String> mapping, String mapName)
+            throws ConfigurationException {
         if (spec == null || spec.isBlank()) {
             return new SpatialResolution.Identity();
         }
-        if (spec.trim().toLowerCase(Locale.ROOT).startsWith("map:")) {
-            Path file = Path.of(spec.trim().substring(4));
-            return new SpatialResolution.Mapping(file.getFileName().toString(), AreaMappingReader.read(file));
+        if (TrajectoriesRequest.MAP.equals(spec)) {
+            if (mapping == null) {
+                throw new ConfigurationException("lane.error.missingInput", TrajectoriesRequest.LANE,
+                        TrajectoriesRequest.AREA_MAP, "--spatial map:FILE");
+            }
+            return new SpatialResolution.Mapping(mapName, mapping);
         }
         return SpatialResolution.parse(spec);
     }
@@ -76,35 +65,8 @@ public final class TrajectoryAnalysisService {
         return spec == null || spec.isBlank() ? TemporalResolution.bins(3600) : TemporalResolution.parse(spec);
     }
 
-    /** Runs the whole analysis. */
-    public TrajectoryReport analyze(TrajectoryRequest req, ProgressMonitor monitor) throws AuditException {
-        // resolve every option before the long work, so that usage errors come first
-        SpatialResolution spatial = spatial(req.spatial());
-        TemporalResolution temporal = temporal(req.temporal());
-        List<SpatialResolution> sweepSpatial = new ArrayList<>();
-        for (String s : req.sweepSpatial()) {
-            sweepSpatial.add(spatial(s));
-        }
-        List<TemporalResolution> sweepTemporal = new ArrayList<>();
-        for (String t : req.sweepTemporal()) {
-            sweepTemporal.add(temporal(t));
-        }
-        boolean sweep = !sweepSpatial.isEmpty() || !sweepTemporal.isEmpty();
-        if (sweep && sweepSpatial.isEmpty()) {
-            sweepSpatial.add(spatial);
-        }
-        if (sweep && sweepTemporal.isEmpty()) {
-            sweepTemporal.add(temporal);
-        }
-        EventTable table = load(req, monitor.slice(0, 0.2));
-        LOGGER.info("trajectory analysis: {} users, {} events, {} locations, resolution {} x {}", table.userCount(),
-                table.eventCount(), table.locationCount(), spatial.label(), temporal.label());
-        return analyze(table, req.data().getFileName().toString(), req, spatial, temporal, sweepSpatial,
-                sweepTemporal, monitor.slice(0.2, 1));
-    }
-
-    /** Runs the analysis on an already loaded table (GUI, tests, benchmarks). */
-    public TrajectoryReport analyze(EventTable table, String name, TrajectoryRequest req, SpatialResolution spatial,
+    /** Runs the analysis on a loaded table with resolved resolutions. */
+    public TrajectoryReport analyze(EventTable table, String name, TrajectoriesRequest req, SpatialResolution spatial,
             TemporalResolution temporal, List<SpatialResolution> sweepSpatial, List<TemporalResolution> sweepTemporal,
             ProgressMonitor monitor) throws AuditException {
         boolean attrs = table.hasAttributes();
@@ -125,13 +87,13 @@ public final class TrajectoryAnalysisService {
                     req.seed(), attrs, monitor.slice(0.3, 0.6));
         }
         List<AttackResult> attacks = new ArrayList<>();
-        AttackOptions ao = new AttackOptions(req.attackOptions().exactLimit(), req.attackOptions().sampledInstances(),
-                req.sampleUsers(), req.seed());
+        AttackOptions ao = req.attackOptions();
+        List<AttackSpec> specs = req.attackSpecs();
         BackgroundKnowledgeAttack runner = new BackgroundKnowledgeAttack(ts);
         int i = 0;
-        for (AttackSpec spec : req.attacks()) {
-            double from = 0.6 + 0.3 * i / req.attacks().size();
-            double to = 0.6 + 0.3 * (i + 1) / req.attacks().size();
+        for (AttackSpec spec : specs) {
+            double from = 0.6 + 0.3 * i / specs.size();
+            double to = 0.6 + 0.3 * (i + 1) / specs.size();
             attacks.add(runner.run(spec, ao, monitor.slice(from, to)));
             i++;
         }
@@ -149,13 +111,15 @@ public final class TrajectoryAnalysisService {
                 monitor.slice(0.97, 0.99)) : List.of();
         List<TrajectoryReport.AreaCell> areaMap = areaMap(ts, unicity, Math.min(4, req.maxPoints()),
                 monitor.slice(0.99, 1));
-        if (req.perUserFile() != null) {
-            writePerUser(req.perUserFile(), table, attacks);
+        List<String> users = new ArrayList<>(table.userCount());
+        for (int u = 0; u < table.userCount(); u++) {
+            users.add(table.userName(u));
         }
-        monitor.update("done", 1, 1);
+        monitor.update("trajectory.progress.done", 1, 1);
         return new TrajectoryReport(name, table.userCount(), table.eventCount(), table.locationCount(),
                 ts.areaCount(), ts.pointCount(), spatial.label(), temporal.label(), table.zone().getId(),
-                req.minPoints(), unicity, sweep, attacks, homeWork, topN, areaMap);
+                req.minPoints(), unicity, sweep, attacks, homeWork, topN, areaMap,
+                new TrajectoryReport.Pseudonyms(users));
     }
 
     /** Users per most-visited area, and how many of them are unique with p points (areas with coordinates only). */
@@ -187,15 +151,16 @@ public final class TrajectoryAnalysisService {
     }
 
     /** Writes uid,attack,k,risk for every evaluated user (pseudonyms: only in this explicitly requested file). */
-    private static void writePerUser(Path file, EventTable table, List<AttackResult> attacks)
-            throws DatasetFormatException {
+    public void writePerUser(TrajectoryReport report, Path file) throws DatasetFormatException {
+        List<AttackResult> attacks = report.attacks();
+        List<String> users = report.pseudonyms().names();
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("uid,attack,k,risk\n");
             for (AttackResult r : attacks) {
-                for (int u = 0; u < table.userCount(); u++) {
+                for (int u = 0; u < users.size(); u++) {
                     double risk = r.risk(u);
                     if (!Double.isNaN(risk)) {
-                        w.write(csv(table.userName(u)) + "," + r.attack().id() + "," + r.k() + ","
+                        w.write(csv(users.get(u)) + "," + r.attack().id() + "," + r.k() + ","
                                 + String.format(Locale.ROOT, "%.6f", risk) + "\n");
                     }
                 }
@@ -214,14 +179,20 @@ public final class TrajectoryAnalysisService {
         return s;
     }
 
-    /** Writes the versioned JSON document (schema: src/docs/schema/trajectories-v1.md). */
-    public void writeJson(TrajectoryReport report, Writer out) throws IOException {
-        TrajectoryJsonWriter.write(report.dataset(), toModel(report), out);
+    /** The versioned JSON tree (schema: src/docs/schema/trajectories-v2.md), without the inputs. */
+    public Map<String, Object> jsonTree(TrajectoryReport report) {
+        return TrajectoryJsonWriter.tree(toModel(report));
     }
 
-    /** Writes a readable text summary. */
-    public void writeText(TrajectoryReport report, Writer out) throws IOException {
-        TrajectoryTextWriter.write(toModel(report), out);
+    /** A readable text summary. */
+    public String text(TrajectoryReport report) {
+        StringWriter out = new StringWriter();
+        try {
+            TrajectoryTextWriter.write(toModel(report), out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return out.toString();
     }
 
     private static TrajectoryJsonWriter.Model toModel(TrajectoryReport r) {

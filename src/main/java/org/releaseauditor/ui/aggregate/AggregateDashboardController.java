@@ -36,7 +36,6 @@ import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.ImportOptions;
-import org.releaseauditor.service.aggregates.AggregateAnalysisService;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.ChartPane;
 import org.releaseauditor.ui.charts.ChartTheme;
@@ -77,7 +76,7 @@ public final class AggregateDashboardController {
 
     public AggregateDashboardController(AppContext ctx) {
         this.ctx = ctx;
-        this.vm = new AggregateDashboardViewModel(new org.releaseauditor.service.aggregates.AggregateAnalysisService(),
+        this.vm = new AggregateDashboardViewModel(ctx.aggregatesLane(),
                 ctx.datasetService(), ctx.tasks());
     }
 

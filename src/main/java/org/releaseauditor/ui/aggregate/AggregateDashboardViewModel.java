@@ -24,8 +24,12 @@ import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.service.DatasetService;
-import org.releaseauditor.service.aggregates.AggregateAnalysisService;
-import org.releaseauditor.service.aggregates.AggregateRequest;
+import org.releaseauditor.service.Lane;
+import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneInputs;
+import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.aggregates.AggregatesOutput;
+import org.releaseauditor.service.aggregates.AggregatesRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.FxTasks;
@@ -39,18 +43,25 @@ import org.slf4j.LoggerFactory;
 public final class AggregateDashboardViewModel {
     private static final Logger LOGGER = LoggerFactory.getLogger(AggregateDashboardViewModel.class);
 
-    private final AggregateAnalysisService service;
+    private final Lane<AggregatesRequest, AggregatesOutput> lane;
     private final DatasetService datasets;
     private final BackgroundTasks tasks;
     private final AggregateSettingsViewModel settings = new AggregateSettingsViewModel();
     private final ReadOnlyObjectWrapper<AggregateDisplay.View> view = new ReadOnlyObjectWrapper<>();
     private final ObservableList<AggCard> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
-    private Task<AggregateDisplay.View> current;
+    private final ReadOnlyObjectWrapper<LaneResult<AggregatesRequest, AggregatesOutput>> result =
+            new ReadOnlyObjectWrapper<>();
+    private Task<Computed> current;
 
-    public AggregateDashboardViewModel(AggregateAnalysisService service, DatasetService datasets,
+    /** A computed view and the lane result it shows. */
+    record Computed(AggregateDisplay.View view, LaneResult<AggregatesRequest, AggregatesOutput> result) {
+    }
+
+    /** @param lane the aggregates lane (all analysis goes through it) */
+    public AggregateDashboardViewModel(Lane<AggregatesRequest, AggregatesOutput> lane, DatasetService datasets,
             BackgroundTasks tasks) {
-        this.service = service;
+        this.lane = lane;
         this.datasets = datasets;
         this.tasks = tasks;
     }
@@ -64,16 +75,16 @@ public final class AggregateDashboardViewModel {
         }
         problems.set("");
         cancel();
-        AggregateRequest req = v.request();
+        LaneCall<AggregatesRequest> req = v.request();
         String area = settings.areaDimensionProperty().get();
         List<String> time = settings.timeDimensionList();
         Path areas = settings.areasFileProperty().get();
-        Task<AggregateDisplay.View> task = FxTasks.of(Messages.get("uiagg.task"),
-                m -> compute(req, area, time, areas, m));
+        Task<Computed> task = FxTasks.of(Messages.get("uiagg.task"), m -> computeRun(req, area, time, areas, m));
         current = task;
-        tasks.run(task, result -> {
+        tasks.run(task, c -> {
             if (task == current) {
-                apply(result);
+                result.set(c.result());
+                apply(c.view());
             }
         });
         return true;
@@ -86,11 +97,20 @@ public final class AggregateDashboardViewModel {
         }
     }
 
-    /** Loads the tables, analyses them and builds every view (on a worker thread). */
-    public AggregateDisplay.View compute(AggregateRequest req, String areaDim, List<String> timeDims, Path areasFile,
+    /** Analyses the tables through the lane and builds every view (on a worker thread). */
+    public AggregateDisplay.View compute(LaneCall<AggregatesRequest> req, String areaDim, List<String> timeDims,
+            Path areasFile, ProgressMonitor monitor) throws AuditException {
+        return computeRun(req, areaDim, timeDims, areasFile, monitor).view();
+    }
+
+    Computed computeRun(LaneCall<AggregatesRequest> req, String areaDim, List<String> timeDims, Path areasFile,
             ProgressMonitor monitor) throws AuditException {
-        ReleaseSet release = service.loadRelease("view", req.tables(), req.hierarchies(), monitor.slice(0, 0.1));
-        AggregateReport report = service.analyze(req, monitor.slice(0.1, 0.95));
+        LaneInputs.Builder inputs = LaneInputs.builder();
+        req.inputs().forEach((role, location) -> inputs.put(role, Path.of(location)));
+        LaneResult<AggregatesRequest, AggregatesOutput> r = lane.analyze(req.request(), inputs.build(),
+                monitor.slice(0, 0.95));
+        ReleaseSet release = r.output().release();
+        AggregateReport report = r.output().report();
         Map<String, double[]> coords = areasFile == null ? Map.of() : coordinates(areasFile, monitor);
         List<AggregateDisplay.TableGrid> grids = new ArrayList<>();
         AggregateDisplay.AreaMap map = null;
@@ -106,7 +126,7 @@ public final class AggregateDashboardViewModel {
             }
         }
         LOGGER.info("Aggregates dashboard: {} tables, {} cells", release.tables().size(), release.cellCount());
-        return new AggregateDisplay.View(report, grids, map, time, AggregateDisplay.findings(report));
+        return new Computed(new AggregateDisplay.View(report, grids, map, time, AggregateDisplay.findings(report)), r);
     }
 
     /** Area → {lat, lon} from a file with columns area (or the first), lat and lon. */
@@ -180,6 +200,11 @@ public final class AggregateDashboardViewModel {
 
     public ReadOnlyObjectProperty<AggregateDisplay.View> viewProperty() {
         return view.getReadOnlyProperty();
+    }
+
+    /** The latest result as the lane returned it (request, hashed inputs, JSON): what a case records. */
+    public ReadOnlyObjectProperty<LaneResult<AggregatesRequest, AggregatesOutput>> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
     public ObservableList<AggCard> cards() {

@@ -81,7 +81,8 @@ public final class AggregateSettingsController {
 
             @Override
             public ThresholdRule.Operator fromString(String s) {
-                return ThresholdRule.Operator.parse(s);
+                // the inverse of toString: the combo box is not editable, so only its own labels come back
+                return "<".equals(s) ? ThresholdRule.Operator.LT : "\u2264".equals(s) ? ThresholdRule.Operator.LE : null;
             }
         });
         progress.visibleProperty().bind(ctx.tasks().runningProperty());

@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,20 +15,22 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.releaseauditor.core.aggregate.ProtectionRequirement;
-import org.releaseauditor.core.aggregate.TableSpec;
 import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.i18n.Messages;
-import org.releaseauditor.service.aggregates.AggregateRequest;
+import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.aggregates.AggregatesRequest;
 
 /**
  * The aggregates settings: the release set's tables, the primary rules, the group check, the audit
- * and the series; turns them into an {@link AggregateRequest} or a list of localised validation
- * messages. No JavaFX nodes: tested without the toolkit.
+ * and the series; turns them into the lane's {@link AggregatesRequest} (with the tables' files as
+ * inputs) or a list of localised validation messages. The panel opens with the common
+ * minimum-cell rule (count &lt; 10) and the LP audit switched on; the lane itself has neither by
+ * default. No JavaFX nodes: tested without the toolkit.
  */
 public final class AggregateSettingsViewModel {
-    /** Margin tokens by default: the service defaults plus the upper-case ALL of operator files. */
-    static final String DEFAULT_MARGINS = "Total|All|ALL|*";
+    /** The lane's defaults (the margin tokens the panel starts from). */
+    private static final AggregatesRequest LANE_DEFAULTS = AggregatesRequest.defaults();
     static final Set<String> TIME_NAMES = Set.of("date", "day", "hour", "time", "slot", "week", "month", "period");
 
     private final ObservableList<TableEntry> tables = FXCollections.observableArrayList();
@@ -49,14 +48,15 @@ public final class AggregateSettingsViewModel {
     private final StringProperty groupAllowed = new SimpleStringProperty("0");
     private final BooleanProperty audit = new SimpleBooleanProperty(true);
     private final StringProperty protection = new SimpleStringProperty("0");
-    private final StringProperty marginTokens = new SimpleStringProperty(DEFAULT_MARGINS);
+    private final StringProperty marginTokens = new SimpleStringProperty(
+            String.join("|", LANE_DEFAULTS.marginTokens()));
     private final ObservableList<Path> series = FXCollections.observableArrayList();
     private final StringProperty areaDimension = new SimpleStringProperty("area");
     private final StringProperty timeDimensions = new SimpleStringProperty("");
     private final ObjectProperty<Path> areasFile = new SimpleObjectProperty<>();
 
-    /** The outcome of validation: a request, or the messages that say what to fix. */
-    public record Validated(AggregateRequest request, List<String> errors) {
+    /** The outcome of validation: the lane request with its inputs, or the messages that say what to fix. */
+    public record Validated(LaneCall<AggregatesRequest> request, List<String> errors) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -88,19 +88,22 @@ public final class AggregateSettingsViewModel {
         timeDimensions.set(String.join("|", time));
     }
 
-    /** Validates every field and builds the request. */
+    /**
+     * Checks that the form is complete and its numbers are numbers, then builds the lane request
+     * (whose builder holds the defaults and checks every range) with the tables' files as inputs.
+     */
     public Validated validate() {
         List<String> errors = new ArrayList<>();
         if (tables.isEmpty()) {
             errors.add(Messages.get("uiagg.validate.noTables"));
         }
-        Set<String> margins = new LinkedHashSet<>(split(marginTokens.get()));
-        List<AggregateRequest.TableInput> inputs = new ArrayList<>();
+        AggregatesRequest.Builder b = AggregatesRequest.builder().marginTokens(marginTokens.get());
         Set<String> names = new HashSet<>();
         for (TableEntry t : tables) {
             String name = t.nameProperty().get() == null ? "" : t.nameProperty().get().trim();
             if (name.isEmpty() || !names.add(name)) {
                 errors.add(Messages.get("uiagg.validate.tableName", name));
+                continue;
             }
             String count = t.countColumnProperty().get();
             if (count == null || !t.columns().contains(count)) {
@@ -112,40 +115,37 @@ public final class AggregateSettingsViewModel {
                 errors.add(Messages.get("uiagg.validate.dimIsCount", name, count));
             }
             Double scale = number(t.scaleProperty().get(), Messages.get("uiagg.field.scale", name), errors, true);
-            String magnitude = blankToNull(t.magnitudeColumnProperty().get());
-            TableSpec spec = new TableSpec(name, count, List.copyOf(t.dimensions()), magnitude,
-                    scale == null ? 1.0 : scale, null, margins, TableSpec.DEFAULT_SUPPRESSION);
-            inputs.add(AggregateRequest.TableInput.of(spec, t.fileProperty().get()));
+            try {
+                b.table(name).count(count).dimensions(List.copyOf(t.dimensions()))
+                        .magnitude(blankToNull(t.magnitudeColumnProperty().get())).scale(scale);
+                b.tableInput(name, t.fileProperty().get().toString());
+            } catch (ConfigurationException e) {
+                errors.add(e.getLocalizedMessage());
+            }
         }
         Double th = number(threshold.get(), Messages.get("uiagg.field.threshold"), errors, false);
-        ThresholdRule rule = th == null ? null : new ThresholdRule(th, operator.get(), zeroUnsafe.get());
-        int domN = 0;
-        double domK = Double.NaN;
+        b.threshold(th).operator(operator.get()).zeroUnsafe(zeroUnsafe.get());
         boolean magnitudes = tables.stream().anyMatch(t -> blankToNull(t.magnitudeColumnProperty().get()) != null);
         if (dominance.get()) {
             Double n = number(dominanceN.get(), "n", errors, true);
             Double k = number(dominanceK.get(), "k", errors, true);
             if (n != null && k != null) {
-                if (n < 1 || n != Math.rint(n) || k <= 0 || k > 100) {
+                if (n != Math.rint(n)) {
                     errors.add(Messages.get("uiagg.validate.dominance", dominanceN.get(), dominanceK.get()));
                 } else {
-                    domN = n.intValue();
-                    domK = k;
+                    b.dominance(n.intValue(), k);
                 }
             }
             if (!magnitudes) {
                 errors.add(Messages.get("uiagg.validate.needsMagnitude", Messages.get("uiagg.dominance")));
             }
         }
-        double p = Double.NaN;
         if (pRule.get()) {
-            Double v = number(pPercent.get(), "p", errors, true);
-            p = v == null ? Double.NaN : v;
+            b.pPercent(number(pPercent.get(), "p", errors, true));
             if (!magnitudes) {
                 errors.add(Messages.get("uiagg.validate.needsMagnitude", Messages.get("uiagg.pPercent")));
             }
         }
-        AggregateRequest.GroupCheck gc = null;
         if (group.get()) {
             List<String> dims = split(groupDims.get());
             String by = blankToNull(groupBy.get());
@@ -153,27 +153,43 @@ public final class AggregateSettingsViewModel {
             if (dims.isEmpty() || by == null) {
                 errors.add(Messages.get("uiagg.validate.group"));
             } else {
-                gc = new AggregateRequest.GroupCheck(dims, by, allowed == null ? 0 : allowed);
+                try {
+                    b.group(dims, by, allowed == null ? 0 : allowed);
+                } catch (ConfigurationException e) {
+                    errors.add(e.getLocalizedMessage());
+                }
             }
         }
-        ProtectionRequirement prot = ProtectionRequirement.exactOnly();
-        String pr = protection.get() == null ? "0" : protection.get().trim();
-        if (pr.endsWith("%")) {
-            Double v = number(pr.substring(0, pr.length() - 1), Messages.get("uiagg.field.protection"), errors, true);
-            prot = new ProtectionRequirement(0, v == null ? 0 : v);
-        } else if (!pr.isEmpty()) {
-            Double v = number(pr, Messages.get("uiagg.field.protection"), errors, true);
-            prot = new ProtectionRequirement(v == null ? 0 : v, 0);
+        b.audit(audit.get());
+        String pr = protection.get() == null ? "" : protection.get().trim();
+        if (!pr.isEmpty()) {
+            String digits = pr.endsWith("%") ? pr.substring(0, pr.length() - 1) : pr;
+            if (number(digits, Messages.get("uiagg.field.protection"), errors, true) != null) {
+                try {
+                    b.protection(pr.replace(',', '.'));
+                } catch (ConfigurationException e) {
+                    errors.add(e.getLocalizedMessage());
+                }
+            }
         }
-        Map<String, List<Path>> ser = new LinkedHashMap<>();
-        if (!series.isEmpty() && !inputs.isEmpty()) {
-            ser.put(inputs.get(0).spec().name(), List.copyOf(series));
+        if (!series.isEmpty() && !tables.isEmpty() && errors.isEmpty()) {
+            String first = tables.get(0).nameProperty().get().trim();
+            try {
+                for (Path p : series) {
+                    b.series(first + "=" + p);
+                }
+            } catch (ConfigurationException e) {
+                errors.add(e.getLocalizedMessage());
+            }
         }
         if (!errors.isEmpty()) {
             return new Validated(null, errors);
         }
-        return new Validated(new AggregateRequest(inputs, Map.of(), rule, domN, domK, p, gc, audit.get(), prot, 0,
-                ser, null), List.of());
+        try {
+            return new Validated(b.buildCall(), List.of());
+        } catch (ConfigurationException e) {
+            return new Validated(null, List.of(e.getLocalizedMessage()));
+        }
     }
 
     /** Parses a non-negative number; adds a message naming the field when it is not one. */

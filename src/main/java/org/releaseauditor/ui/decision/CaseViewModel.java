@@ -26,14 +26,14 @@ import org.releaseauditor.core.casefile.RunEntry;
 import org.releaseauditor.core.casefile.VerificationItem;
 import org.releaseauditor.core.casefile.VerificationReport;
 import org.releaseauditor.core.i18n.Messages;
-import org.releaseauditor.core.model.AttributeRole;
-import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.cases.CaseService;
+import org.releaseauditor.service.cases.RecordOptions;
 import org.releaseauditor.service.cases.ReportFormat;
 import org.releaseauditor.service.cases.ReportService;
-import org.releaseauditor.service.microdata.MicrodataAnalysisService;
+import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.FxTasks;
 import org.releaseauditor.ui.main.LoadedDataset;
@@ -50,16 +50,14 @@ public final class CaseViewModel {
     }
 
     private final BackgroundTasks tasks;
-    private final MicrodataAnalysisService microdata;
     private final ObjectProperty<CaseService> openCase = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ObservableList<FindingEntry> findings = FXCollections.observableArrayList();
     private final ObservableList<VerificationItem> verification = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 
-    public CaseViewModel(BackgroundTasks tasks, MicrodataAnalysisService microdata) {
+    public CaseViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
-        this.microdata = microdata;
     }
 
     /** Creates a new case file and opens it. */
@@ -106,37 +104,31 @@ public final class CaseViewModel {
     }
 
     /**
-     * Records the dashboard's current analysis in the case: the dataset's fingerprint, its roles,
-     * the attacker model and the run with full parameters and results.
+     * Records the microdata dashboard's current result in the case: the dataset (re-hashed: a file
+     * that changed since it was analysed is refused), its column roles, the attacker model (the
+     * preset's name with the request's attacker settings) and the run with its request and result.
      */
-    public void recordAnalysis(LoadedDataset dataset, MicrodataAnalysis analysis, String attackerName) {
+    public void recordAnalysis(LoadedDataset dataset, LaneResult<MicrodataRequest, MicrodataAnalysis> result,
+            String attackerName) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        dataset.roles().forEach((c, r) -> roles.put(c, r.name()));
+        record(result, RecordOptions.none().withRoles(MicrodataRequest.DATA, roles)
+                .withAttacker(attackerName, result.request().attackerModelJson()));
+    }
+
+    /**
+     * Records any lane's result in the open case through {@link CaseService#record}, off the FX
+     * thread; the message says which run was recorded, or why nothing was.
+     */
+    public void record(LaneResult<?, ?> result, RecordOptions options) {
         CaseService cs = requireWritable();
         if (cs == null) {
             return;
         }
-        run(Messages.get("case.task.record"), m -> {
-            DatasetEntry ds = findOrAdd(cs, dataset.path(), m);
-            for (Map.Entry<String, AttributeRole> e : dataset.roles().entrySet()) {
-                cs.assignRole(ds.id(), e.getKey(), e.getValue().name());
-            }
-            String params = microdata.paramsJson(analysis.config());
-            cs.recordAttackerModel(attackerName, params);
-            return cs.recordRun("microdata", params, microdata.toJson(analysis), List.of(ds.id()));
-        }, r -> {
+        run(Messages.get("case.task.record"), m -> cs.record(result, options, m), r -> {
             message.set(Messages.get("case.recorded", r.id()));
             refresh();
         });
-    }
-
-    private static DatasetEntry findOrAdd(CaseService cs, Path path, ProgressMonitor m)
-            throws org.releaseauditor.core.error.AuditException {
-        String abs = path.toAbsolutePath().normalize().toString();
-        for (DatasetEntry d : cs.datasets()) {
-            if (d.path().equals(abs)) {
-                return d;
-            }
-        }
-        return cs.addDataset(path, null, m);
     }
 
     /** Evaluates a policy for a run and shows the findings. */

@@ -165,11 +165,11 @@ public final class DecisionPanelController {
     @FXML
     private void onRecord() {
         var dash = ctx.currentMicrodata();
-        if (dash == null || dash.analysis() == null) {
+        if (dash == null || dash.result() == null) {
             vm.messageProperty().set(Messages.get("case.noAnalysis"));
             return;
         }
-        vm.recordAnalysis(dash.dataset(), dash.analysis(), dash.attacker());
+        vm.recordAnalysis(dash.dataset(), dash.result(), dash.attacker());
     }
 
     @FXML

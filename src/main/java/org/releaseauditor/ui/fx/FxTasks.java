@@ -2,6 +2,7 @@ package org.releaseauditor.ui.fx;
 
 import javafx.concurrent.Task;
 import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.service.ProgressText;
 
 /** Adapts core work that takes a {@link ProgressMonitor} to a JavaFX {@link Task}. */
 public final class FxTasks {
@@ -31,9 +32,8 @@ public final class FxTasks {
                 return work.run(new ProgressMonitor() {
                     @Override
                     public void update(String phase, long done, long total) {
-                        // some computations report a message key as their phase
-                        updateMessage(org.releaseauditor.core.i18n.Messages.has(phase)
-                                ? org.releaseauditor.core.i18n.Messages.get(phase) : phase);
+                        // phases are message keys (or localised text): one place turns them into text
+                        updateMessage(ProgressText.of(phase));
                         updateProgress(done, total);
                     }
 

@@ -1,6 +1,8 @@
 package org.releaseauditor.ui.main;
 
+import java.io.InputStream;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.ui.AppContext;
@@ -20,7 +22,23 @@ public final class MainWindow {
         this.ctx = ctx;
         this.stage = stage;
         this.plugins = Plugins.defaults(ctx);
+        Image icon = appIcon();
+        if (icon != null) {
+            stage.getIcons().setAll(icon);
+        }
     }
+
+    /** The application icon (the same file the installers use), or null if the jar lacks it. */
+    static Image appIcon() {
+        try (InputStream in = MainWindow.class.getResourceAsStream(ICON)) {
+            return in == null ? null : new Image(in);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** Resource path of the 256 px application icon. */
+    static final String ICON = "/org/releaseauditor/ui/release-auditor.png";
 
     public MainWindowController controller() {
         return controller;

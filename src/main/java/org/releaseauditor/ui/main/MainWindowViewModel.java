@@ -9,6 +9,7 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.DatasetRef;
 import org.releaseauditor.service.DatasetService;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.FxTasks;
@@ -43,12 +44,12 @@ public final class MainWindowViewModel {
      */
     public Task<LoadedDataset> loadWithSuggestedRoles(Path file, ImportOptions options, Consumer<LoadedDataset> then) {
         Task<LoadedDataset> task = FxTasks.of(Messages.get("ui.task.import", file.getFileName()), m -> {
-            Dataset ds = datasets.load(file, options, m);
+            Dataset ds = datasets.loadInput(DatasetRef.of(file), options, m).data();
             Map<String, AttributeRole> roles = new LinkedHashMap<>();
             for (var s : org.releaseauditor.core.model.RoleSuggester.suggest(ds)) {
                 roles.put(s.column(), s.role());
             }
-            return new LoadedDataset(file, ds, roles);
+            return new LoadedDataset(file, ds, roles, options);
         });
         return tasks.run(task, loaded -> {
             session.add(loaded);
@@ -63,15 +64,16 @@ public final class MainWindowViewModel {
 
     /**
      * Loads a dataset in the background with the given options and roles, adds it to the session
-     * and remembers the file in the recent list.
+     * and remembers the file in the recent list. The file is read as a lane input (hashed and
+     * kept for reuse), so the first analysis does not read it again.
      */
     public Task<Dataset> load(Path file, ImportOptions options, Map<String, AttributeRole> roles,
             Consumer<LoadedDataset> then) {
         Task<Dataset> task = FxTasks.of(Messages.get("ui.task.import", file.getFileName()),
-                m -> datasets.load(file, options, m));
+                m -> datasets.loadInput(DatasetRef.of(file), options, m).data());
         return tasks.run(task, ds -> {
             Map<String, AttributeRole> r = new LinkedHashMap<>(roles);
-            LoadedDataset loaded = new LoadedDataset(file, ds, r);
+            LoadedDataset loaded = new LoadedDataset(file, ds, r, options);
             session.add(loaded);
             preferences.addRecentFile(file);
             if (file.getParent() != null) {

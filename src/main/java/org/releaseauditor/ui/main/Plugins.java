@@ -42,8 +42,8 @@ final class Plugins {
             ctx.setCurrentMicrodata(() -> {
                 var vm = risk.controller().viewModel();
                 var preset = vm.attackerModel().presetProperty().get();
-                return vm.analysisProperty().get() == null ? null : new AppContext.CurrentAnalysis(
-                        vm.datasetProperty().get(), vm.analysisProperty().get(),
+                return vm.resultProperty().get() == null ? null : new AppContext.CurrentAnalysis(
+                        vm.datasetProperty().get(), vm.resultProperty().get(),
                         preset == null ? "custom" : org.releaseauditor.core.i18n.Messages.get(preset.nameKey()));
             });
             FxmlViews.View<org.releaseauditor.ui.aggregate.AggregateDashboardController> agg =

@@ -20,16 +20,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.AttributeRole;
-import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.PopulationRegion;
-import org.releaseauditor.core.risk.SensitiveAttribute;
+import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.microdata.MicrodataRequest;
 
 /**
  * The attacker model panel's state: attacker type, known attributes (QIs), sensitive attributes,
- * population, threshold, QI-subset limit and the wildcard option. Validates the text fields and
- * turns the state into a {@link MicrodataConfig}. Knows no nodes; tested without the toolkit.
+ * population, threshold, QI-subset limit and the wildcard option. Converts the text fields and
+ * builds the microdata lane's {@link MicrodataRequest} (whose builder holds every default and
+ * checks every range). Knows no nodes; tested without the toolkit.
  */
 public final class AttackerModelViewModel {
+    /** The lane's defaults: the panel starts from them. */
+    private static final MicrodataRequest LANE_DEFAULTS = MicrodataRequest.defaults();
     private final ObjectProperty<AttackerPreset> preset = new SimpleObjectProperty<>();
     private final ObjectProperty<AttackerType> attacker = new SimpleObjectProperty<>(AttackerType.PROSECUTOR);
     private final ObservableList<ColumnChoice> qis = FXCollections.observableArrayList(
@@ -39,9 +43,9 @@ public final class AttackerModelViewModel {
     private final ObjectProperty<PopulationRegion> region = new SimpleObjectProperty<>();
     private final StringProperty populationText = new SimpleStringProperty("");
     private final StringProperty fractionText = new SimpleStringProperty("");
-    private final StringProperty thresholdText = new SimpleStringProperty("0.2");
-    private final IntegerProperty maxSubset = new SimpleIntegerProperty(MicrodataConfig.DEFAULT_MAX_QI_SUBSET);
-    private final BooleanProperty wildcards = new SimpleBooleanProperty(false);
+    private final StringProperty thresholdText = new SimpleStringProperty(trim(LANE_DEFAULTS.threshold()));
+    private final IntegerProperty maxSubset = new SimpleIntegerProperty(LANE_DEFAULTS.maxQiSubset());
+    private final BooleanProperty wildcards = new SimpleBooleanProperty(LANE_DEFAULTS.wildcards());
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper("");
     private String weightColumn;
@@ -120,24 +124,34 @@ public final class AttackerModelViewModel {
 
     /** The first validation problem, if any (localised). */
     public Optional<String> check() {
+        Optional<String> text = checkText();
+        if (text.isPresent()) {
+            return text;
+        }
+        try {
+            builder().build();
+            return Optional.empty();
+        } catch (ConfigurationException e) {
+            return Optional.of(e.getLocalizedMessage());
+        }
+    }
+
+    /** Problems of the text fields themselves (not numbers, no QI chosen). */
+    private Optional<String> checkText() {
         if (qis.stream().noneMatch(ColumnChoice::isSelected)) {
             return Optional.of(Messages.get("attacker.error.noQi"));
         }
-        Double t = parse(thresholdText.get());
-        if (t == null || !(t > 0 && t <= 1)) {
+        if (parse(thresholdText.get()) == null) {
             return Optional.of(Messages.get("attacker.error.threshold"));
         }
         if (!populationText.get().isBlank()) {
             Double n = parse(populationText.get().replace("_", "").replace(" ", ""));
-            if (n == null || n < 1 || n != Math.rint(n)) {
+            if (n == null || n != Math.rint(n)) {
                 return Optional.of(Messages.get("attacker.error.population"));
             }
         }
-        if (!fractionText.get().isBlank()) {
-            Double f = parse(fractionText.get());
-            if (f == null || !(f > 0 && f <= 1)) {
-                return Optional.of(Messages.get("attacker.error.fraction"));
-            }
+        if (!fractionText.get().isBlank() && parse(fractionText.get()) == null) {
+            return Optional.of(Messages.get("attacker.error.fraction"));
         }
         return Optional.empty();
     }
@@ -160,29 +174,41 @@ public final class AttackerModelViewModel {
         applied.set(Messages.get("attacker.applied", String.format(Locale.ROOT, "%.4g", 1.0 / s), s));
     }
 
-    /** The analysis configuration, or empty while a field is invalid. */
-    public Optional<MicrodataConfig> toConfig() {
-        if (check().isPresent()) {
+    /**
+     * The microdata request for a file read with {@code importOptions}, or empty while a field is
+     * invalid (see {@link #check()}).
+     */
+    public Optional<MicrodataRequest> toRequest(ImportOptions importOptions) {
+        if (checkText().isPresent()) {
             return Optional.empty();
         }
+        try {
+            MicrodataRequest.Builder b = builder();
+            b.importing().options(importOptions);
+            return Optional.of(b.build());
+        } catch (ConfigurationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The settings in a request builder (the text fields must parse). */
+    private MicrodataRequest.Builder builder() throws ConfigurationException {
         List<String> q = qis.stream().filter(ColumnChoice::isSelected).map(ColumnChoice::name).toList();
-        List<SensitiveAttribute> s = sensitive.stream().filter(ColumnChoice::isSelected)
-                .filter(c -> !q.contains(c.name()))
-                .map(c -> new SensitiveAttribute(c.name(), c.orderedProperty().get())).toList();
-        MicrodataConfig cfg = MicrodataConfig.defaults(q)
-                .withSensitive(s)
-                .withWeights(weightColumn, householdColumn)
-                .withThreshold(parse(thresholdText.get()))
-                .withRegion(region.get());
+        MicrodataRequest.Builder b = MicrodataRequest.builder().quasiIdentifiers(q)
+                .weight(weightColumn == null ? "" : weightColumn)
+                .household(householdColumn == null ? "" : householdColumn)
+                .threshold(parse(thresholdText.get())).region(region.get()).maxQiSubset(maxSubset.get())
+                .wildcards(wildcards.get()).attacker(attacker.get().name().toLowerCase(Locale.ROOT))
+                .attackerPreset(preset.get() == null ? null : preset.get().id());
+        sensitive.stream().filter(ColumnChoice::isSelected).filter(c -> !q.contains(c.name()))
+                .forEach(c -> b.sensitive(c.name(), c.orderedProperty().get()));
         if (!populationText.get().isBlank()) {
-            cfg = cfg.withPopulationSize(Math.round(parse(populationText.get().replace("_", "").replace(" ", ""))));
+            b.population(Math.round(parse(populationText.get().replace("_", "").replace(" ", ""))));
         }
         if (!fractionText.get().isBlank()) {
-            cfg = cfg.withSamplingFraction(parse(fractionText.get()));
+            b.samplingFraction(parse(fractionText.get()));
         }
-        return Optional.of(new MicrodataConfig(cfg.quasiIdentifiers(), cfg.sensitive(), cfg.weightColumn(),
-                cfg.householdColumn(), cfg.populationSize(), cfg.region(), cfg.samplingFraction(), cfg.threshold(),
-                maxSubset.get(), wildcards.get(), cfg.recursiveC()));
+        return b;
     }
 
     public ObjectProperty<AttackerPreset> presetProperty() {

@@ -67,7 +67,7 @@ public final class RiskDashboardController {
 
     @FXML
     private void initialize() {
-        vm = new RiskDashboardViewModel(ctx.microdataService(), ctx.tasks(), Debouncer.fx(Duration.millis(250)),
+        vm = new RiskDashboardViewModel(ctx.microdataLane(), ctx.tasks(), Debouncer.fx(Duration.millis(250)),
                 attackerModelController.viewModel());
         classSizes = chartIn(classSizeChart);
         riskDistribution = chartIn(riskDistributionChart);

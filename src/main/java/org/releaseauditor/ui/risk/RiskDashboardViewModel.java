@@ -17,9 +17,11 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
-import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.MicrodataResult;
-import org.releaseauditor.service.microdata.MicrodataAnalysisService;
+import org.releaseauditor.service.Lane;
+import org.releaseauditor.service.LaneInputs;
+import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.Debouncer;
@@ -39,21 +41,24 @@ public final class RiskDashboardViewModel {
     static final double RECORDS_AT_RISK_LIMIT = 0.05;
     static final String MASK = "\u2022\u2022\u2022";
 
-    private final MicrodataAnalysisService service;
+    private final Lane<MicrodataRequest, MicrodataAnalysis> lane;
     private final BackgroundTasks tasks;
     private final Debouncer debouncer;
     private final AttackerModelViewModel attackerModel;
     private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<MicrodataAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LaneResult<MicrodataRequest, MicrodataAnalysis>> result =
+            new ReadOnlyObjectWrapper<>();
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
     private final ObservableList<RiskiestRow> riskiest = FXCollections.observableArrayList();
     private final BooleanProperty revealed = new SimpleBooleanProperty(false);
     private final List<String> revealLog = new ArrayList<>();
-    private Task<MicrodataAnalysis> current;
+    private Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> current;
 
-    public RiskDashboardViewModel(MicrodataAnalysisService service, BackgroundTasks tasks, Debouncer debouncer,
-            AttackerModelViewModel attackerModel) {
-        this.service = service;
+    /** @param lane the microdata lane (all analysis goes through it) */
+    public RiskDashboardViewModel(Lane<MicrodataRequest, MicrodataAnalysis> lane, BackgroundTasks tasks,
+            Debouncer debouncer, AttackerModelViewModel attackerModel) {
+        this.lane = lane;
         this.tasks = tasks;
         this.debouncer = debouncer;
         this.attackerModel = attackerModel;
@@ -84,19 +89,23 @@ public final class RiskDashboardViewModel {
     /** Starts the analysis now, cancelling any running one. */
     public void runNow() {
         LoadedDataset ds = dataset.get();
-        Optional<MicrodataConfig> cfg = attackerModel.toConfig();
-        if (ds == null || cfg.isEmpty()) {
+        if (ds == null) {
+            return;
+        }
+        Optional<MicrodataRequest> request = attackerModel.toRequest(ds.options());
+        if (request.isEmpty()) {
             return;
         }
         if (current != null) {
             current.cancel();
         }
-        Task<MicrodataAnalysis> task = FxTasks.of(Messages.get("risk.task", ds.data().name()),
-                m -> service.analyze(ds.data(), cfg.get(), null, m));
+        LaneInputs inputs = LaneInputs.of(MicrodataRequest.DATA, ds.path());
+        Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> task = FxTasks.of(Messages.get("risk.task",
+                ds.data().name()), m -> lane.analyze(request.get(), inputs, m));
         current = task;
-        tasks.run(task, result -> {
+        tasks.run(task, r -> {
             if (task == current) {
-                apply(result);
+                apply(r);
             }
         });
     }
@@ -109,8 +118,9 @@ public final class RiskDashboardViewModel {
     }
 
     /** Shows a result (called on the FX thread for the latest run only). */
-    public void apply(MicrodataAnalysis result) {
-        analysis.set(result);
+    public void apply(LaneResult<MicrodataRequest, MicrodataAnalysis> r) {
+        result.set(r);
+        analysis.set(r == null ? null : r.output());
         refreshCards();
         refreshRiskiest();
     }
@@ -257,6 +267,11 @@ public final class RiskDashboardViewModel {
 
     public ReadOnlyObjectProperty<MicrodataAnalysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
+    }
+
+    /** The latest result as the lane returned it (request, hashed inputs, JSON): what a case records. */
+    public ReadOnlyObjectProperty<LaneResult<MicrodataRequest, MicrodataAnalysis>> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
     public ObservableList<CardData> cards() {

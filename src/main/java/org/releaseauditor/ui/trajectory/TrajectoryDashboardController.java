@@ -26,7 +26,6 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.trajectory.AttackType;
 import org.releaseauditor.core.trajectory.SweepResult;
 import org.releaseauditor.core.trajectory.UnicityResult;
-import org.releaseauditor.service.trajectories.TrajectoryAnalysisService;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.ChartPane;
@@ -89,7 +88,7 @@ public final class TrajectoryDashboardController {
 
     @FXML
     private void initialize() {
-        vm = new TrajectoryDashboardViewModel(new TrajectoryAnalysisService(ctx.datasetService()), ctx.tasks(),
+        vm = new TrajectoryDashboardViewModel(ctx.trajectoriesLane(), ctx.tasks(),
                 Debouncer.fx(Duration.millis(250)), settingsController.viewModel());
         unicity = chartIn(unicityChart);
         attacks = chartIn(attackChart);

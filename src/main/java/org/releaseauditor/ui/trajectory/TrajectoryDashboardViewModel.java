@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.trajectory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,12 @@ import org.releaseauditor.core.trajectory.AnonymitySets;
 import org.releaseauditor.core.trajectory.AttackResult;
 import org.releaseauditor.core.trajectory.TopPlaces;
 import org.releaseauditor.core.trajectory.UnicityResult;
-import org.releaseauditor.service.trajectories.TrajectoryAnalysisService;
+import org.releaseauditor.service.Lane;
+import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneInputs;
+import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
-import org.releaseauditor.service.trajectories.TrajectoryRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.Debouncer;
@@ -37,19 +41,22 @@ public final class TrajectoryDashboardViewModel {
     /** The p of the ε card. */
     static final int CARD_POINTS = 4;
 
-    private final TrajectoryAnalysisService service;
+    private final Lane<TrajectoriesRequest, TrajectoryReport> lane;
     private final BackgroundTasks tasks;
     private final Debouncer debouncer;
     private final TrajectorySettingsViewModel settings;
     private final ReadOnlyObjectWrapper<TrajectoryReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LaneResult<TrajectoriesRequest, TrajectoryReport>> result =
+            new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
-    private Task<TrajectoryReport> current;
+    private Task<LaneResult<TrajectoriesRequest, TrajectoryReport>> current;
     private int runs;
 
-    public TrajectoryDashboardViewModel(TrajectoryAnalysisService service, BackgroundTasks tasks, Debouncer debouncer,
-            TrajectorySettingsViewModel settings) {
-        this.service = service;
+    /** @param lane the trajectories lane (all analysis goes through it) */
+    public TrajectoryDashboardViewModel(Lane<TrajectoriesRequest, TrajectoryReport> lane, BackgroundTasks tasks,
+            Debouncer debouncer, TrajectorySettingsViewModel settings) {
+        this.lane = lane;
         this.tasks = tasks;
         this.debouncer = debouncer;
         this.settings = settings;
@@ -63,20 +70,23 @@ public final class TrajectoryDashboardViewModel {
 
     /** Starts the analysis now, cancelling a running one. Does nothing while the settings are invalid. */
     public void runNow() {
-        Optional<TrajectoryRequest> req = settings.validate();
+        Optional<LaneCall<TrajectoriesRequest>> req = settings.validate();
         if (req.isEmpty()) {
             return;
         }
         cancel();
-        TrajectoryRequest r = req.get();
-        String title = Messages.get("uitraj.task", r.data().getFileName());
-        Task<TrajectoryReport> task = FxTasks.of(title, m -> service.analyze(r, m));
+        LaneCall<TrajectoriesRequest> call = req.get();
+        LaneInputs inputs = inputs(call);
+        String title = Messages.get("uitraj.task", inputs.roles().get(TrajectoriesRequest.EVENTS).fileName());
+        Task<LaneResult<TrajectoriesRequest, TrajectoryReport>> task = FxTasks.of(title,
+                m -> lane.analyze(call.request(), inputs, m));
         current = task;
         runs++;
-        tasks.run(task, result -> {
+        tasks.run(task, r -> {
             if (task == current) {
                 current = null;
-                apply(result);
+                result.set(r);
+                apply(r.output());
             }
         }, ex -> {
             if (task == current) {
@@ -88,6 +98,13 @@ public final class TrajectoryDashboardViewModel {
                 }
             }
         });
+    }
+
+    /** The inputs of a settings call: every location is a file. */
+    static LaneInputs inputs(LaneCall<TrajectoriesRequest> call) {
+        LaneInputs.Builder b = LaneInputs.builder();
+        call.inputs().forEach((role, location) -> b.put(role, Path.of(location)));
+        return b.build();
     }
 
     /** Cancels the running analysis, if any. */
@@ -287,6 +304,11 @@ public final class TrajectoryDashboardViewModel {
 
     public ReadOnlyObjectProperty<TrajectoryReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /** The latest result as the lane returned it (request, hashed inputs, JSON): what a case records. */
+    public ReadOnlyObjectProperty<LaneResult<TrajectoriesRequest, TrajectoryReport>> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -1,8 +1,6 @@
 package org.releaseauditor.ui.trajectory;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,20 +23,22 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
-import org.releaseauditor.core.model.ImportOptions;
-import org.releaseauditor.core.trajectory.AttackOptions;
-import org.releaseauditor.core.trajectory.AttackSpec;
 import org.releaseauditor.core.trajectory.AttackType;
-import org.releaseauditor.core.trajectory.EventColumns;
 import org.releaseauditor.core.trajectory.HomeWork;
-import org.releaseauditor.service.trajectories.TrajectoryRequest;
+import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 
 /**
  * The trajectory settings panel's state (no nodes): the event file and its columns, resolutions,
- * points, sampling, attacks, sweep and home/work hours. {@link #toRequest()} builds the service
- * request or explains in {@link #validationProperty()} what is wrong.
+ * points, sampling, attacks, sweep and home/work hours. {@link #toRequest()} builds the lane's
+ * {@link TrajectoriesRequest} (its builder holds the defaults the panel starts from and checks every
+ * value) or explains in {@link #validationProperty()} what is wrong.
  */
 public final class TrajectorySettingsViewModel {
+    /** The lane's defaults: the panel starts from them. */
+    private static final TrajectoriesRequest LANE_DEFAULTS = TrajectoriesRequest.defaults();
+    /** The default night and work hours (shown even while home/work sets are off). */
+    private static final HomeWork START_HOURS = LANE_DEFAULTS.homeWork();
 
     /** Whether places are a location-id column or a latitude/longitude pair. */
     public enum LocationMode { LOCATION, COORDINATES }
@@ -111,29 +111,29 @@ public final class TrajectorySettingsViewModel {
     private final StringProperty location = new SimpleStringProperty();
     private final StringProperty lat = new SimpleStringProperty();
     private final StringProperty lng = new SimpleStringProperty();
-    private final StringProperty timeFormat = new SimpleStringProperty("auto");
-    private final StringProperty zone = new SimpleStringProperty("UTC");
+    private final StringProperty timeFormat = new SimpleStringProperty(LANE_DEFAULTS.timeFormat());
+    private final StringProperty zone = new SimpleStringProperty(LANE_DEFAULTS.zone());
     private final ObjectProperty<SpatialKind> spatialKind = new SimpleObjectProperty<>(SpatialKind.NONE);
     private final IntegerProperty gridMetres = new SimpleIntegerProperty(500);
     private final IntegerProperty geohashPrecision = new SimpleIntegerProperty(6);
     private final ObjectProperty<Path> mapFile = new SimpleObjectProperty<>();
-    private final StringProperty temporal = new SimpleStringProperty("1h");
-    private final IntegerProperty minPoints = new SimpleIntegerProperty(1);
-    private final IntegerProperty maxPoints = new SimpleIntegerProperty(5);
-    private final IntegerProperty sampleUsers = new SimpleIntegerProperty(0);
-    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private final StringProperty temporal = new SimpleStringProperty(LANE_DEFAULTS.temporal());
+    private final IntegerProperty minPoints = new SimpleIntegerProperty(LANE_DEFAULTS.minPoints());
+    private final IntegerProperty maxPoints = new SimpleIntegerProperty(LANE_DEFAULTS.maxPoints());
+    private final IntegerProperty sampleUsers = new SimpleIntegerProperty(LANE_DEFAULTS.sampleUsers());
+    private final IntegerProperty seed = new SimpleIntegerProperty((int) LANE_DEFAULTS.seed());
     private final Map<AttackType, AttackChoice> attacks = new EnumMap<>(AttackType.class);
     private final ObservableList<AttackChoice> attackChoices = FXCollections.observableArrayList();
     private final ObservableList<AttributeChoice> attributes = FXCollections.observableArrayList();
     private final StringProperty sweepSpatial = new SimpleStringProperty("");
     private final StringProperty sweepTemporal = new SimpleStringProperty("");
-    private final IntegerProperty sweepPoints = new SimpleIntegerProperty(4);
-    private final BooleanProperty homeWorkOn = new SimpleBooleanProperty(true);
-    private final IntegerProperty nightFrom = new SimpleIntegerProperty(20);
-    private final IntegerProperty nightTo = new SimpleIntegerProperty(7);
-    private final IntegerProperty dayFrom = new SimpleIntegerProperty(9);
-    private final IntegerProperty dayTo = new SimpleIntegerProperty(17);
-    private final IntegerProperty topN = new SimpleIntegerProperty(3);
+    private final IntegerProperty sweepPoints = new SimpleIntegerProperty(LANE_DEFAULTS.sweepPoints());
+    private final BooleanProperty homeWorkOn = new SimpleBooleanProperty(LANE_DEFAULTS.homeWork() != null);
+    private final IntegerProperty nightFrom = new SimpleIntegerProperty(START_HOURS.nightStart());
+    private final IntegerProperty nightTo = new SimpleIntegerProperty(START_HOURS.nightEnd());
+    private final IntegerProperty dayFrom = new SimpleIntegerProperty(START_HOURS.dayStart());
+    private final IntegerProperty dayTo = new SimpleIntegerProperty(START_HOURS.dayEnd());
+    private final IntegerProperty topN = new SimpleIntegerProperty(LANE_DEFAULTS.topN());
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
     /** Bumped when the attribute choices change, so that one observable covers them all. */
     private final IntegerProperty attributeRevision = new SimpleIntegerProperty(0);
@@ -206,9 +206,9 @@ public final class TrajectorySettingsViewModel {
     }
 
     /** The request, with the validation message cleared; or empty with the message set. */
-    public Optional<TrajectoryRequest> validate() {
+    public Optional<LaneCall<TrajectoriesRequest>> validate() {
         try {
-            TrajectoryRequest r = toRequest();
+            LaneCall<TrajectoriesRequest> r = toRequest();
             validation.set("");
             return Optional.of(r);
         } catch (ConfigurationException e) {
@@ -217,8 +217,12 @@ public final class TrajectorySettingsViewModel {
         }
     }
 
-    /** Builds the service request from the settings. */
-    public TrajectoryRequest toRequest() throws ConfigurationException {
+    /**
+     * The lane request of the settings and where its inputs are ({@code events}, and
+     * {@code areaMap} for a mapping file). The panel checks only that its choices are made; every
+     * value and range is checked by the request's builder, as for the command line.
+     */
+    public LaneCall<TrajectoriesRequest> toRequest() throws ConfigurationException {
         if (file.get() == null) {
             throw new ConfigurationException("uitraj.error.noFile");
         }
@@ -229,58 +233,30 @@ public final class TrajectorySettingsViewModel {
         if (coords ? blank(lat.get()) || blank(lng.get()) : blank(location.get())) {
             throw new ConfigurationException("uitraj.error.noLocation");
         }
-        SpatialKind kind = spatialKind.get();
-        if (!coords && (kind == SpatialKind.GRID || kind == SpatialKind.GEOHASH)) {
-            throw new ConfigurationException("uitraj.error.needsCoordinates", kind.toString());
-        }
-        if (kind == SpatialKind.MAP && mapFile.get() == null) {
+        if (spatialKind.get() == SpatialKind.MAP && mapFile.get() == null) {
             throw new ConfigurationException("uitraj.error.noMapFile");
         }
-        if (kind == SpatialKind.GRID && gridMetres.get() < 1 || kind == SpatialKind.GEOHASH
-                && (geohashPrecision.get() < 1 || geohashPrecision.get() > 12)) {
-            throw new ConfigurationException("uitraj.error.badResolution");
-        }
-        ZoneId z;
-        try {
-            z = ZoneId.of(zone.get() == null ? "" : zone.get().trim());
-        } catch (DateTimeException e) {
-            throw new ConfigurationException("trajectory.error.badZone", zone.get());
-        }
-        if (minPoints.get() < 1 || maxPoints.get() < minPoints.get() || maxPoints.get() > 1000) {
-            throw new ConfigurationException("trajectory.error.badPoints", minPoints.get() + ".." + maxPoints.get());
-        }
-        if (sampleUsers.get() < 0 || sweepPoints.get() < 1 || topN.get() < 0) {
-            throw new ConfigurationException("uitraj.error.badNumbers");
-        }
-        List<AttackSpec> specs = new ArrayList<>();
-        for (AttackChoice c : attackChoices) {
-            if (c.selected.get()) {
-                if (c.k.get() < 1 || c.k.get() > 20) {
-                    throw new ConfigurationException("uitraj.error.badK", c.type.id(), c.k.get());
-                }
-                specs.add(new AttackSpec(c.type, c.type == AttackType.HOME_WORK ? 2 : c.k.get(), 0));
-            }
-        }
-        HomeWork hw = null;
-        if (homeWorkOn.get()) {
-            try {
-                hw = new HomeWork(nightFrom.get(), nightTo.get(), dayFrom.get(), dayTo.get());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("uitraj.error.badHours");
-            }
-        }
-        List<String> sweepS = list(sweepSpatial.get());
-        List<String> sweepT = list(sweepTemporal.get());
-        List<String> attrs = attributes.stream().filter(a -> a.selected.get()).map(AttributeChoice::column).toList();
         // with location ids, coordinate columns (when the file has them) place the ids on the area map
         boolean both = !blank(lat.get()) && !blank(lng.get());
-        EventColumns cols = new EventColumns(user.get(), time.get(), coords ? null : location.get(),
-                coords || both ? lat.get() : null, coords || both ? lng.get() : null, attrs,
-                blank(timeFormat.get()) ? "auto" : timeFormat.get().trim(), z);
-        return new TrajectoryRequest(file.get(), ImportOptions.defaults(), cols, spatialSpec(),
-                blank(temporal.get()) ? "1h" : temporal.get().trim(), minPoints.get(), maxPoints.get(),
-                sampleUsers.get(), seed.get(), specs, new AttackOptions(100_000, 1000, 0, seed.get()), sweepS, sweepT,
-                sweepPoints.get(), hw, topN.get(), null);
+        List<String> attrs = attributes.stream().filter(a -> a.selected.get()).map(AttributeChoice::column).toList();
+        TrajectoriesRequest.Builder b = TrajectoriesRequest.builder().events(file.get().toString())
+                .user(user.get()).time(time.get()).location(coords ? "" : location.get())
+                .lat(coords || both ? lat.get() : "").lng(coords || both ? lng.get() : "").attributes(attrs)
+                .timeFormat(timeFormat.get()).zone(zone.get() == null ? "" : zone.get()).spatial(spatialSpec())
+                .temporal(temporal.get()).points(minPoints.get(), maxPoints.get()).sampleUsers(sampleUsers.get())
+                .seed((long) seed.get()).sweepSpatial(list(sweepSpatial.get())).sweepTemporal(list(sweepTemporal.get()))
+                .sweepPoints(sweepPoints.get()).topN(topN.get());
+        for (AttackChoice c : attackChoices) {
+            if (c.selected.get()) {
+                b.attack(c.type, c.k.get());
+            }
+        }
+        if (homeWorkOn.get()) {
+            b.homeWork(nightFrom.get(), nightTo.get(), dayFrom.get(), dayTo.get());
+        } else {
+            b.homeWorkOff();
+        }
+        return b.buildCall();
     }
 
     /** Comma-separated list → trimmed non-empty entries. */

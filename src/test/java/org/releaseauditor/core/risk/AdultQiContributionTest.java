@@ -1,7 +1,6 @@
 package org.releaseauditor.core.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +17,15 @@ import org.releaseauditor.core.progress.ProgressMonitor;
 /**
  * ARX's own test value on the public adult data (METRICS.md §1): with all 9 columns as QIs the
  * prosecutor success rate J/n is 0.6465751607983555, which is exactly the distinction of the full
- * QI set. Skipped when the shared data set is not present.
+ * QI set.
  */
 class AdultQiContributionTest {
 
-    private static final List<Path> CANDIDATES = List.of(Path.of("../shared/datasets/adult.csv"),
-            Path.of("/work/shared/datasets/adult.csv"));
+    /** The repository's own copy of the public UCI Adult data (identical to ARX's test file). */
+    private static final Path ADULT = Path.of("sample-datasets/microdata/adult.csv");
 
     static List<Column> adult() throws IOException {
-        Path file = CANDIDATES.stream().filter(Files::isReadable).findFirst().orElse(null);
-        assumeTrue(file != null, "adult.csv not available");
+        Path file = ADULT;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String[] header = lines.get(0).split(";", -1);
         List<ColumnBuilder> builders = new ArrayList<>();

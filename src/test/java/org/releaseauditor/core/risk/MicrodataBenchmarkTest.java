@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Throwaway benchmark of the full microdata summary (no QI contribution). Run with
  * {@code mvn -o -q test -Dtest=MicrodataBenchmarkTest -Dbench.rows=1000000 -Dbench=true}.
  */
-@EnabledIfSystemProperty(named = "bench", matches = "true")
+@EnabledIfSystemProperty(named = "bench", matches = "true",
+        disabledReason = "benchmark: runs only with -Dbench=true (timings are not unit tests)")
 class MicrodataBenchmarkTest {
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();

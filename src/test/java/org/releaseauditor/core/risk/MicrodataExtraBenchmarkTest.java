@@ -16,7 +16,8 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * Timing of QI contribution and SUDA2 on synthetic data; no timed assertions. Run with
  * {@code mvn -o -q -B test -Dtest=MicrodataExtraBenchmarkTest -Dbench=true}.
  */
-@EnabledIfSystemProperty(named = "bench", matches = "true")
+@EnabledIfSystemProperty(named = "bench", matches = "true",
+        disabledReason = "benchmark: runs only with -Dbench=true (timings are not unit tests)")
 class MicrodataExtraBenchmarkTest {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();

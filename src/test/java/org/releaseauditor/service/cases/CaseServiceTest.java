@@ -30,6 +30,8 @@ import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.service.FakeMicrodataLane;
 import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.LaneRequest;
+import org.releaseauditor.service.RequestJson;
 
 class CaseServiceTest {
 
@@ -61,8 +63,8 @@ class CaseServiceTest {
             assertTrue(d.schemaJson().contains("\"district\""), d.schemaJson());
             cs.assignRole(d.id(), "age", "QUASI_IDENTIFIER");
             cs.recordAttackerModel("neighbour", "{\"model\":\"prosecutor\",\"known\":[\"age\",\"district\"]}");
-            RunEntry run = cs.runLane(FakeMicrodataLane.LANE, Long.toString(d.id()), Map.of("qis", "age,district"),
-                    ProgressMonitor.none());
+            RunEntry run = cs.run(new FakeMicrodataLane.Request("age,district"), Map.of("data",
+                    Long.toString(d.id())), ProgressMonitor.none());
             assertTrue(run.resultJson().contains("\"k\":2"), run.resultJson());
             PolicyEvaluation ev = cs.evaluatePolicy(run.id(), "min-group-5");
             assertEquals(FindingStatus.FAIL, ev.overall());
@@ -90,7 +92,7 @@ class CaseServiceTest {
     @Test
     void decisionIsRefusedWhenTheFileChangedSinceItsAnalysis() throws Exception {
         try (CaseService cs = newCase()) {
-            RunEntry run = cs.runLane(FakeMicrodataLane.LANE, data.toString(), Map.of("qis", "age"),
+            RunEntry run = cs.run(new FakeMicrodataLane.Request("age"), Map.of("data", data.toString()),
                     ProgressMonitor.none());
             Files.writeString(data, CSV + "60-69,Mitte,Asthma\n", StandardCharsets.UTF_8);
             AuditException e = assertThrows(AuditException.class, () -> cs.decide(DecisionOutcome.APPROVE, null,
@@ -107,7 +109,7 @@ class CaseServiceTest {
     @Test
     void decisionNeedsRationaleAuditorAndConditions() throws Exception {
         try (CaseService cs = newCase()) {
-            cs.runLane(FakeMicrodataLane.LANE, data.toString(), Map.of("qis", "age"), ProgressMonitor.none());
+            cs.run(new FakeMicrodataLane.Request("age"), Map.of("data", data.toString()), ProgressMonitor.none());
             assertEquals("case.error.rationaleRequired", assertThrows(ConfigurationException.class,
                     () -> cs.decide(DecisionOutcome.APPROVE, null, "  ", "Dana", List.of(), null,
                             ProgressMonitor.none())).messageKey());
@@ -160,8 +162,19 @@ class CaseServiceTest {
     @Test
     void unknownLaneIsAUsageError() throws Exception {
         try (CaseService cs = newCase()) {
+            LaneRequest nope = new LaneRequest() {
+                @Override
+                public String lane() {
+                    return "nope";
+                }
+
+                @Override
+                public com.fasterxml.jackson.databind.node.ObjectNode toJsonTree() {
+                    return RequestJson.root("nope");
+                }
+            };
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> cs.runLane("nope", data.toString(), Map.of(), ProgressMonitor.none()));
+                    () -> cs.run(nope, Map.of("data", data.toString()), ProgressMonitor.none()));
             assertTrue(e.getMessage().contains(FakeMicrodataLane.LANE), e.getMessage());
         }
     }

@@ -82,7 +82,7 @@ class AggregateDashboardFxTest {
         StringWriter err = new StringWriter();
         int rc = ReleaseAuditorCli.run(new PrintWriter(out), new PrintWriter(err), "analyze", "aggregates",
                 "--table", "footfall=" + SAMPLE.resolve(AggregateDashboardController.SAMPLE_TABLE),
-                "--margin-tokens", AggregateSettingsViewModel.DEFAULT_MARGINS, "--threshold", "10", "--operator", "lt",
+                "--threshold", "10", "--operator", "lt",
                 "--audit", "--format", "json", "-q");
         assertEquals(0, rc, err.toString());
         JsonNode summary = new ObjectMapper().readTree(out.toString()).get("aggregates");

@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.aggregate;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +23,8 @@ import org.releaseauditor.core.aggregate.CountTable;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.service.DatasetService;
-import org.releaseauditor.service.aggregates.AggregateAnalysisService;
-import org.releaseauditor.service.aggregates.AggregateRequest;
+import org.releaseauditor.service.aggregates.AggregatesLane;
+import org.releaseauditor.service.aggregates.AggregatesRequest;
 
 /** The dashboard's display data, computed without the JavaFX toolkit. */
 class AggregateDashboardViewModelTest {
@@ -52,7 +53,7 @@ class AggregateDashboardViewModelTest {
         Path f = dir.resolve("small.csv");
         Files.writeString(f, String.join("\n", "area,age,count", "A,y,", "A,o,12", "A,Total,20", "B,y,3", "B,o,15",
                 "B,Total,18", "Total,y,", "Total,o,27", "Total,Total,38") + "\n", StandardCharsets.UTF_8);
-        AggregateDashboardViewModel vm = new AggregateDashboardViewModel(new AggregateAnalysisService(),
+        AggregateDashboardViewModel vm = new AggregateDashboardViewModel(new AggregatesLane(),
                 new DatasetService(), null);
         AggregateSettingsViewModel s = vm.settings();
         s.addTable(f, List.of("area", "age", "count"));
@@ -182,20 +183,29 @@ class AggregateDashboardViewModelTest {
         s.series().add(Path.of("week2.csv"));
         AggregateSettingsViewModel.Validated v = s.validate();
         assertTrue(v.ok(), v.errors().toString());
-        AggregateRequest r = v.request();
-        assertEquals("footfall", r.tables().get(0).spec().name());
-        assertEquals("count", r.tables().get(0).spec().countColumn());
-        assertEquals(List.of("date", "hour", "area", "age_band"), r.tables().get(0).spec().dimensions());
-        assertEquals(3.7, r.tables().get(0).spec().scale());
-        assertTrue(r.tables().get(0).spec().marginTokens().contains("ALL"));
+        AggregatesRequest r = v.request().request();
+        assertEquals("footfall", r.tables().get(0).name());
+        assertEquals("count", r.tables().get(0).count());
+        assertEquals(List.of("date", "hour", "area", "age_band"), r.tables().get(0).dimensions());
+        assertEquals(3.7, r.tables().get(0).scale());
+        assertTrue(r.marginTokens().contains("ALL"));
         assertEquals(new org.releaseauditor.core.aggregate.ThresholdRule(10,
-                org.releaseauditor.core.aggregate.ThresholdRule.Operator.LE, true), r.threshold());
+                org.releaseauditor.core.aggregate.ThresholdRule.Operator.LE, true), r.thresholdRule());
         assertTrue(r.audit());
         assertEquals(20, r.protection().percent());
         assertEquals(0, r.protection().absolute());
-        assertEquals(Map.of("footfall", List.of(Path.of("week2.csv"))), r.series());
-        assertEquals(0, r.dominanceN());
-        assertTrue(Double.isNaN(r.pPercent()));
+        assertEquals(Map.of("table:footfall", "footfall.csv", "series:footfall:1", "week2.csv"), v.request().inputs());
+        assertEquals(null, r.dominanceN());
+        assertEquals(null, r.pPercent());
+        // the same settings on the command line give the same request, byte for byte
+        org.releaseauditor.cli.AggregatesOptions cli = new org.releaseauditor.cli.AggregatesOptions();
+        new picocli.CommandLine(cli).parseArgs("--table", "footfall=footfall.csv,dims=date|hour|area|age_band,scale=3.7",
+                "--threshold", "10", "--operator", "le", "--zero-unsafe", "--audit", "--protection", "20%",
+                "--series", "week2.csv");
+        var fromCli = assertDoesNotThrow(() -> cli.build(null));
+        assertEquals(fromCli.request(), r);
+        assertEquals(fromCli.request().toJson(), r.toJson());
+        assertEquals(fromCli.inputs(), v.request().inputs());
         assertEquals("area", s.areaDimensionProperty().get());
         assertEquals(List.of("date", "hour"), s.timeDimensionList());
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.AttributeRole;
-import org.releaseauditor.core.risk.MicrodataConfig;
+import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.core.risk.PopulationRegion;
 
 /** The attacker model panel's logic, without the UI toolkit. */
@@ -33,10 +34,10 @@ class AttackerModelViewModelTest {
 
     @Test
     void rolesFromTheWizardBecomeTheConfiguration() {
-        MicrodataConfig cfg = vm.toConfig().orElseThrow();
+        MicrodataRequest cfg = vm.toRequest(ImportOptions.defaults()).orElseThrow();
         assertEquals(List.of("age", "sex"), cfg.quasiIdentifiers());
         assertEquals("diagnosis", cfg.sensitive().get(0).column());
-        assertEquals("w", cfg.weightColumn());
+        assertEquals("w", cfg.weight());
         assertEquals(0.2, cfg.threshold());
         assertFalse(cfg.wildcards());
         // identifiers are never offered as quasi-identifiers
@@ -47,7 +48,7 @@ class AttackerModelViewModelTest {
     void neighbourPresetTicksAgeGenderAndDistrict() {
         vm.presetProperty().set(AttackerPreset.builtIn().stream().filter(p -> p.id().equals("neighbour"))
                 .findFirst().orElseThrow());
-        assertEquals(List.of("age", "sex", "district"), vm.toConfig().orElseThrow().quasiIdentifiers());
+        assertEquals(List.of("age", "sex", "district"), vm.toRequest(ImportOptions.defaults()).orElseThrow().quasiIdentifiers());
         assertEquals(AttackerType.PROSECUTOR, vm.attackerProperty().get());
     }
 
@@ -55,7 +56,7 @@ class AttackerModelViewModelTest {
     void clinicalPresetSetsThresholdAndManualChangeMakesItCustom() {
         vm.presetProperty().set(AttackerPreset.builtIn().stream().filter(p -> p.id().equals("clinical"))
                 .findFirst().orElseThrow());
-        assertEquals(0.09, vm.toConfig().orElseThrow().threshold(), 1e-12);
+        assertEquals(0.09, vm.toRequest(ImportOptions.defaults()).orElseThrow().threshold(), 1e-12);
         vm.thresholdTextProperty().set("0.1");
         assertEquals("custom", vm.presetProperty().get().id());
     }
@@ -71,20 +72,20 @@ class AttackerModelViewModelTest {
     @Test
     void invalidFieldsGiveAMessageAndNoConfiguration() {
         vm.thresholdTextProperty().set("1.5");
-        assertTrue(vm.toConfig().isEmpty());
+        assertTrue(vm.toRequest(ImportOptions.defaults()).isEmpty());
         assertTrue(vm.validationProperty().get().contains("threshold"));
         vm.thresholdTextProperty().set("0,2");
-        assertTrue(vm.toConfig().isPresent(), "a decimal comma is accepted");
+        assertTrue(vm.toRequest(ImportOptions.defaults()).isPresent(), "a decimal comma is accepted");
         vm.fractionTextProperty().set("0");
         assertTrue(vm.validationProperty().get().contains("sampling fraction"));
         vm.fractionTextProperty().set("0.01");
         vm.populationTextProperty().set("12.5");
         assertTrue(vm.validationProperty().get().contains("population"));
         vm.populationTextProperty().set("83 000 000");
-        assertEquals(83_000_000L, vm.toConfig().orElseThrow().populationSize());
+        assertEquals(83_000_000L, vm.toRequest(ImportOptions.defaults()).orElseThrow().populationSize());
         vm.qis().forEach(c -> c.selectedProperty().set(false));
-        assertTrue(vm.validationProperty().get().isEmpty() || vm.toConfig().isEmpty());
-        assertTrue(vm.toConfig().isEmpty());
+        assertTrue(vm.validationProperty().get().isEmpty() || vm.toRequest(ImportOptions.defaults()).isEmpty());
+        assertTrue(vm.toRequest(ImportOptions.defaults()).isEmpty());
     }
 
     @Test
@@ -92,10 +93,39 @@ class AttackerModelViewModelTest {
         vm.regionProperty().set(PopulationRegion.values()[0]);
         vm.wildcardsProperty().set(true);
         vm.maxSubsetProperty().set(3);
-        MicrodataConfig cfg = vm.toConfig().orElseThrow();
+        MicrodataRequest cfg = vm.toRequest(ImportOptions.defaults()).orElseThrow();
         assertEquals(PopulationRegion.values()[0], cfg.region());
         assertTrue(cfg.wildcards());
         assertEquals(3, cfg.maxQiSubset());
         assertNull(cfg.populationSize());
+    }
+
+    @Test
+    void thePresetAndTheAttackerTravelWithTheRequest() {
+        vm.presetProperty().set(AttackerPreset.builtIn().stream().filter(p -> p.id().equals("neighbour"))
+                .findFirst().orElseThrow());
+        vm.attackerProperty().set(AttackerType.JOURNALIST);
+        MicrodataRequest r = vm.toRequest(ImportOptions.defaults()).orElseThrow();
+        assertEquals("journalist", r.attacker());
+        // a manual change of the attacker makes the preset custom (see above): the request says so
+        assertEquals("custom", r.attackerPreset());
+        assertTrue(r.attackerModelJson().contains("\"known\":[\"age\",\"sex\",\"district\"]"),
+                r.attackerModelJson());
+    }
+
+    @Test
+    void thePanelStartsFromTheLaneDefaults() {
+        MicrodataRequest d = MicrodataRequest.defaults();
+        assertEquals(d.threshold(), Double.parseDouble(vm.thresholdTextProperty().get()));
+        assertEquals(d.maxQiSubset(), vm.maxSubsetProperty().get());
+        assertEquals(d.wildcards(), vm.wildcardsProperty().get());
+    }
+
+    @Test
+    void rangesAreCheckedByTheRequestBuilder() {
+        vm.thresholdTextProperty().set("0");
+        assertTrue(vm.toRequest(ImportOptions.defaults()).isEmpty());
+        // the builder's message, the same the command line gives for --threshold 0
+        assertTrue(vm.validationProperty().get().contains("--threshold"), vm.validationProperty().get());
     }
 }

@@ -30,7 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * only with {@code -Dscreenshots=DIR} ({@code -Dscreenshots.lang=de} for German).
  */
 @ExtendWith(ApplicationExtension.class)
-@EnabledIfSystemProperty(named = "screenshots", matches = ".+")
+@EnabledIfSystemProperty(named = "screenshots", matches = ".+",
+        disabledReason = "writes documentation screenshots: runs only with -Dscreenshots=DIR")
 class TrajectoryDashboardScreenshots {
     private AppContext ctx;
     private TrajectoryDashboardController controller;

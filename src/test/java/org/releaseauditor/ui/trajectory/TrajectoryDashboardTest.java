@@ -144,8 +144,10 @@ class TrajectoryDashboardTest {
         assertEquals("4h", controller.viewModel().reportProperty().get().temporal());
         // coordinates give the area map
         robot.interact(() -> s.locationModeProperty().set(TrajectorySettingsViewModel.LocationMode.COORDINATES));
-        // a location-id mapping cannot map coordinates: the error is shown, no result replaces the last one
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !controller.viewModel().errorProperty().get().isEmpty());
+        // a location-id mapping cannot map coordinates: the request's builder says so before any run,
+        // and no result replaces the last one
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !s.validationProperty().get().isEmpty());
+        assertTrue(s.validationProperty().get().contains("location ids"), s.validationProperty().get());
         assertEquals("4h", controller.viewModel().reportProperty().get().temporal());
         robot.interact(() -> s.sweepSpatialProperty().set("none, grid:1km"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
@@ -161,8 +163,12 @@ class TrajectoryDashboardTest {
     void invalidSettingsShowAMessageAndDoNotRun(FxRobot robot) throws Exception {
         runSample(robot, controller);
         TrajectorySettingsViewModel s = controller.viewModel().settings();
-        robot.interact(() -> s.spatialKindProperty().set(TrajectorySettingsViewModel.SpatialKind.GRID));
+        // location ids without coordinate columns cannot be put on a grid (with the sample's lat/lon they can)
+        robot.interact(() -> {
+            s.latProperty().set(null);
+            s.spatialKindProperty().set(TrajectorySettingsViewModel.SpatialKind.GRID);
+        });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !s.validationProperty().get().isEmpty());
-        assertTrue(s.validationProperty().get().contains("latitude"));
+        assertTrue(s.validationProperty().get().contains("coordinates"), s.validationProperty().get());
     }
 }

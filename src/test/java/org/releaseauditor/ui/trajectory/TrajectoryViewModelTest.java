@@ -21,12 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.ProgressMonitor;
-import org.releaseauditor.core.trajectory.AttackSpec;
 import org.releaseauditor.core.trajectory.AttackType;
 import org.releaseauditor.core.trajectory.HomeWork;
-import org.releaseauditor.service.trajectories.TrajectoryAnalysisService;
+import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.trajectories.TrajectoriesLane;
+import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
-import org.releaseauditor.service.trajectories.TrajectoryRequest;
 import org.releaseauditor.ui.risk.CardData;
 import org.releaseauditor.ui.trajectory.TrajectoryDashboardViewModel.AreaGrid;
 import org.releaseauditor.ui.trajectory.TrajectorySettingsViewModel.LocationMode;
@@ -104,26 +104,28 @@ class TrajectoryViewModelTest {
         s.sweepSpatialProperty().set("none, ,map:x.csv");
         s.sweepTemporalProperty().set("1h,1d");
         s.nightFromProperty().set(22);
-        TrajectoryRequest r = s.toRequest();
-        assertEquals(f, r.data());
-        assertEquals("pseudonym", r.columns().user());
-        assertEquals("cell", r.columns().location());
-        assertEquals("lat", r.columns().lat(), "coordinate columns place location ids on the area map");
-        assertEquals(List.of("age_band"), r.columns().attributes());
+        LaneCall<TrajectoriesRequest> call = s.toRequest();
+        TrajectoriesRequest r = call.request();
+        assertEquals(f.toString(), call.inputs().get(TrajectoriesRequest.EVENTS));
+        assertEquals("x.csv", call.inputs().get(TrajectoriesRequest.AREA_MAP), "map:FILE becomes the areaMap input");
+        assertEquals("pseudonym", r.user());
+        assertEquals("cell", r.location());
+        assertEquals("lat", r.lat(), "coordinate columns place location ids on the area map");
+        assertEquals(List.of("age_band"), r.attributes());
         assertEquals("none", r.spatial());
         assertEquals("4h", r.temporal());
         assertEquals(2, r.minPoints());
         assertEquals(4, r.maxPoints());
         assertEquals(100, r.sampleUsers());
         assertEquals(7, r.seed());
-        assertEquals(List.of(new AttackSpec(AttackType.LOCATION, 3, 0), new AttackSpec(AttackType.HOME_WORK, 2, 0)),
-                r.attacks());
-        assertEquals(List.of("none", "map:x.csv"), r.sweepSpatial());
+        assertEquals(List.of(new TrajectoriesRequest.Attack(AttackType.LOCATION, 3),
+                new TrajectoriesRequest.Attack(AttackType.HOME_WORK, 2)), r.attacks());
+        assertEquals(List.of("none", "map"), r.sweepSpatial());
         assertEquals(List.of("1h", "1d"), r.sweepTemporal());
         assertEquals(new HomeWork(22, 7, 9, 17), r.homeWork());
         assertEquals(3, r.topN());
         s.homeWorkOnProperty().set(false);
-        assertNull(s.toRequest().homeWork());
+        assertNull(s.toRequest().request().homeWork());
     }
 
     @ParameterizedTest
@@ -134,11 +136,11 @@ class TrajectoryViewModelTest {
         s.spatialKindProperty().set(kind);
         s.gridMetresProperty().set(value);
         s.geohashPrecisionProperty().set(value);
-        TrajectoryRequest r = s.toRequest();
+        TrajectoriesRequest r = s.toRequest().request();
         assertEquals(spec, r.spatial());
-        assertEquals("lat", r.columns().lat());
-        assertEquals("lon", r.columns().lng());
-        assertNull(r.columns().location());
+        assertEquals("lat", r.lat());
+        assertEquals("lon", r.lng());
+        assertNull(r.location());
     }
 
     @Test
@@ -149,8 +151,11 @@ class TrajectoryViewModelTest {
         assertTrue(s.validate().isPresent());
         assertEquals("", s.validationProperty().get());
         s.spatialKindProperty().set(SpatialKind.GRID);
+        assertTrue(s.validate().isPresent(), "location ids with coordinate columns can be put on a grid");
+        s.latProperty().set(null);
         assertTrue(s.validate().isEmpty());
-        assertTrue(s.validationProperty().get().contains("latitude"), s.validationProperty().get());
+        assertTrue(s.validationProperty().get().contains("coordinates"), s.validationProperty().get());
+        s.latProperty().set("lat");
         s.spatialKindProperty().set(SpatialKind.MAP);
         assertTrue(s.validate().isEmpty());
         s.spatialKindProperty().set(SpatialKind.NONE);
@@ -168,8 +173,9 @@ class TrajectoryViewModelTest {
         assertEquals(Messages.get("uitraj.error.noUserTime"), s.validationProperty().get());
     }
 
-    private TrajectoryReport analyse(TrajectoryRequest r) throws Exception {
-        return new TrajectoryAnalysisService().analyze(r, ProgressMonitor.none());
+    private TrajectoryReport analyse(LaneCall<TrajectoriesRequest> call) throws Exception {
+        return new TrajectoriesLane().analyze(call.request(), TrajectoryDashboardViewModel.inputs(call),
+                ProgressMonitor.none()).output();
     }
 
     @Test

@@ -1,0 +1,689 @@
+package org.releaseauditor.io.summary;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.core.error.DatasetFormatException;
+import org.releaseauditor.core.risk.SensitiveAttribute;
+import org.releaseauditor.core.summary.MicrodataSummary;
+import org.releaseauditor.core.summary.SummaryInput;
+import org.releaseauditor.core.summary.TrajectorySummary;
+
+
+/**
+ * Writes and reads lane summaries as JSON: {@code "format": "release-auditor-summary"},
+ * {@code "schemaVersion": 1}, {@code "lane"}. Large arrays (one entry per class, cell or user) are
+ * streamed in both directions, so a summary of millions of classes needs no tree in memory.
+ * Doubles are written in Java's shortest round-trip form and read back to the same bits.
+ */
+public final class SummaryJson {
+
+    /** The value of the {@code format} field. */
+    public static final String FORMAT = "release-auditor-summary";
+    /** The schema version written and read. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private SummaryJson() {
+    }
+
+    // ---------------------------------------------------------------------------------- writing
+
+    /** Writes a microdata summary (UTF-8); the stream is left open. */
+    public static void write(MicrodataSummary s, OutputStream out) throws IOException {
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            header(g, "microdata", s.producer(), s.input());
+            MicrodataSummary.Options o = s.options();
+            g.writeObjectFieldStart("options");
+            strings(g, "quasiIdentifiers", o.quasiIdentifiers());
+            g.writeArrayFieldStart("sensitive");
+            for (SensitiveAttribute a : o.sensitive()) {
+                g.writeStartObject();
+                g.writeStringField("attribute", a.column());
+                g.writeBooleanField("ordered", a.ordered());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            nullableString(g, "weight", o.weight());
+            nullableString(g, "household", o.household());
+            g.writeNumberField("maxQiSubset", o.maxQiSubset());
+            map(g, "import", o.importOptions());
+            g.writeEndObject();
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("rows", s.rows());
+            g.writeNumberField("records", s.records());
+            g.writeNumberField("classes", s.classes());
+            g.writeNumberField("suppressedRecords", s.suppressedRecords());
+            g.writeEndObject();
+            g.writeObjectFieldStart("classes");
+            longs(g, "size", s.classSizes());
+            double[] w = s.weightSums();
+            if (w == null) {
+                g.writeNullField("weightSum");
+            } else {
+                doubles(g, "weightSum", w);
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("sensitive");
+            for (MicrodataSummary.SensitiveCells c : s.sensitive()) {
+                g.writeStartObject();
+                g.writeStringField("attribute", c.column());
+                g.writeBooleanField("ordered", c.ordered());
+                g.writeNumberField("values", c.values());
+                ints(g, "cellsPerClass", c.cellsPerClass());
+                ints(g, "value", c.value());
+                longs(g, "count", c.count());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("qiSubsets");
+            for (MicrodataSummary.SubsetStats st : s.qiSubsets()) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("qis");
+                for (int i : st.qis()) {
+                    g.writeNumber(i);
+                }
+                g.writeEndArray();
+                g.writeNumberField("records", st.records());
+                g.writeNumberField("classes", st.classes());
+                g.writeNumberField("samePairs", st.samePairs());
+                g.writeNumberField("uniqueRows", st.uniqueRows());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    /** A microdata summary as a JSON string (tests, small summaries). */
+    public static String toJson(MicrodataSummary s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(s, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Writes a summary to a file. */
+    public static void write(MicrodataSummary s, Path file) throws DatasetFormatException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(s, out);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, file.toString(), 0, 0, "summary.error.write", file.toString(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Writes a trajectory summary (UTF-8); the stream is left open. */
+    public static void write(TrajectorySummary s, OutputStream out) throws IOException {
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            header(g, "trajectories", s.producer(), s.input());
+            TrajectorySummary.Options o = s.options();
+            g.writeObjectFieldStart("options");
+            g.writeStringField("user", o.user());
+            g.writeStringField("time", o.time());
+            nullableString(g, "location", o.location());
+            nullableString(g, "lat", o.lat());
+            nullableString(g, "lng", o.lng());
+            strings(g, "attributes", o.attributes());
+            g.writeStringField("timeFormat", o.timeFormat());
+            g.writeStringField("zone", o.zone());
+            g.writeStringField("spatial", o.spatial());
+            g.writeStringField("temporal", o.temporal());
+            g.writeNumberField("maxPoints", o.maxPoints());
+            g.writeNumberField("sampleUsers", o.sampleUsers());
+            g.writeNumberField("seed", o.seed());
+            strings(g, "sweepSpatial", o.sweepSpatial());
+            strings(g, "sweepTemporal", o.sweepTemporal());
+            g.writeNumberField("sweepPoints", o.sweepPoints());
+            map(g, "import", o.importOptions());
+            g.writeEndObject();
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("users", s.users());
+            g.writeNumberField("events", s.events());
+            g.writeNumberField("locations", s.locations());
+            g.writeNumberField("sampledUsers", s.main().sampled());
+            g.writeEndObject();
+            g.writeFieldName("unicity");
+            resolution(g, s.main());
+            g.writeArrayFieldStart("sweep");
+            for (TrajectorySummary.Resolution r : s.sweep()) {
+                resolution(g, r);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void resolution(JsonGenerator g, TrajectorySummary.Resolution r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("spatial", r.spatial());
+        g.writeStringField("temporal", r.temporal());
+        g.writeNumberField("areas", r.areas());
+        g.writeNumberField("points", r.points());
+        g.writeNumberField("fromPoints", r.fromP());
+        g.writeNumberField("toPoints", r.toP());
+        ints(g, "drawn", r.drawn());
+        ints(g, "matches", r.matches());
+        g.writeEndObject();
+    }
+
+    /** A trajectory summary as a JSON string. */
+    public static String toJson(TrajectorySummary s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(s, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Writes a trajectory summary to a file. */
+    public static void write(TrajectorySummary s, Path file) throws DatasetFormatException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(s, out);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, file.toString(), 0, 0, "summary.error.write", file.toString(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Reads a trajectory summary file and checks its consistency. */
+    public static TrajectorySummary readTrajectories(Path file) throws AuditException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readTrajectories(in, file.toString());
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, file.toString(), 0, 0, "io.error.unreadable", file.toString(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Reads a trajectory summary; {@code name} is used in messages. */
+    public static TrajectorySummary readTrajectories(InputStream in, String name) throws AuditException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            p.setCodec(MAPPER);
+            expect(p, JsonToken.START_OBJECT, name);
+            String format = null;
+            Integer version = null;
+            String lane = null;
+            String producer = null;
+            SummaryInput input = null;
+            TrajectorySummary.Options options = null;
+            int users = -1;
+            int events = -1;
+            int locations = -1;
+            TrajectorySummary.Resolution main = null;
+            List<TrajectorySummary.Resolution> sweep = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (f) {
+                    case "format" -> format = p.getValueAsString();
+                    case "schemaVersion" -> {
+                        version = p.getValueAsInt();
+                        checkHeader(name, format, version);
+                    }
+                    case "lane" -> {
+                        lane = p.getValueAsString();
+                        if (!"trajectories".equals(lane)) {
+                            throw new ConfigurationException("summary.error.lane", name, lane, "trajectories");
+                        }
+                    }
+                    case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    case "input" -> input = input(p.readValueAsTree(), name);
+                    case "options" -> options = trajectoryOptions(p.readValueAsTree(), name);
+                    case "counts" -> {
+                        JsonNode c = p.readValueAsTree();
+                        users = (int) requireLong(c, "users", name);
+                        events = (int) requireLong(c, "events", name);
+                        locations = (int) requireLong(c, "locations", name);
+                    }
+                    case "unicity" -> main = readResolution(p, name);
+                    case "sweep" -> {
+                        expectCurrent(p, JsonToken.START_ARRAY, name);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            sweep.add(readResolution(p, name));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            checkHeader(name, format, version);
+            if (lane == null || input == null || options == null || main == null || users < 0) {
+                throw new ConfigurationException("summary.error.notSummary", name,
+                        "missing lane, input, options, counts or unicity");
+            }
+            TrajectorySummary s = new TrajectorySummary(input, options, producer, users, events, locations, main,
+                    sweep);
+            s.validate();
+            return s;
+        } catch (JsonParseException e) {
+            throw malformed(name, e);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name,
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static TrajectorySummary.Resolution readResolution(JsonParser p, String name) throws IOException,
+            AuditException {
+        expectCurrent(p, JsonToken.START_OBJECT, name);
+        String spatial = null;
+        String temporal = null;
+        int areas = -1;
+        int points = -1;
+        int fromP = -1;
+        int toP = -1;
+        int[] drawn = null;
+        int[] matches = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+                case "spatial" -> spatial = p.getValueAsString();
+                case "temporal" -> temporal = p.getValueAsString();
+                case "areas" -> areas = p.getValueAsInt();
+                case "points" -> points = p.getValueAsInt();
+                case "fromPoints" -> fromP = p.getValueAsInt();
+                case "toPoints" -> toP = p.getValueAsInt();
+                case "drawn" -> drawn = toInts(readLongs(p, name));
+                case "matches" -> matches = toInts(readLongs(p, name));
+                default -> p.skipChildren();
+            }
+        }
+        if (spatial == null || temporal == null || drawn == null || matches == null || fromP < 1 || toP < fromP) {
+            throw new ConfigurationException("summary.error.inconsistent", "unicity", "incomplete resolution");
+        }
+        return new TrajectorySummary.Resolution(spatial, temporal, areas, points, fromP, toP, drawn, matches);
+    }
+
+    private static TrajectorySummary.Options trajectoryOptions(JsonNode o, String name) throws AuditException {
+        String user = text(o, "user");
+        String time = text(o, "time");
+        if (user == null || time == null) {
+            throw new ConfigurationException("summary.error.notSummary", name, "options without user or time");
+        }
+        return new TrajectorySummary.Options(user, time, text(o, "location"), text(o, "lat"), text(o, "lng"),
+                strings(o.path("attributes")), text(o, "timeFormat"), text(o, "zone"), text(o, "spatial"),
+                text(o, "temporal"), (int) requireLong(o, "maxPoints", name), (int) requireLong(o, "sampleUsers", name),
+                requireLong(o, "seed", name), strings(o.path("sweepSpatial")), strings(o.path("sweepTemporal")),
+                (int) requireLong(o, "sweepPoints", name), stringMap(o.path("import")));
+    }
+
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+        pp.indentObjectsWith(new DefaultIndenter("  ", "\n"));
+        g.setPrettyPrinter(pp);
+        return g;
+    }
+
+    static void header(JsonGenerator g, String lane, String producer, SummaryInput in) throws IOException {
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        g.writeStringField("lane", lane);
+        nullableString(g, "producer", producer);
+        g.writeObjectFieldStart("input");
+        g.writeStringField("name", in.name());
+        nullableString(g, "sha256", in.sha256());
+        g.writeNumberField("bytes", in.bytes());
+        g.writeNumberField("rows", in.rows());
+        g.writeEndObject();
+    }
+
+    static void nullableString(JsonGenerator g, String field, String v) throws IOException {
+        if (v == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, v);
+        }
+    }
+
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    static void map(JsonGenerator g, String field, Map<String, String> m) throws IOException {
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            nullableString(g, e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    static void longs(JsonGenerator g, String field, long[] v) throws IOException {
+        g.writeFieldName(field);
+        g.writeArray(v, 0, v.length);
+    }
+
+    static void ints(JsonGenerator g, String field, int[] v) throws IOException {
+        g.writeFieldName(field);
+        g.writeArray(v, 0, v.length);
+    }
+
+    static void doubles(JsonGenerator g, String field, double[] v) throws IOException {
+        g.writeFieldName(field);
+        g.writeArray(v, 0, v.length);
+    }
+
+    // ---------------------------------------------------------------------------------- reading
+
+    /** The lane of a summary file ("microdata" or "trajectories"), after checking format and version. */
+    public static String lane(Path file) throws AuditException {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+            String name = file.toString();
+            expect(p, JsonToken.START_OBJECT, name);
+            String format = null;
+            Integer version = null;
+            String lane = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME && (format == null || version == null || lane == null)) {
+                String f = p.currentName();
+                p.nextToken();
+                switch (f) {
+                    case "format" -> format = p.getValueAsString();
+                    case "schemaVersion" -> version = p.getValueAsInt();
+                    case "lane" -> lane = p.getValueAsString();
+                    default -> p.skipChildren();
+                }
+            }
+            checkHeader(name, format, version);
+            if (lane == null) {
+                throw new ConfigurationException("summary.error.notSummary", name, "no \"lane\"");
+            }
+            return lane;
+        } catch (JsonParseException e) {
+            throw malformed(file.toString(), e);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, file.toString(), 0, 0, "io.error.unreadable", file.toString(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Reads a microdata summary file and checks its consistency. */
+    public static MicrodataSummary readMicrodata(Path file) throws AuditException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readMicrodata(in, file.toString());
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, file.toString(), 0, 0, "io.error.unreadable", file.toString(),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Reads a microdata summary; {@code name} is used in messages. */
+    public static MicrodataSummary readMicrodata(InputStream in, String name) throws AuditException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            p.setCodec(MAPPER);
+            expect(p, JsonToken.START_OBJECT, name);
+            String format = null;
+            Integer version = null;
+            String lane = null;
+            String producer = null;
+            SummaryInput input = null;
+            MicrodataSummary.Options options = null;
+            long rows = -1;
+            long suppressed = -1;
+            long[] sizes = null;
+            double[] weights = null;
+            List<MicrodataSummary.SensitiveCells> sensitive = new ArrayList<>();
+            List<MicrodataSummary.SubsetStats> subsets = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (f) {
+                    case "format" -> format = p.getValueAsString();
+                    case "schemaVersion" -> {
+                        version = p.getValueAsInt();
+                        checkHeader(name, format, version);
+                    }
+                    case "lane" -> {
+                        lane = p.getValueAsString();
+                        if (!"microdata".equals(lane)) {
+                            throw new ConfigurationException("summary.error.lane", name, lane, "microdata");
+                        }
+                    }
+                    case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    case "input" -> input = input(p.readValueAsTree(), name);
+                    case "options" -> options = microdataOptions(p.readValueAsTree(), name);
+                    case "counts" -> {
+                        JsonNode c = p.readValueAsTree();
+                        rows = requireLong(c, "rows", name);
+                        suppressed = requireLong(c, "suppressedRecords", name);
+                    }
+                    case "classes" -> {
+                        expectCurrent(p, JsonToken.START_OBJECT, name);
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String cf = p.currentName();
+                            JsonToken ct = p.nextToken();
+                            if ("size".equals(cf)) {
+                                sizes = readLongs(p, name);
+                            } else if ("weightSum".equals(cf) && ct != JsonToken.VALUE_NULL) {
+                                weights = readDoubles(p, name);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                    case "sensitive" -> {
+                        expectCurrent(p, JsonToken.START_ARRAY, name);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            sensitive.add(cells(p, name));
+                        }
+                    }
+                    case "qiSubsets" -> {
+                        expectCurrent(p, JsonToken.START_ARRAY, name);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            JsonNode n = p.readValueAsTree();
+                            List<Integer> qis = new ArrayList<>();
+                            for (JsonNode q : n.path("qis")) {
+                                qis.add(q.asInt());
+                            }
+                            subsets.add(new MicrodataSummary.SubsetStats(qis, requireLong(n, "records", name),
+                                    requireLong(n, "classes", name), requireLong(n, "samePairs", name),
+                                    requireLong(n, "uniqueRows", name)));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            checkHeader(name, format, version);
+            if (lane == null || input == null || options == null || sizes == null || rows < 0 || suppressed < 0) {
+                throw new ConfigurationException("summary.error.notSummary", name,
+                        "missing lane, input, options, counts or classes");
+            }
+            MicrodataSummary s = new MicrodataSummary(input, options, producer, rows, suppressed, sizes, weights,
+                    sensitive, subsets);
+            s.validate();
+            return s;
+        } catch (JsonParseException e) {
+            throw malformed(name, e);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static MicrodataSummary.SensitiveCells cells(JsonParser p, String name) throws IOException,
+            AuditException {
+        String attribute = null;
+        boolean ordered = false;
+        int values = -1;
+        int[] perClass = null;
+        int[] value = null;
+        long[] count = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+                case "attribute" -> attribute = p.getValueAsString();
+                case "ordered" -> ordered = p.getValueAsBoolean();
+                case "values" -> values = p.getValueAsInt();
+                case "cellsPerClass" -> perClass = toInts(readLongs(p, name));
+                case "value" -> value = toInts(readLongs(p, name));
+                case "count" -> count = readLongs(p, name);
+                default -> p.skipChildren();
+            }
+        }
+        if (attribute == null || values < 0 || perClass == null || value == null || count == null) {
+            throw new ConfigurationException("summary.error.inconsistent", "sensitive", "incomplete entry");
+        }
+        return new MicrodataSummary.SensitiveCells(attribute, ordered, values, perClass, value, count);
+    }
+
+    private static int[] toInts(long[] v) throws ConfigurationException {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < Integer.MIN_VALUE || v[i] > Integer.MAX_VALUE) {
+                throw new ConfigurationException("summary.error.inconsistent", "sensitive", "number out of range");
+            }
+            out[i] = (int) v[i];
+        }
+        return out;
+    }
+
+    private static MicrodataSummary.Options microdataOptions(JsonNode o, String name) throws AuditException {
+        List<String> qis = strings(o.path("quasiIdentifiers"));
+        List<SensitiveAttribute> sensitive = new ArrayList<>();
+        for (JsonNode s : o.path("sensitive")) {
+            sensitive.add(new SensitiveAttribute(s.path("attribute").asText(), s.path("ordered").asBoolean()));
+        }
+        return new MicrodataSummary.Options(qis, sensitive, text(o, "weight"), text(o, "household"),
+                (int) requireLong(o, "maxQiSubset", name), stringMap(o.path("import")));
+    }
+
+    static SummaryInput input(JsonNode n, String name) throws AuditException {
+        String in = text(n, "name");
+        if (in == null || in.isBlank()) {
+            throw new ConfigurationException("summary.error.notSummary", name, "no input name");
+        }
+        return new SummaryInput(in, text(n, "sha256"), n.path("bytes").asLong(-1), n.path("rows").asLong(-1));
+    }
+
+    static List<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : arr) {
+            out.add(v.asText());
+        }
+        return out;
+    }
+
+    static Map<String, String> stringMap(JsonNode obj) {
+        Map<String, String> out = new LinkedHashMap<>();
+        obj.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        return out;
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static long requireLong(JsonNode n, String field, String name) throws ConfigurationException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isIntegralNumber()) {
+            throw new ConfigurationException("summary.error.notSummary", name, "\"" + field + "\" is not a whole number");
+        }
+        return v.asLong();
+    }
+
+    static void checkHeader(String name, String format, Integer version) throws ConfigurationException {
+        if (!FORMAT.equals(format)) {
+            throw new ConfigurationException("summary.error.notSummary", name, "\"format\" is not \"" + FORMAT + "\"");
+        }
+        if (version == null) {
+            throw new ConfigurationException("summary.error.notSummary", name, "no \"schemaVersion\"");
+        }
+        if (version != SCHEMA_VERSION) {
+            throw new ConfigurationException("summary.error.version", name, version, SCHEMA_VERSION);
+        }
+    }
+
+    static void expect(JsonParser p, JsonToken token, String name) throws IOException, AuditException {
+        p.nextToken();
+        expectCurrent(p, token, name);
+    }
+
+    static void expectCurrent(JsonParser p, JsonToken token, String name) throws AuditException {
+        if (p.currentToken() != token) {
+            JsonLocation l = p.currentLocation();
+            throw new DatasetFormatException(name, l.getLineNr(), l.getColumnNr(), "summary.error.notSummary", name,
+                    "expected " + token.asString() + " at line " + l.getLineNr() + ", column " + l.getColumnNr());
+        }
+    }
+
+    static long[] readLongs(JsonParser p, String name) throws IOException, AuditException {
+        expectCurrent(p, JsonToken.START_ARRAY, name);
+        long[] out = new long[16];
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_INT) {
+                expectCurrent(p, JsonToken.VALUE_NUMBER_INT, name);
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = p.getLongValue();
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    static double[] readDoubles(JsonParser p, String name) throws IOException, AuditException {
+        expectCurrent(p, JsonToken.START_ARRAY, name);
+        double[] out = new double[16];
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+                expectCurrent(p, JsonToken.VALUE_NUMBER_FLOAT, name);
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = p.getDoubleValue();
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    static DatasetFormatException malformed(String name, JsonParseException e) {
+        JsonLocation l = e.getLocation();
+        long line = l == null ? 0 : l.getLineNr();
+        int col = l == null ? 0 : l.getColumnNr();
+        return new DatasetFormatException(e, name, line, col, "summary.error.notSummary", name,
+                e.getOriginalMessage() + " (line " + line + ", column " + col + ")");
+    }
+}

@@ -1,0 +1,818 @@
+package org.releaseauditor.service.aggregates;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.releaseauditor.core.aggregate.ProtectionRequirement;
+import org.releaseauditor.core.aggregate.TableSpec;
+import org.releaseauditor.core.aggregate.ThresholdRule;
+import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.service.InputLocations;
+import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRequest;
+import org.releaseauditor.service.RequestJson;
+
+/**
+ * One aggregates audit of a release set: how each count table is read, the primary rules,
+ * group disclosure, differencing, the LP audit of withheld cells and the trajectory-recovery
+ * stress test. Every default of the aggregates lane is defined here, in {@link Builder} (one
+ * set of margin tokens for every front end: {@code Total|All|ALL|*}).
+ *
+ * <p>Inputs by role: {@code table:NAME} for each table (required), {@code contributions:NAME}
+ * (with the table's contributor columns), {@code hierarchy:DIM} (a dimension's mapping file),
+ * {@code series:NAME:K} (the K-th later release of a table, K = 1, 2, …) and {@code recovery}
+ * (ground-truth trajectories, required with {@link #recovery()}).
+ *
+ * @param tables             the release set's tables, in order (at least one)
+ * @param threshold          threshold n of the threshold rule, or null for no rule
+ * @param operator           {@code lt} (unsafe if count &lt; n) or {@code le} (count ≤ n)
+ * @param zeroUnsafe         whether a zero count is unsafe too
+ * @param dominanceN         n of (n,k)-dominance, or null for no rule
+ * @param dominanceK         k of (n,k)-dominance in percent, or null
+ * @param pPercent           p of the p % rule, or null for no rule
+ * @param group              group-disclosure check, or null
+ * @param audit              whether the LP audit of withheld cells runs
+ * @param protectionAbsolute width the audit requires of a withheld cell's interval, in counts
+ * @param protectionPercent  width the audit requires, in percent of the cell's upper bound
+ * @param width              differencing also reports withheld cells pinned to at most this width
+ * @param marginTokens       dimension values that mark margins, sorted
+ * @param suppressionMarkers count values that mark withheld cells, sorted ({@code ""}: an empty field)
+ * @param recovery           trajectory-recovery stress test, or null
+ */
+public record AggregatesRequest(List<Table> tables, Double threshold, String operator, boolean zeroUnsafe,
+        Integer dominanceN, Double dominanceK, Double pPercent, Group group, boolean audit,
+        double protectionAbsolute, double protectionPercent, double width, List<String> marginTokens,
+        List<String> suppressionMarkers, Recovery recovery) implements LaneRequest {
+
+    public static final String LANE = "aggregates";
+    /** Role prefix of a count table: {@code table:NAME}. */
+    public static final String TABLE = "table:";
+    /** Role prefix of a table's contributor file: {@code contributions:NAME}. */
+    public static final String CONTRIBUTIONS = "contributions:";
+    /** Role prefix of a dimension's hierarchy file: {@code hierarchy:DIM}. */
+    public static final String HIERARCHY = "hierarchy:";
+    /** Role prefix of a later release of a table: {@code series:NAME:K}. */
+    public static final String SERIES = "series:";
+    /** Role of the ground-truth trajectories of the recovery test. */
+    public static final String RECOVERY = "recovery";
+
+    /**
+     * How one count table is read.
+     *
+     * @param name              the table's name (also its input role {@code table:NAME})
+     * @param count             count column
+     * @param dimensions        dimension columns, or null for every column except count, magnitude and scale
+     * @param magnitude         magnitude column (dominance, p %), or null
+     * @param scale             declared extrapolation factor (rules use count / scale)
+     * @param scaleColumn       per-cell scaling-factor column, or null
+     * @param contributorId     contributor-id column of the contributions file, or null
+     * @param contributionValue value column of the contributions file, or null
+     */
+    public record Table(String name, String count, List<String> dimensions, String magnitude, double scale,
+            String scaleColumn, String contributorId, String contributionValue) {
+        public Table {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(count, "count");
+            dimensions = dimensions == null ? null : List.copyOf(dimensions);
+        }
+    }
+
+    /** Group disclosure: groups by {@code dims}, disclosed category of {@code by}, allowing {@code allowedOutside}. */
+    public record Group(List<String> dims, String by, double allowedOutside) {
+        public Group {
+            dims = List.copyOf(dims);
+            Objects.requireNonNull(by, "by");
+        }
+    }
+
+    /**
+     * Trajectory recovery from a ground-truth file.
+     *
+     * @param userColumn  user column
+     * @param slotColumn  slot column ({@code date+hour}: a date and an hour column)
+     * @param areaColumn  area column
+     * @param slotMinutes slot length in minutes (divides a day)
+     * @param topK        k of the top-k places uniqueness
+     */
+    public record Recovery(String userColumn, String slotColumn, String areaColumn, int slotMinutes, int topK) {
+    }
+
+    public AggregatesRequest {
+        tables = List.copyOf(tables);
+        marginTokens = List.copyOf(new TreeSet<>(marginTokens));
+        suppressionMarkers = List.copyOf(new TreeSet<>(suppressionMarkers));
+        Objects.requireNonNull(operator, "operator");
+    }
+
+    /** Every default; no table yet (such a request does not validate). */
+    public static AggregatesRequest defaults() {
+        return new Builder().unchecked();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The recovery settings used when only the ground-truth file is given (help texts show them). */
+    public static Recovery recoveryDefaults() {
+        Builder b = new Builder();
+        b.recoveryColumns = new String[] {"user", "slot", "area"};
+        return b.unchecked().recovery();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    @Override
+    public String lane() {
+        return LANE;
+    }
+
+    /** The table of a name, or null. */
+    public Table table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The threshold rule, or null. */
+    public ThresholdRule thresholdRule() {
+        return threshold == null ? null : new ThresholdRule(threshold, ThresholdRule.Operator.parse(operator),
+                zeroUnsafe);
+    }
+
+    public ProtectionRequirement protection() {
+        return new ProtectionRequirement(protectionAbsolute, protectionPercent);
+    }
+
+    /** The reading spec of a table for the engine. */
+    public TableSpec spec(Table t) {
+        return new TableSpec(t.name(), t.count(), t.dimensions(), t.magnitude(), t.scale(), t.scaleColumn(),
+                new LinkedHashSet<>(marginTokens), new LinkedHashSet<>(suppressionMarkers));
+    }
+
+    @Override
+    public ObjectNode toJsonTree() {
+        ObjectNode n = RequestJson.root(LANE);
+        ArrayNode ts = n.putArray("tables");
+        for (Table t : tables) {
+            ObjectNode o = ts.addObject();
+            o.put("name", t.name());
+            o.put("count", t.count());
+            if (t.dimensions() == null) {
+                o.putNull("dimensions");
+            } else {
+                t.dimensions().forEach(o.putArray("dimensions")::add);
+            }
+            o.put("magnitude", t.magnitude());
+            o.put("scale", t.scale());
+            o.put("scaleColumn", t.scaleColumn());
+            o.put("contributorId", t.contributorId());
+            o.put("contributionValue", t.contributionValue());
+        }
+        n.put("threshold", threshold);
+        n.put("operator", operator);
+        n.put("zeroUnsafe", zeroUnsafe);
+        if (dominanceN == null) {
+            n.putNull("dominance");
+        } else {
+            n.putObject("dominance").put("n", dominanceN).put("k", dominanceK);
+        }
+        n.put("pPercent", pPercent);
+        if (group == null) {
+            n.putNull("group");
+        } else {
+            ObjectNode g = n.putObject("group");
+            group.dims().forEach(g.putArray("dims")::add);
+            g.put("by", group.by());
+            g.put("allowedOutside", group.allowedOutside());
+        }
+        n.put("audit", audit);
+        n.putObject("protection").put("absolute", protectionAbsolute).put("percent", protectionPercent);
+        n.put("width", width);
+        marginTokens.forEach(n.putArray("marginTokens")::add);
+        suppressionMarkers.forEach(n.putArray("suppressionMarkers")::add);
+        if (recovery == null) {
+            n.putNull("recovery");
+        } else {
+            n.putObject("recovery").put("userColumn", recovery.userColumn()).put("slotColumn", recovery.slotColumn())
+                    .put("areaColumn", recovery.areaColumn()).put("slotMinutes", recovery.slotMinutes())
+                    .put("topK", recovery.topK());
+        }
+        return n;
+    }
+
+    /** Reads a request (canonical or hand-written JSON; absent fields keep their defaults). */
+    public static AggregatesRequest fromJson(String json) throws ConfigurationException {
+        ObjectNode n = RequestJson.parseObject(json, LANE + " request");
+        RequestJson.Reader r = new RequestJson.Reader(n, LANE).header(LANE);
+        Builder b = new Builder();
+        List<ObjectNode> tables = r.objects("tables");
+        if (tables != null) {
+            for (ObjectNode o : tables) {
+                RequestJson.Reader tr = new RequestJson.Reader(o, LANE + ".tables");
+                String name = tr.string("name");
+                if (name == null) {
+                    throw new ConfigurationException("request.error.type", LANE, "tables", "objects with a name",
+                            o.toString());
+                }
+                TableBuilder t = b.table(name);
+                t.count(tr.string("count"));
+                if (tr.has("dimensions")) {
+                    t.dimensions(tr.strings("dimensions"));
+                }
+                t.magnitude(tr.string("magnitude"));
+                t.scale(tr.number("scale"));
+                t.scaleColumn(tr.string("scaleColumn"));
+                t.contributorId(tr.string("contributorId"));
+                t.contributionValue(tr.string("contributionValue"));
+                tr.finish();
+            }
+        }
+        b.threshold(r.number("threshold"));
+        b.operator(r.string("operator"));
+        b.zeroUnsafe(r.bool("zeroUnsafe"));
+        ObjectNode dom = r.object("dominance");
+        if (dom != null) {
+            RequestJson.Reader dr = new RequestJson.Reader(dom, LANE + ".dominance");
+            Integer dn = dr.integer("n");
+            Double dk = dr.number("k");
+            dr.finish();
+            if (dn == null || dk == null) {
+                throw new ConfigurationException("aggregate.error.option", "dominance", dom.toString(),
+                        "{\"n\": 3, \"k\": 75}");
+            }
+            b.dominance(dn, dk);
+        }
+        b.pPercent(r.number("pPercent"));
+        ObjectNode g = r.object("group");
+        if (g != null) {
+            RequestJson.Reader gr = new RequestJson.Reader(g, LANE + ".group");
+            List<String> dims = gr.strings("dims");
+            String by = gr.string("by");
+            Double allowed = gr.number("allowedOutside");
+            gr.finish();
+            b.group(dims == null ? List.of() : dims, by, allowed == null ? 0 : allowed);
+        }
+        b.audit(r.bool("audit"));
+        ObjectNode p = r.object("protection");
+        if (p != null) {
+            RequestJson.Reader pr = new RequestJson.Reader(p, LANE + ".protection");
+            Double abs = pr.number("absolute");
+            Double pct = pr.number("percent");
+            pr.finish();
+            b.protection(abs == null ? 0 : abs, pct == null ? 0 : pct);
+        }
+        b.width(r.number("width"));
+        b.marginTokens(r.strings("marginTokens"));
+        b.suppressionMarkers(r.strings("suppressionMarkers"));
+        ObjectNode rec = r.object("recovery");
+        if (rec != null) {
+            RequestJson.Reader rr = new RequestJson.Reader(rec, LANE + ".recovery");
+            b.recovery(rr.string("userColumn"), rr.string("slotColumn"), rr.string("areaColumn"));
+            b.slotMinutes(rr.integer("slotMinutes"));
+            b.topK(rr.integer("topK"));
+            rr.finish();
+        }
+        r.finish();
+        return b.build();
+    }
+
+    /** The settings of one table while the request is built. */
+    public static final class TableBuilder {
+        private final String name;
+        private String count = "count";
+        private List<String> dimensions;
+        private String magnitude;
+        private Double scale;
+        private String scaleColumn;
+        private String contributorId;
+        private String contributionValue;
+
+        TableBuilder(String name) {
+            this.name = name;
+        }
+
+        TableBuilder(Table t) {
+            this(t.name());
+            count = t.count();
+            dimensions = t.dimensions();
+            magnitude = t.magnitude();
+            scale = t.scale();
+            scaleColumn = t.scaleColumn();
+            contributorId = t.contributorId();
+            contributionValue = t.contributionValue();
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public TableBuilder count(String column) {
+            if (column != null) {
+                count = column.strip();
+            }
+            return this;
+        }
+
+        /** Dimension columns; null (or never set) infers them from the header. */
+        public TableBuilder dimensions(List<String> columns) {
+            dimensions = columns == null ? null : columns.stream().map(String::strip).filter(c -> !c.isEmpty())
+                    .toList();
+            return this;
+        }
+
+        public TableBuilder magnitude(String column) {
+            if (column != null) {
+                magnitude = column.isBlank() ? null : column.strip();
+            }
+            return this;
+        }
+
+        public TableBuilder scale(Double factor) {
+            if (factor != null) {
+                scale = factor;
+            }
+            return this;
+        }
+
+        public TableBuilder scaleColumn(String column) {
+            if (column != null) {
+                scaleColumn = column.isBlank() ? null : column.strip();
+            }
+            return this;
+        }
+
+        public TableBuilder contributorId(String column) {
+            if (column != null) {
+                contributorId = column.strip();
+            }
+            return this;
+        }
+
+        public TableBuilder contributionValue(String column) {
+            if (column != null) {
+                contributionValue = column.strip();
+            }
+            return this;
+        }
+
+        Table build(double defaultScale) {
+            return new Table(name, count, dimensions, magnitude, scale == null ? defaultScale : scale, scaleColumn,
+                    contributorId, contributionValue);
+        }
+    }
+
+    /**
+     * Builds a request. Holds every default of the lane; a null argument leaves a value as it is.
+     * The text setters take the command-line syntax ({@code --table NAME=FILE,count=c,dims=a|b},
+     * {@code --dominance n=3,k=75}, {@code --group dims=a|b,by=c}, {@code --protection 20%}, …).
+     */
+    public static final class Builder {
+        private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        private Double threshold;
+        private String operator = "lt";
+        private boolean zeroUnsafe = false;
+        private Integer dominanceN;
+        private Double dominanceK;
+        private Double pPercent;
+        private Group group;
+        private boolean audit = false;
+        private double protectionAbsolute = 0;
+        private double protectionPercent = 0;
+        private double width = 0;
+        private double scale = 1.0;
+        private final Set<String> marginTokens = new LinkedHashSet<>(List.of("Total", "All", "ALL", "*"));
+        private final Set<String> suppressionMarkers = new LinkedHashSet<>(
+                List.of("", "x", "X", ".", "..", "<5", "c", "NA"));
+        private String[] recoveryColumns;
+        private int slotMinutes = 60;
+        private int topK = 2;
+        private final Map<String, Integer> seriesCount = new LinkedHashMap<>();
+        private final InputLocations inputs = new InputLocations();
+
+        Builder() {
+        }
+
+        Builder(AggregatesRequest r) {
+            r.tables.forEach(t -> tables.put(t.name(), new TableBuilder(t)));
+            threshold = r.threshold;
+            operator = r.operator;
+            zeroUnsafe = r.zeroUnsafe;
+            dominanceN = r.dominanceN;
+            dominanceK = r.dominanceK;
+            pPercent = r.pPercent;
+            group = r.group;
+            audit = r.audit;
+            protectionAbsolute = r.protectionAbsolute;
+            protectionPercent = r.protectionPercent;
+            width = r.width;
+            marginTokens.clear();
+            marginTokens.addAll(r.marginTokens);
+            suppressionMarkers.clear();
+            suppressionMarkers.addAll(r.suppressionMarkers);
+            if (r.recovery != null) {
+                recoveryColumns = new String[] {r.recovery.userColumn(), r.recovery.slotColumn(),
+                    r.recovery.areaColumn()};
+                slotMinutes = r.recovery.slotMinutes();
+                topK = r.recovery.topK();
+            }
+        }
+
+        /** The table of this name (added at the end when new). */
+        public TableBuilder table(String name) throws ConfigurationException {
+            String n = name == null ? "" : name.strip();
+            if (n.isEmpty() || n.contains(":")) {
+                throw new ConfigurationException("aggregate.error.tableName", String.valueOf(name));
+            }
+            return tables.computeIfAbsent(n, TableBuilder::new);
+        }
+
+        /**
+         * {@code NAME=LOCATION[,count=COL,dims=a|b|c,magnitude=COL,scale=F,scaleColumn=COL,
+         * contrib=LOCATION,contribId=COL,contribValue=COL]}: a table and where its file is.
+         */
+        public Builder table(String spec, String option) throws ConfigurationException {
+            String[] parts = spec.split(",");
+            String[] first = parts[0].split("=", 2);
+            if (first.length != 2 || first[0].isBlank() || first[1].isBlank()) {
+                throw new ConfigurationException("aggregate.error.option", option, spec,
+                        "NAME=FILE[,count=COL,dims=a|b,...]");
+            }
+            TableBuilder t = table(first[0]);
+            inputs.put(TABLE + t.name(), first[1].strip());
+            Map<String, String> kv = keyValues(option, String.join(",", Arrays.copyOfRange(parts, 1, parts.length)),
+                    "NAME=FILE[,count=COL,dims=a|b]");
+            for (Map.Entry<String, String> e : kv.entrySet()) {
+                String v = e.getValue();
+                switch (e.getKey()) {
+                    case "count" -> t.count(v);
+                    case "dims" -> t.dimensions(List.of(v.split("\\|")));
+                    case "magnitude" -> t.magnitude(v);
+                    case "scale" -> t.scale(number(option, v));
+                    case "scaleColumn" -> t.scaleColumn(v);
+                    case "contrib" -> inputs.put(CONTRIBUTIONS + t.name(), v);
+                    case "contribId" -> t.contributorId(v);
+                    case "contribValue" -> t.contributionValue(v);
+                    default -> throw new ConfigurationException("aggregate.error.option", option, spec,
+                            "keys count, dims, magnitude, scale, scaleColumn, contrib, contribId, contribValue");
+                }
+            }
+            return this;
+        }
+
+        /** Where a table's file is (role {@code table:NAME}); declares the table if new. */
+        public Builder tableInput(String name, String location) throws ConfigurationException {
+            TableBuilder t = table(name);
+            inputs.put(TABLE + t.name(), location);
+            return this;
+        }
+
+        /** {@code DIM=LOCATION}: a dimension's hierarchy file. */
+        public Builder hierarchy(String spec) throws ConfigurationException {
+            String[] kv = spec.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new ConfigurationException("aggregate.error.option", "--hierarchy", spec, "DIM=FILE");
+            }
+            inputs.put(HIERARCHY + kv[0].strip(), kv[1].strip());
+            return this;
+        }
+
+        /** {@code [NAME=]LOCATION}: the next later release of a table (the first table without NAME). */
+        public Builder series(String spec) throws ConfigurationException {
+            String[] kv = spec.split("=", 2);
+            String name;
+            if (kv.length == 2) {
+                name = kv[0].strip();
+            } else if (!tables.isEmpty()) {
+                name = tables.keySet().iterator().next();
+            } else {
+                throw new ConfigurationException("aggregate.error.option", "--series", spec,
+                        "NAME=FILE after a --table");
+            }
+            int k = seriesCount.merge(name, 1, Integer::sum);
+            inputs.put(SERIES + name + ":" + k, kv[kv.length - 1].strip());
+            return this;
+        }
+
+        /** Declared extrapolation factor of every table that does not declare its own. */
+        public Builder scale(Double factor) {
+            if (factor != null) {
+                scale = factor;
+            }
+            return this;
+        }
+
+        public Builder threshold(Double n) {
+            if (n != null) {
+                threshold = n;
+            }
+            return this;
+        }
+
+        /** Switches the threshold rule off. */
+        public Builder noThreshold() {
+            threshold = null;
+            return this;
+        }
+
+        /** {@code lt}, {@code <}, {@code le} or {@code <=}. */
+        public Builder operator(String op) throws ConfigurationException {
+            if (op != null) {
+                ThresholdRule.Operator o = ThresholdRule.Operator.parse(op);
+                if (o == null) {
+                    throw new ConfigurationException("aggregate.error.option", "--operator", op, "lt or le");
+                }
+                operator = o.name().toLowerCase(Locale.ROOT);
+            }
+            return this;
+        }
+
+        public Builder operator(ThresholdRule.Operator op) {
+            if (op != null) {
+                operator = op.name().toLowerCase(Locale.ROOT);
+            }
+            return this;
+        }
+
+        public Builder zeroUnsafe(Boolean z) {
+            if (z != null) {
+                zeroUnsafe = z;
+            }
+            return this;
+        }
+
+        /** {@code n=3,k=75}. */
+        public Builder dominance(String spec) throws ConfigurationException {
+            if (spec == null) {
+                return this;
+            }
+            Map<String, String> kv = keyValues("--dominance", spec, "n=3,k=75");
+            try {
+                return dominance(Integer.parseInt(kv.getOrDefault("n", "").strip()),
+                        Double.parseDouble(kv.getOrDefault("k", "").strip()));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("aggregate.error.option", "--dominance", spec, "n=3,k=75");
+            }
+        }
+
+        public Builder dominance(int n, double k) {
+            dominanceN = n;
+            dominanceK = k;
+            return this;
+        }
+
+        public Builder pPercent(Double p) {
+            if (p != null) {
+                pPercent = p;
+            }
+            return this;
+        }
+
+        /** {@code dims=a|b,by=c[,allowed=M]}. */
+        public Builder group(String spec) throws ConfigurationException {
+            if (spec == null) {
+                return this;
+            }
+            Map<String, String> kv = keyValues("--group", spec, "dims=a|b,by=c");
+            if (!kv.containsKey("dims") || !kv.containsKey("by")) {
+                throw new ConfigurationException("aggregate.error.option", "--group", spec, "dims=a|b,by=c");
+            }
+            return group(List.of(kv.get("dims").split("\\|")), kv.get("by"),
+                    number("--group", kv.getOrDefault("allowed", "0")));
+        }
+
+        public Builder group(List<String> dims, String by, double allowedOutside) throws ConfigurationException {
+            List<String> d = dims.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            if (d.isEmpty() || by == null || by.isBlank()) {
+                throw new ConfigurationException("aggregate.error.option", "--group", String.join("|", d) + "," + by,
+                        "dims=a|b,by=c");
+            }
+            group = new Group(d, by.strip(), allowedOutside);
+            return this;
+        }
+
+        public Builder audit(Boolean on) {
+            if (on != null) {
+                audit = on;
+            }
+            return this;
+        }
+
+        /** {@code 3} (counts) or {@code 20%} (of the cell's upper bound). */
+        public Builder protection(String spec) throws ConfigurationException {
+            if (spec == null) {
+                return this;
+            }
+            String p = spec.strip();
+            if (p.endsWith("%")) {
+                return protection(0, number("--protection", p.substring(0, p.length() - 1)));
+            }
+            return protection(number("--protection", p), 0);
+        }
+
+        public Builder protection(double absolute, double percent) {
+            protectionAbsolute = absolute;
+            protectionPercent = percent;
+            return this;
+        }
+
+        public Builder width(Double w) {
+            if (w != null) {
+                width = w;
+            }
+            return this;
+        }
+
+        /** {@code Total|All|*} (replaces the set). */
+        public Builder marginTokens(String tokens) {
+            return tokens == null ? this : marginTokens(Arrays.asList(tokens.split("\\|", -1)));
+        }
+
+        public Builder marginTokens(List<String> tokens) {
+            if (tokens != null) {
+                marginTokens.clear();
+                marginTokens.addAll(tokens);
+            }
+            return this;
+        }
+
+        /** {@code |x|<5} (replaces the set; an empty item is the empty field). */
+        public Builder suppressionMarkers(String tokens) {
+            return tokens == null ? this : suppressionMarkers(Arrays.asList(tokens.split("\\|", -1)));
+        }
+
+        public Builder suppressionMarkers(List<String> tokens) {
+            if (tokens != null) {
+                suppressionMarkers.clear();
+                suppressionMarkers.addAll(tokens);
+            }
+            return this;
+        }
+
+        /** Where the ground-truth trajectories are (role {@code recovery}); switches the test on. */
+        public Builder recoverFrom(String location) throws ConfigurationException {
+            if (location != null) {
+                inputs.put(RECOVERY, location);
+                if (recoveryColumns == null) {
+                    Recovery d = recoveryDefaults();
+                    recoveryColumns = new String[] {d.userColumn(), d.slotColumn(), d.areaColumn()};
+                }
+            }
+            return this;
+        }
+
+        /** {@code USER,SLOT,AREA} columns of the ground truth ({@code date+hour} as the slot: two columns). */
+        public Builder recoveryColumns(String columns) throws ConfigurationException {
+            if (columns == null) {
+                return this;
+            }
+            String[] c = columns.split(",");
+            if (c.length != 3 || Arrays.stream(c).anyMatch(String::isBlank)) {
+                throw new ConfigurationException("aggregate.error.option", "--columns", columns, "USER,SLOT,AREA");
+            }
+            return recovery(c[0], c[1], c[2]);
+        }
+
+        public Builder recovery(String user, String slot, String area) throws ConfigurationException {
+            if (user == null || slot == null || area == null) {
+                throw new ConfigurationException("aggregate.error.option", "--columns", user + "," + slot + ","
+                        + area, "USER,SLOT,AREA");
+            }
+            recoveryColumns = new String[] {user.strip(), slot.strip(), area.strip()};
+            return this;
+        }
+
+        /** {@code 15m}, {@code 30m}, {@code 1h}, {@code 2h} or minutes. */
+        public Builder slot(String duration) throws ConfigurationException {
+            if (duration == null) {
+                return this;
+            }
+            String d = duration.strip().toLowerCase(Locale.ROOT);
+            try {
+                if (d.endsWith("min")) {
+                    return slotMinutes(Integer.parseInt(d.substring(0, d.length() - 3)));
+                }
+                if (d.endsWith("m")) {
+                    return slotMinutes(Integer.parseInt(d.substring(0, d.length() - 1)));
+                }
+                if (d.endsWith("h")) {
+                    return slotMinutes(60 * Integer.parseInt(d.substring(0, d.length() - 1)));
+                }
+                return slotMinutes(Integer.parseInt(d));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("aggregate.error.option", "--slot", duration, "15m, 30m, 1h, 2h");
+            }
+        }
+
+        public Builder slotMinutes(Integer minutes) {
+            if (minutes != null) {
+                slotMinutes = minutes;
+            }
+            return this;
+        }
+
+        public Builder topK(Integer k) {
+            if (k != null) {
+                topK = k;
+            }
+            return this;
+        }
+
+        AggregatesRequest unchecked() {
+            List<Table> ts = new ArrayList<>();
+            tables.values().forEach(t -> ts.add(t.build(scale)));
+            Recovery rec = recoveryColumns == null ? null
+                    : new Recovery(recoveryColumns[0], recoveryColumns[1], recoveryColumns[2], slotMinutes, topK);
+            return new AggregatesRequest(ts, threshold, operator, zeroUnsafe, dominanceN, dominanceK, pPercent, group,
+                    audit, protectionAbsolute, protectionPercent, width, new ArrayList<>(marginTokens),
+                    new ArrayList<>(suppressionMarkers), rec);
+        }
+
+        /** The request; a usage error when no table is given or a value is out of range. */
+        public AggregatesRequest build() throws ConfigurationException {
+            if (tables.isEmpty()) {
+                throw new ConfigurationException("aggregate.error.noTables");
+            }
+            AggregatesRequest r = unchecked();
+            Set<String> names = new HashSet<>();
+            for (Table t : r.tables()) {
+                names.add(t.name());
+                positive(t.scale() > 0, "scale", t.scale(), "a factor greater than 0");
+                if (t.dimensions() != null && t.dimensions().contains(t.count())) {
+                    throw new ConfigurationException("aggregate.error.dimIsCount", t.name(), t.count());
+                }
+            }
+            positive(threshold == null || threshold >= 0 && Double.isFinite(threshold), "--threshold", threshold,
+                    "a count of 0 or more");
+            if (dominanceN != null) {
+                positive(dominanceN >= 1 && dominanceK != null && dominanceK > 0 && dominanceK <= 100, "--dominance",
+                        "n=" + dominanceN + ",k=" + dominanceK, "n=3,k=75 (n at least 1, k in (0, 100])");
+            }
+            positive(pPercent == null || pPercent > 0 && pPercent <= 100, "--p-percent", pPercent, "(0, 100]");
+            positive(protectionAbsolute >= 0 && protectionPercent >= 0, "--protection",
+                    protectionAbsolute + "/" + protectionPercent + "%", "3 or 20%");
+            positive(width >= 0, "--width", width, "0 or more");
+            if (group != null) {
+                positive(group.allowedOutside() >= 0, "--group", group.allowedOutside(), "allowed=0 or more");
+            }
+            if (r.recovery() != null) {
+                positive(slotMinutes > 0 && 1440 % slotMinutes == 0, "--slot", slotMinutes + " min",
+                        "a slot length that divides a day: 15m, 30m, 1h, 2h");
+                positive(topK >= 1, "--top-k", topK, "1 or more");
+            }
+            for (String s : seriesCount.keySet()) {
+                if (!names.contains(s)) {
+                    throw new ConfigurationException("aggregate.error.option", "--series", s,
+                            "the name of a table: " + String.join(", ", names));
+                }
+            }
+            return r;
+        }
+
+        private static void positive(boolean ok, String option, Object value, String expected)
+                throws ConfigurationException {
+            if (!ok) {
+                throw new ConfigurationException("aggregate.error.option", option, String.valueOf(value), expected);
+            }
+        }
+
+        /** The request and the input locations given with it. */
+        public LaneCall<AggregatesRequest> buildCall() throws ConfigurationException {
+            return new LaneCall<>(build(), inputs.asMap());
+        }
+
+        private static Map<String, String> keyValues(String option, String text, String expected)
+                throws ConfigurationException {
+            Map<String, String> kv = new LinkedHashMap<>();
+            if (text.isBlank()) {
+                return kv;
+            }
+            for (String part : text.split(",")) {
+                String[] p = part.split("=", 2);
+                if (p.length != 2) {
+                    throw new ConfigurationException("aggregate.error.option", option, text, expected);
+                }
+                kv.put(p[0].strip(), p[1].strip());
+            }
+            return kv;
+        }
+
+        private static double number(String option, String text) throws ConfigurationException {
+            try {
+                return Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("aggregate.error.option", option, text, "a number");
+            }
+        }
+    }
+}
