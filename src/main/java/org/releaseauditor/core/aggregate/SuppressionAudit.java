@@ -116,10 +116,7 @@ public final class SuppressionAudit {
         for (int[] tg : targets) {
             CountTable t = tables.get(tg[0]);
             double[] r = range.get(tg[2]);
-            boolean feasible = !Double.isNaN(r[0]) && !Double.isNaN(r[1]);
-            double required = req.required(r[1]);
-            boolean exposed = feasible && (r[1] - r[0] < required || r[1] - r[0] < EPS);
-            out.add(new AuditedCell(t.name(), tg[1], t.key(tg[1]), r[0], r[1], required, exposed, feasible));
+            out.add(AuditedCell.of(t.name(), tg[1], t.key(tg[1]), r[0], r[1], req, model.location(tg[2])));
         }
         return out;
     }
@@ -136,6 +133,16 @@ public final class SuppressionAudit {
         double[] hi = new double[v];
         java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
         propagate(system, lo, hi);
+        for (int i = 0; i < v; i++) {
+            if (lo[i] > hi[i] + EPS) {
+                // no non-negative solution: the published numbers contradict each other
+                double[][] out = new double[targets.length][];
+                for (int t = 0; t < targets.length; t++) {
+                    out[t] = new double[] {Double.NaN, Double.NaN};
+                }
+                return out;
+            }
+        }
         boolean[] minDone = new boolean[v];
         boolean[] maxDone = new boolean[v];
         for (int i = 0; i < v; i++) {
@@ -237,7 +244,7 @@ public final class SuppressionAudit {
                         changed = true;
                     }
                     if (!Double.isNaN(xh) && xh < hi[var] - EPS) {
-                        hi[var] = Math.max(lo[var], xh);
+                        hi[var] = xh; // below lo: the numbers contradict each other (see solve)
                         changed = true;
                     }
                 }
