@@ -91,7 +91,13 @@ public final class Suda2 {
      */
     public static SudaResult compute(List<Column> keyVariables, int maxMsuSize, double disFraction,
             ProgressMonitor monitor) throws ConfigurationException {
-        Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor);
+        return compute(keyVariables, maxMsuSize, disFraction, monitor, Workers.defaults());
+    }
+
+    /** {@link #compute(List, int, double, ProgressMonitor)} on the given workers. */
+    public static SudaResult compute(List<Column> keyVariables, int maxMsuSize, double disFraction,
+            ProgressMonitor monitor, Workers workers) throws ConfigurationException {
+        Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor, workers, Suda2Search.DENSE_CELLS);
         int m = keyVariables.size();
         double[] scoreBins = new double[Math.max(2, m)];
         for (int k = 1; k < scoreBins.length; k++) {
