@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.releaseauditor.core.error.DatasetFormatException;
+import org.releaseauditor.core.error.ResourceLimitException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.ColumnCodes;
@@ -28,6 +29,7 @@ import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.model.SniffResult;
 import org.releaseauditor.core.model.TypeInference;
+import org.releaseauditor.core.parallel.MemoryBudget;
 import org.releaseauditor.core.parallel.SharedProgress;
 import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.CancelledException;
@@ -172,12 +174,14 @@ public final class CsvImporter {
      * Reads the whole file with every core (see {@link #CsvImporter(Workers, long)}). Progress is
      * reported in bytes; cancellation is checked every {@link ProgressMonitor#CHECK_INTERVAL} rows.
      */
-    public Dataset read(Path file, ImportOptions opts, ProgressMonitor monitor) throws DatasetFormatException {
+    public Dataset read(Path file, ImportOptions opts, ProgressMonitor monitor)
+            throws DatasetFormatException, ResourceLimitException {
         long t0 = System.nanoTime();
         String name = file.toString();
         Sample sample = readSample(file);
         Format fmt = detect(name, sample, opts);
         TextDecoder dec = new TextDecoder(fmt.charset());
+        checkMemory(file, sample, fmt);
         String phase = Messages.get("io.progress.reading", file.getFileName());
         monitor.update(phase, 0, sample.fileSize());
         Dataset ds = null;
@@ -204,6 +208,33 @@ public final class CsvImporter {
                 ds.rowCount(), ds.columns().size(), file.getFileName(), sample.fileSize(), fmt.charset().name(),
                 Integer.toHexString(fmt.delimiter()), chunks, (System.nanoTime() - t0) / 1_000_000);
         return ds;
+    }
+
+    /**
+     * Stops before reading when the dataset and a typical analysis of it cannot fit the heap:
+     * rows estimated from the sample, columns from its first record (or its delimiters when the
+     * first record is longer than the sample).
+     */
+    private void checkMemory(Path file, Sample sample, Format fmt) throws ResourceLimitException {
+        long rows = estimateRows(sample);
+        int from = fmt.bom() ? 3 : 0;
+        long columns = 1;
+        byte[] b = sample.bytes();
+        int i = from;
+        for (; i < sample.length() && b[i] != '\n' && b[i] != '\r'; i++) {
+            if (b[i] == fmt.delimiter()) {
+                columns++;
+            }
+        }
+        if (i == sample.length() && !sample.whole()) {
+            // the first record is longer than the sample: a very wide file
+            columns = Math.round(columns * (double) sample.fileSize() / sample.length());
+            rows = 1;
+        }
+        boolean parallel = !workers.isSequential() && sample.fileSize() >= minParallelBytes;
+        long need = MemoryBudget.IMPORT_BASE + columns * MemoryBudget.IMPORT_PER_COLUMN
+                + rows * columns * (parallel ? 2 : 1) + rows * MemoryBudget.ANALYSIS_PER_ROW;
+        MemoryBudget.require(Messages.get("error.memory.import", file.getFileName()), need, rows, columns);
     }
 
     /** The whole file on the calling thread: the reference path, and the fallback of the parallel one. */

@@ -141,7 +141,8 @@ class ParallelImportProperties {
     }
 
     /** Both importers read the file; both fail alike or give identical datasets. */
-    private static Dataset assertSame(Path file, ImportOptions opts, CsvImporter sequential, CsvImporter parallel) {
+    private static Dataset assertSame(Path file, ImportOptions opts, CsvImporter sequential, CsvImporter parallel)
+            throws org.releaseauditor.core.error.ResourceLimitException {
         Dataset expected;
         try {
             expected = sequential.read(file, opts, ProgressMonitor.none());

@@ -38,6 +38,16 @@ final class ClassTable {
         this.firstRow = firstRow;
     }
 
+    /** Bytes of one row of a class table of these columns (codes, weight, first record). */
+    static long bytesPerRow(List<Column> qis) {
+        long bytes = 8;
+        for (Column c : qis) {
+            int span = c.cardinality() + 2;
+            bytes += span <= 256 ? 1 : span <= 65536 ? 2 : 4;
+        }
+        return bytes;
+    }
+
     /**
      * The class table of a partition of the records by {@code qis}.
      *

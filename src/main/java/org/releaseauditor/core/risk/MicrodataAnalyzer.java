@@ -13,6 +13,7 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.ColumnCodes;
 import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.parallel.MemoryBudget;
 import org.releaseauditor.core.parallel.SharedProgress;
 import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
@@ -65,6 +66,8 @@ public final class MicrodataAnalyzer {
 
         ProgressMonitor grouping = m.slice(0.0, 0.35);
         grouping.update(Messages.get("progress.risk.grouping"), 0, 1);
+        MemoryBudget.require(Messages.get("error.memory.grouping"), MemoryBudget.GROUPING_PER_ROW * data.rowCount(),
+                data.rowCount(), qis.size());
         Partition partition = Partition.group(qis, grouping);
         int[] sizes = partition.sizes();
         int classes = sizes.length;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.parallel.MemoryBudget;
 import org.releaseauditor.core.parallel.SharedProgress;
 import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
@@ -87,6 +88,9 @@ public final class QiContributionAnalysis {
         String phase = Messages.get("risk.progress.qiContribution");
         monitor.update(phase, 0, 1);
         Partition all = Partition.group(qis, monitor, workers);
+        // the class table, the top-level split and the levels below it
+        MemoryBudget.require(Messages.get("error.memory.qiContribution"),
+                3 * (all.classCount() + 1L) * ClassTable.bytesPerRow(qis), rows, m);
         ClassTable table = ClassTable.of(qis, all, true, workers, monitor);
         SuppressionMasks suppressed = SuppressionMasks.of(table);
         SharedProgress progress = new SharedProgress(monitor, phase, (long) table.rows * m);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.parallel.MemoryBudget;
 import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.SudaResult.VariableContribution;
@@ -166,6 +167,9 @@ public final class Suda2 {
         String phase = Messages.get("risk.progress.suda");
         monitor.update(phase, 0, 1);
         Partition full = Partition.group(keyVariables, monitor, workers);
+        // scores (two doubles a record, one long while searching), the class table and the search levels
+        MemoryBudget.require(Messages.get("error.memory.suda"),
+                24L * rows + 3L * full.classCount() * (ClassTable.bytesPerRow(keyVariables) + 4), rows, m);
         ClassTable table = ClassTable.of(keyVariables, full, false, workers, monitor);
         Scores out = new Scores();
         out.score = new double[rows];
