@@ -27,7 +27,7 @@ final class QiContributionLattice {
     /** Nodes with at least this many rows are split with a parallel counting sort. */
     static final int PARALLEL_SCATTER_MIN = 1 << 17;
     /** Buckets with at least this many rows in all are copied into a compact table of their own. */
-    private static final int MATERIALIZE_MIN = 512;
+    private static final int MATERIALIZE_MIN = 4096;
 
     private final int forkMin;
     private final int scatterMin;
@@ -200,18 +200,23 @@ final class QiContributionLattice {
                 ac.clock = clock = 1;
             }
             int[] codeList = ac.codeList(Math.min(n, maxSpan));
-            int distinct = 0;
-            for (int i = from; i < to; i++) {
-                int r = ix == null ? i : ix[i];
-                int c = codes.get(r);
-                if (stamp[c] != clock) {
-                    stamp[c] = clock;
-                    rowsOf[c] = 0;
-                    weightOf[c] = 0;
-                    codeList[distinct++] = c;
+            int distinct;
+            if (ix == null && codes.b != null && n >= 64) {
+                distinct = countBytes(codes.b, w, from, to, rowsOf, weightOf, stamp, clock, codeList);
+            } else {
+                distinct = 0;
+                for (int i = from; i < to; i++) {
+                    int r = ix == null ? i : ix[i];
+                    int c = codes.get(r);
+                    if (stamp[c] != clock) {
+                        stamp[c] = clock;
+                        rowsOf[c] = 0;
+                        weightOf[c] = 0;
+                        codeList[distinct++] = c;
+                    }
+                    rowsOf[c]++;
+                    weightOf[c] += w[r];
                 }
-                rowsOf[c]++;
-                weightOf[c] += w[r];
             }
             long pairs = 0;
             long leafGroups = 0;
@@ -246,6 +251,31 @@ final class QiContributionLattice {
         if (n >= forkMin) {
             progress.monitor().checkCancelled();
         }
+    }
+
+    /**
+     * Counts rows and weights per code of a one-byte column over a contiguous range (no stamps
+     * per row: the 256 counters are cleared first); the distinct codes go to {@code codeList} in
+     * code order and are stamped with {@code clock}. Returns how many there are.
+     */
+    static int countBytes(byte[] b, int[] w, int from, int to, int[] rowsOf, long[] weightOf, int[] stamp, int clock,
+            int[] codeList) {
+        int span = Math.min(256, rowsOf.length);
+        java.util.Arrays.fill(rowsOf, 0, span, 0);
+        java.util.Arrays.fill(weightOf, 0, span, 0L);
+        for (int r = from; r < to; r++) {
+            int c = b[r] & 0xFF;
+            rowsOf[c]++;
+            weightOf[c] += w[r];
+        }
+        int distinct = 0;
+        for (int c = 0; c < span; c++) {
+            if (rowsOf[c] != 0) {
+                stamp[c] = clock;
+                codeList[distinct++] = c;
+            }
+        }
+        return distinct;
     }
 
     /** A node of exactly two rows: per later position they either agree (one group, recurse) or not (two leaves). */
@@ -380,6 +410,17 @@ final class QiContributionLattice {
         for (int p = a + 1; p < m; p++) {
             ClassTable.Codes src = t.cols()[p];
             ClassTable.Codes dst = cols[p];
+            if (ix == null && src.b != null) {
+                byte[] sb = src.b;
+                byte[] db = dst.b;
+                for (int i = from; i < to; i++) {
+                    int s = target[i - base];
+                    if (s >= 0) {
+                        db[s] = sb[i];
+                    }
+                }
+                continue;
+            }
             for (int i = from; i < to; i++) {
                 int s = target[i - base];
                 if (s >= 0) {

@@ -24,7 +24,7 @@ final class Suda2Search {
     /** Total bytes of all dense support tables. */
     private static final long DENSE_BUDGET = 256L << 20;
     /** Buckets with at least this many rows in all are copied into a compact table of their own. */
-    private static final int MATERIALIZE_MIN = 512;
+    private static final int MATERIALIZE_MIN = 4096;
     /** Buckets with at least this many rows are searched as tasks of their own. */
     private static final int FORK_MIN = 4096;
 
@@ -293,21 +293,41 @@ final class Suda2Search {
             }
             int[] codeList = ac.codeList(Math.min(n, cards[a] + 2));
             int distinct = 0;
-            for (int i = from; i < to; i++) {
-                int r = ix == null ? i : ix[i];
-                int c = codes.get(r);
-                if (c < 2) {
-                    continue; // missing or suppressed: no item
+            if (ix == null && codes.b != null && n >= 64) {
+                // one-byte column over a contiguous range: clear the 256 counters instead of stamping rows
+                byte[] b = codes.b;
+                int lim = Math.min(256, rowsOf.length);
+                Arrays.fill(rowsOf, 0, lim, 0);
+                Arrays.fill(supportOf, 0, lim, 0L);
+                for (int r = from; r < to; r++) {
+                    int c = b[r] & 0xFF;
+                    rowsOf[c]++;
+                    supportOf[c] += w[r];
+                    lastRowOf[c] = r;
                 }
-                if (stamp[c] != clock) {
-                    stamp[c] = clock;
-                    rowsOf[c] = 0;
-                    supportOf[c] = 0;
-                    codeList[distinct++] = c;
+                for (int c = 2; c < lim; c++) {
+                    if (rowsOf[c] != 0) {
+                        stamp[c] = clock;
+                        codeList[distinct++] = c;
+                    }
                 }
-                rowsOf[c]++;
-                supportOf[c] += w[r];
-                lastRowOf[c] = r;
+            } else {
+                for (int i = from; i < to; i++) {
+                    int r = ix == null ? i : ix[i];
+                    int c = codes.get(r);
+                    if (c < 2) {
+                        continue; // missing or suppressed: no item
+                    }
+                    if (stamp[c] != clock) {
+                        stamp[c] = clock;
+                        rowsOf[c] = 0;
+                        supportOf[c] = 0;
+                        codeList[distinct++] = c;
+                    }
+                    rowsOf[c]++;
+                    supportOf[c] += w[r];
+                    lastRowOf[c] = r;
+                }
             }
             int later = m - a - 1;
             int recurseRows = 0;
@@ -397,6 +417,17 @@ final class Suda2Search {
             for (int p = a + 1; p < m; p++) {
                 ClassTable.Codes src = t.cols()[p];
                 ClassTable.Codes dst = cols[p];
+                if (ix == null && src.b != null) {
+                    byte[] sb = src.b;
+                    byte[] db = dst.b;
+                    for (int i = from; i < to; i++) {
+                        int s = target[i - from];
+                        if (s >= 0) {
+                            db[s] = sb[i];
+                        }
+                    }
+                    continue;
+                }
                 for (int i = from; i < to; i++) {
                     int s = target[i - from];
                     if (s >= 0) {
