@@ -40,6 +40,8 @@ public final class QiContributionAnalysis {
 
     /** ARX analyses at most 10 QIs; this is the default size limit. */
     public static final int DEFAULT_MAX_SUBSET_SIZE = 10;
+    /** Size limits up to this are counted subset by subset over the records (no class table). */
+    static final int DIRECT_MAX_SIZE = 2;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(QiContributionAnalysis.class);
 
@@ -68,12 +70,15 @@ public final class QiContributionAnalysis {
     public static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
             Workers workers) throws ConfigurationException {
         return compute(qis, maxSubsetSize, monitor, workers, QiContributionLattice.FORK_MIN,
-                QiContributionLattice.PARALLEL_SCATTER_MIN);
+                QiContributionLattice.PARALLEL_SCATTER_MIN, DIRECT_MAX_SIZE);
     }
 
-    /** As above, with the lattice's parallel thresholds (tests force every path). */
+    /**
+     * As above, with the lattice's parallel thresholds and the largest size limit counted
+     * directly over the records (tests force every path).
+     */
     static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
-            Workers workers, int forkMin, int scatterMin) throws ConfigurationException {
+            Workers workers, int forkMin, int scatterMin, int directMaxSize) throws ConfigurationException {
         if (qis.isEmpty()) {
             throw new ConfigurationException("risk.error.noQuasiIdentifiers");
         }
@@ -87,15 +92,26 @@ public final class QiContributionAnalysis {
         long started = System.nanoTime();
         String phase = Messages.get("risk.progress.qiContribution");
         monitor.update(phase, 0, 1);
-        Partition all = Partition.group(qis, monitor, workers);
-        // the class table, the top-level split and the levels below it
-        MemoryBudget.require(Messages.get("error.memory.qiContribution"),
-                3 * (all.classCount() + 1L) * ClassTable.bytesPerRow(qis), rows, m);
-        ClassTable table = ClassTable.of(qis, all, true, workers, monitor);
-        SuppressionMasks suppressed = SuppressionMasks.of(table);
-        SharedProgress progress = new SharedProgress(monitor, phase, (long) table.rows * m);
-        QiContributionLattice.Counts counts = QiContributionLattice.count(table, maxSize, workers, progress,
-                forkMin, scatterMin);
+        QiContributionLattice.Counts counts;
+        SuppressionMasks suppressed;
+        long classRows;
+        if (maxSize <= directMaxSize) {
+            // few small subsets: count each over the records, no grouping on all QIs
+            counts = DirectCounts.count(qis, maxSize, workers, new SharedProgress(monitor, phase,
+                    DirectCounts.subsets(m, maxSize) + 1));
+            suppressed = SuppressionMasks.of(qis, workers, monitor);
+            classRows = 0;
+        } else {
+            Partition all = Partition.group(qis, monitor, workers);
+            // the class table, the top-level split and the levels below it
+            MemoryBudget.require(Messages.get("error.memory.qiContribution"),
+                    3 * (all.classCount() + 1L) * ClassTable.bytesPerRow(qis), rows, m);
+            ClassTable table = ClassTable.of(qis, all, true, workers, monitor);
+            suppressed = SuppressionMasks.of(table);
+            SharedProgress progress = new SharedProgress(monitor, phase, (long) table.rows * m);
+            counts = QiContributionLattice.count(table, maxSize, workers, progress, forkMin, scatterMin);
+            classRows = table.rows;
+        }
         List<Integer> masks = new ArrayList<>();
         for (int k = 0; k < counts.index().size(); k++) {
             masks.add(counts.index().mask(k));
@@ -113,7 +129,7 @@ public final class QiContributionAnalysis {
         }
         monitor.update(phase, 1, 1);
         LOGGER.debug("QI contribution: {} QIs, {} subsets, {} rows, {} class rows in {} ms", m, result.size(), rows,
-                table.rows, (System.nanoTime() - started) / 1_000_000);
+                classRows, (System.nanoTime() - started) / 1_000_000);
         return List.copyOf(result);
     }
 
@@ -163,6 +179,57 @@ public final class QiContributionAnalysis {
         private SuppressionMasks(int[] distinctMasks, long[] counts) {
             this.distinctMasks = distinctMasks;
             this.counts = counts;
+        }
+
+        /** From the records themselves (no class table). */
+        static SuppressionMasks of(List<Column> columns, Workers workers, ProgressMonitor monitor) {
+            int rows = columns.get(0).size();
+            int chunks = workers.tasks(rows, 1 << 16);
+            List<Map<Integer, long[]>> parts = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                parts.add(new HashMap<>());
+            }
+            workers.forEach(chunks, c -> {
+                int from = (int) ((long) rows * c / chunks);
+                int to = (int) ((long) rows * (c + 1) / chunks);
+                int[] block = new int[ProgressMonitor.CHECK_INTERVAL];
+                int[] mask = new int[ProgressMonitor.CHECK_INTERVAL];
+                Map<Integer, long[]> counts = parts.get(c);
+                for (int f = from; f < to; f += block.length) {
+                    monitor.checkCancelled();
+                    int t = Math.min(to, f + block.length);
+                    java.util.Arrays.fill(mask, 0);
+                    for (int i = 0; i < columns.size(); i++) {
+                        columns.get(i).compactCodes().shifted(f, t, block, 0);
+                        for (int k = 0; k < t - f; k++) {
+                            if (block[k] == 0) { // shifted code of SUPPRESSED
+                                mask[k] |= 1 << i;
+                            }
+                        }
+                    }
+                    for (int k = 0; k < t - f; k++) {
+                        if (mask[k] != 0) {
+                            counts.computeIfAbsent(mask[k], x -> new long[1])[0]++;
+                        }
+                    }
+                }
+            });
+            Map<Integer, long[]> counts = new HashMap<>();
+            for (Map<Integer, long[]> part : parts) {
+                part.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+            }
+            return of(counts);
+        }
+
+        private static SuppressionMasks of(Map<Integer, long[]> counts) {
+            int[] masks = new int[counts.size()];
+            long[] cnt = new long[counts.size()];
+            int k = 0;
+            for (var e : counts.entrySet()) {
+                masks[k] = e.getKey();
+                cnt[k++] = e.getValue()[0];
+            }
+            return new SuppressionMasks(masks, cnt);
         }
 
         static SuppressionMasks of(ClassTable table) {

@@ -36,7 +36,11 @@ class QiContributionProperties {
         assertEquals(expected, QiContributionAnalysis.compute(qis, maxSize, ProgressMonitor.none(),
                 Workers.sequential()));
         assertEquals(expected, QiContributionAnalysis.compute(qis, maxSize, ProgressMonitor.none(),
-                Workers.of(POOL), 2, 2));
+                Workers.of(POOL), 2, 2, 0));
+        // counted subset by subset over the records (3 columns of at most 70,002 codes fit 63 bits)
+        int small = Math.min(3, maxSize);
+        assertEquals(LegacyQiContributionAnalysis.compute(qis, small, ProgressMonitor.none()),
+                QiContributionAnalysis.compute(qis, small, ProgressMonitor.none(), Workers.of(POOL), 2, 2, 3));
     }
 
     @net.jqwik.api.Provide
