@@ -3,6 +3,7 @@ package org.releaseauditor.core.risk;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import org.releaseauditor.core.parallel.MemoryBudget;
 import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 
@@ -68,19 +69,22 @@ final class Grouping {
      * @param keySpace an upper bound of the keys plus one, or {@link Long#MAX_VALUE} when unknown
      */
     static Result group(int n, Keys keys, long keySpace, Workers workers, ProgressMonitor monitor) {
-        return group(n, keys, keySpace, workers, monitor, PARALLEL_MIN_ROWS, DENSE_LIMIT);
+        return group(n, keys, keySpace, workers, monitor, PARALLEL_MIN_ROWS, DENSE_LIMIT, 0);
     }
 
-    /** As above, with the thresholds of the three paths (tests force each path). */
+    /**
+     * As above, with the thresholds of the three paths and the bytes one batch of partitions may
+     * take on the parallel path (0: a quarter of the free heap); tests force each path.
+     */
     static Result group(int n, Keys keys, long keySpace, Workers workers, ProgressMonitor monitor,
-            int parallelMinRows, long denseLimit) {
+            int parallelMinRows, long denseLimit, long batchBytes) {
         if (keySpace <= denseLimit) {
             return dense(n, keys, (int) keySpace, monitor);
         }
         if (workers.isSequential() || n < parallelMinRows) {
             return sequential(n, keys, monitor);
         }
-        return parallel(n, keys, workers, monitor);
+        return parallel(n, keys, workers, monitor, batchBytes);
     }
 
     private static Result dense(int n, Keys keys, int space, ProgressMonitor monitor) {
@@ -143,7 +147,7 @@ final class Grouping {
         return new Result(classOf, sizes.toArray(), first.toArray());
     }
 
-    private static Result parallel(int n, Keys keys, Workers workers, ProgressMonitor monitor) {
+    private static Result parallel(int n, Keys keys, Workers workers, ProgressMonitor monitor, long batchBytes) {
         int chunks = Math.max(2, workers.tasks(n, Math.min(1 << 16, Math.max(1, n / (4 * workers.parallelism())))));
         int parts = Integer.highestOneBit(Math.max(2, Math.min(128, Math.max(2 * chunks, n >>> 15))));
         int shift = 64 - Integer.numberOfTrailingZeros(parts);
@@ -168,68 +172,37 @@ final class Grouping {
                 }
             }
         });
-        int[] partStart = new int[parts + 1];
-        int[][] offset = new int[chunks][parts];
-        int at = 0;
+        long[] partRows = new long[parts];
+        long classified = 0;
         for (int p = 0; p < parts; p++) {
-            partStart[p] = at;
             for (int t = 0; t < chunks; t++) {
-                offset[t][p] = at;
-                at += count[t][p];
+                partRows[p] += count[t][p];
             }
+            classified += partRows[p];
         }
-        partStart[parts] = at;
-        int classified = at;
-        // 2. rows and keys in partition order (ascending rows within a partition)
-        int[] order = new int[classified];
-        long[] orderedKeys = new long[classified];
+        // rows and keys in partition order take 12 bytes a row: in batches of partitions when the
+        // heap is short (each batch scatters again; the result is the same)
+        long budget = batchBytes > 0 ? batchBytes : Math.max(64L << 20, MemoryBudget.available() / 4);
+        int batches = (int) Math.max(1, Math.min(parts, (12 * classified + budget - 1) / budget));
         int[] classOf = new int[n];
-        workers.forEach(chunks, t -> {
-            long[] block = new long[BLOCK];
-            int[] off = offset[t];
-            for (int from = chunkStart[t]; from < chunkStart[t + 1]; from += BLOCK) {
-                monitor.checkCancelled();
-                int to = Math.min(chunkStart[t + 1], from + BLOCK);
-                keys.keys(from, to, block);
-                for (int r = from; r < to; r++) {
-                    long key = block[r - from];
-                    if (key == EXCLUDED) {
-                        classOf[r] = -1;
-                    } else {
-                        int i = off[(int) (mix(key) >>> shift)]++;
-                        order[i] = r;
-                        orderedKeys[i] = key;
-                    }
-                }
-            }
-        });
-        // 3. local groups per partition
         int[][] localFirst = new int[parts][];
         int[][] localSize = new int[parts][];
         long[] firstBits = new long[(n >>> 6) + 1];
-        workers.forEach(parts, p -> {
-            int from = partStart[p];
-            int to = partStart[p + 1];
-            Table table = new Table(Math.min(to - from, 1 << 12));
-            IntList sizes = new IntList(64);
-            IntList first = new IntList(64);
-            for (int i = from; i < to; i++) {
-                if (((i - from) & (BLOCK - 1)) == 0) {
-                    monitor.checkCancelled();
-                }
-                int r = order[i];
-                int id = table.getOrPut(orderedKeys[i], sizes.size);
-                if (id == sizes.size) {
-                    sizes.add(0);
-                    first.add(r);
-                    LONGS.getAndBitwiseOr(firstBits, r >>> 6, 1L << r);
-                }
-                classOf[r] = id;
-                sizes.a[id]++;
+        int p0 = 0;
+        for (int b = 0; b < batches; b++) {
+            long want = (classified * (b + 1) + batches - 1) / batches;
+            long upTo = 0;
+            for (int p = 0; p < p0; p++) {
+                upTo += partRows[p];
             }
-            localFirst[p] = first.toArray();
-            localSize[p] = sizes.toArray();
-        });
+            int p1 = p0;
+            while (p1 < parts && (p1 == p0 || upTo + partRows[p1] <= want || b == batches - 1)) {
+                upTo += partRows[p1++];
+            }
+            groupBatch(n, keys, workers, monitor, chunks, chunkStart, shift, count, p0, p1, classOf, localFirst,
+                    localSize, firstBits, batches == 1);
+            p0 = p1;
+        }
         // 4. global id = rank of the first row
         int words = firstBits.length;
         int wordChunks = workers.tasks(words, 1 << 14);
@@ -258,25 +231,107 @@ final class Grouping {
         });
         int[] sizes = new int[groups];
         int[] firstRow = new int[groups];
-        // 5. rewrite local ids
+        int[][] global = new int[parts][];
         workers.forEach(parts, p -> {
             int[] first = localFirst[p];
             int[] size = localSize[p];
-            int[] global = new int[first.length];
+            int[] g = new int[first.length];
             for (int k = 0; k < first.length; k++) {
                 int r = first[k];
-                int g = wordRank[r >>> 6] + Long.bitCount(firstBits[r >>> 6] & ((1L << r) - 1));
-                global[k] = g;
-                sizes[g] = size[k];
-                firstRow[g] = r;
+                int id = wordRank[r >>> 6] + Long.bitCount(firstBits[r >>> 6] & ((1L << r) - 1));
+                g[k] = id;
+                sizes[id] = size[k];
+                firstRow[id] = r;
             }
-            monitor.checkCancelled();
-            for (int i = partStart[p], end = partStart[p + 1]; i < end; i++) {
-                int r = order[i];
-                classOf[r] = global[classOf[r]];
+            global[p] = g;
+            localFirst[p] = null;
+            localSize[p] = null;
+        });
+        // 5. local ids to global ids, row by row (the partition of a row from its key again)
+        workers.forEach(chunks, t -> {
+            long[] block = new long[BLOCK];
+            for (int from = chunkStart[t]; from < chunkStart[t + 1]; from += BLOCK) {
+                monitor.checkCancelled();
+                int to = Math.min(chunkStart[t + 1], from + BLOCK);
+                keys.keys(from, to, block);
+                for (int r = from; r < to; r++) {
+                    long key = block[r - from];
+                    if (key != EXCLUDED) {
+                        classOf[r] = global[(int) (mix(key) >>> shift)][classOf[r]];
+                    }
+                }
             }
         });
         return new Result(classOf, sizes, firstRow);
+    }
+
+    /**
+     * Passes 2 and 3 for the partitions [p0, p1): their rows and keys in partition order (rows
+     * ascending within a partition), then each partition grouped on its own; local ids go to
+     * {@code classOf}, first rows to the bit set.
+     */
+    private static void groupBatch(int n, Keys keys, Workers workers, ProgressMonitor monitor, int chunks,
+            int[] chunkStart, int shift, int[][] count, int p0, int p1, int[] classOf, int[][] localFirst,
+            int[][] localSize, long[] firstBits, boolean all) {
+        int parts = p1 - p0;
+        int[] partStart = new int[parts + 1];
+        int[][] offset = new int[chunks][parts];
+        int at = 0;
+        for (int p = 0; p < parts; p++) {
+            partStart[p] = at;
+            for (int t = 0; t < chunks; t++) {
+                offset[t][p] = at;
+                at += count[t][p0 + p];
+            }
+        }
+        partStart[parts] = at;
+        int[] order = new int[at];
+        long[] orderedKeys = new long[at];
+        workers.forEach(chunks, t -> {
+            long[] block = new long[BLOCK];
+            int[] off = offset[t];
+            for (int from = chunkStart[t]; from < chunkStart[t + 1]; from += BLOCK) {
+                monitor.checkCancelled();
+                int to = Math.min(chunkStart[t + 1], from + BLOCK);
+                keys.keys(from, to, block);
+                for (int r = from; r < to; r++) {
+                    long key = block[r - from];
+                    if (key == EXCLUDED) {
+                        classOf[r] = -1;
+                        continue;
+                    }
+                    int p = (int) (mix(key) >>> shift) - p0;
+                    if (all || (p >= 0 && p < parts)) {
+                        int i = off[p]++;
+                        order[i] = r;
+                        orderedKeys[i] = key;
+                    }
+                }
+            }
+        });
+        workers.forEach(parts, q -> {
+            int from = partStart[q];
+            int to = partStart[q + 1];
+            Table table = new Table(Math.min(to - from, 1 << 12));
+            IntList sizes = new IntList(64);
+            IntList first = new IntList(64);
+            for (int i = from; i < to; i++) {
+                if (((i - from) & (BLOCK - 1)) == 0) {
+                    monitor.checkCancelled();
+                }
+                int r = order[i];
+                int id = table.getOrPut(orderedKeys[i], sizes.size);
+                if (id == sizes.size) {
+                    sizes.add(0);
+                    first.add(r);
+                    LONGS.getAndBitwiseOr(firstBits, r >>> 6, 1L << r);
+                }
+                classOf[r] = id;
+                sizes.a[id]++;
+            }
+            localFirst[p0 + q] = first.toArray();
+            localSize[p0 + q] = sizes.toArray();
+        });
     }
 
     /** Open-addressing table from non-negative long keys to int ids. */

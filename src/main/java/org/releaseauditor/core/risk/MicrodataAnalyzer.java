@@ -266,34 +266,8 @@ public final class MicrodataAnalyzer {
 
     /** {distinct effective sizes ascending, classes per size, records per size}. */
     private static long[][] effectiveHistogram(long[] effective, int[] sizes) {
-        int classes = effective.length;
-        long[] packed = new long[classes];
-        for (int j = 0; j < classes; j++) {
-            packed[j] = effective[j];
-        }
-        long[] sorted = packed.clone();
-        Arrays.sort(sorted);
-        int distinct = 0;
-        for (int j = 0; j < classes; j++) {
-            if (j == 0 || sorted[j] != sorted[j - 1]) {
-                distinct++;
-            }
-        }
-        long[] values = new long[distinct];
-        int d = -1;
-        for (int j = 0; j < classes; j++) {
-            if (j == 0 || sorted[j] != sorted[j - 1]) {
-                values[++d] = sorted[j];
-            }
-        }
-        long[] cls = new long[distinct];
-        long[] recs = new long[distinct];
-        for (int j = 0; j < classes; j++) {
-            int i = Arrays.binarySearch(values, effective[j]);
-            cls[i]++;
-            recs[i] += sizes[j];
-        }
-        return new long[][] {values, cls, recs};
+        // counted per distinct size (few), no sorted copy of one value per class
+        return ClassSizeHistogram.tally(effective, sizes);
     }
 
     private static MicrodataResult.AttackerRisk prosecutor(long[] effSizes, long[] effClasses, long[] effRecords,

@@ -128,14 +128,14 @@ public final class Partition {
         }
         monitor.update(Messages.get("progress.grouping"), 0, qis.size());
         Partition p = groupUncached(qis, rows, monitor, workers, KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS,
-                Grouping.DENSE_LIMIT);
+                Grouping.DENSE_LIMIT, 0);
         last = new CacheEntry(qis, p);
         return p;
     }
 
     /** Grouping without the cache, with the thresholds of every path (tests force each one). */
     static Partition groupUncached(List<Column> qis, int rows, ProgressMonitor monitor, Workers workers,
-            long keyLimit, int parallelMinRows, long denseLimit) {
+            long keyLimit, int parallelMinRows, long denseLimit, long batchBytes) {
         int[] prev = null;
         long prevSpan = 1;
         int zeroClass = 0; // class of the rows suppressed in every column so far (-1: none); 0 before round 1
@@ -151,7 +151,8 @@ public final class Partition {
             // rows suppressed in every column so far: previous all-suppressed class, then zeros
             long zeroKey = zeroClass < 0 ? -2 : (long) zeroClass * (space / prevSpan);
             RowKeys keys = new RowKeys(qis.subList(from, next), prev, zeroKey, lastRound);
-            Grouping.Result g = Grouping.group(rows, keys, space, workers, monitor, parallelMinRows, denseLimit);
+            Grouping.Result g = Grouping.group(rows, keys, space, workers, monitor, parallelMinRows, denseLimit,
+                    batchBytes);
             monitor.update(Messages.get("progress.grouping"), next, qis.size());
             if (lastRound) {
                 return new Partition(g, rows - sum(g.sizes()));

@@ -88,16 +88,19 @@ class PartitionProperties {
         Workers parallel = Workers.of(POOL);
         // default thresholds, sequential and parallel
         check(expected, Partition.groupUncached(qis, rows, ProgressMonitor.none(), Workers.sequential(),
-                Partition.KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS, Grouping.DENSE_LIMIT));
+                Partition.KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS, Grouping.DENSE_LIMIT, 0));
         // forced hash tables (no direct addressing), sequential and hash-partitioned parallel
         check(expected, Partition.groupUncached(qis, rows, ProgressMonitor.none(), Workers.sequential(),
-                Partition.KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS, 0));
+                Partition.KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS, 0, 0));
         check(expected, Partition.groupUncached(qis, rows, ProgressMonitor.none(), parallel, Partition.KEY_LIMIT,
-                1, 0));
+                1, 0, 0));
+        // partitions grouped in several batches (as when the heap is short)
+        check(expected, Partition.groupUncached(qis, rows, ProgressMonitor.none(), parallel, Partition.KEY_LIMIT,
+                1, 0, 1 + rows * 3L));
         // one column per packing round (class ids of the previous round become a digit)
-        check(expected, Partition.groupUncached(qis, rows, ProgressMonitor.none(), parallel, 1, 1, 0));
+        check(expected, Partition.groupUncached(qis, rows, ProgressMonitor.none(), parallel, 1, 1, 0, 0));
         check(expected, Partition.groupUncached(qis, rows, ProgressMonitor.none(), Workers.sequential(), 1, 1,
-                Grouping.DENSE_LIMIT));
+                Grouping.DENSE_LIMIT, 0));
     }
 
     @Property(tries = 150)
@@ -109,7 +112,7 @@ class PartitionProperties {
         LegacyPartition expected = LegacyPartition.group(qis.subList(0, qis.size() - 1), ProgressMonitor.none())
                 .refine(qis.get(qis.size() - 1), ProgressMonitor.none());
         Partition base = Partition.groupUncached(qis.subList(0, qis.size() - 1), spec.rows(), ProgressMonitor.none(),
-                Workers.sequential(), Partition.KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS, Grouping.DENSE_LIMIT);
+                Workers.sequential(), Partition.KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS, Grouping.DENSE_LIMIT, 0);
         check(expected, base.refine(qis.get(qis.size() - 1), ProgressMonitor.none(), Workers.of(POOL)));
     }
 
