@@ -98,6 +98,49 @@ class AttackSemanticsTest {
     }
 
     @Test
+    void repeatedPlacesThatAreNotNeighboursInTimeStillNeedTheirMultiplicity() throws Exception {
+        // 1: A B A, 2: A B. Location k=3: 1's only instance is the multiset {A, A, B}; 2 has a single A
+        // -> only 1 matches -> 1. 2 has 2 records < 3: its instance is {A, B} -> 1 and 2 -> 1/2.
+        EventTable t = traces("1: A B A", "2: A B");
+        assertArrayEquals(new double[] {1, 0.5}, risks(t, AttackType.LOCATION, 3, 0), EPS);
+        // location-time with a single time bin behaves the same
+        assertArrayEquals(new double[] {1, 0.5}, Fixtures.risksByName(t,
+                attack(t, "1d", AttackType.LOCATION_TIME, 3, 0, AttackOptions.defaults())), EPS);
+    }
+
+    @Test
+    void longTracesAndManyDistinctPlacesAreHandled() throws Exception {
+        // 1 visits 20 distinct places P0..P19 in order, 2 visits the first 18 of them, 3 only P0.
+        // Unique-location k=1: P0 -> 1, 2, 3; P1..P17 -> 1, 2; P18, P19 -> only 1 => risk 1 for 1;
+        // 2: its places P1..P17 are shared with 1 only -> 1/2; 3: P0 -> 1/3.
+        StringBuilder one = new StringBuilder("1:");
+        StringBuilder two = new StringBuilder("2:");
+        for (int i = 0; i < 20; i++) {
+            one.append(" P").append(i);
+            if (i < 18) {
+                two.append(" P").append(i);
+            }
+        }
+        EventTable t = traces(one.toString(), two.toString(), "3: P0");
+        assertArrayEquals(new double[] {1, 0.5, 1.0 / 3}, risks(t, AttackType.UNIQUE_LOCATION, 1, 0), EPS);
+        assertArrayEquals(new double[] {1, 0.5, 1.0 / 3}, risks(t, AttackType.LOCATION, 1, 0), EPS);
+        // sequence k=2 of 2: every ordered pair of its places is in 1's trace too -> 1/2
+        assertArrayEquals(new double[] {1, 0.5, 1.0 / 3}, risks(t, AttackType.SEQUENCE, 2, 0), EPS);
+    }
+
+    @Test
+    void samplingStopsAtTheFirstUniqueInstance() throws Exception {
+        // 1: A B C D, 2: A B. With every user sampled (limit 1) and up to 50 draws, 1 is unique under
+        // 5 of its 6 pairs: the draws stop at the first unique pair, so far fewer than 50 are made;
+        // 2's only pair C(2,2) = 1 is within the limit and enumerated.
+        EventTable t = traces("1: A B C D", "2: A B");
+        AttackResult r = attack(t, "none", AttackType.LOCATION, 2, 0, new AttackOptions(1, 50, 0, 1));
+        assertArrayEquals(new double[] {1, 0.5}, Fixtures.risksByName(t, r), EPS);
+        assertEquals(1, r.sampledUsers());
+        assertTrue(r.instances() < 10, "instances " + r.instances());
+    }
+
+    @Test
     void exactLimitIsInclusive() throws Exception {
         // user 1 has C(4, 2) = 6 instances: enumerated at a limit of 6, sampled at 5
         EventTable t = traces("1: A B C D", "2: A B");
