@@ -346,6 +346,11 @@ class ResolutionBoundaryTest {
         assertArrayEquals(new int[] {q, -1}, hw[2]);
         assertArrayEquals(new int[] {-1, -1}, hw[3]);
         assertTrue(r > q);
+        // only a has both places, and its home is area 0: it is counted, the others are excluded
+        AnonymitySets sets = HomeWork.defaults().anonymitySets(ts, ProgressMonitor.none());
+        assertEquals(1, sets.users());
+        assertEquals(3, sets.excluded());
+        assertEquals(1.0, sets.fractionSize1());
     }
 
     @Test

@@ -206,6 +206,37 @@ class SummaryStatisticsTest {
         assertEquals(0, s.sizeCounts()[0]);
     }
 
+    // ---------------------------------------------------------------------- unicity result
+
+    private static UnicityResult unicity(String res, boolean exact, long seed, boolean attrs, int unique,
+            int[] minimal) {
+        return new UnicityResult(res, exact, seed, attrs,
+                List.of(new UnicityResult.Row(1, 4, unique, 0, unique / 4.0, 0.1, 0.9)), minimal);
+    }
+
+    @Test
+    void unicityResultsAreEqualOnlyWhenEveryFieldIs() {
+        UnicityResult a = unicity("none x 1h", true, 1, false, 2, new int[] {1, 0, -1, 1});
+        UnicityResult same = unicity("none x 1h", true, 1, false, 2, new int[] {1, 0, -1, 1});
+        assertEquals(a, same);
+        assertEquals(a.hashCode(), same.hashCode());
+        assertFalse(a.equals(unicity("none x 1d", true, 1, false, 2, new int[] {1, 0, -1, 1})));
+        assertFalse(a.equals(unicity("none x 1h", false, 1, false, 2, new int[] {1, 0, -1, 1})));
+        assertFalse(a.equals(unicity("none x 1h", true, 2, false, 2, new int[] {1, 0, -1, 1})));
+        assertFalse(a.equals(unicity("none x 1h", true, 1, true, 2, new int[] {1, 0, -1, 1})));
+        assertFalse(a.equals(unicity("none x 1h", true, 1, false, 3, new int[] {1, 0, -1, 1})));
+        UnicityResult otherMinimal = unicity("none x 1h", true, 1, false, 2, new int[] {1, 0, -1, 2});
+        assertFalse(a.equals(otherMinimal));
+        assertTrue(a.hashCode() != otherMinimal.hashCode());
+        assertFalse(a.equals("none x 1h"));
+        assertTrue(a.toString().startsWith("UnicityResult[none x 1h, rows=["), a.toString());
+        // the minimal-points vector is copied in and out
+        int[] minimal = {1, 2};
+        UnicityResult r = unicity("x", true, 1, false, 2, minimal);
+        minimal[0] = 9;
+        assertArrayEquals(new int[] {1, 2}, r.minimalPoints());
+    }
+
     // ---------------------------------------------------------------------- option records
 
     @Test
