@@ -155,6 +155,11 @@ class ResolutionBoundaryTest {
         assertEquals(-0.5, a.areaLat()[area[3]], 1e-9);
         assertEquals(1.5, a.areaLng()[area[4]], 1e-9);
         assertEquals(-0.5, a.areaLng()[area[5]], 1e-9);
+        // the trace set exposes the same centres per area
+        TraceSet ts = TraceSet.build(t, new SpatialResolution.Grid(111_320), TemporalResolution.none(),
+                ProgressMonitor.none());
+        assertEquals(1.5, ts.areaLatitude(ts.eventArea(ts.userStart(2))), 1e-9);
+        assertEquals(1.5, ts.areaLongitude(ts.eventArea(ts.userStart(4))), 1e-9);
     }
 
     @Test

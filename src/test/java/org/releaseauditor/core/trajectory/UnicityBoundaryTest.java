@@ -197,6 +197,11 @@ class UnicityBoundaryTest {
         assertEquals(1, ts.postingSize(p2));
         assertTrue(ts.contains(1, p1));
         assertFalse(ts.contains(1, p2));
+        // the very first entry of the index (user 0, first point) is found too
+        assertTrue(ts.contains(0, ts.distinctPoint(0, 0)));
+        assertTrue(ts.contains(0, p2));
+        // location ids have no coordinates
+        assertTrue(Double.isNaN(ts.areaLatitude(0)) && Double.isNaN(ts.areaLongitude(1)));
         assertEquals(0, ts.pointArea(p1));
         assertEquals(1, ts.pointArea(p2));
         assertEquals(0, ts.userStart(0));
