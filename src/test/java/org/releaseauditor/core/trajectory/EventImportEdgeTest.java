@@ -48,6 +48,9 @@ class EventImportEdgeTest {
         assertEquals("trajectory.error.missingValue", e.messageKey());
         assertEquals(3, e.line());
         assertEquals(2, e.column());
+        assertEquals(3L, e.args()[1]);
+        assertEquals("time", e.args()[2]);
+        assertEquals("timestamp", e.args()[3]);
     }
 
     @Test
@@ -80,6 +83,13 @@ class EventImportEdgeTest {
         assertEquals("trajectory.error.missingValue", g.messageKey());
         assertEquals(3, g.line());
         assertEquals(4, g.column());
+        Dataset bothLng = Fixtures.dataset(new String[] {"uid", "time", "loc", "lat", "lng"},
+                Fixtures.r("a", "1583143200", "L", "48", "11"), Fixtures.r("a", "1583143200", "L", "48", ""));
+        DatasetFormatException h = refused(bothLng, new EventColumns("uid", "time", "loc", "lat", "lng", null, null,
+                null));
+        assertEquals(3, h.line());
+        assertEquals(5, h.column());
+        assertEquals("longitude", h.args()[3]);
     }
 
     @ParameterizedTest
@@ -101,6 +111,7 @@ class EventImportEdgeTest {
         DatasetFormatException e = refused(ds, coords());
         assertEquals(key, e.messageKey());
         assertEquals(3, e.line());
+        assertEquals(3L, e.args()[1]);
         assertEquals(key.equals("trajectory.error.latRange") ? 3 : 4, e.column());
     }
 
@@ -177,6 +188,19 @@ class EventImportEdgeTest {
         assertEquals("trajectory.error.timestamp", e.messageKey());
         assertEquals(2, e.line());
         assertEquals(2, e.column());
+        assertEquals("", e.args()[3]);
+    }
+
+    @Test
+    void anUnrecognisableFirstTimestampIsReportedAtItsOwnLine() {
+        // line 2 has no timestamp; the first value, on line 3, has no known shape
+        Dataset ds = Fixtures.dataset(new String[] {"uid", "time", "loc"}, Fixtures.r("a", "", "L"),
+                Fixtures.r("b", "yesterday", "L"), Fixtures.r("c", "1583143200", "L"));
+        DatasetFormatException e = refused(ds, ids());
+        assertEquals("trajectory.error.timestamp", e.messageKey());
+        assertEquals(3, e.line());
+        assertEquals(3L, e.args()[1]);
+        assertEquals("yesterday", e.args()[3]);
     }
 
     @Test
@@ -187,6 +211,7 @@ class EventImportEdgeTest {
         DatasetFormatException e = refused(ds, ids());
         assertEquals("trajectory.error.mixedTime", e.messageKey());
         assertEquals(4, e.line());
+        assertEquals(4L, e.args()[1]);
         assertEquals("1583143200000", e.args()[3]);
         assertEquals("epoch milliseconds", e.args()[4]);
         assertEquals("epoch seconds", e.args()[5]);
@@ -199,6 +224,7 @@ class EventImportEdgeTest {
         DatasetFormatException e = refused(ds, ids());
         assertEquals("trajectory.error.mixedTime", e.messageKey());
         assertEquals(3, e.line());
+        assertEquals(3L, e.args()[1]);
         assertEquals("ISO 8601", e.args()[4]);
     }
 
@@ -273,5 +299,6 @@ class EventImportEdgeTest {
         assertEquals("L1", t.locationName(t.location(0)));
         assertEquals("L2", t.locationName(t.location(1)));
         assertEquals("L4", t.locationName(t.location(2)));
+        assertEquals(t.time(3), t.timeArray()[3]);
     }
 }

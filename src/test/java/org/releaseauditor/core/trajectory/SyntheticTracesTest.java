@@ -47,8 +47,15 @@ class SyntheticTracesTest {
             minLat = Math.min(minLat, t.latitude(a));
             maxLat = Math.max(maxLat, t.latitude(a));
         }
-        // a 10 × 10 jittered grid spans most of the region
+        // a 10 × 10 jittered grid spans most of the region in both directions
         assertTrue(maxLat - minLat > 0.7 * latSpan);
+        double minLng = 180;
+        double maxLng = -180;
+        for (int a = 0; a < 100; a++) {
+            minLng = Math.min(minLng, t.longitude(a));
+            maxLng = Math.max(maxLng, t.longitude(a));
+        }
+        assertTrue(maxLng - minLng > 0.7 * lngSpan, "longitude span " + (maxLng - minLng));
     }
 
     @Test
@@ -139,5 +146,33 @@ class SyntheticTracesTest {
         // seed 5 gives 0.67 on weekdays and 0.40 on weekends
         assertTrue(weekday > 0.5, "weekday top share " + weekday);
         assertTrue(weekday > weekend + 0.15, "weekday " + weekday + " vs weekend " + weekend);
+    }
+
+    @Test
+    void saturdaysAndSundaysAreNotWorkDays() {
+        // a user's work antenna (the top weekday 9-17 place) appears on weekend days only by chance
+        // (a random event or a favourite next to it): well below a tenth of weekend daytime events
+        EventTable t = SyntheticTraces.generate(60, 150, 144, 9, ProgressMonitor.none());
+        int atWork = 0;
+        int weekendDay = 0;
+        for (int u = 0; u < t.userCount(); u++) {
+            Map<Integer, Integer> wd = new HashMap<>();
+            for (int e = t.userStart(u); e < t.userStart(u) + 150; e++) {
+                if (HomeWork.defaults().isWorkTime(t.time(e))) {
+                    wd.merge(t.location(e), 1, Integer::sum);
+                }
+            }
+            int work = argMax(wd);
+            for (int e = t.userStart(u); e < t.userStart(u) + 150; e++) {
+                long s = t.time(e);
+                int hour = (int) (Math.floorMod(s, 86_400L) / 3600);
+                if (TemporalResolution.weekday(s) >= 5 && hour >= 9 && hour < 17) {
+                    weekendDay++;
+                    atWork += t.location(e) == work ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(weekendDay > 100);
+        assertTrue((double) atWork / weekendDay < 0.1, "weekend daytime share at work " + (double) atWork / weekendDay);
     }
 }

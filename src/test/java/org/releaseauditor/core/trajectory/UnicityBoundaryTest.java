@@ -173,6 +173,69 @@ class UnicityBoundaryTest {
                 ProgressMonitor.none()).withAttributes());
     }
 
+    @Test
+    void aCandidateAtTheVeryStartOfTheIndexIsFound() throws Exception {
+        // v0 {P0, Q}, u1 {P0, Q}, w2 {P0}. P0 is point 0, its posting list [v0, u1, w2] opens the index.
+        // Knowing u1's {P0, Q}: the smaller list Q = [v0, u1] is scanned and v0 is looked up in P0's list,
+        // where it sits at index 0 of the whole index -> v0 also has both points -> u1 is not unique.
+        EventTable t = Fixtures.events(Fixtures.r("v0", "2020-03-02T10:00:00Z", "P0"),
+                Fixtures.r("v0", "2020-03-02T11:00:00Z", "Q"), Fixtures.r("u1", "2020-03-02T10:00:00Z", "P0"),
+                Fixtures.r("u1", "2020-03-02T11:00:00Z", "Q"), Fixtures.r("w2", "2020-03-02T10:00:00Z", "P0"));
+        TraceSet ts = Fixtures.traces(t, "none");
+        int p0 = ts.eventPoint(0);
+        int q = ts.eventPoint(1);
+        assertEquals(0, p0);
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 1, new int[] {p0, q}, 2, false));
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 1, new int[] {q, p0}, 2, false));
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 0, new int[] {p0, q}, 2, false));
+    }
+
+    @Test
+    void denseListsWithAnAttributeClassThatStartsTheAttributeIndex() {
+        // 100 users: users 0..69 visit A (a dense list of 70 >= 64), everybody visits B; users 0..89 have
+        // attribute class 0, users 90..99 class 1. Knowing A and the attributes of user 5: users 0..69 other
+        // than 5 share both -> not unique. Knowing B and the attributes of user 95: the ten users of class 1
+        // share B -> not unique; user 95 knowing A would be impossible (95 does not visit A).
+        int users = 100;
+        String[] names = new String[users];
+        int[] attr = new int[users];
+        java.util.List<int[]> ev = new java.util.ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            names[u] = "u" + u;
+            attr[u] = u < 90 ? 0 : 1;
+            if (u < 70) {
+                ev.add(new int[] {u, 0});
+            }
+            ev.add(new int[] {u, 1});
+        }
+        int[] user = new int[ev.size()];
+        long[] time = new long[ev.size()];
+        int[] loc = new int[ev.size()];
+        for (int i = 0; i < ev.size(); i++) {
+            user[i] = ev.get(i)[0];
+            loc[i] = ev.get(i)[1];
+            time[i] = 1_583_143_200L + loc[i];
+        }
+        EventTable t = EventTable.of(names, user, time, loc, new String[] {"A", "B"}, null, null, attr, 2,
+                java.time.ZoneId.of("UTC"));
+        TraceSet ts;
+        try {
+            ts = TraceSet.build(t, new SpatialResolution.Identity(), TemporalResolution.none(), ProgressMonitor.none());
+        } catch (ConfigurationException e) {
+            throw new AssertionError(e);
+        }
+        int a = ts.distinctPoint(5, 0);
+        int b = ts.distinctPoint(5, 1);
+        assertEquals(70, ts.postingSize(a));
+        assertEquals(100, ts.postingSize(b));
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 5, new int[] {a}, 1, true));
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 5, new int[] {a, b}, 2, true));
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 95, new int[] {b}, 1, true));
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 0, new int[] {a}, 1, true));
+        // attributes alone: class 1 has ten members
+        assertFalse(Unicity.isUniqueGivenPoints(ts, 95, new int[0], 0, true));
+    }
+
     // ------------------------------------------------------------------------ trace set
 
     @Test
