@@ -113,6 +113,12 @@ class MicrodataEdgeTest {
         // two sample classes (z, y) are missing; the first of them is on data row 2
         assertEquals(2, e.args()[0]);
         assertEquals(2, e.args()[2]);
+        // the first missing class is on data row 1 (1-based) here: z at row 0, a at row 1, y at row 2
+        ConfigurationException first = assertThrows(ConfigurationException.class, () -> MicrodataAnalyzer.analyze(
+                TestTables.rows("q", "z", "a", "y"), MicrodataConfig.defaults(List.of("q")), superset,
+                ProgressMonitor.none()));
+        assertEquals(2, first.args()[0]);
+        assertEquals(1, first.args()[2]);
         ConfigurationException col = assertThrows(ConfigurationException.class, () -> MicrodataAnalyzer.analyze(
                 sample, MicrodataConfig.defaults(List.of("q", "r")), superset, ProgressMonitor.none()));
         assertEquals("risk.config.unknownColumn", col.messageKey());
@@ -172,6 +178,33 @@ class MicrodataEdgeTest {
                 () -> run(d, MicrodataConfig.defaults(names)));
         assertEquals("risk.config.tooManyQuasiIdentifiers", e.messageKey());
         assertEquals(64, e.args()[0]);
+    }
+
+    @Test
+    void highestAndLowestProsecutorRiskComeFromTheSmallestAndLargestClass() throws Exception {
+        // classes of 2, 2 and 4 records: highest 1/2, lowest 1/4, success J/n = 3/8
+        MicrodataResult r = run(TestTables.rows("q", "a", "a", "b", "b", "c", "c", "c", "c"),
+                MicrodataConfig.defaults(List.of("q")));
+        assertEquals(0.5, r.prosecutor().highest(), EPS);
+        assertEquals(0.25, r.prosecutor().lowest(), EPS);
+        assertEquals(3.0 / 8, r.prosecutor().successRate(), EPS);
+        assertEquals(2, r.k());
+    }
+
+    @Test
+    void pairUniquenessOnManyDistinctValuesCountsPairsNotSingleValues() throws Exception {
+        // 2,100 values in a and b, hashed pairs. Rows (a_i, b_i) for i < 2100 and (a_0, b_1): every (a, b) pair
+        // is unique (2,101 of 2,101), while b_1 and a_0 each occur twice (2,099 uniques each)
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 2100; i++) {
+            rows.add("a" + i + ",b" + i);
+        }
+        rows.add("a0,b1");
+        MicrodataResult r = run(TestTables.rows("a,b", rows.toArray(String[]::new)),
+                MicrodataConfig.defaults(List.of("a", "b")));
+        assertEquals(1.0, r.pairUniqueness().share(0, 1), EPS);
+        assertEquals(2099.0 / 2101, r.pairUniqueness().share(0, 0), EPS);
+        assertEquals(2099.0 / 2101, r.pairUniqueness().share(1, 1), EPS);
     }
 
     @Test
