@@ -359,6 +359,24 @@ class ResolutionBoundaryTest {
     }
 
     @Test
+    void aLaterPlaceTakesOverHomeOrWorkOnlyWithMoreVisits() throws Exception {
+        // places appear as P, Q. a: nights P then Q (tie 1:1 -> P stays); days P then Q (tie -> P stays).
+        // b: nights P, P, Q -> P (2 > 1); days P, P, Q -> P.
+        EventTable t = Fixtures.events(
+                Fixtures.r("a", "2020-03-02T21:00:00Z", "P"), Fixtures.r("a", "2020-03-02T22:00:00Z", "Q"),
+                Fixtures.r("a", "2020-03-03T10:00:00Z", "P"), Fixtures.r("a", "2020-03-03T11:00:00Z", "Q"),
+                Fixtures.r("b", "2020-03-02T21:00:00Z", "P"), Fixtures.r("b", "2020-03-02T22:00:00Z", "P"),
+                Fixtures.r("b", "2020-03-02T23:00:00Z", "Q"), Fixtures.r("b", "2020-03-03T10:00:00Z", "P"),
+                Fixtures.r("b", "2020-03-03T11:00:00Z", "P"), Fixtures.r("b", "2020-03-03T12:00:00Z", "Q"));
+        int[][] hw = HomeWork.defaults().homeAndWork(Fixtures.traces(t, "none"), ProgressMonitor.none());
+        assertArrayEquals(new int[] {0, 0}, hw[0]);
+        assertArrayEquals(new int[] {0, 0}, hw[1]);
+        int[] best = TopPlaces.mostVisited(Fixtures.traces(t, "none"), ProgressMonitor.none());
+        // a: P 2, Q 2 -> P; b: P 4, Q 2 -> P
+        assertArrayEquals(new int[] {0, 0}, best);
+    }
+
+    @Test
     void mostVisitedPlaceTiesGoToThePlaceThatAppearsFirstInTheData() throws Exception {
         // places appear as P, Q, R. a: R Q Q R -> tie 2:2 -> Q (appears first); b: R P -> P; c: R R Q -> R
         EventTable t = Fixtures.events(

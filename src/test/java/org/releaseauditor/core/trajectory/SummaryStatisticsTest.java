@@ -193,6 +193,10 @@ class SummaryStatisticsTest {
         assertArrayEquals(new int[] {2, 2, 0, 0, 0, 0, 0, 0}, s.sizeCounts());
         // odd count: a a a b -> sizes 3 3 3 1 plus c -> 3 3 3 1 1, sorted 1 1 3 3 3, median 3
         assertEquals(3.0, AnonymitySets.of("x", new Object[] {"a", "a", "a", "b", "c"}).medianSize(), 1e-12);
+        // users in key order a, b, b, c, c, c, d have sizes 1 2 2 3 3 3 1: the median of the sorted sizes
+        // 1 1 2 2 3 3 3 is 2 (the unsorted middle entry would be 3)
+        assertEquals(2.0, AnonymitySets.of("x", new Object[] {"a", "b", "b", "c", "c", "c", "d"}).medianSize(),
+                1e-12);
     }
 
     @Test

@@ -95,6 +95,62 @@ class SyntheticTracesTest {
         assertTrue(differentPlaces > 30, "users whose home is not their work: " + differentPlaces);
     }
 
+    @Test
+    void eventsFollowTheDocumentedMixOfNightAndOfficeHours() {
+        // 35 % of events are at home between 20:00 and 06:59, plus night hours of favourites (20-21 h) and of
+        // random events: about 45 % of all events fall in the night window. Of weekday events, 30 % are at work
+        // 9-16 h, plus favourites and random events in those hours: about 47 %.
+        EventTable t = SyntheticTraces.generate(100, 100, 144, 11, ProgressMonitor.none());
+        HomeWork hw = HomeWork.defaults();
+        int night = 0;
+        int weekday = 0;
+        int office = 0;
+        for (int e = 0; e < t.eventCount(); e++) {
+            long s = t.time(e);
+            night += hw.isNight((int) (Math.floorMod(s, 86_400L) / 3600)) ? 1 : 0;
+            if (TemporalResolution.weekday(s) < 5) {
+                weekday++;
+                office += hw.isWorkTime(s) ? 1 : 0;
+            }
+        }
+        double nightShare = (double) night / t.eventCount();
+        double officeShare = (double) office / weekday;
+        assertTrue(nightShare > 0.40 && nightShare < 0.50, "night share " + nightShare);
+        assertTrue(officeShare > 0.42 && officeShare < 0.52, "office share " + officeShare);
+    }
+
+    @Test
+    void homesAreSkewedTowardsTheCentreAndWorkIsNearHome() {
+        // a home is the antenna index closer to the middle of two uniform draws: E|home − 72| = 24 for 144
+        // antennas (36 for one uniform draw). Work is within 12 grid cells of home in each direction.
+        int antennas = 144;
+        int side = 12;
+        EventTable t = SyntheticTraces.generate(200, 120, antennas, 13, ProgressMonitor.none());
+        HomeWork hw = HomeWork.defaults();
+        double distance = 0;
+        int near = 0;
+        for (int u = 0; u < t.userCount(); u++) {
+            Map<Integer, Integer> night = new HashMap<>();
+            Map<Integer, Integer> day = new HashMap<>();
+            for (int e = t.userStart(u); e < t.userStart(u) + 120; e++) {
+                long s = t.time(e);
+                if (hw.isNight((int) (Math.floorMod(s, 86_400L) / 3600))) {
+                    night.merge(t.location(e), 1, Integer::sum);
+                }
+                if (hw.isWorkTime(s)) {
+                    day.merge(t.location(e), 1, Integer::sum);
+                }
+            }
+            int home = argMax(night);
+            int work = argMax(day);
+            distance += Math.abs(home - antennas / 2);
+            near += Math.abs(home / side - work / side) <= 12 && Math.abs(home % side - work % side) <= 12 ? 1 : 0;
+        }
+        assertTrue(distance / 200 < 30, "mean distance of homes from the middle " + distance / 200);
+        assertTrue(distance / 200 > 15, "mean distance of homes from the middle " + distance / 200);
+        assertEquals(200, near);
+    }
+
     private static int argMax(Map<Integer, Integer> counts) {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
