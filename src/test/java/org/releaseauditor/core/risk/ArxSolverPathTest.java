@@ -72,6 +72,26 @@ class ArxSolverPathTest {
         assertTrue(Double.isNaN(SpecialFunctions.arxTrigamma(Double.NEGATIVE_INFINITY)));
     }
 
+    @Test
+    void reflectionAwayFromHalfIntegers() {
+        // ARX: ψ'(−0.25) = −ψ'_ARX(1.25) + (π/sin(π/4))² = −Σ_{y=1.25..7.25} 1/y² + 2π² = 18.6707339
+        assertEquals(18.670733910557054, SpecialFunctions.arxTrigamma(-0.25), 1e-12);
+        // accurate: ψ'(−0.25) = 2π² − ψ'(1.25), ψ'(1.25) = ψ'(0.25) − 16 = π² + 8G − 16 (G Catalan's constant)
+        assertEquals(18.541879647671607, SpecialFunctions.trigamma(-0.25), 1e-12);
+        // ψ'(−1.5) = π² − ψ'(2.5) = π² − (π²/2 − 4 − 4/9) = π²/2 + 4 + 4/9
+        assertEquals(9.379246644989124, SpecialFunctions.trigamma(-1.5), 1e-12);
+    }
+
+    @Test
+    void lnGammaOutsideItsDomain() {
+        assertTrue(Double.isNaN(SpecialFunctions.lnGamma(0)));
+        assertTrue(Double.isNaN(SpecialFunctions.lnGamma(-1)));
+        assertTrue(Double.isNaN(SpecialFunctions.lnGamma(Double.NaN)));
+        assertEquals(Double.POSITIVE_INFINITY, SpecialFunctions.lnGamma(Double.POSITIVE_INFINITY));
+        // just above 0: ln Γ(x) ≈ −ln x
+        assertEquals(-Math.log(1e-10), SpecialFunctions.lnGamma(1e-10), 1e-9);
+    }
+
     // ------------------------------------------------------------------ Newton–Raphson
 
     /** F = (x − a, y − b) with the identity Jacobian: one step from anywhere lands on the root. */
