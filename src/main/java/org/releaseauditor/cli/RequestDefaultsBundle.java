@@ -16,7 +16,8 @@ final class RequestDefaultsBundle extends ResourceBundle {
     private final Map<String, String> values;
 
     RequestDefaultsBundle(LaneRegistry lanes) {
-        this.values = LaneDefaults.of(lanes);
+        this.values = new java.util.TreeMap<>(LaneDefaults.of(lanes));
+        this.values.putAll(org.releaseauditor.service.remediation.RemediationDefaults.of());
     }
 
     @Override
