@@ -17,6 +17,8 @@ public final class RemediationDefaults {
     public static Map<String, String> of() {
         Map<String, String> out = new TreeMap<>();
         MicrodataRemediationRequest.builder().defaults().forEach((k, v) -> out.put("default.remediation.microdata." + k, v));
+        TrajectoryRemediationRequest.builder().defaults()
+                .forEach((k, v) -> out.put("default.remediation.trajectories." + k, v));
         return out;
     }
 }
