@@ -10,9 +10,9 @@ import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.service.cases.CaseService;
+import org.releaseauditor.service.cases.RemediationRecorder;
 import org.releaseauditor.service.remediation.RemediationCall;
 import org.releaseauditor.service.remediation.RemediationOutcome;
-import org.releaseauditor.service.remediation.RemediationRecorder;
 import org.releaseauditor.service.remediation.RemediationRequest;
 import picocli.CommandLine.Model.CommandSpec;
 

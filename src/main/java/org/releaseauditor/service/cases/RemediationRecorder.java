@@ -1,4 +1,4 @@
-package org.releaseauditor.service.remediation;
+package org.releaseauditor.service.cases;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,8 +18,7 @@ import org.releaseauditor.io.RemediationJson;
 import org.releaseauditor.service.DatasetRef;
 import org.releaseauditor.service.DatasetService;
 import org.releaseauditor.service.RequestJson;
-import org.releaseauditor.service.cases.CaseService;
-import org.releaseauditor.service.cases.RecordOptions;
+import org.releaseauditor.service.remediation.RemediationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +144,7 @@ public final class RemediationRecorder {
             d.put("sha256", original.sha256());
         }
         d.put("transformation", "remediation");
-        d.set("condition", Remediations.tree(condition));
+        d.set("condition", CaseService.parse(condition, "condition"));
         return n.toString();
     }
 }
