@@ -145,6 +145,18 @@ public final class AggregateRemediationService {
         return new Reaudit<>(r, policies.evaluate(policy, Remediations.tree(r.json())).evaluation());
     }
 
+    /**
+     * A what-if session on a release the aggregates lane has analysed (the dashboard's latest
+     * result, which must include the LP audit): its tables as read, with the remediation options
+     * of {@code base}.
+     */
+    public AggregateWhatIf prepare(LaneResult<AggregatesRequest, AggregatesOutput> result,
+            AggregateRemediationRequest.Builder base, PolicyProfile policy) throws AuditException {
+        AggregateRemediationRequest r = base.analysis(result.request()).build();
+        checkPolicy(policy, r.analysis(), r.warnAsFail());
+        return prepare(r, result, policy);
+    }
+
     /** A what-if session on the tables of an audit (its release set and hashed inputs). */
     public AggregateWhatIf prepare(AggregateRemediationRequest r, LaneResult<AggregatesRequest, AggregatesOutput> audit,
             PolicyProfile policy) {

@@ -162,11 +162,79 @@ public final class AggregateWhatIf {
         return new Copies(refs, t, conditions, reaudit.build());
     }
 
+    /** The audit of the release as submitted (the dashboard's latest result), judged by the policy. */
+    public Reaudit<AggregatesRequest, AggregatesOutput> judge(LaneResult<AggregatesRequest, AggregatesOutput> r) {
+        return new Reaudit<>(r, policies.evaluate(policy, Remediations.tree(r.json())).evaluation());
+    }
+
+    /**
+     * One choice of objective and protection, and the re-audit of its copies (written to temporary
+     * files, then deleted); no re-audit when the suppression cannot be proven safe.
+     */
+    public record Preview(AggregateRemediation.Result result, Reaudit<AggregatesRequest, AggregatesOutput> after) {
+    }
+
+    /** Suppresses for one choice and re-audits the copies through the lane (the GUI's live comparison). */
+    public Preview preview(String objective, double absolute, double percent, ProgressMonitor monitor)
+            throws AuditException {
+        AggregateRemediation.Result r = evaluate(objective, absolute, percent, monitor.slice(0, 0.6));
+        if (!r.safe()) {
+            return new Preview(r, null);
+        }
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        List<Path> temps = new ArrayList<>();
+        try {
+            for (AggregatesRequest.Table t : request.analysis().tables()) {
+                Path tmp = Remediations.tempCopy(inputs.roles().get(AggregatesRequest.TABLE + t.name()).fileName());
+                temps.add(tmp);
+                outputs.put(RemediationCall.COPY_OF + t.name(), tmp);
+            }
+            Copies copies = write(r, objective, outputs, monitor.slice(0.6, 0.7));
+            return new Preview(r, reaudit(copies, analysis(absolute, percent), monitor.slice(0.7, 1)));
+        } finally {
+            temps.forEach(Remediations::deleteTemp);
+        }
+    }
+
+    /** The analysis request with another protection (the re-audit asks the same of the copies). */
+    AggregatesRequest analysis(double absolute, double percent) throws org.releaseauditor.core.error.ConfigurationException {
+        return request.analysis().toBuilder().protection(absolute, percent).build();
+    }
+
+    /** Writes the copies of one choice, re-audits them and describes them as an outcome a case can record. */
+    public RemediationOutcome save(Reaudit<AggregatesRequest, AggregatesOutput> before, String objective,
+            double absolute, double percent, Map<String, Path> outputs, ProgressMonitor monitor)
+            throws AuditException {
+        AggregateRemediation.Result r = evaluate(objective, absolute, percent, monitor.slice(0, 0.5));
+        AggregateRemediationRequest req = request.toBuilder().objective(objective)
+                .analysis(analysis(absolute, percent)).build();
+        Copies copies = r.safe() ? write(r, objective, outputs, monitor.slice(0.5, 0.6)) : null;
+        Reaudit<AggregatesRequest, AggregatesOutput> after = copies == null ? null
+                : reaudit(copies, req.analysis(), monitor.slice(0.6, 1));
+        com.fasterxml.jackson.databind.node.ObjectNode root = org.releaseauditor.io.RemediationJson.aggregates(r);
+        root.put("objective", objective);
+        root.put("token", request.token());
+        Assembly.common(root, req, policy, inputs, before, AggregateRemediationService.SUMMARY);
+        Assembly.outcome(root, copies == null ? null : copies.transformation(), copies == null ? Map.of()
+                : copies.refs(), copies == null ? List.of() : copies.conditions(), after,
+                AggregateRemediationService.SUMMARY);
+        root.put("found", copies != null);
+        return new RemediationOutcome(AggregatesRequest.LANE, req, inputs, before, copies != null,
+                copies == null ? null : copies.transformation(), copies == null ? Map.of() : copies.refs(),
+                copies == null ? List.of() : copies.conditions(), after, Remediations.write(root),
+                AggregateRemediationService.text(req, this, r, before, copies, after));
+    }
+
     /** Analyses the copies through the aggregates lane (bound to their SHA-256) and the policy. */
     public Reaudit<AggregatesRequest, AggregatesOutput> reaudit(Copies copies, ProgressMonitor monitor)
             throws AuditException {
-        LaneResult<AggregatesRequest, AggregatesOutput> r = lane.analyze(request.analysis(), copies.inputs(),
-                monitor);
+        return reaudit(copies, request.analysis(), monitor);
+    }
+
+    /** Analyses the copies through the aggregates lane with a given request (another protection). */
+    public Reaudit<AggregatesRequest, AggregatesOutput> reaudit(Copies copies, AggregatesRequest analysis,
+            ProgressMonitor monitor) throws AuditException {
+        LaneResult<AggregatesRequest, AggregatesOutput> r = lane.analyze(analysis, copies.inputs(), monitor);
         return new Reaudit<>(r, policies.evaluate(policy, Remediations.tree(r.json())).evaluation());
     }
 }

@@ -167,6 +167,25 @@ public final class MicrodataRemediationService {
     }
 
     /**
+     * A what-if session on a release the microdata lane has analysed (the dashboard's latest
+     * result): the remediation request is that result's request with the remediation options of
+     * {@code base} (policy, measure, limits, hierarchies), and the data is read bound to the SHA-256
+     * the result recorded (a file changed since is refused).
+     *
+     * @param base remediation options; its analysis is replaced by the result's request
+     */
+    public MicrodataWhatIf prepare(LaneResult<MicrodataRequest, MicrodataAnalysis> result,
+            MicrodataRemediationRequest.Builder base, ProgressMonitor monitor) throws AuditException {
+        MicrodataRemediationRequest r = base.analysis(result.request()).build();
+        DatasetRef data = result.inputs().roles().get(MicrodataRequest.DATA);
+        PolicyProfile policy = policies.load(r.policy());
+        HistogramPolicy.compile(policy, r.analysis().threshold(), r.warnAsFail());
+        LaneInputs inputs = LaneInputs.builder().put(MicrodataRequest.DATA, DatasetRef.expecting(data.path(),
+                data.sha256())).build();
+        return prepare(r, inputs, policy, monitor);
+    }
+
+    /**
      * Runs the whole remediation: check, audit before, prepare, search (or the given levels), write
      * the copy, re-audit it. Nothing is written when no passing change is found.
      */
@@ -183,9 +202,7 @@ public final class MicrodataRemediationService {
         if (r.fixedLevels()) {
             MicrodataWhatIf.Evaluation ev = w.evaluate(r.levelArray());
             node = ev.node();
-            search = new MicrodataSearchResult(w.quasiIdentifiers(), boxed(w.heights()), w.hierarchySources(),
-                    r.measure(), w.records(), w.suppressionLimit(), node, ev.findings(), List.of(), 1, 1, 0, 0,
-                    false, false, List.of(), 0);
+            search = w.given(ev);
         } else {
             search = w.search(monitor.slice(0.3, 0.75));
             node = search.optimum();
@@ -204,14 +221,6 @@ public final class MicrodataRemediationService {
                 copy == null ? Map.of() : Map.of(RemediationCall.COPY, copy.ref()),
                 copy == null ? List.of() : List.of(copy.condition()), after, Remediations.write(json),
                 text(r, w, search, before, copy, after));
-    }
-
-    private static List<Integer> boxed(int[] a) {
-        List<Integer> out = new ArrayList<>();
-        for (int v : a) {
-            out.add(v);
-        }
-        return out;
     }
 
     /** The result document (schema remediation-v1, lane microdata). */

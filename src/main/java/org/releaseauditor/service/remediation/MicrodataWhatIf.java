@@ -191,6 +191,58 @@ public final class MicrodataWhatIf {
         return new Reaudit<>(r, policies.evaluate(policy, Remediations.tree(r.json())).evaluation());
     }
 
+    /** The audit of the release as submitted (for example the dashboard's latest result), judged by the policy. */
+    public Reaudit<MicrodataRequest, MicrodataAnalysis> judge(LaneResult<MicrodataRequest, MicrodataAnalysis> result) {
+        return new Reaudit<>(result, policies.evaluate(policy, Remediations.tree(result.json())).evaluation());
+    }
+
+    /** A transformation scored and its copy re-audited (the copy was written to a temporary file, then deleted). */
+    public record Preview(Evaluation evaluation, Reaudit<MicrodataRequest, MicrodataAnalysis> after) {
+    }
+
+    /**
+     * Scores a transformation and re-audits its copy through the lane (the GUI's live comparison):
+     * the copy goes to a temporary file that is deleted afterwards.
+     */
+    public Preview preview(int[] levels, ProgressMonitor monitor) throws AuditException {
+        Evaluation ev = evaluate(levels);
+        Path tmp = Remediations.tempCopy(data.fileName());
+        try {
+            Copy copy = write(ev.node(), tmp, monitor.slice(0, 0.3));
+            return new Preview(ev, reaudit(copy, monitor.slice(0.3, 1)));
+        } finally {
+            Remediations.deleteTemp(tmp);
+        }
+    }
+
+    /** The search result of one given transformation (no search), for the result document. */
+    MicrodataSearchResult given(Evaluation ev) {
+        List<Integer> heights = new ArrayList<>();
+        for (int h : heights()) {
+            heights.add(h);
+        }
+        return new MicrodataSearchResult(quasiIdentifiers(), heights, hierarchySources(), request.measure(), records(),
+                suppressionLimit(), ev.node(), ev.findings(), List.of(), 1, 1, 0, 0, false, false, List.of(), 0);
+    }
+
+    /**
+     * Writes the copy of a transformation (the levels the user chose) to {@code out}, re-audits it
+     * and describes it as an outcome that a case can record ({@code before}: the audit as
+     * submitted).
+     */
+    public RemediationOutcome save(Reaudit<MicrodataRequest, MicrodataAnalysis> before, int[] levels, Path out,
+            ProgressMonitor monitor) throws AuditException {
+        Evaluation ev = evaluate(levels);
+        Copy copy = write(ev.node(), out, monitor.slice(0, 0.4));
+        Reaudit<MicrodataRequest, MicrodataAnalysis> after = reaudit(copy, monitor.slice(0.4, 1));
+        MicrodataRemediationRequest r = request.toBuilder().levels(levelMap(ev.node().levels())).build();
+        MicrodataSearchResult result = given(ev);
+        return new RemediationOutcome(MicrodataRequest.LANE, r, inputs, before, true, copy.transformation(),
+                Map.of(RemediationCall.COPY, copy.ref()), List.of(copy.condition()), after,
+                Remediations.write(MicrodataRemediationService.json(r, this, result, before, copy, after)),
+                MicrodataRemediationService.text(r, this, result, before, copy, after));
+    }
+
     /** The levels as a map QI → level, in QI order. */
     public Map<String, Integer> levelMap(List<Integer> levels) {
         Map<String, Integer> m = new LinkedHashMap<>();

@@ -146,6 +146,31 @@ public final class Remediations {
         return arr;
     }
 
+    /** A new temporary file for a preview copy ({@code <stem>_preview….csv} in a folder of its own). */
+    static Path tempCopy(String inputName) throws org.releaseauditor.core.error.DatasetFormatException {
+        try {
+            Path dir = Files.createTempDirectory("release-auditor-whatif");
+            String name = inputName.lastIndexOf('.') > 0 ? inputName.substring(0, inputName.lastIndexOf('.'))
+                    : inputName;
+            return dir.resolve(name + "_preview.csv");
+        } catch (java.io.IOException e) {
+            throw new org.releaseauditor.core.error.DatasetFormatException(e, System.getProperty("java.io.tmpdir"), 0,
+                    0, "remediation.write.failed", System.getProperty("java.io.tmpdir"), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Deletes a preview copy and its folder (quietly: a left-over temporary file is not an error). */
+    static void deleteTemp(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            if (file.getParent() != null) {
+                Files.deleteIfExists(file.getParent());
+            }
+        } catch (java.io.IOException e) {
+            // left in the temporary folder; nothing else to do
+        }
+    }
+
     /** Parses a result JSON document (one the lanes wrote). */
     public static JsonNode tree(String json) {
         try {

@@ -171,6 +171,21 @@ public final class TrajectoryRemediationService {
         return new Reaudit<>(r, policies.evaluate(policy, Remediations.tree(r.json())).evaluation());
     }
 
+    /**
+     * A what-if session on a release the trajectories lane has analysed (the dashboard's latest
+     * result), with the remediation options of {@code base}; the files are read bound to the
+     * SHA-256 the result recorded.
+     */
+    public TrajectoryWhatIf prepare(LaneResult<TrajectoriesRequest, TrajectoryReport> result,
+            TrajectoryRemediationRequest.Builder base, PolicyProfile policy, ProgressMonitor monitor)
+            throws AuditException {
+        TrajectoryRemediationRequest r = base.analysis(result.request()).build();
+        targets(policy, r.analysis(), r.warnAsFail());
+        LaneInputs.Builder in = LaneInputs.builder();
+        result.inputs().roles().forEach((role, ref) -> in.put(role, DatasetRef.expecting(ref.path(), ref.sha256())));
+        return prepare(r, in.build(), policy, monitor);
+    }
+
     /** Reads the events (and the area map) bound to their bytes and builds the ladders. */
     public TrajectoryWhatIf prepare(TrajectoryRemediationRequest r, LaneInputs inputs, PolicyProfile policy,
             ProgressMonitor monitor) throws AuditException {

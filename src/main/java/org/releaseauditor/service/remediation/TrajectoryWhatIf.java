@@ -247,6 +247,45 @@ public final class TrajectoryWhatIf {
         return text(name, v).withType(ColumnType.DECIMAL);
     }
 
+    /** The audit of the release as submitted (the dashboard's latest result), judged by the policy. */
+    public Reaudit<TrajectoriesRequest, TrajectoryReport> judge(LaneResult<TrajectoriesRequest, TrajectoryReport> r) {
+        return new Reaudit<>(r, policies.evaluate(policy, Remediations.tree(r.json())).evaluation());
+    }
+
+    /** One choice scored, and its copy re-audited (written to a temporary file, then deleted). */
+    public record Preview(TrajectoryRemediationResult.Cell cell, Reaudit<TrajectoriesRequest, TrajectoryReport> after) {
+    }
+
+    /** Scores one choice of the ladders and re-audits its copy through the lane (the GUI's live comparison). */
+    public Preview preview(int s, int t, Integer cap, ProgressMonitor monitor) throws AuditException {
+        TrajectoryRemediationResult.Cell cell = evaluate(s, t, cap, monitor.slice(0, 0.4));
+        Path tmp = Remediations.tempCopy(inputs.roles().get(TrajectoriesRequest.EVENTS).fileName());
+        try {
+            Copy copy = write(s, t, cap, tmp, monitor.slice(0.4, 0.5));
+            return new Preview(cell, reaudit(copy, monitor.slice(0.5, 1)));
+        } finally {
+            Remediations.deleteTemp(tmp);
+        }
+    }
+
+    /** Writes the copy of one choice to {@code out}, re-audits it and describes it as an outcome a case can record. */
+    public RemediationOutcome save(Reaudit<TrajectoriesRequest, TrajectoryReport> before, int s, int t, Integer cap,
+            Path out, ProgressMonitor monitor) throws AuditException {
+        Copy copy = write(s, t, cap, out, monitor.slice(0, 0.3));
+        Reaudit<TrajectoriesRequest, TrajectoryReport> after = reaudit(copy, monitor.slice(0.3, 1));
+        TrajectoryRemediationRequest r = request.toBuilder().at(spatialLabels().get(s), temporalLabels().get(t), cap)
+                .build();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        Assembly.common(root, r, policy, inputs, before, TrajectoryRemediationService.SUMMARY);
+        Assembly.outcome(root, copy.transformation(), Map.of(RemediationCall.COPY, copy.ref()),
+                List.of(copy.condition()), after, TrajectoryRemediationService.SUMMARY);
+        root.put("found", true);
+        return new RemediationOutcome(TrajectoriesRequest.LANE, r, inputs, before, true, copy.transformation(),
+                Map.of(RemediationCall.COPY, copy.ref()), List.of(copy.condition()), after, Remediations.write(root),
+                TrajectoryRemediationService.text(r, this, null, before, copy, after));
+    }
+
     /** Analyses a copy through the trajectories lane (bound to its SHA-256) and the policy. */
     public Reaudit<TrajectoriesRequest, TrajectoryReport> reaudit(Copy copy, ProgressMonitor monitor)
             throws AuditException {
