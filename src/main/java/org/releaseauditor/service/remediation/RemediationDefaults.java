@@ -19,6 +19,8 @@ public final class RemediationDefaults {
         MicrodataRemediationRequest.builder().defaults().forEach((k, v) -> out.put("default.remediation.microdata." + k, v));
         TrajectoryRemediationRequest.builder().defaults()
                 .forEach((k, v) -> out.put("default.remediation.trajectories." + k, v));
+        TrajectoryRemediationService.targetDefaults()
+                .forEach((k, v) -> out.put("default.remediation.trajectories." + k, v));
         AggregateRemediationRequest.builder().defaults()
                 .forEach((k, v) -> out.put("default.remediation.aggregates." + k, v));
         return out;

@@ -51,6 +51,10 @@ public final class TrajectoryRemediationService {
     static final List<String> SUMMARY = List.of("users", "events", "unicity.0.fraction", "unicity.1.fraction",
             "unicity.2.fraction", "unicity.3.fraction", "unicity.4.fraction");
 
+    /** The GUI's default target: at most 10 % unique from 4 known points (de Montjoye et al. 2013). */
+    private static final int TARGET_POINTS = 4;
+    private static final double TARGET_SHARE = 0.1;
+
     private final Lane<TrajectoriesRequest, TrajectoryReport> lane;
     private final DatasetService datasets;
     private final TrajectoryAnalysisService resolutions = new TrajectoryAnalysisService();
@@ -70,6 +74,44 @@ public final class TrajectoryRemediationService {
             return LaneRegistry.global().require(TrajectoriesRequest.LANE, TrajectoriesLane.class);
         } catch (ConfigurationException e) {
             throw new IllegalStateException("the trajectories lane is always registered", e);
+        }
+    }
+
+    /** The default target points and share as text (help and the GUI), keyed {@code targetPoints}, {@code targetShare}. */
+    static Map<String, String> targetDefaults() {
+        return Map.of("targetPoints", Integer.toString(TARGET_POINTS), "targetShare", Double.toString(TARGET_SHARE));
+    }
+
+    /**
+     * A policy of one unicity target: at most {@code share} of the users unique from {@code points}
+     * known points ({@code unicity.<points-1>.fraction <= share}, FAIL).
+     */
+    public static PolicyProfile unicityTarget(int points, double share) throws ConfigurationException {
+        if (points < 1 || !(share >= 0 && share <= 1)) {
+            throw new ConfigurationException("remediation.trajectory.badTarget", points, share);
+        }
+        String pct = Assembly.num(share * 100);
+        return new PolicyProfile("unicity-" + points + "-" + pct, "1.0",
+                Messages.get("remediation.target.title", pct, points),
+                Messages.get("remediation.target.description", pct, points),
+                "de Montjoye et al., 'Unique in the Crowd', Scientific Reports 3 (2013)",
+                List.of(new PolicyRule("unicity." + (points - 1) + ".fraction", org.releaseauditor.core.policy.Operator.LE,
+                        share, Severity.FAIL, Messages.get("remediation.target.description", pct, points))));
+    }
+
+    /**
+     * Writes a policy to a file of its own in the temporary folder, so that a case can evaluate
+     * it by reference (the case stores its exact copy with the findings).
+     */
+    public static Path writePolicy(PolicyProfile p) throws AuditException {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("release-auditor-policy");
+            Path file = dir.resolve(p.id() + ".json");
+            java.nio.file.Files.writeString(file, new PolicyService().toJson(p), java.nio.charset.StandardCharsets.UTF_8);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new org.releaseauditor.core.error.DatasetFormatException(e, p.id(), 0, 0, "remediation.write.failed",
+                    p.id(), String.valueOf(e.getMessage()));
         }
     }
 
