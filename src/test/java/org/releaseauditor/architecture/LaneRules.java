@@ -46,7 +46,10 @@ final class LaneRules {
             "org.releaseauditor.core.evaluation.EvaluationConfig$LinkabilityOptions",
             "org.releaseauditor.core.evaluation.EvaluationConfig$InferenceOptions");
 
-    /** Core analyses and the service classes behind the lanes: front ends reach them only through a lane. */
+    /**
+     * Core analyses, the remediation engines and the service classes behind the lanes: front ends
+     * reach them only through a lane or the remediation services.
+     */
     static final Set<String> ENGINES = Set.of(
             "org.releaseauditor.core.risk.MicrodataAnalyzer",
             "org.releaseauditor.core.risk.QiContributionAnalysis",
@@ -70,6 +73,9 @@ final class LaneRules {
             "org.releaseauditor.core.aggregate.GroundTruth",
             "org.releaseauditor.core.evaluation.ReleaseEvaluator",
             "org.releaseauditor.core.evaluation.EvaluationData",
+            "org.releaseauditor.core.remediation.microdata.MicrodataRemediation",
+            "org.releaseauditor.core.remediation.trajectory.TrajectoryRemediation",
+            "org.releaseauditor.core.remediation.aggregate.AggregateRemediation",
             "org.releaseauditor.service.microdata.MicrodataAnalysisService",
             "org.releaseauditor.service.trajectories.TrajectoryAnalysisService",
             "org.releaseauditor.service.aggregates.AggregateAnalysisService");
@@ -93,7 +99,9 @@ final class LaneRules {
                                     "org.releaseauditor.core.aggregate.ThresholdRule$Operator")
                                     && c.getName().equals("parse")))
             .orShould().callConstructorWhere(DescribedPredicate.describe("a lane request's constructor",
-                    c -> c.getTargetOwner().isAssignableTo("org.releaseauditor.service.LaneRequest")))
+                    c -> c.getTargetOwner().isAssignableTo("org.releaseauditor.service.LaneRequest")
+                            || c.getTargetOwner().isAssignableTo(
+                                    "org.releaseauditor.service.remediation.RemediationRequest")))
             .because("a lane request is built only by its builder in service (STYLE.md 2.9): front ends set "
                     + "what the user gave, the builder holds the defaults and checks the values");
 
