@@ -176,5 +176,34 @@ final class ClassTable {
                 }
             }
         }
+        /**
+         * Copies the rows {@code from..to-1} (through {@code ix} when not null) of the columns
+         * {@code first..src.length-1} into {@code dst}: row i goes to {@code target[i - base]},
+         * unless that is negative (the row is dropped).
+         */
+        static void copyKept(Codes[] src, Codes[] dst, int first, int[] ix, int[] target, int base, int from,
+                int to) {
+            for (int p = first; p < src.length; p++) {
+                Codes in = src[p];
+                Codes out = dst[p];
+                if (ix == null && in.b != null) {
+                    byte[] sb = in.b;
+                    byte[] db = out.b;
+                    for (int i = from; i < to; i++) {
+                        int t = target[i - base];
+                        if (t >= 0) {
+                            db[t] = sb[i];
+                        }
+                    }
+                    continue;
+                }
+                for (int i = from; i < to; i++) {
+                    int t = target[i - base];
+                    if (t >= 0) {
+                        out.set(t, in.get(ix == null ? i : ix[i]));
+                    }
+                }
+            }
+        }
     }
 }

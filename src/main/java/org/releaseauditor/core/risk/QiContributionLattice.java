@@ -407,27 +407,7 @@ final class QiContributionLattice {
                 weights[s] = w[ix == null ? i : ix[i]];
             }
         }
-        for (int p = a + 1; p < m; p++) {
-            ClassTable.Codes src = t.cols()[p];
-            ClassTable.Codes dst = cols[p];
-            if (ix == null && src.b != null) {
-                byte[] sb = src.b;
-                byte[] db = dst.b;
-                for (int i = from; i < to; i++) {
-                    int s = target[i - base];
-                    if (s >= 0) {
-                        db[s] = sb[i];
-                    }
-                }
-                continue;
-            }
-            for (int i = from; i < to; i++) {
-                int s = target[i - base];
-                if (s >= 0) {
-                    dst.set(s, src.get(ix == null ? i : ix[i]));
-                }
-            }
-        }
+        ClassTable.Codes.copyKept(t.cols(), cols, a + 1, ix, target, base, from, to);
     }
 
     /**

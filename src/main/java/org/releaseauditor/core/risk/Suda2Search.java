@@ -414,27 +414,7 @@ final class Suda2Search {
                     ids[s] = t.ids() == null ? r : t.ids()[r];
                 }
             }
-            for (int p = a + 1; p < m; p++) {
-                ClassTable.Codes src = t.cols()[p];
-                ClassTable.Codes dst = cols[p];
-                if (ix == null && src.b != null) {
-                    byte[] sb = src.b;
-                    byte[] db = dst.b;
-                    for (int i = from; i < to; i++) {
-                        int s = target[i - from];
-                        if (s >= 0) {
-                            db[s] = sb[i];
-                        }
-                    }
-                    continue;
-                }
-                for (int i = from; i < to; i++) {
-                    int s = target[i - from];
-                    if (s >= 0) {
-                        dst.set(s, src.get(ix == null ? i : ix[i]));
-                    }
-                }
-            }
+            ClassTable.Codes.copyKept(t.cols(), cols, a + 1, ix, target, from, from, to);
             sub = new Sub(cols, weights, ids);
             childIx = null;
         } else {

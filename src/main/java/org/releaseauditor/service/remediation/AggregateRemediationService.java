@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class AggregateRemediationService {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AggregateRemediationService.class);
-    private static final Pattern MIN_COUNT = Pattern.compile("tables\\.(\\*|\\d+)\\.minCount");
+    private static final Pattern MIN_COUNT = Pattern.compile("tables\\.(\\*|\\d+)\\.minCount|aggregates\\.minCount\\.(\\*|[^.]+)");
     private static final List<String> ZERO_RULES = List.of("aggregates.unsafeCells", "aggregates.exposedCells",
             "aggregates.recoverableCells");
     static final List<String> SUMMARY = List.of("aggregates.cells", "aggregates.suppressedCells",
@@ -78,7 +78,7 @@ public final class AggregateRemediationService {
 
     /**
      * Checks before any work: the lane request against the tables, the policy (every FAIL rule must
-     * be one the suppression can meet: {@code tables.*.minCount} at most the threshold rule's
+     * be one the suppression can meet: {@code tables.*.minCount} or {@code aggregates.minCount.*} at most the threshold rule's
      * bound, {@code aggregates.unsafeCells|exposedCells|recoverableCells} at 0), and the copies.
      */
     public Checked check(RemediationCall<AggregateRemediationRequest> call) throws AuditException {
@@ -133,7 +133,7 @@ public final class AggregateRemediationService {
         }
         if (!unsupported.isEmpty()) {
             throw new ConfigurationException("remediation.policy.unsupported", policy.id(),
-                    String.join("; ", unsupported), "tables.*.minCount, aggregates.unsafeCells, "
+                    String.join("; ", unsupported), "tables.*.minCount, aggregates.minCount.*, aggregates.unsafeCells, "
                             + "aggregates.exposedCells, aggregates.recoverableCells");
         }
     }
