@@ -6,6 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.fx.FxmlViews;
@@ -36,8 +38,31 @@ public final class ImportWizard {
         Button ok = (Button) dialog.getDialogPane().lookupButton(importType);
         ok.setId("importButton");
         ok.disableProperty().bind(vm.validProperty().not());
+        ok.setDefaultButton(true);
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("importCancelButton");
+        cancel.setDefaultButton(false);
+        guardEnter(dialog, ok);
         dialog.setResultConverter(b -> b == importType ? vm.request() : null);
         return dialog;
+    }
+
+    /**
+     * Enter never discards an import: after a role is chosen in the table, focus can land on
+     * Cancel, and Enter there used to close the wizard. Enter on Cancel (or on any control that
+     * does not use it) imports when the settings are valid and otherwise does nothing; Cancel
+     * stays on Esc, a click or Space.
+     */
+    static void guardEnter(Dialog<?> dialog, Button ok) {
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER || !(e.getTarget() instanceof Button target) || target == ok) {
+                return;
+            }
+            e.consume();
+            if (!ok.isDisabled()) {
+                ok.fire();
+            }
+        });
     }
 
     /** Shows the wizard modally. */
