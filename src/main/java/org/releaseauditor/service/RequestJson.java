@@ -235,8 +235,13 @@ public final class RequestJson {
             for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
                 String f = it.next();
                 if (!known.contains(f)) {
-                    throw new ConfigurationException("request.error.unknownField", f, where, String.join(", ",
-                            new java.util.TreeSet<>(known)));
+                    List<String> fields = List.copyOf(new java.util.TreeSet<>(known));
+                    String near = org.releaseauditor.core.model.ColumnLookup.suggest(f, fields);
+                    // the suggestion comes before the list, which a long request may cut at 200 characters
+                    throw near == null
+                            ? new ConfigurationException("request.error.unknownField", f, where, String.join(", ", fields))
+                            : new ConfigurationException("request.error.unknownFieldSuggest", f, where, near,
+                                    String.join(", ", fields));
                 }
             }
         }
