@@ -254,10 +254,6 @@ public final class RiskDashboardController {
         riskiestTable.getColumns().setAll(cols);
     }
 
-    private static String opt(Double d) {
-        return d == null ? "\u2013" : RiskDashboardViewModel.pct(d);
-    }
-
     static <S> TableColumn<S, String> col(String title, Function<S, String> f) {
         return Columns.text(title, f);
     }
