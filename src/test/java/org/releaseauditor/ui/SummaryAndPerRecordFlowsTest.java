@@ -174,14 +174,21 @@ class SummaryAndPerRecordFlowsTest {
         assertTrue(individual.getItems().stream().anyMatch(r -> r.value().equals("not available from a summary")
                 && r.explanation().contains("SUDA2")), individual.getItems().toString());
         assertTrue(((TableView<?>) microdata().lookup("#riskiestTable")).getItems().isEmpty());
-        // the same run recorded in a case
+        // the same run recorded in a case the way the decision panel's "Record analysis" does (no dataset)
+        assertEquals(null, current.dataset());
         var cases = ctx.caseModel();
         Path rcase = dir.resolve("summary.rcase");
         robot.interact(() -> cases.create(rcase, "Summary", "Patients summary", "Clinic", "Dana DPO"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null);
-        robot.interact(() -> cases.record(current.result(),
-                org.releaseauditor.service.cases.RecordOptions.none()));
+        robot.interact(() -> cases.recordAnalysis(current.dataset(), current.result(), current.attacker()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get().runs().size() == 1);
+        // and it reruns identically from the case file (bound to the summary's SHA-256)
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rerun = ReleaseAuditorCli.run(new PrintWriter(out), new PrintWriter(err), "case", "rerun",
+                rcase.toString(), "--all");
+        assertEquals(0, rerun, out + " " + err);
+        assertTrue(out.toString().contains("IDENTICAL"), out.toString());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
