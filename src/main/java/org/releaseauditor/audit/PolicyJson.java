@@ -29,7 +29,7 @@ public final class PolicyJson {
 
     /** Ids of the built-in profiles, stored as {@code /org/releaseauditor/policy/<id>.json}. */
     public static final List<String> BUILT_IN_IDS = List.of("arx-defaults", "public-release-clinical",
-            "min-group-5", "min-cell-10", "evaluation-residual-risk");
+            "min-group-5", "min-cell-10", "evaluation-residual-risk", "acro-defaults");
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -120,7 +120,14 @@ public final class PolicyJson {
                 throw field(source, p + ".severity", "FAIL or WARN", r.get("severity"));
             }
             String expl = text(r, "explanation", p + ".explanation", source, false);
-            rules.add(new PolicyRule(metric, op, th.asDouble(), sev, expl));
+            PolicyRule.IfNotMeasured missing = PolicyRule.IfNotMeasured.WARN;
+            if (r.has("ifNotMeasured")) {
+                missing = PolicyRule.IfNotMeasured.parse(text(r, "ifNotMeasured", p + ".ifNotMeasured", source, true));
+                if (missing == null) {
+                    throw field(source, p + ".ifNotMeasured", "warn, fail or not-applicable", r.get("ifNotMeasured"));
+                }
+            }
+            rules.add(new PolicyRule(metric, op, th.asDouble(), sev, expl, missing));
         }
         JsonNode review = root.get("requireSecondReviewer");
         if (review != null && !review.isNull() && !review.isBoolean()) {
@@ -173,6 +180,9 @@ public final class PolicyJson {
             o.put("threshold", r.threshold());
             o.put("severity", r.severity().name());
             o.put("explanation", r.explanation());
+            if (r.ifNotMeasured() != PolicyRule.IfNotMeasured.WARN) {
+                o.put("ifNotMeasured", r.ifNotMeasured().spelling());
+            }
         }
         try {
             return MAPPER.writeValueAsString(root);

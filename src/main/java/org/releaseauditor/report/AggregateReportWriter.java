@@ -13,6 +13,8 @@ import org.releaseauditor.core.aggregate.AuditedCell;
 import org.releaseauditor.core.aggregate.DisclosedGroup;
 import org.releaseauditor.core.aggregate.RecoveredCell;
 import org.releaseauditor.core.aggregate.RecoveryResult;
+import org.releaseauditor.core.aggregate.ReleaseResult;
+import org.releaseauditor.core.aggregate.SeriesDecrease;
 import org.releaseauditor.core.aggregate.TableRuleResult;
 import org.releaseauditor.core.aggregate.UnsafeCell;
 import org.releaseauditor.core.error.AuditException;
@@ -51,14 +53,22 @@ public final class AggregateReportWriter {
             th.put("operator", r.threshold().operator().symbol());
             th.put("zeroUnsafe", r.threshold().zeroUnsafe());
         }
-        if (r.dominanceN() > 0) {
+        if (r.dominance() != null) {
             ObjectNode d = rules.putObject("dominance");
             d.put("n", r.dominanceN());
             num(d, "k", r.dominanceK());
+            d.put("operator", r.dominance().boundary().symbol());
         } else {
             rules.putNull("dominance");
         }
         num(rules, "pPercent", r.pPercent());
+        if (r.pq() == null) {
+            rules.putNull("pq");
+        } else {
+            rules.putObject("pq").put("p", r.pq().p()).put("q", r.pq().q());
+        }
+        rules.put("zeroMagnitudeUnsafe", r.rules().zeroMagnitudeUnsafe());
+        num(rules, "width", r.width());
         strings(rules.putArray("extrapolatedTables"), r.extrapolated());
         ArrayNode tables = root.putArray("tables");
         for (TableRuleResult t : r.tables()) {
@@ -68,6 +78,11 @@ public final class AggregateReportWriter {
             o.put("suppressed", t.suppressed());
             num(o, "minCount", t.minCount());
             o.put("extrapolated", t.extrapolated());
+            o.put("zeroCells", t.zeroCells());
+            o.put("zeroMagnitudeCells", t.zeroMagnitudeCells());
+            num(o, "maxTop1Share", t.maxTop1Share());
+            num(o, "maxTop2Share", t.maxTop2Share());
+            num(o, "minPRatio", t.minPRatio());
             ArrayNode unsafe = o.putArray("unsafe");
             for (UnsafeCell u : t.unsafe()) {
                 ObjectNode c = unsafe.addObject();
@@ -122,6 +137,8 @@ public final class AggregateReportWriter {
                 num(o, "required", c.required());
                 o.put("exposed", c.exposed());
                 o.put("feasible", c.feasible());
+                o.put("exposure", c.exposure().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("explanation", c.explain(java.util.Locale.ENGLISH));
             }
         }
         ObjectNode prot = root.putObject("protection");
@@ -142,9 +159,48 @@ public final class AggregateReportWriter {
             o.put("days", rec.days());
             o.put("areas", rec.areas());
             o.put("distance", rec.distance());
+            o.put("observedPoints", rec.observedPoints());
+            o.put("tie", rec.tie());
+            o.put("ties", rec.ties());
+            o.put("tieBreaks", rec.tieBreaks());
+            o.put("rangeExact", rec.rangeExact());
+            num(o, "accuracyMin", rec.accuracyMin());
+            num(o, "accuracyMax", rec.accuracyMax());
+            num(o, "withinDayMin", rec.withinDayMin());
+            num(o, "withinDayMax", rec.withinDayMax());
+            num(o, "accuracyLowerBound", rec.accuracyLowerBound());
+            num(o, "accuracyUpperBound", rec.accuracyUpperBound());
         }
-        AggregateSummary s = r.summary();
-        ObjectNode m = root.putObject("aggregates");
+        if (!r.releases().isEmpty()) {
+            ArrayNode rels = root.putArray("releases");
+            for (ReleaseResult rel : r.releases()) {
+                ObjectNode o = rels.addObject();
+                o.put("name", rel.name());
+                ArrayNode ts = o.putArray("tables");
+                for (TableRuleResult t : rel.tables()) {
+                    ObjectNode to = ts.addObject();
+                    to.put("name", t.table());
+                    num(to, "minCount", t.minCount());
+                    to.put("unsafe", t.unsafe().size());
+                }
+                summary(o.putObject("aggregates"), rel.summary());
+            }
+        }
+        ArrayNode dec = root.putArray("seriesDecreases");
+        for (SeriesDecrease d : r.seriesDecreases()) {
+            ObjectNode o = dec.addObject();
+            o.put("table", d.table());
+            strings(o.putArray("cell"), d.cell());
+            o.put("previous", d.previous());
+            o.put("next", d.next());
+            num(o, "before", d.before());
+            num(o, "after", d.after());
+        }
+        summary(root.putObject("aggregates"), r.summary());
+        return root;
+    }
+
+    private static void summary(ObjectNode m, AggregateSummary s) {
         m.put("tables", s.tables());
         m.put("cells", s.cells());
         m.put("suppressedCells", s.suppressedCells());
@@ -160,7 +216,22 @@ public final class AggregateReportWriter {
         for (Map.Entry<String, Double> e : s.minCount().entrySet()) {
             num(min, e.getKey(), e.getValue());
         }
-        return root;
+        m.put("releases", s.releases());
+        count(m, "zeroCells", s.zeroCells());
+        count(m, "zeroMagnitudeCells", s.zeroMagnitudeCells());
+        num(m, "maxTop1Share", s.maxTop1Share());
+        num(m, "maxTop2Share", s.maxTop2Share());
+        num(m, "minPRatio", s.minPRatio());
+        count(m, "seriesDecreases", s.seriesDecreases());
+    }
+
+    /** A count, or null when negative (not measured). */
+    private static void count(ObjectNode o, String field, long v) {
+        if (v < 0) {
+            o.putNull(field);
+        } else {
+            o.put(field, v);
+        }
     }
 
     private static void num(ObjectNode o, String field, double v) {
@@ -188,9 +259,11 @@ public final class AggregateReportWriter {
         if (r.threshold() != null) {
             sb.append("Threshold rule: unsafe if ").append(r.threshold().describe()).append('\n');
         }
-        if (r.dominanceN() > 0) {
-            sb.append("Dominance rule: unsafe if the ").append(r.dominanceN()).append(" largest contributors exceed ")
-                    .append(fmt(r.dominanceK())).append("% of the cell\n");
+        if (r.dominance() != null) {
+            sb.append("Dominance rule: unsafe if ").append(r.dominance().describe()).append('\n');
+        }
+        if (r.pq() != null) {
+            sb.append("pq rule: unsafe if ").append(r.pq().describe()).append('\n');
         }
         if (!Double.isNaN(r.pPercent())) {
             sb.append("p% rule: unsafe if T - x1 - x2 < ").append(fmt(r.pPercent())).append("% of x1\n");
@@ -218,6 +291,22 @@ public final class AggregateReportWriter {
                         .append(g.hasSuppressed() ? " (some cells withheld)" : "").append('\n');
             }
         }
+        if (r.releases().size() > 1) {
+            sb.append("\nReleases checked: ").append(r.releases().size()).append('\n');
+            for (ReleaseResult rel : r.releases()) {
+                sb.append("  ").append(rel.name()).append(": ").append(rel.summary().unsafeCells()).append(" unsafe, ")
+                        .append(rel.summary().recoverableCells()).append(" recovered")
+                        .append(rel.summary().exposedCells() < 0 ? "" : ", " + rel.summary().exposedCells()
+                                + " exposed")
+                        .append('\n');
+            }
+        }
+        if (!r.seriesDecreases().isEmpty()) {
+            sb.append("Series is not cumulative: ").append(r.seriesDecreases().size()).append(" cell(s) decrease\n");
+            for (SeriesDecrease d : r.seriesDecreases()) {
+                sb.append("  ").append(d.describe()).append('\n');
+            }
+        }
         sb.append("\nDifferencing: ").append(r.differencing().size()).append(" number(s) recovered\n");
         for (RecoveredCell c : r.differencing()) {
             sb.append("  [").append(c.kind()).append("] ").append(c.derivation()).append('\n');
@@ -228,7 +317,7 @@ public final class AggregateReportWriter {
             for (AuditedCell c : r.audit()) {
                 sb.append("  ").append(c.exposed() ? "EXPOSED " : "ok      ").append(c.table()).append('[')
                         .append(String.join("|", c.cell())).append("] in [").append(fmt(c.low())).append(", ")
-                        .append(fmt(c.high())).append("]\n");
+                        .append(fmt(c.high())).append("]: ").append(c.explain(java.util.Locale.ENGLISH)).append('\n');
             }
         }
         if (r.recovery() != null) {
@@ -237,7 +326,15 @@ public final class AggregateReportWriter {
                     .append(" slots): accuracy ").append(String.format("%.3f", rec.accuracy()))
                     .append(", within-day ").append(String.format("%.3f", rec.withinDayAccuracy())).append(", top-")
                     .append(rec.topK()).append(" unique ").append(String.format("%.3f", rec.topKUniqueness()))
-                    .append('\n');
+                    .append(", ").append(rec.observedPoints()).append(" observed points\n");
+            if (rec.tie()) {
+                sb.append("  The attack met ").append(rec.ties()).append(" tie(s): accuracy ")
+                        .append(String.format("%.3f", rec.accuracyMin())).append(" to ")
+                        .append(String.format("%.3f", rec.accuracyMax())).append(" over ").append(rec.tieBreaks())
+                        .append(rec.rangeExact() ? " (all) tie-breaks" : " tie-break(s) evaluated")
+                        .append(", proven within ").append(String.format("%.3f", rec.accuracyLowerBound()))
+                        .append(" to ").append(String.format("%.3f", rec.accuracyUpperBound())).append('\n');
+            }
         }
         return sb.toString();
     }

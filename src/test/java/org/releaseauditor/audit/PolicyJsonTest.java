@@ -18,7 +18,7 @@ class PolicyJsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"arx-defaults", "public-release-clinical", "min-group-5", "min-cell-10",
-        "evaluation-residual-risk"})
+        "evaluation-residual-risk", "acro-defaults"})
     void builtInProfilesParseAndNameTheirSource(String id) throws PolicyException {
         PolicyProfile p = PolicyJson.builtIn(id);
         assertEquals(id, p.id());
@@ -51,6 +51,7 @@ class PolicyJsonTest {
             {"id":"x","version":"1","rules":[{"metric":"k","operator":"<","threshold":"5"}]} | $.rules[0].threshold: expected a number
             {"id":"x","version":"1","rules":[{"metric":"k","operator":"<","threshold":5,"severity":"BAD"}]} | $.rules[0].severity: expected FAIL or WARN
             {"id":"x","version":"1","rules":[{"metric":"a..b","operator":"<","threshold":5}]} | $.rules[0].metric: expected a dotted metric path
+            {"id":"x","version":"1","rules":[{"metric":"k","operator":"<","threshold":5,"ifNotMeasured":"skip"}]} | $.rules[0].ifNotMeasured: expected warn, fail or not-applicable
             """)
     void malformedProfilesNameTheJsonPath(String json, String expected) {
         PolicyException e = assertThrows(PolicyException.class,

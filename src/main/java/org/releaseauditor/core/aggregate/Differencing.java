@@ -16,10 +16,12 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * increments between consecutive releases that fail the threshold rule.
  *
  * <p>Method: repeated elimination over the identities of {@link ReleaseModel}: an identity with
- * exactly one unknown term determines it; recovered values feed further eliminations. A withheld
- * cell whose identities only bound it to an interval no wider than {@code width} is reported as
- * {@code bounded}. Exact elimination finds what a person with a calculator finds; the LP audit
- * ({@link SuppressionAudit}) finds the full feasibility interval.
+ * exactly one unknown term determines it; recovered values feed further eliminations. Exact
+ * elimination finds what a person with a calculator finds. Given the LP audit's intervals
+ * ({@link SuppressionAudit}), every withheld cell that the published numbers pin to an interval
+ * at most {@code width} wide is reported too: {@code combination} when several identities
+ * together fix it exactly, {@code bounded} otherwise. Differencing and the audit then agree on
+ * which cells are pinned, by construction.
  */
 public final class Differencing {
 
@@ -32,6 +34,18 @@ public final class Differencing {
      */
     public static List<RecoveredCell> within(ReleaseModel model, double width, ThresholdRule threshold,
             ProgressMonitor monitor) {
+        return within(model, width, threshold, null, monitor);
+    }
+
+    /**
+     * @param width     report withheld cells pinned to an interval at most this wide (0 = exact only)
+     * @param threshold rule that decides whether an unpublished derived number is worth reporting
+     * @param audit     the LP audit of the same model ({@link SuppressionAudit#audit}), or null:
+     *                  then only single identities bound a cell, which misses cells that a
+     *                  combination of identities pins
+     */
+    public static List<RecoveredCell> within(ReleaseModel model, double width, ThresholdRule threshold,
+            List<AuditedCell> audit, ProgressMonitor monitor) {
         int n = model.quantityCount();
         double[] val = new double[n];
         String[] how = new String[n];
@@ -100,11 +114,17 @@ public final class Differencing {
                 queue.add(next);
             }
         }
-        return report(model, val, how, sameTable, byQuantity, width, threshold);
+        return report(model, val, how, sameTable, byQuantity, width, threshold, audit);
     }
 
     private static List<RecoveredCell> report(ReleaseModel model, double[] val, String[] how, boolean[] sameTable,
-            List<List<Integer>> byQuantity, double width, ThresholdRule threshold) {
+            List<List<Integer>> byQuantity, double width, ThresholdRule threshold, List<AuditedCell> audit) {
+        Map<String, AuditedCell> intervals = new HashMap<>();
+        if (audit != null) {
+            for (AuditedCell a : audit) {
+                intervals.put(a.table() + "\u0000" + a.index(), a);
+            }
+        }
         List<RecoveredCell> out = new ArrayList<>();
         List<CountTable> tables = model.release().tables();
         Set<String> seen = new HashSet<>();
@@ -119,13 +139,25 @@ public final class Differencing {
                 if (!seen.add(label)) {
                     continue;
                 }
+                List<String> loc = model.location(q);
+                AuditedCell lp = intervals.get(t.name() + "\u0000" + c);
                 if (!Double.isNaN(model.known(q))) {
                     out.add(new RecoveredCell(t.name(), t.key(c), model.known(q), model.known(q),
                             "published-elsewhere", label + " = " + publisher(model, q) + " = "
-                                    + ReleaseModel.fmt(model.known(q))));
+                                    + ReleaseModel.fmt(model.known(q)), loc));
                 } else if (!Double.isNaN(val[q])) {
                     out.add(new RecoveredCell(t.name(), t.key(c), val[q], val[q], sameTable[q] ? "margin" : "overlap",
-                            label + " = " + how[q] + " = " + ReleaseModel.fmt(val[q])));
+                            label + " = " + how[q] + " = " + ReleaseModel.fmt(val[q]), loc));
+                } else if (lp != null) {
+                    if (lp.feasible() && lp.width() <= width + AuditedCell.TOLERANCE * Math.max(1, width)) {
+                        boolean exact = lp.width() < 1e-6;
+                        out.add(new RecoveredCell(t.name(), t.key(c), lp.low(), lp.high(),
+                                exact ? "combination" : "bounded", label + (exact ? " = " + ReleaseModel.fmt(lp.low())
+                                        + ", forced by several published identities together (LP)"
+                                        : " in [" + ReleaseModel.fmt(lp.low()) + ", " + ReleaseModel.fmt(lp.high())
+                                                + "], the range every published identity allows together (LP)"),
+                                loc));
+                    }
                 } else if (width > 0) {
                     RecoveredCell b = bounded(model, q, t, c, val, byQuantity, width, label);
                     if (b != null) {
@@ -138,7 +170,7 @@ public final class Differencing {
             if (model.unpublished(q) && !Double.isNaN(val[q]) && threshold != null && threshold.unsafe(val[q])) {
                 out.add(new RecoveredCell("unpublished", model.location(q), val[q], val[q], "derived",
                         model.label(q) + " = " + how[q] + " = " + ReleaseModel.fmt(val[q]) + ", "
-                                + threshold.describe()));
+                                + threshold.describe(), model.location(q)));
             }
         }
         return out;
@@ -183,7 +215,7 @@ public final class Differencing {
         }
         if (high - low <= width) {
             return new RecoveredCell(t.name(), t.key(c), low, high, "bounded",
-                    label + " <= " + why + " = " + ReleaseModel.fmt(high));
+                    label + " <= " + why + " = " + ReleaseModel.fmt(high), model.location(q));
         }
         return null;
     }
@@ -208,14 +240,26 @@ public final class Differencing {
         d.append(op).append(model.label(q)).append(" (").append(ReleaseModel.fmt(v)).append(')');
     }
 
+    /** What comparing consecutive releases found. */
+    public record SeriesResult(List<RecoveredCell> increments, List<SeriesDecrease> decreases) {
+        public SeriesResult {
+            increments = List.copyOf(increments);
+            decreases = List.copyOf(decreases);
+        }
+    }
+
     /**
-     * Consecutive releases of cumulative counts: for each cell published in a release and in the
-     * next one (same table name and key), the increment next − previous is a published number in
-     * disguise; it is reported when it fails the threshold rule.
+     * Consecutive releases of cumulative counts: for each cell of a table in a release and the
+     * next one (same table name, dimensions and key), the increment next − previous is a
+     * published number in disguise; it is reported when it fails the threshold rule. A cell that
+     * the earlier release does not list counts as 0 there (a new area that appears with 3 people
+     * reveals a group of 3), and so does a cell that the later release drops. Withheld cells are
+     * skipped. A cell that decreases makes the series not cumulative: it is reported as a
+     * {@link SeriesDecrease} instead of being dropped silently.
      */
-    public static List<RecoveredCell> seriesIncrements(List<ReleaseSet> series, ThresholdRule threshold,
-            ProgressMonitor monitor) {
+    public static SeriesResult series(List<ReleaseSet> series, ThresholdRule threshold, ProgressMonitor monitor) {
         List<RecoveredCell> out = new ArrayList<>();
+        List<SeriesDecrease> decreases = new ArrayList<>();
         for (int r = 1; r < series.size(); r++) {
             monitor.checkCancelled();
             ReleaseSet prev = series.get(r - 1);
@@ -229,22 +273,46 @@ public final class Differencing {
                 for (int c = 0; c < a.cellCount(); c++) {
                     before.put(a.keyString(c), c);
                 }
+                Set<String> seen = new HashSet<>();
                 for (int c = 0; c < b.cellCount(); c++) {
-                    Integer ca = before.get(b.keyString(c));
-                    if (ca == null || a.isSuppressed(ca) || b.isSuppressed(c)) {
+                    if (c % ProgressMonitor.CHECK_INTERVAL == 0) {
+                        monitor.checkCancelled();
+                    }
+                    String key = b.keyString(c);
+                    seen.add(key);
+                    Integer ca = before.get(key);
+                    if ((ca != null && a.isSuppressed(ca)) || b.isSuppressed(c)) {
                         continue;
                     }
-                    double inc = b.raw(c) - a.raw(ca);
-                    if (inc >= 0 && threshold.unsafe(inc)) {
+                    double old = ca == null ? 0 : a.raw(ca);
+                    double inc = b.raw(c) - old;
+                    if (inc < 0) {
+                        decreases.add(new SeriesDecrease(b.name(), b.key(c), prev.name(), next.name(), old, b.raw(c)));
+                    } else if (threshold.unsafe(inc)) {
+                        String was = ca == null ? prev.name() + ":" + a.name() + "[" + key + "] (absent = 0)"
+                                : prev.name() + ":" + a.name() + "[" + a.keyString(ca) + "] ("
+                                        + ReleaseModel.fmt(old) + ")";
                         out.add(new RecoveredCell(b.name(), b.key(c), inc, inc, "series-increment",
-                                next.name() + ":" + b.name() + "[" + b.keyString(c) + "] (" + ReleaseModel.fmt(b.raw(c))
-                                        + ") - " + prev.name() + ":" + a.name() + "[" + a.keyString(ca) + "] ("
-                                        + ReleaseModel.fmt(a.raw(ca)) + ") = " + ReleaseModel.fmt(inc) + ", "
-                                        + threshold.describe()));
+                                next.name() + ":" + b.name() + "[" + key + "] (" + ReleaseModel.fmt(b.raw(c)) + ") - "
+                                        + was + " = " + ReleaseModel.fmt(inc) + ", " + threshold.describe(),
+                                RecoveredCell.prefixed(next.name() + ":" + b.name(), b.key(c))));
+                    }
+                }
+                for (int c = 0; c < a.cellCount(); c++) {
+                    if (!seen.contains(a.keyString(c)) && !a.isSuppressed(c) && a.raw(c) > 0) {
+                        decreases.add(new SeriesDecrease(a.name(), a.key(c), prev.name(), next.name(), a.raw(c), 0));
                     }
                 }
             }
         }
-        return out;
+        return new SeriesResult(out, decreases);
+    }
+
+    /**
+     * The increments of {@link #series} (decreases are in {@link #series}'s result only).
+     */
+    public static List<RecoveredCell> seriesIncrements(List<ReleaseSet> series, ThresholdRule threshold,
+            ProgressMonitor monitor) {
+        return series(series, threshold, monitor).increments();
     }
 }

@@ -21,19 +21,49 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * Ground-truth trajectories on a slot grid: the area of every user in every time slot, plus
  * planar area coordinates when the area names carry them (for example {@code r3c4}, {@code 3_4}).
  * A user without a record in a slot stays where last seen (before the first record: the first
- * place seen). Slot 0 is midnight of the first day. Immutable.
+ * place seen), so that every slot has one point per user for the attack; {@code observed} marks
+ * the points that come from a record, and only those are scored. Slot 0 is midnight of the first
+ * day; the grid ends with the last observed slot. Immutable.
  *
  * @param areas       area names; an area code indexes this list
  * @param x           x coordinate per area (NaN when names carry none: a 0/1 distance is used)
  * @param y           y coordinate per area
  * @param truth       {@code truth[user][slot]} = area code
  * @param slotsPerDay slots in one day
+ * @param observed    {@code observed[user][slot]}: whether a record gave this point (the others
+ *                    are filled in)
  */
-public record GroundTruth(List<String> areas, double[] x, double[] y, int[][] truth, int slotsPerDay) {
+public record GroundTruth(List<String> areas, double[] x, double[] y, int[][] truth, int slotsPerDay,
+        boolean[][] observed) {
     private static final Pattern TWO_NUMBERS = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\D+(-?\\d+(?:\\.\\d+)?)");
 
     public GroundTruth {
         areas = List.copyOf(areas);
+    }
+
+    /** Every point observed. */
+    public GroundTruth(List<String> areas, double[] x, double[] y, int[][] truth, int slotsPerDay) {
+        this(areas, x, y, truth, slotsPerDay, allObserved(truth));
+    }
+
+    private static boolean[][] allObserved(int[][] truth) {
+        boolean[][] o = new boolean[truth.length][];
+        for (int u = 0; u < truth.length; u++) {
+            o[u] = new boolean[truth[u].length];
+            Arrays.fill(o[u], true);
+        }
+        return o;
+    }
+
+    /** Number of (user, slot) points that come from a record. */
+    public long observedPoints() {
+        long n = 0;
+        for (boolean[] row : observed) {
+            for (boolean b : row) {
+                n += b ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     public int users() {
@@ -143,7 +173,7 @@ public record GroundTruth(List<String> areas, double[] x, double[] y, int[][] tr
             maxSlot = Math.max(maxSlot, (int) slot);
             recs.add(new int[] {u, (int) slot, a});
         }
-        int slots = ((maxSlot / spd) + 1) * spd;
+        int slots = maxSlot + 1;
         return build(new ArrayList<>(areaIdx.keySet()), users.size(), slots, spd, recs);
     }
 
@@ -158,11 +188,13 @@ public record GroundTruth(List<String> areas, double[] x, double[] y, int[][] tr
 
     private static GroundTruth build(List<String> areas, int users, int slots, int spd, List<int[]> recs) {
         int[][] truth = new int[users][slots];
+        boolean[][] observed = new boolean[users][slots];
         for (int[] t : truth) {
             Arrays.fill(t, -1);
         }
         for (int[] r : recs) {
             truth[r[0]][r[1]] = r[2];
+            observed[r[0]][r[1]] = true;
         }
         for (int[] t : truth) {
             int first = -1;
@@ -193,6 +225,6 @@ public record GroundTruth(List<String> areas, double[] x, double[] y, int[][] tr
             x[i] = Double.parseDouble(m.group(1));
             y[i] = Double.parseDouble(m.group(2));
         }
-        return new GroundTruth(areas, x, y, truth, spd);
+        return new GroundTruth(areas, x, y, truth, spd, observed);
     }
 }

@@ -11,7 +11,9 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * Group (attribute) disclosure in count tables (METRICS.md §3): for a population group given by
  * some dimensions (for example home_district × age_band), the members all fall into one category
  * of another dimension (for example every 18–24-year-old from district D was seen at place P), or
- * all but at most {@code allowedOutside} of them do.
+ * all but at most {@code allowedOutside} of them do. The category must hold a strict majority of
+ * the group: with {@code allowedOutside = 1}, a group of two split 1 and 1 discloses nothing
+ * (either member could be the one outside), and a tie for the top category is never reported.
  */
 public final class GroupDisclosure {
 
@@ -25,6 +27,10 @@ public final class GroupDisclosure {
      */
     public static List<DisclosedGroup> find(ReleaseSet release, List<String> groupDims, String by,
             double allowedOutside, ProgressMonitor monitor) throws ConfigurationException {
+        if (!(allowedOutside >= 0) || Double.isInfinite(allowedOutside)) {
+            throw new ConfigurationException("aggregate.error.option", "--group allowed",
+                    ReleaseModel.fmt(allowedOutside), "a number of 0 or more");
+        }
         List<DisclosedGroup> out = new ArrayList<>();
         boolean anyTable = false;
         for (CountTable t : release.tables()) {
@@ -45,6 +51,16 @@ public final class GroupDisclosure {
             throw new ConfigurationException("aggregate.error.groupDims", String.join("|", groupDims), by);
         }
         return out;
+    }
+
+    /** Whether some table of {@code release} has every group dimension and {@code by}. */
+    public static boolean applicable(ReleaseSet release, List<String> groupDims, String by) {
+        for (CountTable t : release.tables()) {
+            if (t.dimensionIndex(by) >= 0 && groupDims.stream().allMatch(d -> t.dimensionIndex(d) >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<DisclosedGroup> inTable(CountTable t, int[] g, int b, double allowedOutside,
@@ -93,7 +109,7 @@ public final class GroupDisclosure {
                     topCat = cat.getKey();
                 }
             }
-            if (members > 0 && members - top <= allowedOutside) {
+            if (members > 0 && members - top <= allowedOutside && top > members - top) {
                 out.add(new DisclosedGroup(t.name(), e.getKey(), topCat, members, top, members - top, suppressed));
             }
         }

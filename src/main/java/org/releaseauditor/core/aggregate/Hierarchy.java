@@ -2,6 +2,7 @@ package org.releaseauditor.core.aggregate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class Hierarchy {
     private final List<Map<String, List<String>>> members;
     /** level → leaf → node. */
     private final List<Map<String, String>> ancestor;
+    /** {@code nested[finer][coarser]}, computed once (the model asks for it per quantity). */
+    private final boolean[][] nested;
 
     private Hierarchy(String dimension, List<String> levelNames, List<Map<String, List<String>>> members,
             List<Map<String, String>> ancestor) {
@@ -31,6 +34,13 @@ public final class Hierarchy {
         this.levelNames = List.copyOf(levelNames);
         this.members = members;
         this.ancestor = ancestor;
+        int n = levelNames.size();
+        this.nested = new boolean[n][n];
+        for (int f = 0; f < n; f++) {
+            for (int c = 0; c < n; c++) {
+                nested[f][c] = computeNested(f, c);
+            }
+        }
     }
 
     /** Reads a mapping dataset (columns = levels, finest first). */
@@ -62,6 +72,11 @@ public final class Hierarchy {
             members.add(new LinkedHashMap<>());
             ancestor.add(new HashMap<>());
         }
+        // level → node → first row (for error messages)
+        List<Map<String, Integer>> firstRow = new ArrayList<>();
+        for (int j = 0; j < levels; j++) {
+            firstRow.add(new HashMap<>());
+        }
         for (int r = 0; r < rows.size(); r++) {
             String leaf = rows.get(r).get(0);
             for (int j = 0; j < levels; j++) {
@@ -73,10 +88,31 @@ public final class Hierarchy {
                 }
                 if (old == null) {
                     members.get(j).computeIfAbsent(v, k -> new ArrayList<>()).add(leaf);
+                    firstRow.get(j).putIfAbsent(v, r);
                 }
             }
         }
+        checkRepeatedLabels(dimension, file, members, firstRow);
         return new Hierarchy(dimension, levelNames, members, ancestor);
+    }
+
+    /**
+     * A label may occur on several levels (a band {@code 20-64} that is also a leaf) only when it
+     * names the same group of leaves there; otherwise a table value could not be placed.
+     */
+    private static void checkRepeatedLabels(String dimension, String file, List<Map<String, List<String>>> members,
+            List<Map<String, Integer>> firstRow) throws DatasetFormatException {
+        Map<String, Integer> seenAt = new HashMap<>();
+        for (int j = 0; j < members.size(); j++) {
+            for (Map.Entry<String, List<String>> e : members.get(j).entrySet()) {
+                Integer i = seenAt.putIfAbsent(e.getKey(), j);
+                if (i != null && !new HashSet<>(members.get(i).get(e.getKey())).equals(new HashSet<>(e.getValue()))) {
+                    long line = firstRow.get(j).get(e.getKey()) + 2L;
+                    throw new DatasetFormatException(file, line, j + 1, "aggregate.error.hierarchyAmbiguous", file, line,
+                            j + 1, dimension, e.getKey(), i + 1, j + 1);
+                }
+            }
+        }
     }
 
     /** Builds a hierarchy from rows of values, finest first (tests, generators). */
@@ -117,6 +153,10 @@ public final class Hierarchy {
 
     /** Whether every node of {@code finer} lies inside one node of {@code coarser}. */
     public boolean nested(int finer, int coarser) {
+        return nested[finer][coarser];
+    }
+
+    private boolean computeNested(int finer, int coarser) {
         if (finer == 0) {
             return true;
         }

@@ -13,13 +13,34 @@ public final class Hungarian {
     }
 
     /**
+     * An optimal assignment with the dual potentials that prove it: {@code cost[i][j] − u[i] − v[j]}
+     * is never negative and is 0 on every assigned pair. Every other optimal assignment uses only
+     * pairs whose reduced cost is 0 (complementary slackness), which is how ties are found.
+     *
+     * @param assignment for every row the column assigned to it
+     * @param u          row potentials
+     * @param v          column potentials
+     */
+    public record Solution(int[] assignment, double[] u, double[] v) {
+        /** {@code cost[i][j] − u[i] − v[j]}. */
+        public double reduced(double[][] cost, int i, int j) {
+            return cost[i][j] - u[i] - v[j];
+        }
+    }
+
+    /**
      * @param cost {@code cost[i][j]}, n rows × m columns, n ≤ m, finite values
      * @return for every row the column assigned to it
      */
     public static int[] solve(double[][] cost) {
+        return solveWithDuals(cost).assignment();
+    }
+
+    /** {@link #solve} with the dual potentials of the optimum. */
+    public static Solution solveWithDuals(double[][] cost) {
         int n = cost.length;
         if (n == 0) {
-            return new int[0];
+            return new Solution(new int[0], new double[0], new double[0]);
         }
         int m = cost[0].length;
         if (n > m) {
@@ -77,7 +98,7 @@ public final class Hungarian {
                 colOfRow[rowOfCol[j] - 1] = j - 1;
             }
         }
-        return colOfRow;
+        return new Solution(colOfRow, Arrays.copyOfRange(u, 1, n + 1), Arrays.copyOfRange(v, 1, m + 1));
     }
 
     /** The total cost of an assignment. */

@@ -17,8 +17,9 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * the same quantity. An <em>identity</em> says a quantity equals the sum of its children along one
  * dimension (a margin and its cells; a hierarchy node and the nodes of a finer nested level).
  *
- * <p>Assumption (documented in aggregates.md): a table lists every non-zero cell, so a child that
- * no table publishes counts as zero once at least one sibling is published.
+ * <p>Assumptions (documented in aggregates.md): along a plain dimension a table lists every
+ * non-zero cell, so a cell that no table lists counts as zero once a sibling is listed; along a
+ * hierarchy dimension a node that no table lists is an unknown (see {@link #identities}).
  */
 public final class ReleaseModel {
     private static final String TOTAL = "\u0000";
@@ -129,8 +130,38 @@ public final class ReleaseModel {
         return sb.toString();
     }
 
+    /**
+     * Adds the unpublished quantities a hierarchy implies, then every identity. Both steps depend
+     * only on which quantities the tables publish or withhold, never on the order of the tables,
+     * so the model is the same for any order of {@code --table} options.
+     *
+     * <p>Hierarchy dimensions: when a table publishes (or withholds) some node of a finer level
+     * inside a published node, its siblings on that level that no table lists are unknowns, not
+     * zeros (a band {@code 18-19} that nobody publishes still holds people). When nothing finer
+     * is published at all, the leaves become unknowns, which links differently drawn areas
+     * (boundary changes) through their cells. An identity along a hierarchy dimension is added
+     * only when every child exists, so it never treats a missing child as zero.
+     *
+     * <p>Plain dimensions keep the documented assumption that a table lists every non-zero cell:
+     * a margin equals the sum of the cells that exist along that dimension.
+     */
     private void identities(ProgressMonitor monitor) {
         int nd = dims.size();
+        int published = coords.size();
+        // phase 1: the closure of quantities implied by the published ones
+        for (int q = 0; q < coords.size(); q++) {
+            if (q % ProgressMonitor.CHECK_INTERVAL == 0) {
+                monitor.checkCancelled();
+                monitor.update("aggregate.progress.identities", q, coords.size());
+            }
+            for (int d = 0; d < nd; d++) {
+                Hierarchy h = release.hierarchies().get(dims.get(d));
+                if (h != null) {
+                    createImplied(q, d, h, published);
+                }
+            }
+        }
+        // phase 2: identities over the closed set of quantities
         List<List<String>> categories = new ArrayList<>();
         for (int d = 0; d < nd; d++) {
             Set<String> cats = new LinkedHashSet<>();
@@ -143,9 +174,6 @@ public final class ReleaseModel {
         }
         int n = coords.size();
         for (int q = 0; q < n; q++) {
-            if (sources.get(q).length == 0) {
-                continue;
-            }
             if (q % ProgressMonitor.CHECK_INTERVAL == 0) {
                 monitor.checkCancelled();
                 monitor.update("aggregate.progress.identities", q, n);
@@ -154,40 +182,77 @@ public final class ReleaseModel {
             for (int d = 0; d < nd; d++) {
                 Hierarchy h = release.hierarchies().get(dims.get(d));
                 if (h == null) {
-                    if (TOTAL.equals(coord[d])) {
+                    if (q < published && TOTAL.equals(coord[d])) {
                         addIdentity(q, d, categories.get(d), false);
                     }
                     continue;
                 }
                 boolean total = TOTAL.equals(coord[d]);
                 int level = total ? h.levels() : h.level(coord[d]);
-                boolean any = false;
                 for (int finer = 0; finer < level; finer++) {
                     if (total || h.nested(finer, level)) {
-                        any |= addIdentity(q, d, h.childrenAt(total ? null : coord[d], level, finer), false);
+                        addIdentity(q, d, h.childrenAt(total ? null : coord[d], level, finer), true);
                     }
-                }
-                if (!any && level > 0) {
-                    // nothing finer is published: the leaves become unpublished unknowns, which
-                    // links differently drawn areas (boundary changes) through their cells
-                    addIdentity(q, d, h.childrenAt(total ? null : coord[d], level, 0), true);
                 }
             }
         }
     }
 
-    private boolean addIdentity(int q, int d, List<String> childValues, boolean create) {
+    /** Phase 1 for one quantity and one hierarchy dimension (see {@link #identities}). */
+    private void createImplied(int q, int d, Hierarchy h, int published) {
+        String[] coord = coords.get(q);
+        boolean total = TOTAL.equals(coord[d]);
+        int level = total ? h.levels() : h.level(coord[d]);
+        boolean finerPublished = false;
+        for (int finer = 0; finer < level; finer++) {
+            if (!total && !h.nested(finer, level)) {
+                continue;
+            }
+            List<String> kids = h.childrenAt(total ? null : coord[d], level, finer);
+            boolean any = false;
+            String[] probe = coords.get(q).clone();
+            for (String v : kids) {
+                probe[d] = v;
+                Integer c = index.get(key(probe));
+                any |= c != null && c < published && c != q;
+            }
+            if (any) {
+                finerPublished = true;
+                create(q, d, kids);
+            }
+        }
+        if (!finerPublished && level > 0 && q < published) {
+            create(q, d, h.childrenAt(total ? null : coord[d], level, 0));
+        }
+    }
+
+    /** Creates the quantities at {@code q} with dimension d set to each of {@code values}. */
+    private void create(int q, int d, List<String> values) {
+        String[] probe = coords.get(q).clone();
+        for (String v : values) {
+            probe[d] = v;
+            String k = key(probe);
+            if (!index.containsKey(k)) {
+                index.put(k, coords.size());
+                coords.add(probe.clone());
+                sources.add(new int[0]);
+            }
+        }
+    }
+
+    /**
+     * Adds {@code q = Σ children} along dimension d. With {@code complete}, only when every child
+     * exists (hierarchies: a missing child is unknown, so the identity would be false); otherwise
+     * over the children that exist (plain dimensions: an unlisted cell is zero).
+     */
+    private void addIdentity(int q, int d, List<String> childValues, boolean complete) {
         String[] probe = coords.get(q).clone();
         List<Integer> kids = new ArrayList<>();
         for (String v : childValues) {
             probe[d] = v;
-            String k = key(probe);
-            Integer c = index.get(k);
-            if (c == null && create) {
-                c = coords.size();
-                index.put(k, c);
-                coords.add(probe.clone());
-                sources.add(new int[0]);
+            Integer c = index.get(key(probe));
+            if (c == null && complete) {
+                return;
             }
             if (c != null && c != q) {
                 kids.add(c);
@@ -195,9 +260,7 @@ public final class ReleaseModel {
         }
         if (!kids.isEmpty()) {
             identities.add(new Identity(q, kids.stream().mapToInt(Integer::intValue).toArray(), dims.get(d)));
-            return true;
         }
-        return false;
     }
 
     private void validate() throws DatasetFormatException {
@@ -208,17 +271,24 @@ public final class ReleaseModel {
             }
             double sum = 0;
             boolean all = true;
+            int terms = 0;
             for (int k : id.children()) {
                 if (Double.isNaN(known[k])) {
                     all = false;
-                    break;
+                } else {
+                    sum += known[k];
+                    terms++;
                 }
-                sum += known[k];
             }
+            int[] s = sources.get(id.parent());
+            CountTable t = release.tables().get(s[0]);
             if (all && Math.abs(sum - p) > tolerance(id.children().length)) {
-                int[] s = sources.get(id.parent());
-                CountTable t = release.tables().get(s[0]);
                 throw new DatasetFormatException(t.file(), t.line(s[1]), 0, "aggregate.error.marginMismatch", t.file(),
+                        t.line(s[1]), t.name(), t.keyString(s[1]), fmt(p), id.dimension(), fmt(sum));
+            }
+            if (!all && sum - p > tolerance(terms)) {
+                // counts are never negative, so the withheld cells cannot make up the difference
+                throw new DatasetFormatException(t.file(), t.line(s[1]), 0, "aggregate.error.marginBelowCells", t.file(),
                         t.line(s[1]), t.name(), t.keyString(s[1]), fmt(p), id.dimension(), fmt(sum));
             }
         }

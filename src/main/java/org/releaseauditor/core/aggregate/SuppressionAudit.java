@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.releaseauditor.core.parallel.SharedProgress;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,22 +87,30 @@ public final class SuppressionAudit {
                 range.put(q, new double[] {model.known(q), model.known(q)});
             }
         }
-        long done = 0;
-        long total = targets.size();
+        // independent blocks, solved in parallel (each with its own solver session)
+        List<Component> work = new ArrayList<>();
         for (Component comp : comps.values()) {
-            if (comp.targets.isEmpty()) {
-                continue;
+            if (!comp.targets.isEmpty()) {
+                work.add(comp);
             }
-            monitor.checkCancelled();
-            monitor.update("aggregate.progress.audit", done, total);
+        }
+        SharedProgress progress = new SharedProgress(monitor, "aggregate.progress.audit", targets.size());
+        double[][][] solved = new double[work.size()][][];
+        Workers.defaults().forEach(work.size(), k -> {
+            Component comp = work.get(k);
             LinearSystem system = comp.system(model);
             int[] local = new int[comp.targets.size()];
             for (int i = 0; i < local.length; i++) {
                 local[i] = comp.local(comp.targets.get(i));
             }
-            double[][] r = solve(solver, system, local, monitor);
+            solved[k] = solve(solver, system, local, monitor);
+            progress.add(local.length);
+        });
+        for (int k = 0; k < work.size(); k++) {
+            Component comp = work.get(k);
+            double[][] r = solved[k];
             boolean integral = comp.integral;
-            for (int i = 0; i < local.length; i++) {
+            for (int i = 0; i < r.length; i++) {
                 double lo = r[i][0];
                 double hi = r[i][1];
                 if (integral && !Double.isNaN(lo)) {
@@ -109,17 +119,13 @@ public final class SuppressionAudit {
                 }
                 range.put(comp.targets.get(i), new double[] {Math.max(0, lo), hi});
             }
-            done += local.length;
         }
         LOGGER.info("Audited {} withheld cells in {} linked components", targets.size(), comps.size());
         List<AuditedCell> out = new ArrayList<>(targets.size());
         for (int[] tg : targets) {
             CountTable t = tables.get(tg[0]);
             double[] r = range.get(tg[2]);
-            boolean feasible = !Double.isNaN(r[0]) && !Double.isNaN(r[1]);
-            double required = req.required(r[1]);
-            boolean exposed = feasible && (r[1] - r[0] < required || r[1] - r[0] < EPS);
-            out.add(new AuditedCell(t.name(), tg[1], t.key(tg[1]), r[0], r[1], required, exposed, feasible));
+            out.add(AuditedCell.of(t.name(), tg[1], t.key(tg[1]), r[0], r[1], req, model.location(tg[2])));
         }
         return out;
     }
@@ -136,6 +142,16 @@ public final class SuppressionAudit {
         double[] hi = new double[v];
         java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
         propagate(system, lo, hi);
+        for (int i = 0; i < v; i++) {
+            if (lo[i] > hi[i] + EPS) {
+                // no non-negative solution: the published numbers contradict each other
+                double[][] out = new double[targets.length][];
+                for (int t = 0; t < targets.length; t++) {
+                    out[t] = new double[] {Double.NaN, Double.NaN};
+                }
+                return out;
+            }
+        }
         boolean[] minDone = new boolean[v];
         boolean[] maxDone = new boolean[v];
         for (int i = 0; i < v; i++) {
@@ -237,7 +253,7 @@ public final class SuppressionAudit {
                         changed = true;
                     }
                     if (!Double.isNaN(xh) && xh < hi[var] - EPS) {
-                        hi[var] = Math.max(lo[var], xh);
+                        hi[var] = xh; // below lo: the numbers contradict each other (see solve)
                         changed = true;
                     }
                 }

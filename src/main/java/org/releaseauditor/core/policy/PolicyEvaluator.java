@@ -14,7 +14,8 @@ import org.releaseauditor.core.i18n.Messages;
  * <p>A rule segment {@code *} matches every key at that level; the rule then holds only if it
  * holds for every match, and the finding reports the worst match. A metric that is absent gives a
  * WARN finding "not measured" instead of an error, so that a profile written for one lane can be
- * applied to another without crashing.
+ * applied to another without crashing; a rule may instead declare that it does not apply then
+ * (PASS, "not applicable") or that the absence fails ({@link PolicyRule.IfNotMeasured}).
  */
 public final class PolicyEvaluator {
 
@@ -39,8 +40,16 @@ public final class PolicyEvaluator {
         String why = ruleExplanation(rule, locale);
         List<String> keys = matchingKeys(rule.metric(), metrics);
         if (keys.isEmpty()) {
-            String text = Messages.get(locale, "policy.finding.notMeasured", rule.metric(), rule.describe(), why);
-            return new Finding(rule, rule.metric(), null, FindingStatus.WARN, text.trim());
+            return switch (rule.ifNotMeasured()) {
+                case NOT_APPLICABLE -> new Finding(rule, rule.metric(), null, FindingStatus.PASS, Messages.get(locale,
+                        "policy.finding.notApplicable", rule.metric(), rule.describe(), why).trim());
+                case FAIL -> new Finding(rule, rule.metric(), null,
+                        rule.severity() == Severity.FAIL ? FindingStatus.FAIL : FindingStatus.WARN,
+                        Messages.get(locale, "policy.finding.notMeasuredFails", rule.metric(), rule.describe(), why)
+                                .trim());
+                case WARN -> new Finding(rule, rule.metric(), null, FindingStatus.WARN,
+                        Messages.get(locale, "policy.finding.notMeasured", rule.metric(), rule.describe(), why).trim());
+            };
         }
         String worstKey = null;
         double worst = Double.NaN;

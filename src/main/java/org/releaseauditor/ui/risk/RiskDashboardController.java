@@ -55,6 +55,8 @@ public final class RiskDashboardController {
     @FXML private Button exportPerRecordButton;
     @FXML private CheckBox revealInFileBox;
     private TableColumn<MicrodataResult.PopulationUniqueness, String> snbColumn;
+    @FXML private javafx.scene.control.Tab whatIfTab;
+    @FXML private org.releaseauditor.ui.remediation.MicrodataWhatIfController whatIfController;
 
     private ChartPane classSizes;
     private ChartPane riskDistribution;
@@ -111,6 +113,7 @@ public final class RiskDashboardController {
         revealInFileBox.disableProperty().bind(exportPerRecordButton.disableProperty());
         emptyHint.visibleProperty().bind(vm.analysisProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+        whatIfController.attach(vm.resultProperty(), whatIfTab.selectedProperty());
     }
 
     /** Asks where to write the per-record risks and writes them (values masked unless the box is ticked). */

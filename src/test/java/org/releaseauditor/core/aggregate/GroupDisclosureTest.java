@@ -62,4 +62,24 @@ class GroupDisclosureTest {
         assertThrows(ConfigurationException.class, () -> GroupDisclosure.find(ReleaseSet.of(footfall()),
                 List.of("nope"), "area", 0, ProgressMonitor.none()));
     }
+
+    @Test
+    void aGroupNeedsARealMajorityInItsCategory() throws Exception {
+        // allowed = 1: G1 = {P: 1, Q: 1} is a 1-and-1 split, neither category is disclosed;
+        // G2 = {P: 2, Q: 1} has P as a strict majority with one member outside: reported as P;
+        // allowed = 2: G3 = {P: 2, Q: 2} is a tie, never reported; G4 = {P: 3, Q: 2} is reported.
+        CountTable t = table("F", List.of("g", "area"),
+                row("G1", "P", 1), row("G1", "Q", 1), row("G2", "P", 2), row("G2", "Q", 1),
+                row("G3", "P", 2), row("G3", "Q", 2), row("G4", "Q", 2), row("G4", "P", 3));
+        List<DisclosedGroup> one = GroupDisclosure.find(ReleaseSet.of(t), List.of("g"), "area", 1,
+                ProgressMonitor.none());
+        assertEquals(List.of("G2:P"), one.stream().map(d -> d.group().get(0) + ":" + d.category()).toList());
+        assertEquals(1, one.get(0).outside());
+        List<DisclosedGroup> two = GroupDisclosure.find(ReleaseSet.of(t), List.of("g"), "area", 2,
+                ProgressMonitor.none());
+        assertEquals(List.of("G2:P", "G4:P"), two.stream().map(d -> d.group().get(0) + ":" + d.category()).toList());
+        assertEquals(3, two.get(1).inCategory());
+        assertThrows(ConfigurationException.class, () -> GroupDisclosure.find(ReleaseSet.of(t), List.of("g"), "area",
+                -1, ProgressMonitor.none()));
+    }
 }

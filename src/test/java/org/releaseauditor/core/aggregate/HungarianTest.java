@@ -52,4 +52,31 @@ class HungarianTest {
         }
         return best;
     }
+
+    @org.junit.jupiter.api.Test
+    void dualPotentialsProveTheOptimum() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rnd.nextInt(7);
+            int m = n + rnd.nextInt(3);
+            double[][] c = new double[n][m];
+            for (double[] row : c) {
+                for (int j = 0; j < m; j++) {
+                    row[j] = rnd.nextInt(5) - 1; // small integers: many ties and a negative cost
+                }
+            }
+            Hungarian.Solution s = Hungarian.solveWithDuals(c);
+            double dual = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    org.junit.jupiter.api.Assertions.assertTrue(s.reduced(c, i, j) >= -1e-9, "reduced cost");
+                }
+                org.junit.jupiter.api.Assertions.assertEquals(0, s.reduced(c, i, s.assignment()[i]), 1e-9);
+                dual += s.u()[i] + s.v()[s.assignment()[i]];
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(Hungarian.total(c, s.assignment()), dual, 1e-9);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Hungarian.solve(c), s.assignment());
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(0, Hungarian.solveWithDuals(new double[0][0]).assignment().length);
+    }
 }

@@ -92,4 +92,63 @@ class SuppressionAuditTest {
         assertRange(c, 0, Double.POSITIVE_INFINITY);
         assertFalse(c.exposed());
     }
+
+    @Test
+    void anIntervalExactlyAsWideAsRequiredIsProtected() throws Exception {
+        // τ-ARGUS example: x11 ∈ [3, 6], width 3. Absolute protection 3: 3 < 3 is false, protected;
+        // 50 % of the upper bound 6 is 3: protected; 51 % is 3.06 > 3: exposed (narrow).
+        AuditedCell abs = find(audit(new ProtectionRequirement(3, 0), Tables.tauArgus()), "T", "r1", "c1");
+        assertFalse(abs.exposed());
+        assertEquals(AuditedCell.Exposure.PROTECTED, abs.exposure());
+        AuditedCell half = find(audit(new ProtectionRequirement(0, 50), Tables.tauArgus()), "T", "r1", "c1");
+        assertEquals(3, half.required());
+        assertFalse(half.exposed());
+        AuditedCell more = find(audit(new ProtectionRequirement(0, 51), Tables.tauArgus()), "T", "r1", "c1");
+        assertTrue(more.exposed());
+        assertEquals(AuditedCell.Exposure.NARROW, more.exposure());
+        // x21 ∈ [0, 3]: 50 % of 3 = 1.5 <= 3, protected
+        assertFalse(find(audit(new ProtectionRequirement(0, 50), Tables.tauArgus()), "T", "r2", "c1").exposed());
+    }
+
+    @Test
+    void theExplanationNeverContradictsTheVerdict() throws Exception {
+        // issue 13: "interval 8 (width 0) narrower than protection 0". A single value is exactly
+        // recomputable whatever the required protection; an interval as wide as required is protected.
+        CountTable t = table("A", List.of("area", "age"),
+                row("a1", "young", X), row("a1", "old", 9), row("a1", "Total", 17));
+        AuditedCell c = audit(ProtectionRequirement.exactOnly(), t).get(0);
+        assertEquals(AuditedCell.Exposure.EXACT, c.exposure());
+        assertEquals("Exactly recomputable: the published numbers force the value 8.",
+                c.explain(java.util.Locale.ENGLISH));
+        assertTrue(c.explain(java.util.Locale.GERMAN).contains("Exakt berechenbar"));
+        AuditedCell x11 = find(audit(new ProtectionRequirement(3, 0), Tables.tauArgus()), "T", "r1", "c1");
+        assertEquals("Protected: it can lie anywhere from 3 to 6 (width 3), at least the required protection of 3.",
+                x11.explain(java.util.Locale.ENGLISH));
+        AuditedCell narrow = find(audit(new ProtectionRequirement(4, 0), Tables.tauArgus()), "T", "r1", "c1");
+        assertEquals("Exposed: the published numbers confine it to 3 to 6 (width 3), narrower than the required "
+                + "protection of 4.", narrow.explain(java.util.Locale.ENGLISH));
+        AuditedCell open = audit(ProtectionRequirement.exactOnly(),
+                table("A", List.of("area"), row("a1", X), row("a2", 4))).get(0);
+        assertEquals("Protected: nothing bounds it from above; it is at least 0.", open.explain(java.util.Locale.ENGLISH));
+        AuditedCell bad = AuditedCell.of("T", 0, List.of("x"), Double.NaN, Double.NaN, ProtectionRequirement.exactOnly(),
+                List.of("x"));
+        assertFalse(bad.exposed());
+        assertEquals(AuditedCell.Exposure.INFEASIBLE, bad.exposure());
+        assertTrue(bad.explain(java.util.Locale.ENGLISH).contains("contradict"));
+    }
+
+    @Test
+    void aCellWithheldByTwoTablesHasOneLocation() throws Exception {
+        // A (area × age) and B (area × gender) both withhold a1's total (2 = 30 - 28): two audit
+        // entries, one release-set location, so it is one exposed number
+        CountTable a = table("A", List.of("area", "age"), row("a1", "Total", X), row("a2", "Total", 28),
+                row("Total", "Total", 30));
+        CountTable b = table("B", List.of("area", "gender"), row("a1", "Total", X), row("a2", "Total", 28),
+                row("Total", "Total", 30));
+        List<AuditedCell> cells = audit(ProtectionRequirement.exactOnly(), a, b);
+        assertEquals(2, cells.size());
+        assertEquals(cells.get(0).location(), cells.get(1).location());
+        assertEquals(List.of("a1", "Total", "Total"), cells.get(0).location());
+        assertTrue(cells.get(0).exposed() && cells.get(1).exposed());
+    }
 }

@@ -88,4 +88,29 @@ class PolicyEvaluatorTest {
         assertEquals("k = 7 erfüllt >= 5. k ist die Größe der kleinsten Gruppe von Datensätzen mit gleichen "
                 + "Quasi-Identifikator-Werten.", de);
     }
+
+    @Test
+    void aRuleDecidesWhatAnUnmeasuredMetricMeans() {
+        Map<String, Double> none = Map.of("k", 3.0);
+        Finding na = PolicyEvaluator.evaluateRule(new PolicyRule("aggregates.maxTop2Share", Operator.LT, 0.9,
+                Severity.FAIL, "", PolicyRule.IfNotMeasured.NOT_APPLICABLE), none, Locale.ENGLISH);
+        assertEquals(FindingStatus.PASS, na.status());
+        assertNull(na.measured());
+        assertTrue(na.explanation().contains("does not apply"), na.explanation());
+        Finding fail = PolicyEvaluator.evaluateRule(new PolicyRule("aggregates.zeroCells", Operator.EQ, 0,
+                Severity.FAIL, "", PolicyRule.IfNotMeasured.FAIL), none, Locale.ENGLISH);
+        assertEquals(FindingStatus.FAIL, fail.status());
+        assertTrue(fail.explanation().contains("requires it"), fail.explanation());
+        Finding warnOnly = PolicyEvaluator.evaluateRule(new PolicyRule("aggregates.zeroCells", Operator.EQ, 0,
+                Severity.WARN, "", PolicyRule.IfNotMeasured.FAIL), none, Locale.ENGLISH);
+        assertEquals(FindingStatus.WARN, warnOnly.status());
+        assertEquals(PolicyRule.IfNotMeasured.WARN, new PolicyRule("k", Operator.GE, 5, Severity.FAIL, "").ifNotMeasured());
+        // once measured, the rule is checked as usual
+        Finding measured = PolicyEvaluator.evaluateRule(new PolicyRule("aggregates.maxTop2Share", Operator.LT, 0.9,
+                Severity.FAIL, "", PolicyRule.IfNotMeasured.NOT_APPLICABLE), Map.of("aggregates.maxTop2Share", 0.9),
+                Locale.ENGLISH);
+        assertEquals(FindingStatus.FAIL, measured.status());
+        assertEquals(PolicyRule.IfNotMeasured.NOT_APPLICABLE, PolicyRule.IfNotMeasured.parse(" Not-Applicable "));
+        assertNull(PolicyRule.IfNotMeasured.parse("skip"));
+    }
 }
