@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
         description = {"Re-identification risk of record-level microdata: equivalence classes, k, prosecutor/"
                 + "journalist/marketer risk, sample and population uniqueness, QI contribution, l-diversity, "
                 + "t-closeness, weighted individual risk and SUDA2."},
-        footer = {"", "Example:",
+        footer = {"", "Examples:",
             "  release-auditor analyze microdata --data sample-datasets/microdata/adult.csv \\",
-            "      --qi age,sex,race,marital-status --sensitive salary-class --region usa --format json"})
+            "      --qi age,sex,race,marital-status --sensitive salary-class --region usa --format json",
+            "  release-auditor analyze microdata --data customers.csv --qi age,gender,postcode_area \\",
+            "      --per-record risks.csv                      # QI values masked unless --reveal-values",
+            "  release-auditor analyze microdata --summary adult.summary.json --region usa"})
 public final class AnalyzeMicrodataCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,6 +39,11 @@ public final class AnalyzeMicrodataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws AuditException {
         return LaneRuns.analyze(spec, output, policy, printRequest,
-                LaneRegistry.global().require("microdata", MicrodataLane.class), lane.build(null), null);
+                LaneRegistry.global().require("microdata", MicrodataLane.class), lane.build(null), (result, m) -> {
+                    String note = lane.afterRun(result, m);
+                    if (note != null && !output.quiet) {
+                        spec.commandLine().getErr().println(note);
+                    }
+                });
     }
 }

@@ -3,6 +3,7 @@ package org.releaseauditor.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.trajectories.TrajectoriesLane;
 import picocli.CommandLine.Command;
@@ -37,7 +38,10 @@ public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws AuditException {
         TrajectoriesLane trajectories = LaneRegistry.global().require("trajectories", TrajectoriesLane.class);
+        if (perUser != null && lane.fromSummary()) {
+            throw new ConfigurationException("summary.error.perUser");
+        }
         return LaneRuns.analyze(spec, output, policy, printRequest, trajectories, lane.build(null),
-                perUser == null ? null : result -> trajectories.writePerUser(result, perUser));
+                perUser == null ? null : (result, m) -> trajectories.writePerUser(result, perUser));
     }
 }

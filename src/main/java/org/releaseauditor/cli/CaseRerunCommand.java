@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {"Re-run recorded runs from their stored request and input files (re-hashed first) and",
             "compare the results with the recorded ones. The case is not changed."},
         footer = {"", "Exit codes: 0 identical, 5 a result differs, 3 an input changed or is missing, or a run",
-            "cannot be re-run; 2 usage error.", "Not compared: inputs.*.path (the SHA-256 is compared) and timing or",
+            "cannot be re-run; 2 usage error.", "Not compared: inputs.*.path and source.path (the SHA-256 is compared) and timing or",
             "timestamp fields (elapsedMs, durationMs, timings, generatedAt, computedAt, timestamp)."})
 public final class CaseRerunCommand implements Callable<Integer> {
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.releaseauditor.core.casefile.RunEntry;
+import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.PolicyEvaluation;
@@ -21,6 +22,7 @@ import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.LaneRequest;
+import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.cases.CaseService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Unmatched;
             "  release-auditor case run audit.rcase --lane microdata --data 1 --qi age,gender,postcode_area",
             "  release-auditor case run audit.rcase --lane aggregates --table 'footfall=2,dims=date|hour|area' \\",
             "      --threshold 10 --audit --policy min-cell-10",
-            "  release-auditor case run audit.rcase --lane microdata --dataset 1 --request request.json"})
+            "  release-auditor case run audit.rcase --lane microdata --dataset 1 --request request.json",
+            "  release-auditor case run audit.rcase --lane microdata --summary adult.summary.json --region usa"})
 public final class CaseRunCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,6 +88,7 @@ public final class CaseRunCommand implements Callable<Integer> {
         LaneCall<? extends LaneRequest> call;
         if (options != null) {
             parseLaneOptions(options);
+            options.locations(this::file);
             call = options.build(base);
         } else {
             call = new LaneCall<>(base != null ? base : l.readRequest("{}"), Map.of());
@@ -112,9 +116,14 @@ public final class CaseRunCommand implements Callable<Integer> {
         Thread hook = new Thread(monitor::cancel, "case-run-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         try (CaseService cs = target.open(spec)) {
-            RunEntry run = cs.run(call.request(), inputs, monitor);
+            LaneResult<?, ?> result = cs.analyze(call.request(), inputs, monitor);
+            RunEntry run = cs.record(result, monitor);
             spec.commandLine().getOut().println(Messages.get("casecli.runRecorded", run.id(), run.lane(),
                     run.datasetIds()));
+            String note = options == null ? null : options.afterRun(result, monitor);
+            if (note != null) {
+                spec.commandLine().getOut().println(note);
+            }
             if (policy != null) {
                 PolicyEvaluation ev = cs.evaluatePolicy(run.id(), policy);
                 CaseCli.printFindings(spec.commandLine().getOut(), ev);
@@ -168,6 +177,19 @@ public final class CaseRunCommand implements Callable<Integer> {
                     .textNode(value) : v);
         }
         return l.readRequest(json.toString());
+    }
+
+    /**
+     * A location as a readable file: a dataset id of the case is looked up (read-only), anything
+     * else is a path. For options that read a file while the request is built (a summary's header).
+     */
+    private Path file(String location) throws AuditException {
+        if (!location.matches("\\d+")) {
+            return Path.of(location);
+        }
+        try (CaseService cs = CaseService.open(target.caseFile, true, LaneRegistry.global())) {
+            return Path.of(cs.resolveDataset(location, org.releaseauditor.core.progress.ProgressMonitor.none()).path());
+        }
     }
 
     /** Parses the arguments that are not case-run options with the lane's option class. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneInputs;
@@ -17,7 +18,7 @@ final class LaneRuns {
     /** Something to do with a result before it is printed (for example the per-user export). */
     @FunctionalInterface
     interface After<R extends LaneRequest, O> {
-        void accept(LaneResult<R, O> result) throws AuditException;
+        void accept(LaneResult<R, O> result, ProgressMonitor monitor) throws AuditException;
     }
 
     private LaneRuns() {
@@ -43,7 +44,7 @@ final class LaneRuns {
             try (ConsoleProgress progress = ConsoleProgress.start(spec.commandLine().getErr(), output.quiet)) {
                 LaneResult<R, O> result = lane.analyze(call.request(), files(call.inputs()), progress);
                 if (after != null) {
-                    after.accept(result);
+                    after.accept(result, progress);
                 }
                 String json = result.json();
                 return policy.emit(spec, output, output.json() ? json : lane.text(result), json);

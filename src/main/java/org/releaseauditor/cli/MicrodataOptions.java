@@ -1,9 +1,18 @@
 package org.releaseauditor.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.LaneRequest;
+import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,6 +23,12 @@ public final class MicrodataOptions implements LaneOptionSet {
     @Option(names = "--data", paramLabel = "FILE",
             description = "The candidate output (CSV/TSV or SQLite); in a case also a dataset id.")
     String data;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "A microdata summary (summarize microdata, or the Spark job) audited instead of --data: "
+                    + "QIs, sensitive attributes and weight default to the summary's, and given ones must match it; "
+                    + "in a case also a dataset id.")
+    String summary;
 
     @Option(names = "--qi", split = ",", paramLabel = "COL",
             description = "Quasi-identifiers: columns an attacker may know (comma-separated, required).")
@@ -88,8 +103,25 @@ public final class MicrodataOptions implements LaneOptionSet {
             description = "Name of the attacker preset the settings came from (recorded with the run).")
     String attackerPreset;
 
+    @Option(names = "--per-record", paramLabel = "FILE",
+            description = "Also write each record's f_k, F_k, individual risk and SUDA score to this CSV file "
+                    + "(quasi-identifier values masked unless --reveal-values).")
+    Path perRecord;
+
+    @Option(names = "--reveal-values",
+            description = "Write the quasi-identifier values into the --per-record file (it then holds personal data).")
+    boolean revealValues;
+
     @Mixin
     ImportOptionsMixin importOptions = new ImportOptionsMixin();
+
+    /** How a location becomes a readable file (case run: dataset ids). */
+    private Files files = Path::of;
+
+    @Override
+    public void locations(Files f) {
+        files = f;
+    }
 
     @Override
     public String lane() {
@@ -97,9 +129,29 @@ public final class MicrodataOptions implements LaneOptionSet {
     }
 
     @Override
-    public LaneCall<MicrodataRequest> build(LaneRequest base) throws ConfigurationException {
+    public LaneCall<MicrodataRequest> build(LaneRequest base) throws AuditException {
+        if (revealValues && perRecord == null) {
+            throw new ConfigurationException("casecli.error.revealNeedsPerRecord");
+        }
         MicrodataRequest.Builder b = base == null ? MicrodataRequest.builder()
                 : ((MicrodataRequest) base).toBuilder();
+        if (summary != null) {
+            for (String[] o : new String[][] {{"--data", data}, {"--superset", superset}}) {
+                if (o[1] != null) {
+                    throw new ConfigurationException("summary.error.withRecords", o[0]);
+                }
+            }
+            if (Boolean.TRUE.equals(wildcards)) {
+                throw new ConfigurationException("summary.error.wildcards");
+            }
+            if (perRecord != null) {
+                throw new ConfigurationException("summary.error.perRecord");
+            }
+            b.summary(summary);
+            if (base == null) {
+                b.fromSummary(files.file(summary));
+            }
+        }
         b.data(data).superset(superset).quasiIdentifiers(qis).sensitive(sensitive).weight(weight).household(household)
                 .population(population).region(region).samplingFraction(samplingFraction).threshold(threshold)
                 .maxQiSubset(maxQiSubset).wildcards(wildcards).suda(noSuda == null ? null : !noSuda)
@@ -110,5 +162,39 @@ public final class MicrodataOptions implements LaneOptionSet {
         }
         importOptions.applyTo(b.importing());
         return b.buildCall();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String afterRun(LaneResult<?, ?> result, ProgressMonitor monitor) throws AuditException {
+        if (perRecord == null) {
+            return null;
+        }
+        MicrodataLane lane = LaneRegistry.global().require(MicrodataRequest.LANE, MicrodataLane.class);
+        int rows = lane.writePerRecord((LaneResult<MicrodataRequest, MicrodataAnalysis>) result, perRecord,
+                revealValues, monitor);
+        return Messages.get(revealValues ? "casecli.perRecordRevealed" : "casecli.perRecordWritten", perRecord,
+                rows);
+    }
+
+    /** The given options that a summary does not use ({@code summarize microdata}). */
+    List<String> auditOnlyOptions() {
+        List<String> given = new ArrayList<>();
+        Object[][] options = {{"--summary", summary}, {"--superset", superset}, {"--population", population},
+            {"--region", region}, {"--sampling-fraction", samplingFraction}, {"--threshold", threshold},
+            {"--wildcards", wildcards}, {"--no-suda", noSuda}, {"--snb-variant", snbVariant},
+            {"--individual-risk-method", individualRiskMethod}, {"--qual", qual}, {"--survey", survey},
+            {"--attacker", attacker}, {"--attacker-preset", attackerPreset}, {"--per-record", perRecord}};
+        for (Object[] o : options) {
+            if (o[1] != null) {
+                given.add((String) o[0]);
+            }
+        }
+        return given;
+    }
+
+    /** Where the data are (summarize microdata), or null. */
+    String dataLocation() {
+        return data;
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         description = "Re-identification risk audits of candidate data releases.",
         subcommands = {
             AnalyzeCommand.class,
+            SummarizeCommand.class,
             RemediateCommand.class,
             CaseCommand.class,
             VerifyCommand.class,

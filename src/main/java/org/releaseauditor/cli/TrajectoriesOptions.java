@@ -1,6 +1,9 @@
 package org.releaseauditor.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneRequest;
@@ -14,6 +17,12 @@ public final class TrajectoriesOptions implements LaneOptionSet {
     @Option(names = "--data", paramLabel = "FILE",
             description = "Event file (CSV/TSV with a header, or SQLite); in a case also a dataset id.")
     String data;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "A trajectory summary (summarize trajectories, or the Spark job) audited instead of --data: "
+                    + "columns, resolutions, sample, seed and sweep default to the summary's, and given ones must "
+                    + "match it; in a case also a dataset id.")
+    String summary;
 
     @Option(names = "--user", paramLabel = "COL", description = "Pseudonym column (required).")
     String user;
@@ -107,20 +116,61 @@ public final class TrajectoriesOptions implements LaneOptionSet {
     @Mixin
     ImportOptionsMixin importOptions = new ImportOptionsMixin();
 
+    /** How a location becomes a readable file (case run: dataset ids). */
+    private Files files = Path::of;
+
+    @Override
+    public void locations(Files f) {
+        files = f;
+    }
+
     @Override
     public String lane() {
         return TrajectoriesRequest.LANE;
     }
 
     @Override
-    public LaneCall<TrajectoriesRequest> build(LaneRequest base) throws ConfigurationException {
+    public LaneCall<TrajectoriesRequest> build(LaneRequest base) throws AuditException {
         TrajectoriesRequest.Builder b = base == null ? TrajectoriesRequest.builder()
                 : ((TrajectoriesRequest) base).toBuilder();
+        if (summary != null) {
+            if (data != null) {
+                throw new ConfigurationException("summary.error.withRecords", "--data");
+            }
+            b.summary(summary);
+            if (base == null) {
+                b.fromSummary(files.file(summary));
+            }
+        }
         b.events(data).user(user).time(time).location(location).lat(lat).lng(lng).timeFormat(timeFormat).zone(zone)
                 .spatial(spatial).temporal(temporal).points(points).sampleUsers(sampleUsers).seed(seed)
                 .attacks(attacks).tolerance(tolerance).exactLimit(exactLimit).sampledInstances(sampledInstances)
                 .attributes(attributes).sweep(sweep).sweepPoints(sweepPoints).homeWork(homeWork).topN(topN);
         importOptions.applyTo(b.importing());
         return b.buildCall();
+    }
+
+    /** Whether a summary is audited instead of the events. */
+    boolean fromSummary() {
+        return summary != null;
+    }
+
+    /** The given options that a summary does not use ({@code summarize trajectories}). */
+    List<String> auditOnlyOptions() {
+        List<String> given = new ArrayList<>();
+        Object[][] options = {{"--summary", summary}, {"--attacks", attacks}, {"--tolerance", tolerance},
+            {"--exact-limit", exactLimit}, {"--sampled-instances", sampledInstances}, {"--home-work", homeWork},
+            {"--top-n", topN}};
+        for (Object[] o : options) {
+            if (o[1] != null) {
+                given.add((String) o[0]);
+            }
+        }
+        return given;
+    }
+
+    /** Where the events are (summarize trajectories), or null. */
+    String dataLocation() {
+        return data;
     }
 }

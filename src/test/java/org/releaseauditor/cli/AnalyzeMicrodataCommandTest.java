@@ -103,7 +103,12 @@ class AnalyzeMicrodataCommandTest {
         JsonNode pair = j.get("qiContribution").get(2);
         close(0.5, pair.get("distinction").asDouble());
         close(38.0 / 45, pair.get("separation").asDouble());
-        assertTrue(j.get("individualRisk").isNull());
+        // without weights the data are the population (sdcMicro indivRisk, survey = FALSE): r = 1/f per
+        // record, so ER = Σ_j f_j · (1/f_j) = 5 classes and global risk 5/10
+        close(5.0, j.at("/individualRisk/expectedReidentifications").asDouble());
+        close(0.5, j.at("/individualRisk/globalRisk").asDouble());
+        close(1.0, j.at("/individualRisk/maxRisk").asDouble());
+        assertFalse(j.at("/individualRisk/survey").asBoolean());
     }
 
     @Test

@@ -55,12 +55,15 @@ class GuiCliRequestParityTest {
         vm.regionProperty().set(PopulationRegion.values()[0]);
         vm.maxSubsetProperty().set(3);
         vm.wildcardsProperty().set(true);
+        vm.snbVariantProperty().set(org.releaseauditor.core.risk.SnbVariant.CORRECTED);
+        vm.riskMethodProperty().set(org.releaseauditor.core.risk.IndividualRiskMethod.EXACT);
         MicrodataRequest gui = vm.toRequest(ImportOptions.defaults().withDelimiter(';')).orElseThrow();
 
         LaneCall<MicrodataRequest> cli = parse(new MicrodataOptions(), "--data", "x.csv", "--qi", "age,sex",
                 "--sensitive", "diagnosis:ordered", "--weight", "w", "--attacker", "marketer", "--threshold", "0.09",
                 "--population", "83000000", "--sampling-fraction", "0.01", "--region",
-                PopulationRegion.values()[0].name(), "--max-qi-subset", "3", "--wildcards", "--delimiter", ";")
+                PopulationRegion.values()[0].name(), "--max-qi-subset", "3", "--wildcards", "--snb-variant", "corrected",
+                "--individual-risk-method", "exact", "--delimiter", ";")
                 .build(null);
         assertEquals(cli.request(), gui);
         assertEquals(cli.request().toJson(), gui.toJson());

@@ -51,7 +51,7 @@ public final class MicrodataSummaryAudit {
     public static SummaryMicrodataAnalysis analyze(MicrodataSummary summary, MicrodataConfig cfg,
             List<Double> curveFractions, ProgressMonitor monitor) throws ConfigurationException {
         summary.validate();
-        check(summary, cfg);
+        check(summary.options(), cfg);
         MicrodataSummary.Options o = summary.options();
         List<Unavailable> unavailable = new ArrayList<>();
         unavailable.add(new Unavailable("suda", "summary.unavailable.suda"));
@@ -63,10 +63,8 @@ public final class MicrodataSummaryAudit {
         MicrodataResult result = result(summary, cfg, monitor);
         int q = o.quasiIdentifiers().size();
         List<QiContribution> contribution = contribution(summary, Math.min(cfg.maxQiSubset(), q));
-        IndividualRiskResult individual = null;
-        if (cfg.weightColumn() != null) {
-            individual = individualRisk(summary, cfg, IndividualRisk.DEFAULT_THRESHOLDS, monitor);
-        }
+        // as the raw path: always (without weights the data are the population and r = 1/f_k)
+        IndividualRiskResult individual = individualRisk(summary, cfg, IndividualRisk.DEFAULT_THRESHOLDS, monitor);
         List<MicrodataResult.PopulationUniqueness> curve = new ArrayList<>();
         if (result.records() > 0) {
             List<Double> fractions = new ArrayList<>(curveFractions);
@@ -77,7 +75,7 @@ public final class MicrodataSummaryAudit {
             for (double f : fractions) {
                 monitor.checkCancelled();
                 long n = Math.max(result.records(), Math.round(result.records() / f));
-                curve.add(PopulationModels.estimate(result.histogram(), n, monitor));
+                curve.add(PopulationModels.estimate(result.histogram(), n, cfg.snbVariant(), monitor));
             }
         }
         LOGGER.info("Microdata audit from a summary: input={}, records={}, classes={}", summary.input().name(),
@@ -97,8 +95,14 @@ public final class MicrodataSummaryAudit {
         return slash >= 0 ? n.substring(slash + 1) : n;
     }
 
-    private static void check(MicrodataSummary s, MicrodataConfig cfg) throws ConfigurationException {
-        MicrodataSummary.Options o = s.options();
+    /**
+     * Checks analysis options against a summary's options before any work (the checks of
+     * {@link #analyze}): the same QIs in the same order, sensitive attributes and weight in the
+     * summary, no wildcards, valid values, and the QI subsets the analysis needs.
+     *
+     * @throws ConfigurationException naming the option and the summary's value
+     */
+    public static void check(MicrodataSummary.Options o, MicrodataConfig cfg) throws ConfigurationException {
         if (!cfg.quasiIdentifiers().equals(o.quasiIdentifiers())) {
             throw new ConfigurationException("summary.error.qisDiffer", String.join(",", cfg.quasiIdentifiers()),
                     String.join(",", o.quasiIdentifiers()));
@@ -218,7 +222,7 @@ public final class MicrodataSummaryAudit {
         MicrodataResult.PopulationUniqueness pu = null;
         Long bigN = populationSize(cfg, n);
         if (bigN != null && n > 0) {
-            pu = PopulationModels.estimate(histogram, bigN, m.slice(0.0, 0.3));
+            pu = PopulationModels.estimate(histogram, bigN, cfg.snbVariant(), m.slice(0.0, 0.3));
         }
         List<MicrodataResult.LDiversityResult> lDiversity = new ArrayList<>();
         List<MicrodataResult.TClosenessResult> tCloseness = new ArrayList<>();
@@ -471,6 +475,13 @@ public final class MicrodataSummaryAudit {
         boolean survey = cfg.survey() == null ? cfg.weightColumn() != null : cfg.survey();
         long[] sizes = s.classSizesArray();
         double[] sums = s.weightSumsArray();
+        if (sums == null || cfg.weightColumn() == null) {
+            // no weights: F_k = f_k (every weight 1), as the raw path
+            sums = new double[sizes.length];
+            for (int c = 0; c < sizes.length; c++) {
+                sums[c] = sizes[c];
+            }
+        }
         int classes = sizes.length;
         double[] risk = new double[classes];
         double er = 0;

@@ -435,6 +435,64 @@ public final class SummaryJson {
         }
     }
 
+    /**
+     * What a summary says about itself, read without its (possibly large) arrays: lane, producer,
+     * input and options. For checking a request against a summary before any work.
+     *
+     * @param lane             "microdata" or "trajectories"
+     * @param producer         "in-process" or "spark"
+     * @param input            what the summary was made from
+     * @param microdata        the options of a microdata summary, else null
+     * @param trajectories     the options of a trajectory summary, else null
+     */
+    public record Header(String lane, String producer, SummaryInput input, MicrodataSummary.Options microdata,
+            TrajectorySummary.Options trajectories) {
+    }
+
+    /** Reads the {@link Header} of a summary file (stops after the options), checking format and version. */
+    public static Header header(Path file) throws AuditException {
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+            p.setCodec(MAPPER);
+            expect(p, JsonToken.START_OBJECT, name);
+            String format = null;
+            Integer version = null;
+            String lane = null;
+            String producer = null;
+            SummaryInput input = null;
+            JsonNode options = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME
+                    && (format == null || version == null || lane == null || input == null || options == null)) {
+                String f = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (f) {
+                    case "format" -> format = p.getValueAsString();
+                    case "schemaVersion" -> version = p.getValueAsInt();
+                    case "lane" -> lane = p.getValueAsString();
+                    case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    case "input" -> input = input(p.readValueAsTree(), name);
+                    case "options" -> options = p.readValueAsTree();
+                    default -> p.skipChildren();
+                }
+            }
+            checkHeader(name, format, version);
+            if (lane == null || input == null || options == null) {
+                throw new ConfigurationException("summary.error.notSummary", name, "missing lane, input or options");
+            }
+            return switch (lane) {
+                case "microdata" -> new Header(lane, producer, input, microdataOptions(options, name), null);
+                case "trajectories" -> new Header(lane, producer, input, null, trajectoryOptions(options, name));
+                default -> throw new ConfigurationException("summary.error.notSummary", name,
+                        "unknown lane \"" + lane + "\"");
+            };
+        } catch (JsonParseException e) {
+            throw malformed(name, e);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name,
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Reads a microdata summary file and checks its consistency. */
     public static MicrodataSummary readMicrodata(Path file) throws AuditException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -14,13 +14,15 @@ import org.releaseauditor.core.model.ColumnType;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.model.SniffResult;
 import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.io.summary.SummaryJson;
 import org.releaseauditor.service.DatasetService;
 
 /**
  * Reads a file as a dataset before it is registered in a case (issue 14: {@code case add-dataset}
  * accepted anything). Delimited text goes through the CSV importer's sniffer, an SQLite database
- * through the SQLite importer (every table is counted, so a truncated file fails); anything else
- * is refused with the reason. Returns the schema to record.
+ * through the SQLite importer (every table is counted, so a truncated file fails), a JSON file must
+ * be a lane summary (its reader checks format and version); anything else is refused with the
+ * reason. Returns the schema to record.
  */
 final class DatasetCheck {
 
@@ -53,6 +55,15 @@ final class DatasetCheck {
         }
         DatasetService datasets = new DatasetService();
         ObjectNode root = JSON.createObjectNode();
+        if (startsLikeJson(head)) {
+            // a lane summary (src/docs/spark.md): checked by its reader, recorded with its lane
+            SummaryJson.Header h = SummaryJson.header(file);
+            root.put("format", SummaryJson.FORMAT);
+            root.put("lane", h.lane());
+            root.put("producer", h.producer());
+            root.put("input", h.input().name());
+            return root.toString();
+        }
         if (datasets.isSqlite(file)) {
             long announced = announcedSize(head);
             if (announced > 0 && size < announced) {
@@ -100,6 +111,15 @@ final class DatasetCheck {
         }
         root.put("estimatedRows", sniff.estimatedRows());
         return root.toString();
+    }
+
+    /** Whether the first non-blank byte (after a UTF-8 BOM) is an opening brace. */
+    static boolean startsLikeJson(byte[] b) {
+        int i = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i < b.length && b[i] == '{';
     }
 
     /** The kind of an executable or document file by its magic number, or null. */

@@ -93,7 +93,9 @@ final class Rerun {
             b.fieldNames().forEachRemaining(keys::add);
             int n = 0;
             for (String k : keys) {
-                if (VOLATILE.contains(k) || k.equals("path") && path.matches("inputs\\.[^.]+")) {
+                // where a file is: inputs.ROLE.path, and the summary's path in source.path
+                if (VOLATILE.contains(k) || k.equals("path") && (path.matches("inputs\\.[^.]+")
+                        || path.equals("source"))) {
                     continue;
                 }
                 n += diff(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);

@@ -23,7 +23,7 @@ public record RerunReport(long runId, String lane, Status status, String detail,
      * Result fields that are not compared: {@code inputs.<role>.path} (a moved file is found with
      * {@code --data-dir}; its SHA-256 is compared), and timing or timestamp fields anywhere.
      */
-    public static final List<String> IGNORED = List.of("inputs.*.path", "*.elapsedMs", "*.durationMs",
+    public static final List<String> IGNORED = List.of("inputs.*.path", "source.path", "*.elapsedMs", "*.durationMs",
             "*.timings", "*.generatedAt", "*.computedAt", "*.timestamp");
 
     /** What a rerun found. */

@@ -16,7 +16,6 @@ import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataAnalyzer;
 import org.releaseauditor.core.risk.MicrodataConfig;
 import org.releaseauditor.core.risk.MicrodataResult;
-import org.releaseauditor.core.risk.Partition;
 import org.releaseauditor.core.risk.PopulationModels;
 import org.releaseauditor.core.risk.QiContribution;
 import org.releaseauditor.core.risk.QiContributionAnalysis;
@@ -89,17 +88,12 @@ public final class MicrodataAnalysisService {
         List<Column> qis = ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
         List<QiContribution> contribution = QiContributionAnalysis.compute(qis,
                 Math.min(config.maxQiSubset(), qis.size()), monitor.slice(0.4, 0.75));
-        IndividualRiskResult individual = null;
-        if (config.weightColumn() != null) {
-            Column weight = ColumnLookup.require(data, List.of(config.weightColumn()), "--weight").get(0);
-            Column household = config.householdColumn() == null ? null
-                    : ColumnLookup.require(data, List.of(config.householdColumn()), "--household").get(0);
-            Partition p = Partition.group(qis, monitor.slice(0.75, 0.8));
-            individual = IndividualRisk.compute(p, weight, household, monitor.slice(0.8, 0.85));
-        }
+        // every option that changes the frequencies (wildcards, weights, households, the method, qual and
+        // survey) reaches individual, global and household risk; without weights r = 1/f_k (sdcMicro)
+        IndividualRiskResult individual = IndividualRisk.compute(data, config, monitor.slice(0.75, 0.85));
         SudaResult sudaResult = suda ? Suda2.compute(qis, Math.min(qis.size(), SUDA_MAX_MSU),
                 Suda2.DEFAULT_DIS_FRACTION, monitor.slice(0.85, 0.97)) : null;
-        List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, monitor);
+        List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, config, monitor);
         MicrodataAnalysis a = new MicrodataAnalysis(data.name(), config, result, contribution, individual, sudaResult,
                 curve);
         LOGGER.info("Analysed dataset {} ({} rows, {} QIs) in {} ms", data.name(), data.rowCount(),
@@ -112,7 +106,7 @@ public final class MicrodataAnalysisService {
 
     /** Population uniqueness at several sampling fractions (plus the configured one). */
     private static List<MicrodataResult.PopulationUniqueness> populationCurve(MicrodataResult r,
-            ProgressMonitor monitor) {
+            MicrodataConfig config, ProgressMonitor monitor) {
         List<MicrodataResult.PopulationUniqueness> out = new ArrayList<>();
         if (r.records() == 0) {
             return out;
@@ -128,7 +122,7 @@ public final class MicrodataAnalysisService {
         for (double f : fractions) {
             monitor.checkCancelled();
             long n = Math.max(r.records(), Math.round(r.records() / f));
-            out.add(PopulationModels.estimate(r.histogram(), n, monitor));
+            out.add(PopulationModels.estimate(r.histogram(), n, config.snbVariant(), monitor));
         }
         return out;
     }

@@ -2,12 +2,14 @@ package org.releaseauditor.service.microdata;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.risk.IndividualRiskMethod;
@@ -20,7 +22,9 @@ import org.releaseauditor.service.ImportSettings;
 import org.releaseauditor.service.InputLocations;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneRequest;
+import org.releaseauditor.io.summary.SummaryJson;
 import org.releaseauditor.service.RequestJson;
+import org.releaseauditor.service.SummarySource;
 
 /**
  * One microdata analysis: which columns the attacker knows, the sensitive attributes, weights,
@@ -61,6 +65,8 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
     public static final String DATA = "data";
     /** Input role of the optional population or superset table. */
     public static final String SUPERSET = "superset";
+    /** Input role of a microdata summary audited instead of the data (see src/docs/spark.md). */
+    public static final String SUMMARY = SummarySource.ROLE;
     /** The attackers a result can be read for. */
     public static final List<String> ATTACKERS = List.of("prosecutor", "journalist", "marketer");
 
@@ -421,6 +427,34 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
             if (location != null) {
                 inputs.put(SUPERSET, location);
             }
+            return this;
+        }
+
+        /** Where a microdata summary is that is audited instead of the data (role {@code summary}). */
+        public Builder summary(String location) throws ConfigurationException {
+            if (location != null) {
+                inputs.put(SUMMARY, location);
+            }
+            return this;
+        }
+
+        /**
+         * Starts from what the summary in {@code file} was made with: its quasi-identifiers,
+         * sensitive attributes, weight column and QI-subset limit, and no SUDA2 (it needs the records). Setters
+         * called afterwards override these values; the lane then checks them against the summary.
+         */
+        public Builder fromSummary(Path file) throws AuditException {
+            SummaryJson.Header h = SummaryJson.header(file);
+            if (h.microdata() == null) {
+                throw new ConfigurationException("summary.error.lane", file.toString(), h.lane(), LANE);
+            }
+            qis.clear();
+            qis.addAll(h.microdata().quasiIdentifiers());
+            sensitive.clear();
+            sensitive.addAll(h.microdata().sensitive());
+            weight = h.microdata().weight();
+            maxQiSubset = h.microdata().maxQiSubset();
+            suda = false;
             return this;
         }
 

@@ -51,6 +51,8 @@ public record PolicyCheck(String output, boolean failed) {
                     o.put("measured", f.measured());
                 }
                 o.put("status", f.status().name());
+                // false when the metric is not in the result (not measured, or not available from a summary)
+                o.put("evaluated", f.measuredPresent());
                 o.put("explanation", f.explanation());
             }
             try {

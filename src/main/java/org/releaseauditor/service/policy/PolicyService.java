@@ -7,8 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.releaseauditor.audit.PolicyJson;
 import org.releaseauditor.core.error.PolicyException;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.policy.Finding;
+import org.releaseauditor.core.policy.FindingStatus;
+import org.releaseauditor.core.policy.PolicyEvaluation;
 import org.releaseauditor.core.policy.PolicyEvaluator;
 import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.service.SummarySource;
 
 /**
  * Policy profiles for the GUI and the CLI: the built-in ones, user files, and evaluation of an
@@ -53,9 +58,35 @@ public final class PolicyService {
         return evaluate(profile, result);
     }
 
-    /** Evaluates a loaded profile on an analysis result. */
+    /**
+     * Evaluates a loaded profile on an analysis result. A rule on a measure the result lists as not
+     * available (an audit from a summary: {@code notAvailable}) is reported as not evaluated, with
+     * the reason, and as a WARN: never as PASS, whatever the rest of the result holds.
+     */
     public PolicyOutcome evaluate(PolicyProfile profile, JsonNode result) {
-        return new PolicyOutcome(profile, PolicyJson.write(profile),
-                PolicyEvaluator.evaluate(profile, ResultMetrics.flatten(result)));
+        PolicyEvaluation ev = PolicyEvaluator.evaluate(profile, ResultMetrics.flatten(result));
+        List<SummarySource.NotAvailable> missing = SummarySource.notAvailable(result == null ? null
+                : result.get("notAvailable"));
+        if (!missing.isEmpty()) {
+            List<Finding> findings = new ArrayList<>();
+            for (Finding f : ev.findings()) {
+                SummarySource.NotAvailable na = unavailable(f.rule().metric(), missing);
+                findings.add(na == null ? f : new Finding(f.rule(), f.rule().metric(), null, FindingStatus.WARN,
+                        Messages.get("policy.finding.notEvaluated", f.rule().metric(), f.rule().describe(),
+                                na.reason()).trim()));
+            }
+            ev = new PolicyEvaluation(profile, findings);
+        }
+        return new PolicyOutcome(profile, PolicyJson.write(profile), ev);
+    }
+
+    /** The unavailable measure a rule's metric path lies in, or null. */
+    private static SummarySource.NotAvailable unavailable(String metric, List<SummarySource.NotAvailable> missing) {
+        for (SummarySource.NotAvailable na : missing) {
+            if (metric.equals(na.measure()) || metric.startsWith(na.measure() + ".")) {
+                return na;
+            }
+        }
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package org.releaseauditor.service.trajectories;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.core.summary.TrajectorySummary;
 import org.releaseauditor.core.trajectory.AttackOptions;
 import org.releaseauditor.core.trajectory.AttackSpec;
 import org.releaseauditor.core.trajectory.AttackType;
@@ -19,11 +22,13 @@ import org.releaseauditor.core.trajectory.EventColumns;
 import org.releaseauditor.core.trajectory.HomeWork;
 import org.releaseauditor.core.trajectory.SpatialResolution;
 import org.releaseauditor.core.trajectory.TemporalResolution;
+import org.releaseauditor.io.summary.SummaryJson;
 import org.releaseauditor.service.ImportSettings;
 import org.releaseauditor.service.InputLocations;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneRequest;
 import org.releaseauditor.service.RequestJson;
+import org.releaseauditor.service.SummarySource;
 
 /**
  * One trajectory analysis: the event columns, the resolution, the p values of unicity, sampling,
@@ -72,6 +77,8 @@ public record TrajectoriesRequest(String user, String time, String location, Str
     public static final String EVENTS = "events";
     /** Input role of the location,area mapping file of {@code map} resolutions. */
     public static final String AREA_MAP = "areaMap";
+    /** Input role of a trajectory summary audited instead of the events (see src/docs/spark.md). */
+    public static final String SUMMARY = SummarySource.ROLE;
     /** The spatial spec that reads the {@link #AREA_MAP} input. */
     public static final String MAP = "map";
 
@@ -581,6 +588,52 @@ public record TrajectoriesRequest(String user, String time, String location, Str
             if (location != null) {
                 inputs.put(EVENTS, location);
             }
+            return this;
+        }
+
+        /** Where a trajectory summary is that is audited instead of the events (role {@code summary}). */
+        public Builder summary(String location) throws ConfigurationException {
+            if (location != null) {
+                inputs.put(SUMMARY, location);
+            }
+            return this;
+        }
+
+        /**
+         * Starts from what the summary in {@code file} was made with: its columns, time format,
+         * zone, resolutions, points 1..P, sample, seed and sweep, and none of the measures that
+         * need the events (no attacks, home/work or top-N). Setters called afterwards override
+         * these values; the lane then checks them against the summary.
+         */
+        public Builder fromSummary(Path file) throws AuditException {
+            SummaryJson.Header h = SummaryJson.header(file);
+            TrajectorySummary.Options o = h.trajectories();
+            if (o == null) {
+                throw new ConfigurationException("summary.error.lane", file.toString(), h.lane(), LANE);
+            }
+            user = o.user();
+            time = o.time();
+            location = o.location();
+            lat = o.lat();
+            lng = o.lng();
+            attributes.clear();
+            attributes.addAll(o.attributes());
+            timeFormat = o.timeFormat() == null ? "auto" : o.timeFormat();
+            zone = o.zone();
+            spatial = o.spatial();
+            temporal = o.temporal();
+            minPoints = 1;
+            maxPoints = o.maxPoints();
+            sampleUsers = o.sampleUsers();
+            seed = o.seed();
+            sweepSpatial.clear();
+            sweepSpatial.addAll(o.sweepSpatial());
+            sweepTemporal.clear();
+            sweepTemporal.addAll(o.sweepTemporal());
+            sweepPoints = o.sweepPoints();
+            attacks.clear();
+            homeWork = null;
+            topN = 0;
             return this;
         }
 

@@ -110,10 +110,14 @@ public final class CaseViewModel {
      */
     public void recordAnalysis(LoadedDataset dataset, LaneResult<MicrodataRequest, MicrodataAnalysis> result,
             String attackerName) {
-        Map<String, String> roles = new LinkedHashMap<>();
-        dataset.roles().forEach((c, r) -> roles.put(c, r.name()));
-        record(result, RecordOptions.none().withRoles(MicrodataRequest.DATA, roles)
-                .withAttacker(attackerName, result.request().attackerModelJson()));
+        RecordOptions options = RecordOptions.none();
+        // an analysis of a summary (File → Open summary…) has no dataset and no column roles to record
+        if (dataset != null) {
+            Map<String, String> roles = new LinkedHashMap<>();
+            dataset.roles().forEach((c, r) -> roles.put(c, r.name()));
+            options = options.withRoles(MicrodataRequest.DATA, roles);
+        }
+        record(result, options.withAttacker(attackerName, result.request().attackerModelJson()));
     }
 
     /**

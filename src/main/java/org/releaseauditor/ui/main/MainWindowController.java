@@ -27,6 +27,7 @@ public final class MainWindowController {
     private Runnable onLanguageChanged = () -> { };
     private java.util.function.Consumer<Path> openHandler;
     private Runnable runHandler = () -> { };
+    private java.util.function.Consumer<Path> openSummaryHandler;
 
     @FXML private BorderPane root;
     @FXML private ListView<LoadedDataset> datasetList;
@@ -139,6 +140,18 @@ public final class MainWindowController {
         this.openHandler = handler;
     }
 
+    /** How a chosen summary file is opened (the lane's dashboard audits it). */
+    public void setOpenSummaryHandler(java.util.function.Consumer<Path> handler) {
+        this.openSummaryHandler = handler;
+    }
+
+    /** Opens a lane summary (File → Open summary…). */
+    public void openSummary(Path file) {
+        if (openSummaryHandler != null) {
+            openSummaryHandler.accept(file);
+        }
+    }
+
     /** What "Run analysis" does for the selected dataset. */
     public void setRunHandler(Runnable r) {
         this.runHandler = r;
@@ -168,6 +181,14 @@ public final class MainWindowController {
                 ctx.preferences().lastFolder().orElse(null),
                 List.of(Messages.get("ui.file.tables") + "|*.csv;*.tsv;*.txt;*.sqlite;*.db"))
                 .ifPresent(this::open);
+    }
+
+    @FXML
+    private void onOpenSummary() {
+        ctx.dialogs().chooseFileToOpen(Messages.get("summary.ui.open.title"),
+                ctx.preferences().lastFolder().orElse(null),
+                List.of(Messages.get("summary.ui.file") + "|*.json"))
+                .ifPresent(this::openSummary);
     }
 
     @FXML

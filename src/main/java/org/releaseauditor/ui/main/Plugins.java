@@ -96,6 +96,11 @@ final class Plugins {
             main.decisionTab().setContent(ctx.views().load("/fxml/decision/DecisionPanel.fxml").root());
             main.auditTab().setContent(ctx.views().load("/fxml/audit/AuditTrail.fxml").root());
             main.setOpenHandler(file -> openFile(ctx, main, file));
+            main.setOpenSummaryHandler(file -> {
+                // opening a trajectory summary first must not start the bundled sample behind it
+                trajLoaded[0] = true;
+                openSummary(ctx, main, risk.controller(), traj.controller(), file);
+            });
         });
         return list;
     }
@@ -117,6 +122,31 @@ final class Plugins {
                 chooseSqliteTable(ctx, main, file, tables);
             }
         });
+    }
+
+    /**
+     * Opens a lane summary: its lane picks the dashboard, which audits it through the lane (the
+     * result is recorded like any other, bound to the summary's SHA-256). A file that is not a
+     * summary is reported, with the reason, before any work.
+     */
+    static void openSummary(AppContext ctx, MainWindowController main, RiskDashboardController risk,
+            org.releaseauditor.ui.trajectory.TrajectoryDashboardController traj, Path file) {
+        try {
+            String lane = org.releaseauditor.service.SummarySource.lane(file);
+            if (org.releaseauditor.service.trajectories.TrajectoriesRequest.LANE.equals(lane)) {
+                main.laneTabs().getSelectionModel().select(main.trajectoriesTab());
+                traj.showSummary(file);
+            } else {
+                main.laneTabs().getSelectionModel().select(main.microdataTab());
+                risk.showSummary(file);
+            }
+            if (file.getParent() != null) {
+                ctx.preferences().setLastFolder(file.getParent());
+            }
+        } catch (org.releaseauditor.core.error.AuditException e) {
+            ctx.dialogs().showError(org.releaseauditor.core.i18n.Messages.get("summary.ui.open.title"),
+                    e.getLocalizedMessage(), e);
+        }
     }
 
     private static void chooseSqliteTable(AppContext ctx, MainWindowController main, Path file,

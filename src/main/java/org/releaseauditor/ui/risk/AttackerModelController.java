@@ -34,6 +34,8 @@ public final class AttackerModelController {
     @FXML private Label appliedThreshold;
     @FXML private Spinner<Integer> maxSubsetSpinner;
     @FXML private CheckBox wildcardBox;
+    @FXML private ComboBox<org.releaseauditor.core.risk.SnbVariant> snbVariantBox;
+    @FXML private ComboBox<org.releaseauditor.core.risk.IndividualRiskMethod> riskMethodBox;
     @FXML private Label validationLabel;
 
     public AttackerModelController(AppContext ctx) {
@@ -108,6 +110,12 @@ public final class AttackerModelController {
                 vm.maxSubsetProperty().get()));
         maxSubsetSpinner.valueProperty().addListener((o, a, b) -> vm.maxSubsetProperty().set(b));
         wildcardBox.selectedProperty().bindBidirectional(vm.wildcardsProperty());
+        snbVariantBox.getItems().setAll(org.releaseauditor.core.risk.SnbVariant.values());
+        snbVariantBox.setConverter(enumConverter("population.snbVariant."));
+        snbVariantBox.valueProperty().bindBidirectional(vm.snbVariantProperty());
+        riskMethodBox.getItems().setAll(org.releaseauditor.core.risk.IndividualRiskMethod.values());
+        riskMethodBox.setConverter(enumConverter("attacker.riskMethod."));
+        riskMethodBox.valueProperty().bindBidirectional(vm.riskMethodProperty());
         validationLabel.textProperty().bind(vm.validationProperty());
         presetBox.setValue(AttackerPreset.builtIn().get(0));
     }

@@ -46,6 +46,12 @@ public final class AttackerModelViewModel {
     private final StringProperty thresholdText = new SimpleStringProperty(trim(LANE_DEFAULTS.threshold()));
     private final IntegerProperty maxSubset = new SimpleIntegerProperty(LANE_DEFAULTS.maxQiSubset());
     private final BooleanProperty wildcards = new SimpleBooleanProperty(LANE_DEFAULTS.wildcards());
+    /** Equations of the SNB population model (ARX's by default, or the corrected ones). */
+    private final ObjectProperty<org.releaseauditor.core.risk.SnbVariant> snbVariant =
+            new SimpleObjectProperty<>(LANE_DEFAULTS.snbVariant());
+    /** Individual-risk formula for f ≥ 3 (sdcMicro's approximation by default, or exact). */
+    private final ObjectProperty<org.releaseauditor.core.risk.IndividualRiskMethod> riskMethod =
+            new SimpleObjectProperty<>(LANE_DEFAULTS.individualRiskMethod());
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper("");
     private String weightColumn;
@@ -70,7 +76,7 @@ public final class AttackerModelViewModel {
     /** Every property whose change should re-run the analysis. */
     public List<Observable> triggers() {
         return List.of(attacker, qis, sensitive, region, populationText, fractionText, thresholdText, maxSubset,
-                wildcards);
+                wildcards, snbVariant, riskMethod);
     }
 
     /** Sets the columns from the roles the auditor confirmed in the import wizard. */
@@ -199,6 +205,9 @@ public final class AttackerModelViewModel {
                 .household(householdColumn == null ? "" : householdColumn)
                 .threshold(parse(thresholdText.get())).region(region.get()).maxQiSubset(maxSubset.get())
                 .wildcards(wildcards.get()).attacker(attacker.get().name().toLowerCase(Locale.ROOT))
+                .snbVariant(snbVariant.get() == null ? null : snbVariant.get().name().toLowerCase(Locale.ROOT))
+                .individualRiskMethod(riskMethod.get() == null ? null
+                        : riskMethod.get().name().toLowerCase(Locale.ROOT))
                 .attackerPreset(preset.get() == null ? null : preset.get().id());
         sensitive.stream().filter(ColumnChoice::isSelected).filter(c -> !q.contains(c.name()))
                 .forEach(c -> b.sensitive(c.name(), c.orderedProperty().get()));
@@ -249,6 +258,14 @@ public final class AttackerModelViewModel {
 
     public BooleanProperty wildcardsProperty() {
         return wildcards;
+    }
+
+    public ObjectProperty<org.releaseauditor.core.risk.SnbVariant> snbVariantProperty() {
+        return snbVariant;
+    }
+
+    public ObjectProperty<org.releaseauditor.core.risk.IndividualRiskMethod> riskMethodProperty() {
+        return riskMethod;
     }
 
     public ReadOnlyStringProperty validationProperty() {

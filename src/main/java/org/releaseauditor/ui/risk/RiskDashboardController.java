@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -49,6 +50,11 @@ public final class RiskDashboardController {
     @FXML private TableView<RiskiestRow> riskiestTable;
     @FXML private ToggleButton revealToggle;
     @FXML private TableView<MetricRow> individualTable;
+    @FXML private Label sourceLabel;
+    @FXML private Label errorLabel;
+    @FXML private Button exportPerRecordButton;
+    @FXML private CheckBox revealInFileBox;
+    private TableColumn<MicrodataResult.PopulationUniqueness, String> snbColumn;
     @FXML private javafx.scene.control.Tab whatIfTab;
     @FXML private org.releaseauditor.ui.remediation.MicrodataWhatIfController whatIfController;
 
@@ -88,9 +94,43 @@ public final class RiskDashboardController {
         });
         setupTables();
         vm.datasetProperty().addListener((o, a, b) -> datasetTitle.setText(b == null ? "" : b.data().name()));
+        vm.summaryProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                datasetTitle.setText(Messages.get("summary.ui.title", b.getFileName()));
+            }
+        });
+        // a summary has no values: nothing to reveal, no per-record file
+        revealToggle.disableProperty().bind(vm.sourceProperty().isNotNull());
+        sourceLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> RiskDashboardViewModel.sourceText(vm.sourceProperty().get()), vm.sourceProperty()));
+        sourceLabel.visibleProperty().bind(vm.sourceProperty().isNotNull());
+        sourceLabel.managedProperty().bind(sourceLabel.visibleProperty());
+        errorLabel.textProperty().bind(vm.errorProperty());
+        errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        exportPerRecordButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.perRecordAvailable(), vm.resultProperty()));
+        revealInFileBox.disableProperty().bind(exportPerRecordButton.disableProperty());
         emptyHint.visibleProperty().bind(vm.analysisProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
         whatIfController.attach(vm.resultProperty(), whatIfTab.selectedProperty());
+    }
+
+    /** Asks where to write the per-record risks and writes them (values masked unless the box is ticked). */
+    @FXML
+    private void onExportPerRecord() {
+        String name = vm.analysisProperty().get() == null ? "per-record"
+                : vm.analysisProperty().get().datasetName().replaceAll("\\.[^.]*$", "");
+        boolean reveal = revealInFileBox.isSelected();
+        ctx.dialogs().chooseFileToSave(Messages.get("risk.perRecord.export"), ctx.preferences().lastFolder()
+                .orElse(null), name + "-per-record.csv").ifPresent(file -> vm.exportPerRecord(file, reveal,
+                        rows -> ctx.dialogs().notify(Messages.get(reveal ? "risk.perRecord.writtenRevealed"
+                                : "risk.perRecord.written", rows, file))));
+    }
+
+    /** Audits a microdata summary (File → Open summary…). */
+    public void showSummary(java.nio.file.Path file) throws org.releaseauditor.core.error.AuditException {
+        vm.openSummary(file);
     }
 
     /** Shows a dataset (triggers an analysis). */
@@ -160,17 +200,23 @@ public final class RiskDashboardController {
             pairs.setData(pu.attributes(), pu.attributes(), v, tips);
         }
         sensitiveTable.getItems().setAll(SensitiveRow.of(r));
-        individualTable.getItems().setAll(RiskDashboardViewModel.individualRows(a));
+        individualTable.getItems().setAll(RiskDashboardViewModel.individualRows(a, vm.sourceProperty().get()));
+        MicrodataResult.PopulationUniqueness first = a.populationCurve().isEmpty() ? r.populationUniqueness()
+                : a.populationCurve().get(0);
+        snbColumn.setText(Messages.get("col.snb", RiskDashboardViewModel.snbVariant(first == null
+                ? a.config().snbVariant() : first.snbVariant())));
     }
 
     private void setupTables() {
         populationTable.getColumns().setAll(
                 col(Messages.get("col.fraction"), p -> RiskDashboardViewModel.fmt(p.samplingFraction())),
                 col(Messages.get("col.populationSize"), p -> RiskDashboardViewModel.count(p.populationSize())),
-                col("Pitman", p -> opt(p.pitman())),
-                col("Zayatz", p -> opt(p.zayatz())),
-                col("SNB", p -> opt(p.snb())),
-                col(Messages.get("chart.population.dankar"), p -> opt(p.dankar()) + " (" + p.dankarModel() + ")"));
+                col("Pitman", p -> RiskDashboardViewModel.estimate(p.pitman(), p.pitmanStatus())),
+                col("Zayatz", p -> RiskDashboardViewModel.estimate(p.zayatz(), p.zayatzStatus())),
+                snbColumn = col(Messages.get("col.snb", RiskDashboardViewModel.snbVariant(null)),
+                        p -> RiskDashboardViewModel.estimate(p.snb(), p.snbStatus())),
+                col(Messages.get("chart.population.dankar"), RiskDashboardViewModel::dankarText),
+                col(Messages.get("col.populationNotes"), RiskDashboardViewModel::populationNotes));
         qiTable.getColumns().setAll(
                 col(Messages.get("col.qis"), QiRow::qis),
                 numCol(Messages.get("col.size"), q -> (double) q.size()),
@@ -209,10 +255,6 @@ public final class RiskDashboardController {
             }
         }
         riskiestTable.getColumns().setAll(cols);
-    }
-
-    private static String opt(Double d) {
-        return d == null ? "\u2013" : RiskDashboardViewModel.pct(d);
     }
 
     static <S> TableColumn<S, String> col(String title, Function<S, String> f) {

@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.risk;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -16,11 +19,15 @@ import javafx.concurrent.Task;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.model.AttributeRole;
+import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataResult;
-import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.SummarySource;
+import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
 import org.releaseauditor.ui.fx.BackgroundTasks;
@@ -41,7 +48,7 @@ public final class RiskDashboardViewModel {
     static final double RECORDS_AT_RISK_LIMIT = 0.05;
     static final String MASK = "\u2022\u2022\u2022";
 
-    private final Lane<MicrodataRequest, MicrodataAnalysis> lane;
+    private final MicrodataLane lane;
     private final BackgroundTasks tasks;
     private final Debouncer debouncer;
     private final AttackerModelViewModel attackerModel;
@@ -52,11 +59,16 @@ public final class RiskDashboardViewModel {
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
     private final ObservableList<RiskiestRow> riskiest = FXCollections.observableArrayList();
     private final BooleanProperty revealed = new SimpleBooleanProperty(false);
+    /** A microdata summary audited instead of a dataset (File → Open summary…), or null. */
+    private final ReadOnlyObjectWrapper<Path> summary = new ReadOnlyObjectWrapper<>();
+    /** Where the shown result came from when it was computed from a summary, else null. */
+    private final ReadOnlyObjectWrapper<SummarySource> source = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final List<String> revealLog = new ArrayList<>();
     private Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> current;
 
     /** @param lane the microdata lane (all analysis goes through it) */
-    public RiskDashboardViewModel(Lane<MicrodataRequest, MicrodataAnalysis> lane, BackgroundTasks tasks,
+    public RiskDashboardViewModel(MicrodataLane lane, BackgroundTasks tasks,
             Debouncer debouncer, AttackerModelViewModel attackerModel) {
         this.lane = lane;
         this.tasks = tasks;
@@ -66,6 +78,7 @@ public final class RiskDashboardViewModel {
         attackerModel.attackerProperty().addListener(o -> refreshCards());
         dataset.addListener((o, a, b) -> {
             if (b != null) {
+                summary.set(null);
                 attackerModel.setColumns(b.data().columnNames(), b.roles());
                 revealed.set(false);
                 requestAnalysis();
@@ -89,25 +102,66 @@ public final class RiskDashboardViewModel {
     /** Starts the analysis now, cancelling any running one. */
     public void runNow() {
         LoadedDataset ds = dataset.get();
-        if (ds == null) {
+        Path s = summary.get();
+        if (ds == null && s == null) {
             return;
         }
-        Optional<MicrodataRequest> request = attackerModel.toRequest(ds.options());
+        Optional<MicrodataRequest> request = attackerModel.toRequest(s != null ? ImportOptions.defaults()
+                : ds.options());
         if (request.isEmpty()) {
             return;
         }
         if (current != null) {
             current.cancel();
         }
-        LaneInputs inputs = LaneInputs.of(MicrodataRequest.DATA, ds.path());
-        Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> task = FxTasks.of(Messages.get("risk.task",
-                ds.data().name()), m -> lane.analyze(request.get(), inputs, m));
+        // a summary is audited through the same lane, with the summary file as the input (role summary)
+        LaneInputs inputs = s != null ? LaneInputs.of(MicrodataRequest.SUMMARY, s)
+                : LaneInputs.of(MicrodataRequest.DATA, ds.path());
+        String title = Messages.get("risk.task", s != null ? String.valueOf(s.getFileName()) : ds.data().name());
+        Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> task = FxTasks.of(title,
+                m -> lane.analyze(request.get(), inputs, m));
         current = task;
         tasks.run(task, r -> {
             if (task == current) {
                 apply(r);
             }
+        }, ex -> {
+            if (task == current) {
+                if (ex instanceof AuditException ae) {
+                    error.set(ae.getLocalizedMessage());
+                } else {
+                    tasks.reportFailure(title, ex);
+                }
+            }
         });
+    }
+
+    /**
+     * Audits a microdata summary instead of a dataset (File → Open summary…): the attacker panel
+     * offers the summary's quasi-identifiers (all selected, in the summary's order), sensitive
+     * attributes and weight; the riskiest classes stay empty and cannot be revealed (a summary has
+     * no values); SUDA2 and household risk show why they are not available.
+     *
+     * @throws AuditException when the file is not a microdata summary (checked before any work)
+     */
+    public void openSummary(Path file) throws AuditException {
+        MicrodataRequest base = MicrodataRequest.builder().fromSummary(file).build();
+        java.util.Map<String, AttributeRole> roles = new java.util.LinkedHashMap<>();
+        base.quasiIdentifiers().forEach(q -> roles.put(q, AttributeRole.QUASI_IDENTIFIER));
+        base.sensitive().forEach(a -> roles.putIfAbsent(a.column(), AttributeRole.SENSITIVE));
+        if (base.weight() != null) {
+            roles.putIfAbsent(base.weight(), AttributeRole.WEIGHT);
+        }
+        dataset.set(null);
+        revealed.set(false);
+        summary.set(file);
+        apply(null);
+        attackerModel.setColumns(List.copyOf(roles.keySet()), roles);
+        for (var a : base.sensitive()) {
+            attackerModel.sensitive().stream().filter(c -> c.name().equals(a.column())).findFirst()
+                    .ifPresent(c -> c.orderedProperty().set(a.ordered()));
+        }
+        requestAnalysis();
     }
 
     /** Cancels the running analysis, if any. */
@@ -119,6 +173,8 @@ public final class RiskDashboardViewModel {
 
     /** Shows a result (called on the FX thread for the latest run only). */
     public void apply(LaneResult<MicrodataRequest, MicrodataAnalysis> r) {
+        error.set("");
+        source.set(SummarySource.of(r).orElse(null));
         result.set(r);
         analysis.set(r == null ? null : r.output());
         refreshCards();
@@ -133,7 +189,7 @@ public final class RiskDashboardViewModel {
     private void refreshRiskiest() {
         MicrodataAnalysis a = analysis.get();
         LoadedDataset ds = dataset.get();
-        if (a == null || ds == null) {
+        if (a == null || ds == null || source.get() != null) {
             riskiest.clear();
             return;
         }
@@ -182,9 +238,9 @@ public final class RiskDashboardViewModel {
         }
         MicrodataResult.PopulationUniqueness pu = r.populationUniqueness();
         if (pu != null) {
-            String v = pu.dankar() == null ? "\u2013" : pct(pu.dankar());
+            String v = estimate(pu.dankar(), pu.dankarStatus());
             out.add(new CardData("cardPopulation", Messages.get("card.population"), v,
-                    Messages.get("card.population.sub", pu.dankarModel(), count(pu.populationSize())),
+                    Messages.get("card.population.sub", dankarModel(pu), count(pu.populationSize())),
                     pu.dankar() == null || pu.dankar() == 0 ? Status.NEUTRAL : Status.WARN,
                     Messages.get("card.population.explain")));
         }
@@ -213,6 +269,14 @@ public final class RiskDashboardViewModel {
 
     /** Rows of the "weights and SUDA" table. */
     static List<MetricRow> individualRows(MicrodataAnalysis a) {
+        return individualRows(a, null);
+    }
+
+    /**
+     * Rows of the "weights and SUDA" table; for a result from a summary, the measures it cannot
+     * give (SUDA2, household risk) are rows that say why.
+     */
+    static List<MetricRow> individualRows(MicrodataAnalysis a, SummarySource source) {
         List<MetricRow> rows = new ArrayList<>();
         var ir = a.individualRisk();
         if (ir == null) {
@@ -231,6 +295,12 @@ public final class RiskDashboardViewModel {
                         Messages.get("ind.household.explain")));
             }
         }
+        if (source != null) {
+            source.find("individualRisk.household").ifPresent(n -> rows.add(new MetricRow(
+                    Messages.get("ind.household"), Messages.get("summary.ui.notAvailable"), n.reason())));
+            source.find("suda").ifPresent(n -> rows.add(new MetricRow(Messages.get("suda.records"),
+                    Messages.get("summary.ui.notAvailable"), n.reason())));
+        }
         var s = a.suda();
         if (s != null) {
             rows.add(new MetricRow(Messages.get("suda.records"), count(s.recordsWithMsu()) + " / " + count(s.records()),
@@ -243,6 +313,97 @@ public final class RiskDashboardViewModel {
             }
         }
         return rows;
+    }
+
+    /**
+     * Writes the per-record risks of the shown result to a CSV file in the background (the same
+     * file as {@code --per-record}): QI values masked unless {@code revealValues}, which is logged
+     * like the reveal of the riskiest classes. Computed with the result's request on the bytes the
+     * result was computed from.
+     *
+     * @param then called on the FX thread with the number of rows written
+     * @return the task, or empty when there is no result or it came from a summary (see
+     *         {@link #perRecordAvailable()})
+     */
+    public Optional<Task<Integer>> exportPerRecord(Path file, boolean revealValues,
+            java.util.function.Consumer<Integer> then) {
+        LaneResult<MicrodataRequest, MicrodataAnalysis> r = result.get();
+        if (!perRecordAvailable()) {
+            return Optional.empty();
+        }
+        if (revealValues) {
+            String entry = Messages.get("risk.perRecord.revealLogged", r.output().datasetName());
+            revealLog.add(entry);
+            LOGGER.info("Auditor exported per-record risks of dataset {} with the quasi-identifier values",
+                    r.output().datasetName());
+        }
+        Task<Integer> task = FxTasks.of(Messages.get("risk.perRecord.task", r.output().datasetName()),
+                m -> lane.writePerRecord(r, file, revealValues, m));
+        return Optional.of(tasks.run(task, n -> {
+            if (then != null) {
+                then.accept(n);
+            }
+        }));
+    }
+
+    /** Whether per-record risks can be exported: a result computed from records (not from a summary). */
+    public boolean perRecordAvailable() {
+        LaneResult<MicrodataRequest, MicrodataAnalysis> r = result.get();
+        return r != null && r.inputs().get(MicrodataRequest.DATA).isPresent();
+    }
+
+    /** An estimate as shown: the percentage, or the localised status when the model gave none. */
+    static String estimate(Double value, MicrodataResult.ModelStatus status) {
+        if (value != null) {
+            return pct(value);
+        }
+        return status == null ? "\u2013" : Messages.get("population.status." + status.status().name());
+    }
+
+    /** The SNB variant in words (ARX's equations, or the corrected ones). */
+    static String snbVariant(org.releaseauditor.core.risk.SnbVariant v) {
+        return Messages.get("population.snbVariant." + (v == null ? "ARX" : v.name()));
+    }
+
+    /**
+     * The model Dankar's rule picked, with ARX's names: DANKAR when the sample has no uniques (no
+     * model fitted, every estimate 0); for SNB with the variant of its equations.
+     */
+    static String dankarModel(MicrodataResult.PopulationUniqueness p) {
+        if (p.dankarModel() == null) {
+            return "\u2013";
+        }
+        if (p.dankarModel() == MicrodataResult.UniquenessModel.SNB) {
+            return Messages.get("population.model.snb", snbVariant(p.snbVariant()));
+        }
+        return p.dankarModel().name();
+    }
+
+    /** The Dankar estimate with the model it came from, e.g. "0.12 % (PITMAN)". */
+    static String dankarText(MicrodataResult.PopulationUniqueness p) {
+        return estimate(p.dankar(), p.dankarStatus()) + " (" + dankarModel(p) + ")";
+    }
+
+    /**
+     * Why models gave no estimate, one "model: status (reason)" per model that is not OK, for the
+     * notes column and the tooltips; empty when every model estimated.
+     */
+    static String populationNotes(MicrodataResult.PopulationUniqueness p) {
+        List<String> notes = new ArrayList<>();
+        note(notes, "Pitman", p.pitmanStatus());
+        note(notes, "Zayatz", p.zayatzStatus());
+        note(notes, "SNB", p.snbStatus());
+        note(notes, "Dankar", p.dankarStatus());
+        return String.join("; ", notes);
+    }
+
+    private static void note(List<String> notes, String model, MicrodataResult.ModelStatus s) {
+        if (s == null || s.status() == MicrodataResult.EstimateStatus.OK) {
+            return;
+        }
+        String status = Messages.get("population.status." + s.status().name());
+        notes.add(s.reason().isBlank() ? Messages.get("population.note.short", model, status)
+                : Messages.get("population.note", model, status, s.reason()));
     }
 
     static String count(long v) {
@@ -289,6 +450,26 @@ public final class RiskDashboardViewModel {
     /** What was revealed in this session (shown in the audit trail, recorded in an open case). */
     public List<String> revealLog() {
         return List.copyOf(revealLog);
+    }
+
+    /** The summary audited instead of a dataset, or null. */
+    public ReadOnlyObjectProperty<Path> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Where the shown result came from when computed from a summary (with what it cannot give), else null. */
+    public ReadOnlyObjectProperty<SummarySource> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** The last analysis error (localised), empty after a result. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The source line and the unavailable measures of a summary-based result, for the dashboard; empty otherwise. */
+    public static String sourceText(SummarySource s) {
+        return s == null ? "" : s.text().strip();
     }
 
     public AttackerModelViewModel attackerModel() {

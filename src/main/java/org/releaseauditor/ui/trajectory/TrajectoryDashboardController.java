@@ -60,6 +60,7 @@ public final class TrajectoryDashboardController {
     @FXML private FlowPane cards;
     @FXML private Label emptyHint;
     @FXML private Label errorLabel;
+    @FXML private Label sourceLabel;
     @FXML private StackPane unicityChart;
     @FXML private TableView<UnicityResult.Row> unicityTable;
     @FXML private ScrollPane sweepScroll;
@@ -108,10 +109,25 @@ public final class TrajectoryDashboardController {
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
         emptyHint.managedProperty().bind(vm.reportProperty().isNull());
         emptyHint.visibleProperty().bind(vm.reportProperty().isNull());
+        sourceLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.sourceProperty().get() == null ? "" : vm.sourceProperty().get().text().strip(),
+                vm.sourceProperty()));
+        sourceLabel.visibleProperty().bind(vm.sourceProperty().isNotNull());
+        sourceLabel.managedProperty().bind(sourceLabel.visibleProperty());
+        vm.summaryProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                datasetTitle.setText(Messages.get("summary.ui.title", b.getFileName()));
+            }
+        });
         vm.cards().addListener((ListChangeListener<CardData>) c -> renderCards());
         vm.reportProperty().addListener((o, a, b) -> render(b));
         setupTables();
         render(null);
+    }
+
+    /** Audits a trajectory summary (File → Open summary…). */
+    public void showSummary(Path file) throws org.releaseauditor.core.error.AuditException {
+        vm.openSummary(file);
     }
 
     /**

@@ -52,6 +52,12 @@ public final class TrajectoryDashboardViewModel {
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
     private Task<LaneResult<TrajectoriesRequest, TrajectoryReport>> current;
     private int runs;
+    /** A trajectory summary audited instead of the settings' event file (File → Open summary…), or null. */
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> summary = new ReadOnlyObjectWrapper<>();
+    /** Where the shown result came from when computed from a summary, else null. */
+    private final ReadOnlyObjectWrapper<org.releaseauditor.service.SummarySource> source =
+            new ReadOnlyObjectWrapper<>();
+    private LaneCall<TrajectoriesRequest> summaryCall;
 
     /** @param lane the trajectories lane (all analysis goes through it) */
     public TrajectoryDashboardViewModel(Lane<TrajectoriesRequest, TrajectoryReport> lane, BackgroundTasks tasks,
@@ -60,7 +66,30 @@ public final class TrajectoryDashboardViewModel {
         this.tasks = tasks;
         this.debouncer = debouncer;
         this.settings = settings;
-        settings.triggers().forEach(t -> t.addListener(o -> requestAnalysis()));
+        // a change in the settings leaves a summary and audits the settings' event file again
+        settings.triggers().forEach(t -> t.addListener(o -> {
+            leaveSummary();
+            requestAnalysis();
+        }));
+    }
+
+    private void leaveSummary() {
+        summaryCall = null;
+        summary.set(null);
+    }
+
+    /**
+     * Audits a trajectory summary (File → Open summary…) with the options it was made with (its
+     * columns, resolutions, sample, seed, sweep and points 1..P) through the lane; attacks,
+     * home/work and top-N are not available from a summary and say why. A later change in the
+     * settings panel goes back to the event file.
+     *
+     * @throws AuditException when the file is not a trajectory summary (checked before any work)
+     */
+    public void openSummary(java.nio.file.Path file) throws AuditException {
+        summaryCall = TrajectoriesRequest.builder().fromSummary(file).summary(file.toString()).buildCall();
+        summary.set(file);
+        run(summaryCall);
     }
 
     /** Re-runs after the debounce delay; the latest request wins. */
@@ -70,14 +99,23 @@ public final class TrajectoryDashboardViewModel {
 
     /** Starts the analysis now, cancelling a running one. Does nothing while the settings are invalid. */
     public void runNow() {
+        if (summaryCall != null) {
+            run(summaryCall);
+            return;
+        }
         Optional<LaneCall<TrajectoriesRequest>> req = settings.validate();
         if (req.isEmpty()) {
             return;
         }
+        run(req.get());
+    }
+
+    private void run(LaneCall<TrajectoriesRequest> call) {
         cancel();
-        LaneCall<TrajectoriesRequest> call = req.get();
         LaneInputs inputs = inputs(call);
-        String title = Messages.get("uitraj.task", inputs.roles().get(TrajectoriesRequest.EVENTS).fileName());
+        String role = inputs.get(TrajectoriesRequest.SUMMARY).isPresent() ? TrajectoriesRequest.SUMMARY
+                : TrajectoriesRequest.EVENTS;
+        String title = Messages.get("uitraj.task", inputs.roles().get(role).fileName());
         Task<LaneResult<TrajectoriesRequest, TrajectoryReport>> task = FxTasks.of(title,
                 m -> lane.analyze(call.request(), inputs, m));
         current = task;
@@ -85,6 +123,7 @@ public final class TrajectoryDashboardViewModel {
         tasks.run(task, r -> {
             if (task == current) {
                 current = null;
+                source.set(org.releaseauditor.service.SummarySource.of(r).orElse(null));
                 result.set(r);
                 apply(r.output());
             }
@@ -300,6 +339,16 @@ public final class TrajectoryDashboardViewModel {
 
     public TrajectorySettingsViewModel settings() {
         return settings;
+    }
+
+    /** The summary audited instead of the event file, or null. */
+    public ReadOnlyObjectProperty<java.nio.file.Path> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Where the shown result came from when computed from a summary (with what it cannot give), else null. */
+    public ReadOnlyObjectProperty<org.releaseauditor.service.SummarySource> sourceProperty() {
+        return source.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TrajectoryReport> reportProperty() {
