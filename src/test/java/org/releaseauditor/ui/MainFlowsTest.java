@@ -251,10 +251,8 @@ class MainFlowsTest {
         Path rcase = dir.resolve("flow.rcase");
         robot.interact(() -> cases.create(rcase, "Flow test", "Patients extract", "Clinic", "Dana DPO"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null);
-        robot.interact(() -> {
-            var current = ctx.currentMicrodata();
-            cases.recordAnalysis(current.dataset(), current.result(), current.attacker());
-        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !ctx.recordAction().disabledProperty().get());
+        robot.interact(() -> assertTrue(ctx.recordAction().record()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null
                 && cases.snapshotProperty().get().runs().size() == 1);
         long runId = cases.snapshotProperty().get().runs().get(0).id();

@@ -24,6 +24,7 @@ import org.releaseauditor.ui.charts.HeatmapGrid;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.ui.fx.Columns;
 import org.releaseauditor.ui.fx.Debouncer;
+import org.releaseauditor.ui.fx.StaleMarker;
 import org.releaseauditor.ui.fx.TableCsv;
 import org.releaseauditor.ui.main.LoadedDataset;
 
@@ -49,6 +50,10 @@ public final class RiskDashboardController {
     @FXML private TableView<RiskiestRow> riskiestTable;
     @FXML private ToggleButton revealToggle;
     @FXML private TableView<MetricRow> individualTable;
+    @FXML private javafx.scene.control.TabPane detailTabs;
+    @FXML private javafx.scene.control.Tab populationTab;
+    @FXML private javafx.scene.control.Tab qiTab;
+    @FXML private javafx.scene.control.Tab weightsTab;
 
     private ChartPane classSizes;
     private ChartPane riskDistribution;
@@ -88,6 +93,17 @@ public final class RiskDashboardController {
         vm.datasetProperty().addListener((o, a, b) -> datasetTitle.setText(b == null ? "" : b.data().name()));
         emptyHint.visibleProperty().bind(vm.analysisProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+        // stale results are dimmed with a badge; parts still computing are marked on their tabs
+        StaleMarker.install((javafx.scene.layout.Pane) datasetTitle.getParent(), vm.resultStateProperty(), cards,
+                detailTabs);
+        vm.pendingProperty().addListener((o, a, b) -> markPending(b));
+    }
+
+    private void markPending(java.util.Set<MicrodataParts.Part> parts) {
+        StaleMarker.computing(populationTab, parts.contains(MicrodataParts.Part.POPULATION_CURVE));
+        StaleMarker.computing(qiTab, parts.contains(MicrodataParts.Part.QI_CONTRIBUTION));
+        StaleMarker.computing(weightsTab, parts.contains(MicrodataParts.Part.SUDA)
+                || parts.contains(MicrodataParts.Part.INDIVIDUAL_RISK));
     }
 
     /** Shows a dataset (triggers an analysis). */

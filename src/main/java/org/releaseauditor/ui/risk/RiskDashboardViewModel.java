@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,8 +13,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
@@ -23,9 +24,12 @@ import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
-import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.service.cases.RecordOptions;
+import org.releaseauditor.ui.decision.RecordableDashboard;
 import org.releaseauditor.ui.fx.Debouncer;
-import org.releaseauditor.ui.fx.FxTasks;
+import org.releaseauditor.ui.fx.LatestRun;
+import org.releaseauditor.ui.fx.ResultState;
+import org.releaseauditor.ui.fx.TaskRunner;
 import org.releaseauditor.ui.main.LoadedDataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,40 +39,47 @@ import org.slf4j.LoggerFactory;
  * latest run wins and stale results never reach the view. Turns results into display data
  * (cards, table rows) with pure functions that are tested without the toolkit.
  */
-public final class RiskDashboardViewModel {
+public final class RiskDashboardViewModel implements RecordableDashboard {
     private static final Logger LOGGER = LoggerFactory.getLogger(RiskDashboardViewModel.class);
     /** ARX GUI default for the share of records at risk and for the success rate. */
     static final double RECORDS_AT_RISK_LIMIT = 0.05;
     static final String MASK = "\u2022\u2022\u2022";
 
-    private final Lane<MicrodataRequest, MicrodataAnalysis> lane;
-    private final BackgroundTasks tasks;
+    private final ProgressiveMicrodata lane;
+    private final TaskRunner tasks;
     private final Debouncer debouncer;
     private final AttackerModelViewModel attackerModel;
     private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<MicrodataAnalysis> analysis = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LaneResult<MicrodataRequest, MicrodataAnalysis>> result =
-            new ReadOnlyObjectWrapper<>();
+    private final LatestRun<LaneResult<MicrodataRequest, MicrodataAnalysis>> run = new LatestRun<>();
+    private final ReadOnlyObjectWrapper<Set<MicrodataParts.Part>> pending =
+            new ReadOnlyObjectWrapper<>(Set.of());
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
     private final ObservableList<RiskiestRow> riskiest = FXCollections.observableArrayList();
     private final BooleanProperty revealed = new SimpleBooleanProperty(false);
     private final List<String> revealLog = new ArrayList<>();
-    private Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> current;
+    private TaskRunner.Job current;
 
     /** @param lane the microdata lane (all analysis goes through it) */
-    public RiskDashboardViewModel(Lane<MicrodataRequest, MicrodataAnalysis> lane, BackgroundTasks tasks,
+    public RiskDashboardViewModel(Lane<MicrodataRequest, MicrodataAnalysis> lane, TaskRunner tasks,
             Debouncer debouncer, AttackerModelViewModel attackerModel) {
+        this(ProgressiveMicrodata.whole(lane), tasks, debouncer, attackerModel);
+    }
+
+    /** @param lane runs the microdata lane and publishes partial results (the summary first) */
+    public RiskDashboardViewModel(ProgressiveMicrodata lane, TaskRunner tasks, Debouncer debouncer,
+            AttackerModelViewModel attackerModel) {
         this.lane = lane;
         this.tasks = tasks;
         this.debouncer = debouncer;
         this.attackerModel = attackerModel;
-        attackerModel.triggers().forEach(t -> t.addListener(o -> requestAnalysis()));
+        attackerModel.triggers().forEach(t -> t.addListener(o -> settingsChanged()));
         attackerModel.attackerProperty().addListener(o -> refreshCards());
         dataset.addListener((o, a, b) -> {
             if (b != null) {
                 attackerModel.setColumns(b.data().columnNames(), b.roles());
                 revealed.set(false);
-                requestAnalysis();
+                settingsChanged();
             }
         });
         revealed.addListener((o, a, b) -> {
@@ -79,6 +90,19 @@ public final class RiskDashboardViewModel {
             }
             refreshRiskiest();
         });
+    }
+
+    /**
+     * A setting or the dataset changed: what is shown no longer matches (marked at once, not only
+     * when the next run starts), a run for the old settings is cancelled, and a new one follows
+     * after the debounce delay.
+     */
+    private void settingsChanged() {
+        cancelJob();
+        run.invalidate();
+        pending.set(Set.of());
+        showLastComplete();
+        requestAnalysis();
     }
 
     /** Re-runs the analysis after the debounce delay; the latest request wins. */
@@ -96,31 +120,68 @@ public final class RiskDashboardViewModel {
         if (request.isEmpty()) {
             return;
         }
-        if (current != null) {
-            current.cancel();
-        }
+        cancelJob();
+        MicrodataRequest req = request.get();
         LaneInputs inputs = LaneInputs.of(MicrodataRequest.DATA, ds.path());
-        Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> task = FxTasks.of(Messages.get("risk.task",
-                ds.data().name()), m -> lane.analyze(request.get(), inputs, m));
-        current = task;
-        tasks.run(task, r -> {
-            if (task == current) {
-                apply(r);
-            }
-        });
+        String title = Messages.get("risk.task", ds.data().name());
+        long ticket = run.start();
+        current = tasks.start(title, (TaskRunner.Work<LaneResult<MicrodataRequest, MicrodataAnalysis>, MicrodataParts>)
+                (m, publish) -> lane.analyze(req, inputs, publish, m),
+                TaskRunner.Handlers.<LaneResult<MicrodataRequest, MicrodataAnalysis>, MicrodataParts>onSuccess(r -> {
+                    if (run.complete(ticket, r)) {
+                        current = null;
+                        pending.set(Set.of());
+                        show(r.output());
+                    }
+                }).onPartial(parts -> {
+                    MicrodataAnalysis partial = parts.toAnalysis(ds.data().name(), req);
+                    if (partial != null && run.partial(ticket)) {
+                        pending.set(parts.pending(req));
+                        show(partial);
+                    }
+                }).onCancelled(() -> stopped(ticket)).onFailure(ex -> {
+                    if (stopped(ticket)) {
+                        tasks.reportFailure(title, ex);
+                    }
+                }));
     }
 
-    /** Cancels the running analysis, if any. */
+    /** The run stopped without a result: the last complete result is shown again, marked as from earlier settings. */
+    private boolean stopped(long ticket) {
+        if (!run.stopped(ticket)) {
+            return false;
+        }
+        current = null;
+        pending.set(Set.of());
+        showLastComplete();
+        return true;
+    }
+
+    private void showLastComplete() {
+        LaneResult<MicrodataRequest, MicrodataAnalysis> last = run.resultProperty().get();
+        MicrodataAnalysis a = last == null ? null : last.output();
+        if (analysis.get() != a) {
+            show(a);
+        }
+    }
+
+    private void cancelJob() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
+    }
+
+    /** Cancels the running analysis, if any: the last complete result stays, marked as from earlier settings. */
     public void cancel() {
         if (current != null) {
             current.cancel();
         }
     }
 
-    /** Shows a result (called on the FX thread for the latest run only). */
-    public void apply(LaneResult<MicrodataRequest, MicrodataAnalysis> r) {
-        result.set(r);
-        analysis.set(r == null ? null : r.output());
+    /** Shows a result (FX thread). */
+    private void show(MicrodataAnalysis a) {
+        analysis.set(a);
         refreshCards();
         refreshRiskiest();
     }
@@ -269,9 +330,68 @@ public final class RiskDashboardViewModel {
         return analysis.getReadOnlyProperty();
     }
 
-    /** The latest result as the lane returned it (request, hashed inputs, JSON): what a case records. */
+    /**
+     * The last complete result as the lane returned it (request, hashed inputs, JSON): what a case
+     * records when {@link #resultStateProperty()} is {@link ResultState#CURRENT}.
+     */
+    @Override
     public ReadOnlyObjectProperty<LaneResult<MicrodataRequest, MicrodataAnalysis>> resultProperty() {
-        return result.getReadOnlyProperty();
+        return run.resultProperty();
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<ResultState> resultStateProperty() {
+        return run.stateProperty();
+    }
+
+    /** The parts of the shown analysis that are still computing (empty unless partial results are shown). */
+    public ReadOnlyObjectProperty<Set<MicrodataParts.Part>> pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    /**
+     * The attacker model and column roles of a result, from its own request: the preset's name
+     * (in the session's language) and the request's attacker parameters, and the roles of the
+     * analysed file's columns (quasi-identifiers, sensitive, weight and household as analysed; the
+     * other columns as the auditor imported them).
+     */
+    @Override
+    public RecordOptions recordOptions(LaneResult<?, ?> shown) {
+        MicrodataRequest r = (MicrodataRequest) shown.request();
+        LoadedDataset ds = dataset.get();
+        java.nio.file.Path analysed = shown.inputs().get(MicrodataRequest.DATA).map(d -> d.path()).orElse(null);
+        java.util.Map<String, AttributeRole> imported = ds != null && analysed != null
+                && ds.path().toAbsolutePath().normalize().equals(analysed) ? ds.roles() : java.util.Map.of();
+        return RecordOptions.none().withRoles(MicrodataRequest.DATA, columnRoles(r, imported))
+                .withAttacker(attackerName(r), r.attackerModelJson());
+    }
+
+    /** The display name of a request's attacker preset ("Custom" without one). */
+    static String attackerName(MicrodataRequest r) {
+        String id = r.attackerPreset() == null ? "custom" : r.attackerPreset();
+        return AttackerPreset.builtIn().stream().filter(p -> p.id().equals(id)).findFirst()
+                .map(p -> Messages.get(p.nameKey())).orElse(id);
+    }
+
+    /**
+     * Column roles as analysed: the request's quasi-identifiers, sensitive attributes, weight and
+     * household; the imported role for every other column, except that a column imported as
+     * quasi-identifier or sensitive but not used so is recorded as insensitive.
+     */
+    static java.util.Map<String, String> columnRoles(MicrodataRequest r, java.util.Map<String, AttributeRole> imported) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        imported.forEach((c, role) -> out.put(c, (role == AttributeRole.QUASI_IDENTIFIER
+                || role == AttributeRole.SENSITIVE || role == AttributeRole.WEIGHT
+                || role == AttributeRole.HOUSEHOLD ? AttributeRole.INSENSITIVE : role).name()));
+        r.quasiIdentifiers().forEach(c -> out.put(c, AttributeRole.QUASI_IDENTIFIER.name()));
+        r.sensitive().forEach(sa -> out.put(sa.column(), AttributeRole.SENSITIVE.name()));
+        if (r.weight() != null && !r.weight().isBlank()) {
+            out.put(r.weight(), AttributeRole.WEIGHT.name());
+        }
+        if (r.household() != null && !r.household().isBlank()) {
+            out.put(r.household(), AttributeRole.HOUSEHOLD.name());
+        }
+        return out;
     }
 
     public ObservableList<CardData> cards() {
