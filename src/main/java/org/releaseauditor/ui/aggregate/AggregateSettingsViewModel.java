@@ -227,7 +227,6 @@ public final class AggregateSettingsViewModel {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** The time dimensions of the heatmap, as a list. */
     /** Every setting whose change makes a shown result one of earlier settings. */
     public List<javafx.beans.Observable> triggers() {
         return List.of(tables, threshold, operator, zeroUnsafe, dominance, dominanceN, dominanceK, pRule, pPercent,
@@ -235,6 +234,7 @@ public final class AggregateSettingsViewModel {
                 timeDimensions, areasFile);
     }
 
+    /** The time dimensions of the heatmap, as a list. */
     public List<String> timeDimensionList() {
         return split(timeDimensions.get());
     }
