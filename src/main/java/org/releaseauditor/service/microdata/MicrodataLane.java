@@ -91,6 +91,15 @@ public final class MicrodataLane implements Lane<MicrodataRequest, MicrodataAnal
     @Override
     public LaneResult<MicrodataRequest, MicrodataAnalysis> analyze(MicrodataRequest r, LaneInputs inputs,
             ProgressMonitor monitor) throws AuditException {
+        return analyze(r, inputs, MicrodataProgress.NONE, monitor);
+    }
+
+    /**
+     * As {@link #analyze(MicrodataRequest, LaneInputs, ProgressMonitor)}, and reports each part of
+     * the analysis to {@code parts} as soon as it is known (the GUI shows the summary first).
+     */
+    public LaneResult<MicrodataRequest, MicrodataAnalysis> analyze(MicrodataRequest r, LaneInputs inputs,
+            MicrodataProgress parts, ProgressMonitor monitor) throws AuditException {
         validate(r, inputs);
         DatasetRef superRef = inputs.get(MicrodataRequest.SUPERSET).orElse(null);
         double loaded = superRef == null ? 0.3 : 0.45;
@@ -103,7 +112,7 @@ public final class MicrodataLane implements Lane<MicrodataRequest, MicrodataAnal
             read.put(MicrodataRequest.SUPERSET, s.ref());
             superset = s.data();
         }
-        MicrodataAnalysis a = service.analyze(data.data(), r.toConfig(), superset, r.suda(),
+        MicrodataAnalysis a = service.analyze(data.data(), r.toConfig(), superset, r.suda(), parts,
                 monitor.slice(loaded, 1.0));
         LaneInputs hashed = read.build();
         ObjectNode tree = MicrodataJson.tree(a);

@@ -1,12 +1,19 @@
 package org.releaseauditor.ui.risk;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.progress.ProgressMonitor;
+import org.releaseauditor.core.risk.IndividualRiskResult;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
+import org.releaseauditor.core.risk.MicrodataResult;
+import org.releaseauditor.core.risk.QiContribution;
+import org.releaseauditor.core.risk.SudaResult;
 import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.microdata.MicrodataLane;
+import org.releaseauditor.service.microdata.MicrodataProgress;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 
 /**
@@ -22,9 +29,44 @@ public interface ProgressiveMicrodata {
             Consumer<MicrodataParts> publish, ProgressMonitor monitor) throws AuditException;
 
     /**
-     * The lane without partial results: the dashboard shows the whole analysis when it is done.
-     * Used until the lane offers a listener for partial results.
+     * The microdata lane with its parts published as they come: the summary first (cards and the
+     * class-size histogram), then the population curve, the QI power set, the individual risk and
+     * SUDA2. Each publication holds every part known until then.
      */
+    static ProgressiveMicrodata of(MicrodataLane lane) {
+        return (request, inputs, publish, monitor) -> {
+            MicrodataParts[] known = {MicrodataParts.none()};
+            MicrodataProgress parts = new MicrodataProgress() {
+                @Override
+                public void summary(MicrodataResult summary) {
+                    publish.accept(known[0] = known[0].withSummary(summary));
+                }
+
+                @Override
+                public void populationCurve(List<MicrodataResult.PopulationUniqueness> curve) {
+                    publish.accept(known[0] = known[0].withPopulationCurve(curve));
+                }
+
+                @Override
+                public void qiContribution(List<QiContribution> contribution) {
+                    publish.accept(known[0] = known[0].withQiContribution(contribution));
+                }
+
+                @Override
+                public void individualRisk(IndividualRiskResult risk) {
+                    publish.accept(known[0] = known[0].withIndividualRisk(risk));
+                }
+
+                @Override
+                public void suda(SudaResult suda) {
+                    publish.accept(known[0] = known[0].withSuda(suda));
+                }
+            };
+            return lane.analyze(request, inputs, parts, monitor);
+        };
+    }
+
+    /** Any microdata lane without partial results: the dashboard shows the whole analysis when it is done. */
     static ProgressiveMicrodata whole(Lane<MicrodataRequest, MicrodataAnalysis> lane) {
         return (request, inputs, publish, monitor) -> lane.analyze(request, inputs, monitor);
     }

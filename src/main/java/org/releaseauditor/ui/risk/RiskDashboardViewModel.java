@@ -22,6 +22,7 @@ import org.releaseauditor.core.risk.MicrodataResult;
 import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
 import org.releaseauditor.service.cases.RecordOptions;
@@ -60,10 +61,14 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
     private final List<String> revealLog = new ArrayList<>();
     private TaskRunner.Job current;
 
-    /** @param lane the microdata lane (all analysis goes through it) */
+    /**
+     * @param lane the microdata lane (all analysis goes through it); the app's {@link MicrodataLane}
+     *             publishes the parts as they come (summary first), any other lane the whole result
+     */
     public RiskDashboardViewModel(Lane<MicrodataRequest, MicrodataAnalysis> lane, TaskRunner tasks,
             Debouncer debouncer, AttackerModelViewModel attackerModel) {
-        this(ProgressiveMicrodata.whole(lane), tasks, debouncer, attackerModel);
+        this(lane instanceof MicrodataLane m ? ProgressiveMicrodata.of(m) : ProgressiveMicrodata.whole(lane), tasks,
+                debouncer, attackerModel);
     }
 
     /** @param lane runs the microdata lane and publishes partial results (the summary first) */
@@ -136,8 +141,8 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
                 }).onPartial(parts -> {
                     MicrodataAnalysis partial = parts.toAnalysis(ds.data().name(), req);
                     if (partial != null && run.partial(ticket)) {
-                        pending.set(parts.pending(req));
                         show(partial);
+                        pending.set(parts.pending(req));
                     }
                 }).onCancelled(() -> stopped(ticket)).onFailure(ex -> {
                     if (stopped(ticket)) {

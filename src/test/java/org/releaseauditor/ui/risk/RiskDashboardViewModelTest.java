@@ -266,4 +266,18 @@ class RiskDashboardViewModelTest {
         assertFalse(action.record());
         assertTrue(runsOf(cases).isEmpty());
     }
+
+    @Test
+    void theAppsLaneShowsTheSummaryFirstAndTheTabsStillComputingAreMarked() {
+        List<String> seen = new ArrayList<>();
+        vm.pendingProperty().addListener((o, a, b) -> seen.add(vm.resultStateProperty().get() + " " + b
+                + " classes=" + vm.analysisProperty().get().result().classes()));
+        vm.datasetProperty().set(patients);
+        runner.last().runToEnd();
+        // summary, then the population curve, then the QI power set; SUDA2 (on by default) last
+        assertEquals(List.of("PARTIAL [POPULATION_CURVE, QI_CONTRIBUTION, SUDA] classes=3",
+                "PARTIAL [QI_CONTRIBUTION, SUDA] classes=3", "PARTIAL [SUDA] classes=3", "PARTIAL [] classes=3"), seen);
+        assertEquals(ResultState.CURRENT, vm.resultStateProperty().get());
+        assertSame(vm.resultProperty().get().output(), vm.analysisProperty().get(), "the complete result is shown");
+    }
 }
