@@ -136,11 +136,20 @@ class RecordFromGuiTest {
     @Test
     void trajectoriesAndAggregatesResultsAreRecordedFromTheirTabs(FxRobot robot) throws Exception {
         CaseService cs = createCase(robot);
+        // nothing analysed yet: the toolbar's Record is disabled and its tooltip (on the holder,
+        // since a disabled button shows none) says why
+        javafx.scene.Node holder = window.controller().root().lookup("#recordHolder");
+        javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) holder.getProperties()
+                .get("javafx.scene.control.Tooltip");
+        assertTrue(toolbarRecord().isDisabled());
+        assertTrue(toolbarRecord().isMouseTransparent(), "the mouse reaches the holder's tooltip");
+        assertEquals(Messages.get("record.reason.none"), tip.getText());
         Path events = events();
         TrajectoryDashboardViewModel traj = analyseTrajectories(robot, events);
         assertEquals(0.5, traj.resultProperty().get().output().unicity().row(2).fraction(), 1e-12);
         waitUntil(() -> !toolbarRecord().isDisabled());
         assertEquals("Record current analysis (Trajectories)", ctx.recordAction().textProperty().get());
+        assertTrue(tip.getText().startsWith("Records the Trajectories result in case gui.rcase"), tip.getText());
         robot.interact(toolbarRecord()::fire);
         waitUntil(() -> runs().size() == 1);
         RunEntry t = runs().get(0);

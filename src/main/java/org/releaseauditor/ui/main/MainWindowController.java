@@ -47,6 +47,7 @@ public final class MainWindowController {
     @FXML private Label caseLabel;
     @FXML private MenuItem recordItem;
     @FXML private Button recordButton;
+    @FXML private javafx.scene.layout.StackPane recordHolder;
     /** Lane tabs whose dashboard "Record current analysis" can record. */
     private final java.util.Map<Tab, org.releaseauditor.ui.decision.RecordableDashboard> recordables =
             new java.util.LinkedHashMap<>();
@@ -84,7 +85,10 @@ public final class MainWindowController {
         recordTip.textProperty().bind(record.reasonProperty());
         recordTip.setWrapText(true);
         recordTip.setMaxWidth(420);
-        recordButton.setTooltip(recordTip);
+        // a disabled control shows no tooltip: the holder around the button shows it, and the
+        // disabled button lets the mouse through to it
+        recordButton.mouseTransparentProperty().bind(recordButton.disabledProperty());
+        javafx.scene.control.Tooltip.install(recordHolder, recordTip);
         laneTabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> followTab(b));
         ctx.caseModel().snapshotProperty().addListener(new javafx.beans.value.WeakChangeListener<>(caseShown));
         showCase(ctx.caseModel().snapshotProperty().get());

@@ -281,7 +281,10 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
     static List<MetricRow> individualRows(MicrodataAnalysis a) {
         List<MetricRow> rows = new ArrayList<>();
         var ir = a.individualRisk();
-        if (ir == null) {
+        if (ir == null && a.config().weightColumn() != null) {
+            // a weight column and no result yet: a partial result, the individual risk is still computing
+            rows.add(new MetricRow(Messages.get("ind.none"), "\u2026", Messages.get("ind.computing.explain")));
+        } else if (ir == null) {
             rows.add(new MetricRow(Messages.get("ind.none"), "\u2013", Messages.get("ind.none.explain")));
         } else {
             rows.add(new MetricRow(Messages.get("ind.er"), fmt(ir.expectedReidentifications()),

@@ -280,4 +280,30 @@ class RiskDashboardViewModelTest {
         assertEquals(ResultState.CURRENT, vm.resultStateProperty().get());
         assertSame(vm.resultProperty().get().output(), vm.analysisProperty().get(), "the complete result is shown");
     }
+
+    @Test
+    void whileTheIndividualRiskComputesItsRowSaysSoInsteadOfAskingForAWeight() throws Exception {
+        Path f = dir.resolve("weighted.csv");
+        Files.writeString(f, "age,sex,w\n30,m,10\n30,m,12\n40,f,5\n", StandardCharsets.UTF_8);
+        var b = org.releaseauditor.service.microdata.MicrodataRequest.builder().quasiIdentifiers(List.of("age", "sex"))
+                .weight("w").suda(false);
+        b.importing().options(ImportOptions.defaults());
+        var request = b.build();
+        var full = new MicrodataLane().analyze(request, org.releaseauditor.service.LaneInputs.of(
+                org.releaseauditor.service.microdata.MicrodataRequest.DATA, f), ProgressMonitor.none()).output();
+        var partial = MicrodataParts.none().withSummary(full.result()).toAnalysis("weighted", request);
+        MetricRow row = RiskDashboardViewModel.individualRows(partial).get(0);
+        assertEquals(Messages.get("ind.computing.explain"), row.explanation());
+        assertEquals("\u2026", row.value());
+        assertEquals(Messages.get("ind.er"), RiskDashboardViewModel.individualRows(full).get(0).metric());
+        // without a weight column the row still says what is missing
+        assertEquals(Messages.get("ind.none.explain"),
+                RiskDashboardViewModel.individualRows(vmAnalysisWithoutWeight()).get(0).explanation());
+    }
+
+    private org.releaseauditor.core.risk.MicrodataAnalysis vmAnalysisWithoutWeight() {
+        vm.datasetProperty().set(patients);
+        runner.last().runToEnd();
+        return vm.analysisProperty().get();
+    }
 }
