@@ -155,8 +155,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        caseModel.close();
+        // the case writer finishes the case work queued before the exit, then the case is closed
         executor.close();
+        caseModel.close();
         preferences.flush();
     }
 }

@@ -118,8 +118,12 @@ class RiskDashboardViewModelTest {
         runner.last().runToEnd();
         var journalist = vm.resultProperty().get();
         vm.attackerModel().presetProperty().set(preset("marketer"));
+        assertEquals(ResultState.COMPUTING, vm.resultStateProperty().get(), "the journalist result is not current");
         assertEquals("Journalist", vm.recordOptions(journalist).attackerName());
         assertTrue(vm.recordOptions(journalist).attackerJson().contains("\"model\":\"journalist\""));
+        runner.last().runToEnd();
+        assertEquals("marketer", vm.resultProperty().get().request().attackerPreset());
+        assertEquals(ResultState.CURRENT, vm.resultStateProperty().get());
     }
 
     @Test
