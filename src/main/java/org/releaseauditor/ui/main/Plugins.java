@@ -37,6 +37,12 @@ final class Plugins {
             if (ctx.session().selectedProperty().get() != null) {
                 risk.controller().show(ctx.session().selectedProperty().get());
             }
+            // while a new file is imported, the microdata result shown is marked as being recomputed
+            ctx.session().importingProperty().addListener((o, a, b) -> {
+                if (risk.root().getScene() != null) {
+                    risk.controller().viewModel().importing(b != null);
+                }
+            });
             main.setRunHandler(() -> risk.controller().viewModel().runNow());
             main.addRecordable(main.microdataTab(), risk.controller().viewModel());
             FxmlViews.View<org.releaseauditor.ui.aggregate.AggregateDashboardController> agg =

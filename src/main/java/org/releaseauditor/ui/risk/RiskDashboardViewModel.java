@@ -60,6 +60,8 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
     private final BooleanProperty revealed = new SimpleBooleanProperty(false);
     private final List<String> revealLog = new ArrayList<>();
     private TaskRunner.Job current;
+    /** The ticket that marks the shown result while a new file is imported (0: no import). */
+    private long importTicket;
 
     /**
      * @param lane the microdata lane (all analysis goes through it); the app's {@link MicrodataLane}
@@ -174,6 +176,25 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
         if (current != null) {
             current.cancel();
             current = null;
+        }
+    }
+
+    /**
+     * A new file is being imported ({@code true}) or its import ended ({@code false}). While it is
+     * read, the shown result is marked as being recomputed and cannot be recorded; a run in
+     * progress is cancelled. When the import fails or is cancelled, the shown result stays, marked
+     * as from earlier settings (run the analysis again to record it); when it succeeds, the new
+     * dataset's analysis follows.
+     */
+    public void importing(boolean on) {
+        if (on) {
+            cancelJob();
+            importTicket = run.start();
+            pending.set(Set.of());
+            showLastComplete();
+        } else if (importTicket != 0) {
+            run.stopped(importTicket);
+            importTicket = 0;
         }
     }
 

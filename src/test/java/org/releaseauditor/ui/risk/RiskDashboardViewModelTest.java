@@ -310,4 +310,37 @@ class RiskDashboardViewModelTest {
         runner.last().runToEnd();
         return vm.analysisProperty().get();
     }
+
+    @Test
+    void whileANewFileIsImportedTheShownResultIsMarkedAndAFailedImportLeavesItFromEarlierSettings()
+            throws Exception {
+        vm.datasetProperty().set(patients);
+        runner.last().runToEnd();
+        CaseViewModel cases = openCase();
+        RecordAction action = new RecordAction(cases);
+        action.targetProperty().set(vm);
+        assertEquals(ResultState.CURRENT, vm.resultStateProperty().get());
+
+        vm.importing(true);
+        assertEquals(ResultState.COMPUTING, vm.resultStateProperty().get());
+        assertEquals(3, classes(), "the previous file's cards stay visible, marked");
+        assertFalse(action.record(), "nothing is recorded while another file is read");
+        vm.importing(false); // the import failed or was cancelled
+        assertEquals(ResultState.OUTDATED, vm.resultStateProperty().get());
+        assertFalse(action.record());
+        assertTrue(runsOf(cases).isEmpty());
+
+        // a successful import: the new file's analysis follows, and only its result is recorded
+        vm.importing(true);
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "age,sex,zip,diagnosis\n30,m,1,flu\n30,m,1,flu\n", StandardCharsets.UTF_8);
+        vm.datasetProperty().set(load(other));
+        vm.importing(false);
+        assertEquals(ResultState.COMPUTING, vm.resultStateProperty().get());
+        runner.last().runToEnd();
+        assertEquals(ResultState.CURRENT, vm.resultStateProperty().get());
+        assertEquals(1, classes(), "{30, m} x 2");
+        assertTrue(action.record());
+        assertEquals(1, runsOf(cases).size());
+    }
 }
