@@ -4,12 +4,9 @@ import java.lang.reflect.Constructor;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.stage.Window;
-import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.DatasetService;
 import org.releaseauditor.service.LaneRegistry;
-import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.aggregates.AggregatesLane;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
 import org.releaseauditor.service.evaluation.EvaluationLane;
@@ -19,13 +16,13 @@ import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.service.trajectories.TrajectoriesLane;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.ui.decision.CaseViewModel;
+import org.releaseauditor.ui.decision.RecordAction;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.ComputeExecutor;
 import org.releaseauditor.ui.fx.DialogService;
 import org.releaseauditor.ui.fx.FxDialogService;
 import org.releaseauditor.ui.fx.FxmlViews;
 import org.releaseauditor.ui.fx.UiPreferences;
-import org.releaseauditor.ui.main.LoadedDataset;
 import org.releaseauditor.ui.main.SessionModel;
 
 /**
@@ -43,22 +40,7 @@ public final class AppContext implements AutoCloseable {
     private final Map<Class<?>, Function<AppContext, Object>> factories = new HashMap<>();
     private Window mainWindow;
     private final CaseViewModel caseModel;
-    private Supplier<CurrentAnalysis> currentMicrodata = () -> null;
-
-    /**
-     * The microdata dashboard's current state, for "record in case".
-     *
-     * @param dataset  the dataset shown
-     * @param result   the latest result as the lane returned it
-     * @param attacker the attacker preset's display name ("custom" when the settings were edited)
-     */
-    public record CurrentAnalysis(LoadedDataset dataset, LaneResult<MicrodataRequest, MicrodataAnalysis> result,
-            String attacker) {
-        /** The typed result shown on the dashboard. */
-        public MicrodataAnalysis analysis() {
-            return result == null ? null : result.output();
-        }
-    }
+    private final RecordAction recordAction;
 
     public AppContext(UiPreferences preferences) {
         this(preferences, null);
@@ -71,20 +53,19 @@ public final class AppContext implements AutoCloseable {
         this.dialogs = dialogs != null ? dialogs
                 : new FxDialogService(() -> mainWindow, msg -> session.statusProperty().set(msg));
         this.tasks = new BackgroundTasks(executor, this.dialogs);
-        this.caseModel = new CaseViewModel(tasks);
+        // one writer per case: every case operation of the app runs on this thread, in order
+        this.caseModel = new CaseViewModel(tasks.on(executor.serial("case-writer"), false));
+        this.recordAction = new RecordAction(caseModel);
     }
 
+    /** The open case; it outlives the main window's scene (a language switch keeps it open and writable). */
     public CaseViewModel caseModel() {
         return caseModel;
     }
 
-    /** The microdata dashboard's current analysis, or null. */
-    public CurrentAnalysis currentMicrodata() {
-        return currentMicrodata.get();
-    }
-
-    public void setCurrentMicrodata(Supplier<CurrentAnalysis> supplier) {
-        this.currentMicrodata = supplier;
+    /** "Record current analysis" (menu, toolbar, decision panel): records the selected lane tab's result. */
+    public RecordAction recordAction() {
+        return recordAction;
     }
 
     /** Registers how to build a controller type (instead of its constructor taking AppContext). */
@@ -181,8 +162,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        caseModel.close();
+        // the case writer finishes the case work queued before the exit, then the case is closed
         executor.close();
+        caseModel.close();
         preferences.flush();
     }
 }

@@ -192,10 +192,31 @@ class MainFlowsTest {
         // wait until the analysis (not the import) is running, then cancel it
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ctx.session().datasets().size() == 1
                 && ctx.tasks().runningProperty().get());
+        // issue 15 item 3: the cards appear as soon as the summary is known, while the QI power set
+        // (1,023 subsets of 10 QIs) and SUDA2 still compute; their tabs are marked and nothing can be recorded
+        var dashboard = (org.releaseauditor.ui.risk.RiskDashboardViewModel) ctx.recordAction().targetProperty().get();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> dashboard.resultStateProperty().get()
+                == org.releaseauditor.ui.fx.ResultState.PARTIAL);
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean stillPartial = dashboard.resultStateProperty().get() == org.releaseauditor.ui.fx.ResultState.PARTIAL;
+        if (stillPartial) {
+            assertEquals("400,000", card("cardRecords").getText(), "the summary's cards are shown");
+            Label badge = (Label) window.controller().microdataTab().getContent()
+                    .lookup("#" + org.releaseauditor.ui.fx.StaleMarker.BADGE_ID);
+            assertEquals(Messages.get("stale.partial"), badge.getText());
+            assertTrue(dashboard.pendingProperty().get().contains(
+                    org.releaseauditor.ui.risk.MicrodataParts.Part.SUDA), dashboard.pendingProperty().get().toString());
+            assertTrue(ctx.recordAction().disabledProperty().get());
+        }
         robot.interact(cancel::fire);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !ctx.tasks().runningProperty().get());
         assertFalse(ctx.tasks().runningProperty().get());
         assertEquals(Messages.get("ui.status.cancelled"), ctx.session().statusProperty().get());
+        if (stillPartial) {
+            // no complete result before: the partial summary goes, and nothing can be recorded
+            assertEquals(org.releaseauditor.ui.fx.ResultState.NONE, dashboard.resultStateProperty().get());
+            assertTrue(ctx.recordAction().disabledProperty().get());
+        }
         // still usable: the menu bar responds
         assertTrue(window.controller().root().lookup("#runButton").isVisible());
     }
@@ -251,13 +272,23 @@ class MainFlowsTest {
         Path rcase = dir.resolve("flow.rcase");
         robot.interact(() -> cases.create(rcase, "Flow test", "Patients extract", "Clinic", "Dana DPO"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null);
-        robot.interact(() -> {
-            var current = ctx.currentMicrodata();
-            cases.recordAnalysis(current.dataset(), current.result(), current.attacker());
-        });
+        // the auditor picks the Journalist preset in the attacker panel: that preset is recorded, not "Custom"
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.releaseauditor.ui.risk.AttackerPreset> presets =
+                (javafx.scene.control.ComboBox<org.releaseauditor.ui.risk.AttackerPreset>) window.controller().root()
+                        .lookup("#presetBox");
+        robot.interact(() -> presets.setValue(presets.getItems().stream().filter(p -> p.id().equals("journalist"))
+                .findFirst().orElseThrow()));
+        var dashboard = (org.releaseauditor.ui.risk.RiskDashboardViewModel) ctx.recordAction().targetProperty().get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !ctx.recordAction().disabledProperty().get()
+                && "journalist".equals(dashboard.resultProperty().get().request().attackerPreset()));
+        robot.interact(() -> assertTrue(ctx.recordAction().record()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null
                 && cases.snapshotProperty().get().runs().size() == 1);
         long runId = cases.snapshotProperty().get().runs().get(0).id();
+        String params = cases.snapshotProperty().get().runs().get(0).paramsJson();
+        assertTrue(params.contains("\"attackerPreset\":\"journalist\""), params);
+        assertEquals("Journalist", cases.openCaseProperty().get().attackerModels().get(0).name());
         robot.interact(() -> cases.evaluate(runId, "min-group-5"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cases.findings().isEmpty());
         assertTrue(cases.findings().stream().anyMatch(f -> f.status().equals("FAIL")), "k = 1 fails k >= 5");

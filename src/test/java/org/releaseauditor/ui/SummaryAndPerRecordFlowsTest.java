@@ -35,6 +35,7 @@ import org.releaseauditor.cli.ReleaseAuditorCli;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.SummarySource;
 import org.releaseauditor.ui.fx.DialogService;
 import org.releaseauditor.ui.fx.UiPreferences;
@@ -142,6 +143,13 @@ class SummaryAndPerRecordFlowsTest {
         return window.controller().microdataTab().getContent();
     }
 
+    /** The result "Record current analysis" would record from the selected lane tab, or null. */
+    private LaneResult<?, ?> currentResult() {
+        var d = ctx.recordAction().targetProperty().get();
+        return d == null || d.resultStateProperty().get() != org.releaseauditor.ui.fx.ResultState.CURRENT ? null
+                : d.resultProperty().get();
+    }
+
     private Label card(String id) {
         return (Label) microdata().lookup("#" + id + "Value");
     }
@@ -154,14 +162,14 @@ class SummaryAndPerRecordFlowsTest {
         JsonNode expected = cli("analyze", "microdata", "--summary", summary.toString(), "--format", "json", "-q");
         Platform.runLater(() -> window.controller().openSummary(summary));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> card("cardK") != null
-                && ctx.currentMicrodata() != null);
-        var current = ctx.currentMicrodata();
+                && currentResult() != null);
+        LaneResult<?, ?> current = currentResult();
         assertEquals(expected.get("k").asText(), card("cardK").getText());
         assertEquals(expected.get("classes").asText(), card("cardClasses").getText());
         // the result is bound to the summary file (role summary, its SHA-256), so a case records and reruns it
         assertEquals(expected.at("/inputs/summary/sha256").asText(),
-                current.result().inputs().get(SummarySource.ROLE).orElseThrow().sha256());
-        assertTrue(SummarySource.of(current.result()).isPresent());
+                current.inputs().get(SummarySource.ROLE).orElseThrow().sha256());
+        assertTrue(SummarySource.of(current).isPresent());
         // no values to reveal, no per-record file; the reasons are on screen
         assertTrue(((ToggleButton) microdata().lookup("#revealToggle")).isDisabled());
         assertTrue(((Button) microdata().lookup("#exportPerRecordButton")).isDisabled());
@@ -174,13 +182,12 @@ class SummaryAndPerRecordFlowsTest {
         assertTrue(individual.getItems().stream().anyMatch(r -> r.value().equals("not available from a summary")
                 && r.explanation().contains("SUDA2")), individual.getItems().toString());
         assertTrue(((TableView<?>) microdata().lookup("#riskiestTable")).getItems().isEmpty());
-        // the same run recorded in a case the way the decision panel's "Record analysis" does (no dataset)
-        assertEquals(null, current.dataset());
+        // the same run recorded in a case the way "Record current analysis" does (no dataset)
         var cases = ctx.caseModel();
         Path rcase = dir.resolve("summary.rcase");
         robot.interact(() -> cases.create(rcase, "Summary", "Patients summary", "Clinic", "Dana DPO"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get() != null);
-        robot.interact(() -> cases.recordAnalysis(current.dataset(), current.result(), current.attacker()));
+        robot.interact(() -> cases.record(current, ctx.recordAction().targetProperty().get().recordOptions(current)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cases.snapshotProperty().get().runs().size() == 1);
         // and it reruns identically from the case file (bound to the summary's SHA-256)
         StringWriter out = new StringWriter();
@@ -226,7 +233,7 @@ class SummaryAndPerRecordFlowsTest {
         Platform.runLater(() -> window.controller().openSummary(csv));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.get(0).contains("is not a Release Auditor summary"), dialogs.errors.toString());
-        assertEquals(null, ctx.currentMicrodata());
+        assertEquals(null, currentResult());
     }
 
     @Test
@@ -238,7 +245,7 @@ class SummaryAndPerRecordFlowsTest {
         roles.put("zip", AttributeRole.QUASI_IDENTIFIER);
         roles.put("diagnosis", AttributeRole.SENSITIVE);
         robot.interact(() -> window.controller().viewModel().load(csv, ImportOptions.defaults(), roles, null));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ctx.currentMicrodata() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> currentResult() != null);
         Button export = (Button) microdata().lookup("#exportPerRecordButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !export.isDisabled());
         Path masked = dir.resolve("masked.csv");
@@ -263,6 +270,6 @@ class SummaryAndPerRecordFlowsTest {
                 n.contains("WITH the quasi-identifier values")));
         assertTrue(Files.readAllLines(revealed).get(6).startsWith("6,40,m,10117,1,1,1"),
                 Files.readAllLines(revealed).get(6));
-        assertNotNull(ctx.currentMicrodata());
+        assertNotNull(currentResult());
     }
 }

@@ -160,6 +160,32 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
                 new LinkedHashSet<>(marginTokens), new LinkedHashSet<>(suppressionMarkers));
     }
 
+    /**
+     * The attacker model these settings describe, as JSON (recorded as the attacker model of a
+     * case run): an intruder who holds every published table (and the later releases), narrows
+     * withheld cells with the LP audit when it is on, subtracts tables (differencing), and looks
+     * for groups that disclose an attribute.
+     */
+    public String attackerModelJson() {
+        ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        n.put("model", "table-intruder");
+        ArrayNode names = n.putArray("tables");
+        tables.forEach(t -> names.add(t.name()));
+        n.put("audit", audit);
+        n.put("protectionAbsolute", protectionAbsolute);
+        n.put("protectionPercent", protectionPercent);
+        n.put("differencingWidth", width);
+        if (group == null) {
+            n.putNull("group");
+        } else {
+            ObjectNode g = n.putObject("group");
+            group.dims().forEach(g.putArray("dims")::add);
+            g.put("by", group.by());
+        }
+        n.put("recovery", recovery != null);
+        return RequestJson.canonical(n);
+    }
+
     @Override
     public ObjectNode toJsonTree() {
         ObjectNode n = RequestJson.root(LANE);

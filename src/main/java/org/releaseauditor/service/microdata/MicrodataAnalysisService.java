@@ -67,6 +67,15 @@ public final class MicrodataAnalysisService {
      */
     public MicrodataAnalysis analyze(Dataset data, MicrodataConfig config, Dataset superset, boolean suda,
             ProgressMonitor monitor) throws AuditException {
+        return analyze(data, config, superset, suda, MicrodataProgress.NONE, monitor);
+    }
+
+    /**
+     * As {@link #analyze(Dataset, MicrodataConfig, Dataset, boolean, ProgressMonitor)}, and reports
+     * each part to {@code parts} as soon as it is known (the summary first).
+     */
+    public MicrodataAnalysis analyze(Dataset data, MicrodataConfig config, Dataset superset, boolean suda,
+            MicrodataProgress parts, ProgressMonitor monitor) throws AuditException {
         CacheKey key = new CacheKey(data, config, superset, suda);
         synchronized (cache) {
             MicrodataAnalysis hit = cache.get(key);
@@ -85,15 +94,22 @@ public final class MicrodataAnalysisService {
             ColumnLookup.require(data, List.of(config.householdColumn()), "--household");
         }
         MicrodataResult result = MicrodataAnalyzer.analyze(data, config, superset, monitor.slice(0, 0.4));
+        parts.summary(result);
+        List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, config, monitor);
+        parts.populationCurve(curve);
         List<Column> qis = ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
         List<QiContribution> contribution = QiContributionAnalysis.compute(qis,
                 Math.min(config.maxQiSubset(), qis.size()), monitor.slice(0.4, 0.75));
+        parts.qiContribution(contribution);
         // every option that changes the frequencies (wildcards, weights, households, the method, qual and
         // survey) reaches individual, global and household risk; without weights r = 1/f_k (sdcMicro)
         IndividualRiskResult individual = IndividualRisk.compute(data, config, monitor.slice(0.75, 0.85));
+        parts.individualRisk(individual);
         SudaResult sudaResult = suda ? Suda2.compute(qis, Math.min(qis.size(), SUDA_MAX_MSU),
                 Suda2.DEFAULT_DIS_FRACTION, monitor.slice(0.85, 0.97)) : null;
-        List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, config, monitor);
+        if (sudaResult != null) {
+            parts.suda(sudaResult);
+        }
         MicrodataAnalysis a = new MicrodataAnalysis(data.name(), config, result, contribution, individual, sudaResult,
                 curve);
         LOGGER.info("Analysed dataset {} ({} rows, {} QIs) in {} ms", data.name(), data.rowCount(),

@@ -138,6 +138,16 @@ public final class MicrodataLane implements Lane<MicrodataRequest, MicrodataAnal
     @Override
     public LaneResult<MicrodataRequest, MicrodataAnalysis> analyze(MicrodataRequest r, LaneInputs inputs,
             ProgressMonitor monitor) throws AuditException {
+        return analyze(r, inputs, MicrodataProgress.NONE, monitor);
+    }
+
+    /**
+     * As {@link #analyze(MicrodataRequest, LaneInputs, ProgressMonitor)}, and reports each part of
+     * the analysis to {@code parts} as soon as it is known (the GUI shows the summary first). A
+     * summary file's audit reports no parts.
+     */
+    public LaneResult<MicrodataRequest, MicrodataAnalysis> analyze(MicrodataRequest r, LaneInputs inputs,
+            MicrodataProgress parts, ProgressMonitor monitor) throws AuditException {
         if (inputs.get(MicrodataRequest.SUMMARY).isPresent()) {
             return analyzeSummary(r, inputs, monitor);
         }
@@ -153,7 +163,7 @@ public final class MicrodataLane implements Lane<MicrodataRequest, MicrodataAnal
             read.put(MicrodataRequest.SUPERSET, s.ref());
             superset = s.data();
         }
-        MicrodataAnalysis a = service.analyze(data.data(), r.toConfig(), superset, r.suda(),
+        MicrodataAnalysis a = service.analyze(data.data(), r.toConfig(), superset, r.suda(), parts,
                 monitor.slice(loaded, 1.0));
         LaneInputs hashed = read.build();
         ObjectNode tree = MicrodataJson.tree(a);

@@ -179,6 +179,26 @@ public record TrajectoriesRequest(String user, String time, String location, Str
         return n;
     }
 
+    /**
+     * The attacker model these settings describe, as JSON (recorded as the attacker model of a
+     * case run): background knowledge of {@code minPoints}..{@code maxPoints} points of a person's
+     * trace at the analysed resolution, the attacks with their k, and the per-person attributes.
+     */
+    public String attackerModelJson() {
+        ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        n.put("model", "background-knowledge");
+        n.putObject("knownPoints").put("min", minPoints).put("max", maxPoints);
+        n.put("spatial", spatial);
+        n.put("temporal", temporal);
+        ArrayNode at = n.putArray("attacks");
+        for (Attack a : attacks) {
+            at.addObject().put("attack", a.type().id()).put("k", a.k());
+        }
+        n.put("tolerance", tolerance);
+        attributes.forEach(n.putArray("attributes")::add);
+        return RequestJson.canonical(n);
+    }
+
     /** Reads a request (canonical or hand-written JSON; absent fields keep their defaults). */
     public static TrajectoriesRequest fromJson(String json) throws ConfigurationException {
         ObjectNode n = RequestJson.parseObject(json, LANE + " request");

@@ -63,6 +63,8 @@ public final class AggregateDashboardController {
 
     @FXML private AggregateSettingsController settingsController;
     @FXML private Label configSummary;
+    @FXML private Label releaseTitle;
+    @FXML private TabPane viewTabs;
     @FXML private Label emptyHint;
     @FXML private FlowPane cards;
     @FXML private ComboBox<String> statusFilter;
@@ -122,6 +124,8 @@ public final class AggregateDashboardController {
         vm.viewProperty().addListener((o, a, b) -> render(b));
         emptyHint.visibleProperty().bind(vm.viewProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+        org.releaseauditor.ui.fx.StaleMarker.install((javafx.scene.layout.Pane) releaseTitle.getParent(),
+                vm.resultStateProperty(), cards, viewTabs);
     }
 
     /**

@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.releaseauditor.core.aggregate.AggregateReport;
 import org.releaseauditor.core.aggregate.AggregateSummary;
 import org.releaseauditor.core.aggregate.CellStatus;
@@ -31,8 +30,11 @@ import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.aggregates.AggregatesOutput;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
-import org.releaseauditor.ui.fx.BackgroundTasks;
-import org.releaseauditor.ui.fx.FxTasks;
+import org.releaseauditor.service.cases.RecordOptions;
+import org.releaseauditor.ui.decision.RecordableDashboard;
+import org.releaseauditor.ui.fx.LatestRun;
+import org.releaseauditor.ui.fx.ResultState;
+import org.releaseauditor.ui.fx.TaskRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,19 +42,18 @@ import org.slf4j.LoggerFactory;
  * The aggregates dashboard's state: runs the analysis off the FX thread (latest run wins; a stale
  * result never reaches the view) and turns the report into cards and display data. No nodes.
  */
-public final class AggregateDashboardViewModel {
+public final class AggregateDashboardViewModel implements RecordableDashboard {
     private static final Logger LOGGER = LoggerFactory.getLogger(AggregateDashboardViewModel.class);
 
     private final Lane<AggregatesRequest, AggregatesOutput> lane;
     private final DatasetService datasets;
-    private final BackgroundTasks tasks;
+    private final TaskRunner tasks;
     private final AggregateSettingsViewModel settings = new AggregateSettingsViewModel();
     private final ReadOnlyObjectWrapper<AggregateDisplay.View> view = new ReadOnlyObjectWrapper<>();
     private final ObservableList<AggCard> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<LaneResult<AggregatesRequest, AggregatesOutput>> result =
-            new ReadOnlyObjectWrapper<>();
-    private Task<Computed> current;
+    private final LatestRun<LaneResult<AggregatesRequest, AggregatesOutput>> run = new LatestRun<>();
+    private TaskRunner.Job current;
 
     /** A computed view and the lane result it shows. */
     record Computed(AggregateDisplay.View view, LaneResult<AggregatesRequest, AggregatesOutput> result) {
@@ -60,10 +61,18 @@ public final class AggregateDashboardViewModel {
 
     /** @param lane the aggregates lane (all analysis goes through it) */
     public AggregateDashboardViewModel(Lane<AggregatesRequest, AggregatesOutput> lane, DatasetService datasets,
-            BackgroundTasks tasks) {
+            TaskRunner tasks) {
         this.lane = lane;
         this.datasets = datasets;
         this.tasks = tasks;
+        // the aggregates tab runs on demand: a settings change marks the shown result as one of earlier settings
+        settings.triggers().forEach(t -> t.addListener(o -> {
+            if (current != null) {
+                current.cancel();
+                current = null;
+            }
+            run.invalidate();
+        }));
     }
 
     /** Validates the settings and starts a run; false (with {@link #problemsProperty()}) when invalid. */
@@ -74,23 +83,38 @@ public final class AggregateDashboardViewModel {
             return false;
         }
         problems.set("");
-        cancel();
+        if (current != null) {
+            current.cancel();
+        }
         LaneCall<AggregatesRequest> req = v.request();
         String area = settings.areaDimensionProperty().get();
         List<String> time = settings.timeDimensionList();
         Path areas = settings.areasFileProperty().get();
-        Task<Computed> task = FxTasks.of(Messages.get("uiagg.task"), m -> computeRun(req, area, time, areas, m));
-        current = task;
-        tasks.run(task, c -> {
-            if (task == current) {
-                result.set(c.result());
-                apply(c.view());
-            }
-        });
+        long ticket = run.start();
+        current = tasks.start(Messages.get("uiagg.task"),
+                (TaskRunner.Work<Computed, Void>) (m, publish) -> computeRun(req, area, time, areas, m),
+                TaskRunner.Handlers.<Computed, Void>onSuccess(c -> {
+                    if (run.complete(ticket, c.result())) {
+                        current = null;
+                        apply(c.view());
+                    }
+                }).onCancelled(() -> stopped(ticket)).onFailure(ex -> {
+                    if (stopped(ticket)) {
+                        tasks.reportFailure(Messages.get("uiagg.task"), ex);
+                    }
+                }));
         return true;
     }
 
-    /** Cancels the running analysis, if any. */
+    private boolean stopped(long ticket) {
+        if (!run.stopped(ticket)) {
+            return false;
+        }
+        current = null;
+        return true;
+    }
+
+    /** Cancels the running analysis, if any: the last complete result stays, marked as from earlier settings. */
     public void cancel() {
         if (current != null) {
             current.cancel();
@@ -202,9 +226,49 @@ public final class AggregateDashboardViewModel {
         return view.getReadOnlyProperty();
     }
 
-    /** The latest result as the lane returned it (request, hashed inputs, JSON): what a case records. */
+    /**
+     * The last complete result as the lane returned it (request, hashed inputs, JSON): what a case
+     * records when {@link #resultStateProperty()} is {@link ResultState#CURRENT}.
+     */
+    @Override
     public ReadOnlyObjectProperty<LaneResult<AggregatesRequest, AggregatesOutput>> resultProperty() {
-        return result.getReadOnlyProperty();
+        return run.resultProperty();
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<ResultState> resultStateProperty() {
+        return run.stateProperty();
+    }
+
+    /**
+     * The attacker model and the tables' column roles of a result, from its own request: an
+     * intruder holding the published tables (LP audit, differencing, group disclosure as run), and
+     * each table's count and dimension columns.
+     */
+    @Override
+    public RecordOptions recordOptions(LaneResult<?, ?> shown) {
+        AggregatesRequest r = (AggregatesRequest) shown.request();
+        RecordOptions o = RecordOptions.none();
+        for (AggregatesRequest.Table t : r.tables()) {
+            o = o.withRoles(AggregatesRequest.TABLE + t.name(), columnRoles(t));
+        }
+        return o.withAttacker(attackerName(r), r.attackerModelJson());
+    }
+
+    /** A table's columns as analysed: the count, and the dimensions as quasi-identifiers of the cells. */
+    static Map<String, String> columnRoles(AggregatesRequest.Table t) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (t.dimensions() != null) {
+            t.dimensions().forEach(d -> out.put(d, org.releaseauditor.core.model.AttributeRole.QUASI_IDENTIFIER.name()));
+        }
+        out.put(t.count(), org.releaseauditor.core.model.AttributeRole.COUNT.name());
+        return out;
+    }
+
+    /** "Intruder with the published tables (3 tables; LP audit on)". */
+    static String attackerName(AggregatesRequest r) {
+        return Messages.get("record.attacker.aggregates", r.tables().size(),
+                Messages.get(r.audit() ? "record.attacker.auditOn" : "record.attacker.auditOff"));
     }
 
     public ObservableList<AggCard> cards() {
@@ -215,7 +279,7 @@ public final class AggregateDashboardViewModel {
         return problems.getReadOnlyProperty();
     }
 
-    public BackgroundTasks tasks() {
+    public TaskRunner tasks() {
         return tasks;
     }
 }

@@ -87,7 +87,7 @@ public final class AggregateSettingsController {
         });
         progress.visibleProperty().bind(ctx.tasks().runningProperty());
         progress.progressProperty().bind(ctx.tasks().progressProperty());
-        cancelButton.disableProperty().bind(ctx.tasks().runningProperty().not());
+        cancelButton.disableProperty().bind(ctx.tasks().cancellableProperty().not());
         runMessage.textProperty().bind(ctx.tasks().messageProperty());
         tableEditor.disableProperty().bind(tableList.getSelectionModel().selectedItemProperty().isNull());
         removeTable.disableProperty().bind(tableEditor.disableProperty());

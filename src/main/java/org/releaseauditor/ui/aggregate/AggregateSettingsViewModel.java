@@ -33,7 +33,9 @@ public final class AggregateSettingsViewModel {
     private static final AggregatesRequest LANE_DEFAULTS = AggregatesRequest.defaults();
     static final Set<String> TIME_NAMES = Set.of("date", "day", "hour", "time", "slot", "week", "month", "period");
 
-    private final ObservableList<TableEntry> tables = FXCollections.observableArrayList();
+    private final ObservableList<TableEntry> tables = FXCollections.observableArrayList(t -> new javafx.beans.Observable[] {
+        t.nameProperty(), t.fileProperty(), t.countColumnProperty(), t.dimensions(), t.magnitudeColumnProperty(),
+        t.scaleProperty()});
     private final StringProperty threshold = new SimpleStringProperty("10");
     private final ObjectProperty<ThresholdRule.Operator> operator = new SimpleObjectProperty<>(ThresholdRule.Operator.LT);
     private final BooleanProperty zeroUnsafe = new SimpleBooleanProperty(false);
@@ -223,6 +225,13 @@ public final class AggregateSettingsViewModel {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Every setting whose change makes a shown result one of earlier settings. */
+    public List<javafx.beans.Observable> triggers() {
+        return List.of(tables, threshold, operator, zeroUnsafe, dominance, dominanceN, dominanceK, pRule, pPercent,
+                group, groupDims, groupBy, groupAllowed, audit, protection, marginTokens, series, areaDimension,
+                timeDimensions, areasFile);
     }
 
     /** The time dimensions of the heatmap, as a list. */

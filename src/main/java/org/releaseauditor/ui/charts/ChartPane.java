@@ -31,9 +31,13 @@ public final class ChartPane extends StackPane {
         }
     }
 
+    /** Shows {@code chart}; null shows nothing (a part still being computed, or nothing to draw). */
     public void setChart(JFreeChart chart) {
         this.chart = chart;
-        viewer.setChart(chart);
+        viewer.setVisible(chart != null);
+        if (chart != null) {
+            viewer.setChart(chart);
+        }
     }
 
     public JFreeChart chart() {

@@ -21,6 +21,9 @@ public final class AuditTrailController {
     @FXML private TableView<DecisionEntry> decisionsTable;
     @FXML private TableView<VerificationItem> verifyTable;
 
+    /** Strong reference for the weak listener on the long-lived case model (the window may be rebuilt). */
+    private final javafx.beans.value.ChangeListener<CaseViewModel.Snapshot> snapshotShown = (o, a, s) -> showSnapshot(s);
+
     public AuditTrailController(AppContext ctx) {
         this.vm = ctx.caseModel();
     }
@@ -56,21 +59,24 @@ public final class AuditTrailController {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             TableCsv.install(t);
         }
-        vm.snapshotProperty().addListener((o, a, s) -> {
-            if (s == null) {
-                caseTitle.setText(Messages.get("case.none.title"));
-                headLabel.setText("");
-                eventsTable.getItems().clear();
-                decisionsTable.getItems().clear();
-                return;
-            }
-            caseTitle.setText(s.info().title());
-            headLabel.setText(Messages.get("audit.head", s.headHash() == null ? "" : s.headHash(), s.events().size(),
-                    vm.openCaseProperty().get().file().toString()));
-            eventsTable.getItems().setAll(s.events());
-            decisionsTable.getItems().setAll(s.decisions());
-        });
-        caseTitle.setText(Messages.get("case.none.title"));
+        vm.snapshotProperty().addListener(new javafx.beans.value.WeakChangeListener<>(snapshotShown));
+        showSnapshot(vm.snapshotProperty().get());
+    }
+
+    /** Shows the open case (or none); also the case already open when this view is built (language switch). */
+    private void showSnapshot(CaseViewModel.Snapshot s) {
+        if (s == null) {
+            caseTitle.setText(Messages.get("case.none.title"));
+            headLabel.setText("");
+            eventsTable.getItems().clear();
+            decisionsTable.getItems().clear();
+            return;
+        }
+        caseTitle.setText(s.info().title());
+        headLabel.setText(Messages.get("audit.head", s.headHash() == null ? "" : s.headHash(), s.events().size(),
+                vm.openCaseProperty().get().file().toString()));
+        eventsTable.getItems().setAll(s.events());
+        decisionsTable.getItems().setAll(s.decisions());
     }
 
     @FXML

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,14 +36,17 @@ import org.releaseauditor.service.cases.RecordOptions;
 import org.releaseauditor.service.cases.ReportFormat;
 import org.releaseauditor.service.cases.ReportService;
 import org.releaseauditor.service.microdata.MicrodataRequest;
-import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.ui.fx.TaskRunner;
 import org.releaseauditor.ui.fx.FxTasks;
 import org.releaseauditor.ui.main.LoadedDataset;
 
 /**
  * The open audit case in the GUI: create/open (read-only for regulators), record the current
  * analysis as a run, evaluate a policy, decide, export the report, and verify the chain. Every
- * case operation runs off the FX thread; lists are refreshed on success.
+ * case operation runs on one writer (a single background thread in the app), one after the other
+ * in the order they were asked for, never on the FX thread; lists are refreshed on success. The
+ * open {@link CaseService} outlives the window: a rebuilt window (View → Language) shows the same
+ * case, still writable.
  */
 public final class CaseViewModel {
     /** What the case snapshot holds after every refresh. */
@@ -49,15 +54,18 @@ public final class CaseViewModel {
             List<RunEntry> runs, List<DecisionEntry> decisions, List<AuditEvent> events, String headHash) {
     }
 
-    private final BackgroundTasks tasks;
+    private final TaskRunner writer;
     private final ObjectProperty<CaseService> openCase = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ObservableList<FindingEntry> findings = FXCollections.observableArrayList();
     private final ObservableList<VerificationItem> verification = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 
-    public CaseViewModel(BackgroundTasks tasks) {
-        this.tasks = tasks;
+    /** @param writer runs the case operations one after the other (the app's case writer) */
+    public CaseViewModel(TaskRunner writer) {
+        this.writer = writer;
+        openCase.addListener((o, a, b) -> writable.set(b != null && !b.readOnly()));
     }
 
     /** Creates a new case file and opens it. */
@@ -67,9 +75,19 @@ public final class CaseViewModel {
                 this::setCase);
     }
 
-    /** Opens a case; {@code readOnly} for regulators (a second instance is read-only anyway). */
+    /**
+     * Opens a case; {@code readOnly} for regulators. When that file is already open in the access
+     * asked for (writable, or read-only when read-only was asked), the open case is kept and only
+     * refreshed: the app never opens a second instance of its own case.
+     */
     public void open(Path file, boolean readOnly, Consumer<CaseService> then) {
-        run(Messages.get("case.task.open"), m -> CaseService.open(file, readOnly, LaneRegistry.global()), cs -> {
+        CaseService current = openCase.get();
+        run(Messages.get("case.task.open"), m -> {
+            if (current != null && current.readOnly() == readOnly && sameFile(current.file(), file)) {
+                return current;
+            }
+            return CaseService.open(file, readOnly, LaneRegistry.global());
+        }, cs -> {
             setCase(cs);
             if (then != null) {
                 then.accept(cs);
@@ -77,19 +95,35 @@ public final class CaseViewModel {
         });
     }
 
+    /** Whether two paths name the same file (links resolved); false when either does not exist. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+                    || java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private void setCase(CaseService cs) {
         CaseService old = openCase.get();
-        if (old != null && old != cs) {
-            try {
-                old.close();
-            } catch (org.releaseauditor.core.error.AuditStoreException e) {
-                message.set(e.getLocalizedMessage());
+        if (old != cs) {
+            openCase.set(cs);
+            findings.clear();
+            verification.clear();
+            if (old != null) {
+                closeLater(old);
             }
         }
-        openCase.set(cs);
-        findings.clear();
-        verification.clear();
         refresh();
+    }
+
+    /** Closes a case on the writer, after the work queued before it. */
+    private void closeLater(CaseService cs) {
+        run(Messages.get("case.task.close"), m -> {
+            cs.close();
+            return cs;
+        }, c -> { });
     }
 
     /** Reloads the lists from the case file. */
@@ -100,7 +134,11 @@ public final class CaseViewModel {
             return;
         }
         run(Messages.get("case.task.refresh"), m -> new Snapshot(cs.info(), cs.accessNotice(), cs.readOnly(),
-                cs.datasets(), cs.runs(), cs.decisions(), cs.history(), cs.headHash()), snapshot::set);
+                cs.datasets(), cs.runs(), cs.decisions(), cs.history(), cs.headHash()), s -> {
+                    if (openCase.get() == cs) {
+                        snapshot.set(s);
+                    }
+                });
     }
 
     /**
@@ -121,18 +159,26 @@ public final class CaseViewModel {
     }
 
     /**
-     * Records any lane's result in the open case through {@link CaseService#record}, off the FX
-     * thread; the message says which run was recorded, or why nothing was.
+     * Records any lane's result in the open case through {@link CaseService#record}, on the case
+     * writer; the message says which run was recorded (with the new head hash), or a dialog says
+     * why nothing was (for example an input file that changed since it was analysed).
      */
     public void record(LaneResult<?, ?> result, RecordOptions options) {
         CaseService cs = requireWritable();
         if (cs == null) {
             return;
         }
-        run(Messages.get("case.task.record"), m -> cs.record(result, options, m), r -> {
-            message.set(Messages.get("case.recorded", r.id()));
+        run(Messages.get("case.task.record"), m -> {
+            RunEntry r = cs.record(result, options, m);
+            return new Recorded(r, cs.lastReceipt().map(x -> x.headHash()).orElse(null));
+        }, r -> {
+            message.set(r.head() == null ? Messages.get("case.recorded", r.run().id())
+                    : Messages.get("case.recorded.receipt", r.run().id(), shortHash(r.head())));
             refresh();
         });
+    }
+
+    private record Recorded(RunEntry run, String head) {
     }
 
     /** Evaluates a policy for a run and shows the findings. */
@@ -231,10 +277,14 @@ public final class CaseViewModel {
     }
 
     private <T> void run(String title, FxTasks.Work<T> work, Consumer<T> onSuccess) {
-        tasks.run(FxTasks.of(title, work), onSuccess);
+        writer.start(title, (TaskRunner.Work<T, Void>) (m, publish) -> work.run(m),
+                TaskRunner.Handlers.<T, Void>onSuccess(onSuccess));
     }
 
-    /** Closes the open case (application exit). */
+    /**
+     * Closes the open case (application exit). The store finishes a write in progress first;
+     * callable from any thread.
+     */
     public void close() {
         CaseService cs = openCase.get();
         if (cs != null) {
@@ -252,6 +302,11 @@ public final class CaseViewModel {
 
     public ReadOnlyObjectProperty<CaseService> openCaseProperty() {
         return openCase;
+    }
+
+    /** Whether a case is open for writing (recording and deciding are possible). */
+    public ReadOnlyBooleanProperty writableProperty() {
+        return writable.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {

@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import org.releaseauditor.core.casefile.DecisionOutcome;
 import org.releaseauditor.core.casefile.FindingEntry;
@@ -46,10 +47,19 @@ public final class DecisionPanelController {
     @FXML private CheckBox includeRecordsBox;
     @FXML private Button recordButton;
     @FXML private Button decideButton;
+    @FXML private Label recordReason;
+    /** Strong reference for the weak listener on the long-lived case model (the window may be rebuilt). */
+    private final javafx.beans.value.ChangeListener<CaseViewModel.Snapshot> snapshotShown;
 
     public DecisionPanelController(AppContext ctx) {
         this.ctx = ctx;
         this.vm = ctx.caseModel();
+        this.snapshotShown = (o, a, s) -> {
+            showSnapshot(s);
+            if (s != null) {
+                ctx.session().statusProperty().set(Messages.get("case.opened", s.info().title()));
+            }
+        };
     }
 
     @FXML
@@ -111,32 +121,44 @@ public final class DecisionPanelController {
                 getStyleClass().add("finding-" + f.status().toLowerCase(java.util.Locale.ROOT));
             }
         });
-        vm.snapshotProperty().addListener((o, a, s) -> {
-            if (s == null) {
-                caseTitle.setText(Messages.get("case.none.title"));
-                accessNotice.setText("");
-                runsTable.getItems().clear();
-                return;
-            }
-            caseTitle.setText(s.info().title() + " \u2014 " + vm.openCaseProperty().get().file().getFileName());
-            String inForce = s.decisions().isEmpty() ? Messages.get("case.noDecision")
-                    : Messages.get("case.inForce", Messages.get("decision."
-                            + s.decisions().get(s.decisions().size() - 1).outcome().name()),
-                            s.decisions().get(s.decisions().size() - 1).id(),
-                            s.decisions().get(s.decisions().size() - 1).auditor());
-            accessNotice.setText((s.notice() == null ? "" : s.notice() + " ") + inForce);
-            runsTable.getItems().setAll(s.runs());
-            if (!s.runs().isEmpty() && runsTable.getSelectionModel().isEmpty()) {
-                runsTable.getSelectionModel().selectLast();
-            }
-            if (auditorField.getText().isBlank() && s.info().auditor() != null) {
-                auditorField.setText(s.info().auditor());
-            }
-            ctx.session().statusProperty().set(Messages.get("case.opened", s.info().title()));
-        });
-        caseTitle.setText(Messages.get("case.none.title"));
-        recordButton.disableProperty().bind(vm.openCaseProperty().isNull());
-        decideButton.disableProperty().bind(vm.openCaseProperty().isNull());
+        vm.snapshotProperty().addListener(new javafx.beans.value.WeakChangeListener<>(snapshotShown));
+        showSnapshot(vm.snapshotProperty().get());
+        RecordAction record = ctx.recordAction();
+        recordButton.disableProperty().bind(record.disabledProperty());
+        recordButton.textProperty().bind(record.textProperty());
+        Tooltip recordTip = new Tooltip();
+        recordTip.textProperty().bind(record.reasonProperty());
+        recordTip.setWrapText(true);
+        recordTip.setMaxWidth(420);
+        recordButton.setTooltip(recordTip);
+        // a disabled button shows no tooltip: the reason is written next to it as well
+        recordReason.textProperty().bind(javafx.beans.binding.Bindings.when(record.disabledProperty())
+                .then(record.reasonProperty()).otherwise(""));
+        decideButton.disableProperty().bind(vm.writableProperty().not());
+    }
+
+    /** Shows the open case (or none); also the case already open when this panel is built (language switch). */
+    private void showSnapshot(CaseViewModel.Snapshot s) {
+        if (s == null) {
+            caseTitle.setText(Messages.get("case.none.title"));
+            accessNotice.setText("");
+            runsTable.getItems().clear();
+            return;
+        }
+        caseTitle.setText(s.info().title() + " \u2014 " + vm.openCaseProperty().get().file().getFileName());
+        String inForce = s.decisions().isEmpty() ? Messages.get("case.noDecision")
+                : Messages.get("case.inForce", Messages.get("decision."
+                        + s.decisions().get(s.decisions().size() - 1).outcome().name()),
+                        s.decisions().get(s.decisions().size() - 1).id(),
+                        s.decisions().get(s.decisions().size() - 1).auditor());
+        accessNotice.setText((s.notice() == null ? "" : s.notice() + " ") + inForce);
+        runsTable.getItems().setAll(s.runs());
+        if (!s.runs().isEmpty() && runsTable.getSelectionModel().isEmpty()) {
+            runsTable.getSelectionModel().selectLast();
+        }
+        if (auditorField.getText().isBlank() && s.info().auditor() != null) {
+            auditorField.setText(s.info().auditor());
+        }
     }
 
     private static String num(double d) {
@@ -164,12 +186,7 @@ public final class DecisionPanelController {
 
     @FXML
     private void onRecord() {
-        var dash = ctx.currentMicrodata();
-        if (dash == null || dash.result() == null) {
-            vm.messageProperty().set(Messages.get("case.noAnalysis"));
-            return;
-        }
-        vm.recordAnalysis(dash.dataset(), dash.result(), dash.attacker());
+        ctx.recordAction().record();
     }
 
     @FXML

@@ -85,7 +85,9 @@ public final class MainWindow {
     }
 
     private void rebuild() {
+        int tab = controller == null ? 0 : controller.laneTabs().getSelectionModel().getSelectedIndex();
         build();
+        controller.laneTabs().getSelectionModel().select(Math.max(0, tab));
         var selected = ctx.session().selectedProperty().get();
         if (selected != null) {
             // the new dashboards pick up the selected dataset
@@ -94,7 +96,11 @@ public final class MainWindow {
         }
     }
 
-    /** Rebuilds the scene in the current language (tests; the View menu does the same). */
+    /**
+     * Rebuilds the scene in the current language (tests; the View menu does the same). The open
+     * case, the session's datasets and the selected tab carry over: the case model and the session
+     * live in the {@link AppContext}, not in the scene.
+     */
     public void rebuildForTest() {
         rebuild();
     }

@@ -47,6 +47,15 @@ public final class MainWindowController {
     @FXML private Tab decisionTab;
     @FXML private Tab auditTab;
     @FXML private Label caseLabel;
+    @FXML private MenuItem recordItem;
+    @FXML private Button recordButton;
+    @FXML private javafx.scene.layout.StackPane recordHolder;
+    /** Lane tabs whose dashboard "Record current analysis" can record. */
+    private final java.util.Map<Tab, org.releaseauditor.ui.decision.RecordableDashboard> recordables =
+            new java.util.LinkedHashMap<>();
+    /** Strong reference for the weak listener on the long-lived case model (the window may be rebuilt). */
+    private final javafx.beans.value.ChangeListener<org.releaseauditor.ui.decision.CaseViewModel.Snapshot> caseShown =
+            (o, a, b) -> showCase(b);
 
     public MainWindowController(AppContext ctx) {
         this.ctx = ctx;
@@ -67,9 +76,24 @@ public final class MainWindowController {
         progressBar.progressProperty().bind(ctx.tasks().progressProperty());
         progressBar.visibleProperty().bind(ctx.tasks().runningProperty());
         progressLabel.textProperty().bind(ctx.tasks().messageProperty());
-        cancelButton.visibleProperty().bind(ctx.tasks().runningProperty());
+        cancelButton.visibleProperty().bind(ctx.tasks().cancellableProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        cancelItem.disableProperty().bind(ctx.tasks().runningProperty().not());
+        cancelItem.disableProperty().bind(ctx.tasks().cancellableProperty().not());
+        var record = ctx.recordAction();
+        recordItem.disableProperty().bind(record.disabledProperty());
+        recordItem.textProperty().bind(record.textProperty());
+        recordButton.disableProperty().bind(record.disabledProperty());
+        javafx.scene.control.Tooltip recordTip = new javafx.scene.control.Tooltip();
+        recordTip.textProperty().bind(record.reasonProperty());
+        recordTip.setWrapText(true);
+        recordTip.setMaxWidth(420);
+        // a disabled control shows no tooltip: the holder around the button shows it, and the
+        // disabled button lets the mouse through to it
+        recordButton.mouseTransparentProperty().bind(recordButton.disabledProperty());
+        javafx.scene.control.Tooltip.install(recordHolder, recordTip);
+        laneTabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> followTab(b));
+        ctx.caseModel().snapshotProperty().addListener(new javafx.beans.value.WeakChangeListener<>(caseShown));
+        showCase(ctx.caseModel().snapshotProperty().get());
         runButton.disableProperty().bind(s.selectedProperty().isNull());
         runItem.disableProperty().bind(s.selectedProperty().isNull());
         root.setOnDragOver(e -> {
@@ -128,6 +152,39 @@ public final class MainWindowController {
 
     public Label caseLabel() {
         return caseLabel;
+    }
+
+    /**
+     * Lets "Record current analysis" (menu, toolbar, decision panel) record {@code dashboard}'s
+     * result while {@code tab} is selected; from the decision and audit tabs it records the lane
+     * tab selected last. Call once per lane tab when the window is built.
+     */
+    public void addRecordable(Tab tab, org.releaseauditor.ui.decision.RecordableDashboard dashboard) {
+        recordables.put(tab, dashboard);
+        Tab selected = laneTabs.getSelectionModel().getSelectedItem();
+        if (selected == tab || !recordables.containsValue(ctx.recordAction().targetProperty().get())) {
+            followTab(tab);
+        }
+    }
+
+    private void followTab(Tab tab) {
+        var dashboard = recordables.get(tab);
+        if (dashboard != null) {
+            ctx.recordAction().targetProperty().set(dashboard);
+            ctx.recordAction().targetNameProperty().set(tab.getText());
+        }
+        ctx.recordAction().update();
+    }
+
+    /** The open case in the toolbar: title, file and whether it is read-only. */
+    private void showCase(org.releaseauditor.ui.decision.CaseViewModel.Snapshot s) {
+        var cs = ctx.caseModel().openCaseProperty().get();
+        if (s == null || cs == null) {
+            caseLabel.setText(Messages.get("main.case.none"));
+            return;
+        }
+        caseLabel.setText(Messages.get(s.readOnly() ? "main.case.readOnly" : "main.case", s.info().title(),
+                cs.file().getFileName()));
     }
 
     /** Called after the language changed (the app rebuilds the scene). */
@@ -194,6 +251,13 @@ public final class MainWindowController {
     @FXML
     private void onRun() {
         runHandler.run();
+    }
+
+    @FXML
+    private void onRecord() {
+        if (ctx.recordAction().record()) {
+            ctx.session().statusProperty().set(Messages.get("case.task.record"));
+        }
     }
 
     @FXML

@@ -51,15 +51,20 @@ public final class MainWindowViewModel {
             }
             return new LoadedDataset(file, ds, roles, options);
         });
+        session.importStarted(file);
         return tasks.run(task, loaded -> {
             session.add(loaded);
+            session.importEnded(file);
             preferences.addRecentFile(file);
             session.statusProperty().set(Messages.get("ui.status.loaded", loaded.data().name(),
                     loaded.data().rowCount(), loaded.data().columns().size()));
             if (then != null) {
                 then.accept(loaded);
             }
-        });
+        }, ex -> {
+            session.importEnded(file);
+            tasks.reportFailure(task.getTitle(), ex);
+        }, () -> session.importEnded(file));
     }
 
     /**
@@ -71,10 +76,12 @@ public final class MainWindowViewModel {
             Consumer<LoadedDataset> then) {
         Task<Dataset> task = FxTasks.of(Messages.get("ui.task.import", file.getFileName()),
                 m -> datasets.loadInput(DatasetRef.of(file), options, m).data());
+        session.importStarted(file);
         return tasks.run(task, ds -> {
             Map<String, AttributeRole> r = new LinkedHashMap<>(roles);
             LoadedDataset loaded = new LoadedDataset(file, ds, r, options);
             session.add(loaded);
+            session.importEnded(file);
             preferences.addRecentFile(file);
             if (file.getParent() != null) {
                 preferences.setLastFolder(file.getParent());
@@ -84,6 +91,9 @@ public final class MainWindowViewModel {
             if (then != null) {
                 then.accept(loaded);
             }
-        });
+        }, ex -> {
+            session.importEnded(file);
+            tasks.reportFailure(task.getTitle(), ex);
+        }, () -> session.importEnded(file));
     }
 }

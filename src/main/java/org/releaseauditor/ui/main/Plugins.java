@@ -37,18 +37,18 @@ final class Plugins {
             if (ctx.session().selectedProperty().get() != null) {
                 risk.controller().show(ctx.session().selectedProperty().get());
             }
-            main.setRunHandler(() -> risk.controller().viewModel().runNow());
-            // re-show the selected dataset when the window is rebuilt (language switch)
-            ctx.setCurrentMicrodata(() -> {
-                var vm = risk.controller().viewModel();
-                var preset = vm.attackerModel().presetProperty().get();
-                return vm.resultProperty().get() == null ? null : new AppContext.CurrentAnalysis(
-                        vm.datasetProperty().get(), vm.resultProperty().get(),
-                        preset == null ? "custom" : org.releaseauditor.core.i18n.Messages.get(preset.nameKey()));
+            // while a new file is imported, the microdata result shown is marked as being recomputed
+            ctx.session().importingProperty().addListener((o, a, b) -> {
+                if (risk.root().getScene() != null) {
+                    risk.controller().viewModel().importing(b != null);
+                }
             });
+            main.setRunHandler(() -> risk.controller().viewModel().runNow());
+            main.addRecordable(main.microdataTab(), risk.controller().viewModel());
             FxmlViews.View<org.releaseauditor.ui.aggregate.AggregateDashboardController> agg =
                     ctx.views().load("/fxml/aggregate/AggregateDashboard.fxml");
             main.aggregatesTab().setContent(agg.root());
+            main.addRecordable(main.aggregatesTab(), agg.controller().viewModel());
             main.aggregatesTab().selectedProperty().addListener((o, a, sel) -> {
                 Path s = locateSample();
                 if (sel && s != null) {
@@ -58,6 +58,7 @@ final class Plugins {
             FxmlViews.View<org.releaseauditor.ui.trajectory.TrajectoryDashboardController> traj =
                     ctx.views().load("/fxml/trajectory/TrajectoryDashboard.fxml");
             main.trajectoriesTab().setContent(traj.root());
+            main.addRecordable(main.trajectoriesTab(), traj.controller().viewModel());
             boolean[] trajLoaded = {false};
             main.trajectoriesTab().selectedProperty().addListener((o, a, sel) -> {
                 if (sel && !trajLoaded[0]) {

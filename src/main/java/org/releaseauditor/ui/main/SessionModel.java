@@ -12,6 +12,8 @@ public final class SessionModel {
     private final ObservableList<LoadedDataset> datasets = FXCollections.observableArrayList();
     private final ObjectProperty<LoadedDataset> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.nio.file.Path> importing =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public ObservableList<LoadedDataset> datasets() {
         return datasets;
@@ -23,6 +25,26 @@ public final class SessionModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /**
+     * The file being imported for the microdata dashboard, or null: while it is read, the
+     * dashboard marks the result it shows as being recomputed.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.nio.file.Path> importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
+    /** An import of {@code file} started. */
+    void importStarted(java.nio.file.Path file) {
+        importing.set(file);
+    }
+
+    /** The import of {@code file} ended (loaded, failed or cancelled). */
+    void importEnded(java.nio.file.Path file) {
+        if (file.equals(importing.get())) {
+            importing.set(null);
+        }
     }
 
     /** Adds a dataset (replacing one from the same file) and selects it. */

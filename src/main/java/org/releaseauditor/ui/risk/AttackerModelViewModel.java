@@ -73,9 +73,12 @@ public final class AttackerModelViewModel {
         }
     }
 
-    /** Every property whose change should re-run the analysis. */
+    /**
+     * Every property whose change should re-run the analysis; the preset too, since its name is part
+     * of the request (and of what a case records), even when it brings the same settings.
+     */
     public List<Observable> triggers() {
-        return List.of(attacker, qis, sensitive, region, populationText, fractionText, thresholdText, maxSubset,
+        return List.of(preset, attacker, qis, sensitive, region, populationText, fractionText, thresholdText, maxSubset,
                 wildcards, snbVariant, riskMethod);
     }
 

@@ -25,6 +25,7 @@ import org.releaseauditor.ui.charts.HeatmapGrid;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.ui.fx.Columns;
 import org.releaseauditor.ui.fx.Debouncer;
+import org.releaseauditor.ui.fx.StaleMarker;
 import org.releaseauditor.ui.fx.TableCsv;
 import org.releaseauditor.ui.main.LoadedDataset;
 
@@ -57,6 +58,10 @@ public final class RiskDashboardController {
     private TableColumn<MicrodataResult.PopulationUniqueness, String> snbColumn;
     @FXML private javafx.scene.control.Tab whatIfTab;
     @FXML private org.releaseauditor.ui.remediation.MicrodataWhatIfController whatIfController;
+    @FXML private javafx.scene.control.TabPane detailTabs;
+    @FXML private javafx.scene.control.Tab populationTab;
+    @FXML private javafx.scene.control.Tab qiTab;
+    @FXML private javafx.scene.control.Tab weightsTab;
 
     private ChartPane classSizes;
     private ChartPane riskDistribution;
@@ -114,6 +119,10 @@ public final class RiskDashboardController {
         emptyHint.visibleProperty().bind(vm.analysisProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
         whatIfController.attach(vm.resultProperty(), whatIfTab.selectedProperty());
+        // stale results are dimmed with a badge; parts still computing are marked on their tabs
+        StaleMarker.install((javafx.scene.layout.Pane) datasetTitle.getParent(), vm.resultStateProperty(), cards,
+                detailTabs);
+        vm.pendingProperty().addListener((o, a, b) -> markPending(b));
     }
 
     /** Asks where to write the per-record risks and writes them (values masked unless the box is ticked). */
@@ -131,6 +140,13 @@ public final class RiskDashboardController {
     /** Audits a microdata summary (File → Open summary…). */
     public void showSummary(java.nio.file.Path file) throws org.releaseauditor.core.error.AuditException {
         vm.openSummary(file);
+    }
+
+    private void markPending(java.util.Set<MicrodataParts.Part> parts) {
+        StaleMarker.computing(populationTab, parts.contains(MicrodataParts.Part.POPULATION_CURVE));
+        StaleMarker.computing(qiTab, parts.contains(MicrodataParts.Part.QI_CONTRIBUTION));
+        StaleMarker.computing(weightsTab, parts.contains(MicrodataParts.Part.SUDA)
+                || parts.contains(MicrodataParts.Part.INDIVIDUAL_RISK));
     }
 
     /** Shows a dataset (triggers an analysis). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,24 +16,27 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.Column;
 import org.releaseauditor.core.model.Dataset;
-import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataResult;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.SummarySource;
 import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
-import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.service.cases.RecordOptions;
+import org.releaseauditor.ui.decision.RecordableDashboard;
 import org.releaseauditor.ui.fx.Debouncer;
-import org.releaseauditor.ui.fx.FxTasks;
+import org.releaseauditor.ui.fx.LatestRun;
+import org.releaseauditor.ui.fx.ResultState;
+import org.releaseauditor.ui.fx.TaskRunner;
 import org.releaseauditor.ui.main.LoadedDataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +46,23 @@ import org.slf4j.LoggerFactory;
  * latest run wins and stale results never reach the view. Turns results into display data
  * (cards, table rows) with pure functions that are tested without the toolkit.
  */
-public final class RiskDashboardViewModel {
+public final class RiskDashboardViewModel implements RecordableDashboard {
     private static final Logger LOGGER = LoggerFactory.getLogger(RiskDashboardViewModel.class);
     /** ARX GUI default for the share of records at risk and for the success rate. */
     static final double RECORDS_AT_RISK_LIMIT = 0.05;
     static final String MASK = "\u2022\u2022\u2022";
 
-    private final MicrodataLane lane;
-    private final BackgroundTasks tasks;
+    private final ProgressiveMicrodata lane;
+    /** Writes per-record risks (the app's microdata lane), or null for a lane that cannot. */
+    private final MicrodataLane perRecord;
+    private final TaskRunner tasks;
     private final Debouncer debouncer;
     private final AttackerModelViewModel attackerModel;
     private final ObjectProperty<LoadedDataset> dataset = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<MicrodataAnalysis> analysis = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LaneResult<MicrodataRequest, MicrodataAnalysis>> result =
-            new ReadOnlyObjectWrapper<>();
+    private final LatestRun<LaneResult<MicrodataRequest, MicrodataAnalysis>> run = new LatestRun<>();
+    private final ReadOnlyObjectWrapper<Set<MicrodataParts.Part>> pending =
+            new ReadOnlyObjectWrapper<>(Set.of());
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
     private final ObservableList<RiskiestRow> riskiest = FXCollections.observableArrayList();
     private final BooleanProperty revealed = new SimpleBooleanProperty(false);
@@ -65,23 +72,41 @@ public final class RiskDashboardViewModel {
     private final ReadOnlyObjectWrapper<SummarySource> source = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final List<String> revealLog = new ArrayList<>();
-    private Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> current;
+    private TaskRunner.Job current;
+    /** The ticket that marks the shown result while a new file is imported (0: no import). */
+    private long importTicket;
 
-    /** @param lane the microdata lane (all analysis goes through it) */
-    public RiskDashboardViewModel(MicrodataLane lane, BackgroundTasks tasks,
+    /**
+     * @param lane the microdata lane (all analysis goes through it); the app's {@link MicrodataLane}
+     *             publishes the parts as they come (summary first), any other lane the whole result
+     */
+    public RiskDashboardViewModel(Lane<MicrodataRequest, MicrodataAnalysis> lane, TaskRunner tasks,
+            Debouncer debouncer, AttackerModelViewModel attackerModel) {
+        this(lane instanceof MicrodataLane m ? ProgressiveMicrodata.of(m) : ProgressiveMicrodata.whole(lane),
+                lane instanceof MicrodataLane m ? m : null, tasks, debouncer, attackerModel);
+    }
+
+    /** @param lane runs the microdata lane and publishes partial results (the summary first) */
+    public RiskDashboardViewModel(ProgressiveMicrodata lane, TaskRunner tasks, Debouncer debouncer,
+            AttackerModelViewModel attackerModel) {
+        this(lane, null, tasks, debouncer, attackerModel);
+    }
+
+    private RiskDashboardViewModel(ProgressiveMicrodata lane, MicrodataLane perRecord, TaskRunner tasks,
             Debouncer debouncer, AttackerModelViewModel attackerModel) {
         this.lane = lane;
+        this.perRecord = perRecord;
         this.tasks = tasks;
         this.debouncer = debouncer;
         this.attackerModel = attackerModel;
-        attackerModel.triggers().forEach(t -> t.addListener(o -> requestAnalysis()));
+        attackerModel.triggers().forEach(t -> t.addListener(o -> settingsChanged()));
         attackerModel.attackerProperty().addListener(o -> refreshCards());
         dataset.addListener((o, a, b) -> {
             if (b != null) {
                 summary.set(null);
                 attackerModel.setColumns(b.data().columnNames(), b.roles());
                 revealed.set(false);
-                requestAnalysis();
+                settingsChanged();
             }
         });
         revealed.addListener((o, a, b) -> {
@@ -92,6 +117,19 @@ public final class RiskDashboardViewModel {
             }
             refreshRiskiest();
         });
+    }
+
+    /**
+     * A setting or the dataset changed: what is shown no longer matches (marked at once, not only
+     * when the next run starts), a run for the old settings is cancelled, and a new one follows
+     * after the debounce delay.
+     */
+    private void settingsChanged() {
+        cancelJob();
+        run.invalidate();
+        pending.set(Set.of());
+        showLastComplete();
+        requestAnalysis();
     }
 
     /** Re-runs the analysis after the debounce delay; the latest request wins. */
@@ -111,29 +149,39 @@ public final class RiskDashboardViewModel {
         if (request.isEmpty()) {
             return;
         }
-        if (current != null) {
-            current.cancel();
-        }
+        cancelJob();
+        MicrodataRequest req = request.get();
         // a summary is audited through the same lane, with the summary file as the input (role summary)
         LaneInputs inputs = s != null ? LaneInputs.of(MicrodataRequest.SUMMARY, s)
                 : LaneInputs.of(MicrodataRequest.DATA, ds.path());
-        String title = Messages.get("risk.task", s != null ? String.valueOf(s.getFileName()) : ds.data().name());
-        Task<LaneResult<MicrodataRequest, MicrodataAnalysis>> task = FxTasks.of(title,
-                m -> lane.analyze(request.get(), inputs, m));
-        current = task;
-        tasks.run(task, r -> {
-            if (task == current) {
-                apply(r);
-            }
-        }, ex -> {
-            if (task == current) {
-                if (ex instanceof AuditException ae) {
-                    error.set(ae.getLocalizedMessage());
-                } else {
-                    tasks.reportFailure(title, ex);
-                }
-            }
-        });
+        String name = s != null ? String.valueOf(s.getFileName()) : ds.data().name();
+        String title = Messages.get("risk.task", name);
+        long ticket = run.start();
+        current = tasks.start(title, (TaskRunner.Work<LaneResult<MicrodataRequest, MicrodataAnalysis>, MicrodataParts>)
+                (m, publish) -> lane.analyze(req, inputs, publish, m),
+                TaskRunner.Handlers.<LaneResult<MicrodataRequest, MicrodataAnalysis>, MicrodataParts>onSuccess(r -> {
+                    if (run.complete(ticket, r)) {
+                        current = null;
+                        pending.set(Set.of());
+                        error.set("");
+                        source.set(SummarySource.of(r).orElse(null));
+                        show(r.output());
+                    }
+                }).onPartial(parts -> {
+                    MicrodataAnalysis partial = parts.toAnalysis(name, req);
+                    if (partial != null && run.partial(ticket)) {
+                        show(partial);
+                        pending.set(parts.pending(req));
+                    }
+                }).onCancelled(() -> stopped(ticket)).onFailure(ex -> {
+                    if (stopped(ticket)) {
+                        if (ex instanceof AuditException ae) {
+                            error.set(ae.getLocalizedMessage());
+                        } else {
+                            tasks.reportFailure(title, ex);
+                        }
+                    }
+                }));
     }
 
     /**
@@ -152,10 +200,14 @@ public final class RiskDashboardViewModel {
         if (base.weight() != null) {
             roles.putIfAbsent(base.weight(), AttributeRole.WEIGHT);
         }
+        cancelJob();
+        run.invalidate();
         dataset.set(null);
         revealed.set(false);
         summary.set(file);
-        apply(null);
+        source.set(null);
+        error.set("");
+        show(null);
         attackerModel.setColumns(List.copyOf(roles.keySet()), roles);
         for (var a : base.sensitive()) {
             attackerModel.sensitive().stream().filter(c -> c.name().equals(a.column())).findFirst()
@@ -164,19 +216,61 @@ public final class RiskDashboardViewModel {
         requestAnalysis();
     }
 
-    /** Cancels the running analysis, if any. */
+    /** The run stopped without a result: the last complete result is shown again, marked as from earlier settings. */
+    private boolean stopped(long ticket) {
+        if (!run.stopped(ticket)) {
+            return false;
+        }
+        current = null;
+        pending.set(Set.of());
+        showLastComplete();
+        return true;
+    }
+
+    private void showLastComplete() {
+        LaneResult<MicrodataRequest, MicrodataAnalysis> last = run.resultProperty().get();
+        MicrodataAnalysis a = last == null ? null : last.output();
+        if (analysis.get() != a) {
+            show(a);
+        }
+    }
+
+    private void cancelJob() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
+    }
+
+    /**
+     * A new file is being imported ({@code true}) or its import ended ({@code false}). While it is
+     * read, the shown result is marked as being recomputed and cannot be recorded; a run in
+     * progress is cancelled. When the import fails or is cancelled, the shown result stays, marked
+     * as from earlier settings (run the analysis again to record it); when it succeeds, the new
+     * dataset's analysis follows.
+     */
+    public void importing(boolean on) {
+        if (on) {
+            cancelJob();
+            importTicket = run.start();
+            pending.set(Set.of());
+            showLastComplete();
+        } else if (importTicket != 0) {
+            run.stopped(importTicket);
+            importTicket = 0;
+        }
+    }
+
+    /** Cancels the running analysis, if any: the last complete result stays, marked as from earlier settings. */
     public void cancel() {
         if (current != null) {
             current.cancel();
         }
     }
 
-    /** Shows a result (called on the FX thread for the latest run only). */
-    public void apply(LaneResult<MicrodataRequest, MicrodataAnalysis> r) {
-        error.set("");
-        source.set(SummarySource.of(r).orElse(null));
-        result.set(r);
-        analysis.set(r == null ? null : r.output());
+    /** Shows a result (FX thread). */
+    private void show(MicrodataAnalysis a) {
+        analysis.set(a);
         refreshCards();
         refreshRiskiest();
     }
@@ -279,7 +373,11 @@ public final class RiskDashboardViewModel {
     static List<MetricRow> individualRows(MicrodataAnalysis a, SummarySource source) {
         List<MetricRow> rows = new ArrayList<>();
         var ir = a.individualRisk();
-        if (ir == null) {
+        if (ir == null && source == null) {
+            // every complete analysis has the individual risk (r = 1/f_k without weights, as sdcMicro):
+            // without it this is a partial result, and the individual risk is still computing
+            rows.add(new MetricRow(Messages.get("ind.none"), "\u2026", Messages.get("ind.computing.explain")));
+        } else if (ir == null) {
             rows.add(new MetricRow(Messages.get("ind.none"), "\u2013", Messages.get("ind.none.explain")));
         } else {
             rows.add(new MetricRow(Messages.get("ind.er"), fmt(ir.expectedReidentifications()),
@@ -325,9 +423,9 @@ public final class RiskDashboardViewModel {
      * @return the task, or empty when there is no result or it came from a summary (see
      *         {@link #perRecordAvailable()})
      */
-    public Optional<Task<Integer>> exportPerRecord(Path file, boolean revealValues,
+    public Optional<TaskRunner.Job> exportPerRecord(Path file, boolean revealValues,
             java.util.function.Consumer<Integer> then) {
-        LaneResult<MicrodataRequest, MicrodataAnalysis> r = result.get();
+        LaneResult<MicrodataRequest, MicrodataAnalysis> r = run.resultProperty().get();
         if (!perRecordAvailable()) {
             return Optional.empty();
         }
@@ -337,19 +435,19 @@ public final class RiskDashboardViewModel {
             LOGGER.info("Auditor exported per-record risks of dataset {} with the quasi-identifier values",
                     r.output().datasetName());
         }
-        Task<Integer> task = FxTasks.of(Messages.get("risk.perRecord.task", r.output().datasetName()),
-                m -> lane.writePerRecord(r, file, revealValues, m));
-        return Optional.of(tasks.run(task, n -> {
-            if (then != null) {
-                then.accept(n);
-            }
-        }));
+        return Optional.of(tasks.start(Messages.get("risk.perRecord.task", r.output().datasetName()),
+                (TaskRunner.Work<Integer, Void>) (m, publish) -> perRecord.writePerRecord(r, file, revealValues, m),
+                TaskRunner.Handlers.<Integer, Void>onSuccess(n -> {
+                    if (then != null) {
+                        then.accept(n);
+                    }
+                })));
     }
 
     /** Whether per-record risks can be exported: a result computed from records (not from a summary). */
     public boolean perRecordAvailable() {
-        LaneResult<MicrodataRequest, MicrodataAnalysis> r = result.get();
-        return r != null && r.inputs().get(MicrodataRequest.DATA).isPresent();
+        LaneResult<MicrodataRequest, MicrodataAnalysis> r = run.resultProperty().get();
+        return perRecord != null && r != null && r.inputs().get(MicrodataRequest.DATA).isPresent();
     }
 
     /** An estimate as shown: the percentage, or the localised status when the model gave none. */
@@ -430,9 +528,68 @@ public final class RiskDashboardViewModel {
         return analysis.getReadOnlyProperty();
     }
 
-    /** The latest result as the lane returned it (request, hashed inputs, JSON): what a case records. */
+    /**
+     * The last complete result as the lane returned it (request, hashed inputs, JSON): what a case
+     * records when {@link #resultStateProperty()} is {@link ResultState#CURRENT}.
+     */
+    @Override
     public ReadOnlyObjectProperty<LaneResult<MicrodataRequest, MicrodataAnalysis>> resultProperty() {
-        return result.getReadOnlyProperty();
+        return run.resultProperty();
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<ResultState> resultStateProperty() {
+        return run.stateProperty();
+    }
+
+    /** The parts of the shown analysis that are still computing (empty unless partial results are shown). */
+    public ReadOnlyObjectProperty<Set<MicrodataParts.Part>> pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    /**
+     * The attacker model and column roles of a result, from its own request: the preset's name
+     * (in the session's language) and the request's attacker parameters, and the roles of the
+     * analysed file's columns (quasi-identifiers, sensitive, weight and household as analysed; the
+     * other columns as the auditor imported them).
+     */
+    @Override
+    public RecordOptions recordOptions(LaneResult<?, ?> shown) {
+        MicrodataRequest r = (MicrodataRequest) shown.request();
+        LoadedDataset ds = dataset.get();
+        java.nio.file.Path analysed = shown.inputs().get(MicrodataRequest.DATA).map(d -> d.path()).orElse(null);
+        java.util.Map<String, AttributeRole> imported = ds != null && analysed != null
+                && ds.path().toAbsolutePath().normalize().equals(analysed) ? ds.roles() : java.util.Map.of();
+        return RecordOptions.none().withRoles(MicrodataRequest.DATA, columnRoles(r, imported))
+                .withAttacker(attackerName(r), r.attackerModelJson());
+    }
+
+    /** The display name of a request's attacker preset ("Custom" without one). */
+    static String attackerName(MicrodataRequest r) {
+        String id = r.attackerPreset() == null ? "custom" : r.attackerPreset();
+        return AttackerPreset.builtIn().stream().filter(p -> p.id().equals(id)).findFirst()
+                .map(p -> Messages.get(p.nameKey())).orElse(id);
+    }
+
+    /**
+     * Column roles as analysed: the request's quasi-identifiers, sensitive attributes, weight and
+     * household; the imported role for every other column, except that a column imported as
+     * quasi-identifier or sensitive but not used so is recorded as insensitive.
+     */
+    static java.util.Map<String, String> columnRoles(MicrodataRequest r, java.util.Map<String, AttributeRole> imported) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        imported.forEach((c, role) -> out.put(c, (role == AttributeRole.QUASI_IDENTIFIER
+                || role == AttributeRole.SENSITIVE || role == AttributeRole.WEIGHT
+                || role == AttributeRole.HOUSEHOLD ? AttributeRole.INSENSITIVE : role).name()));
+        r.quasiIdentifiers().forEach(c -> out.put(c, AttributeRole.QUASI_IDENTIFIER.name()));
+        r.sensitive().forEach(sa -> out.put(sa.column(), AttributeRole.SENSITIVE.name()));
+        if (r.weight() != null && !r.weight().isBlank()) {
+            out.put(r.weight(), AttributeRole.WEIGHT.name());
+        }
+        if (r.household() != null && !r.household().isBlank()) {
+            out.put(r.household(), AttributeRole.HOUSEHOLD.name());
+        }
+        return out;
     }
 
     public ObservableList<CardData> cards() {

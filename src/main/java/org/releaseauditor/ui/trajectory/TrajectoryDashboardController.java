@@ -32,6 +32,7 @@ import org.releaseauditor.ui.charts.ChartPane;
 import org.releaseauditor.ui.charts.HeatmapGrid;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.ui.fx.Debouncer;
+import org.releaseauditor.ui.fx.StaleMarker;
 import org.releaseauditor.ui.fx.TableCsv;
 import org.releaseauditor.ui.risk.CardData;
 import org.releaseauditor.ui.trajectory.TrajectoryDashboardViewModel.AreaGrid;
@@ -72,6 +73,7 @@ public final class TrajectoryDashboardController {
     @FXML private ScrollPane mapScroll;
     @FXML private Label mapExplain;
     @FXML private javafx.scene.layout.HBox mapLegend;
+    @FXML private javafx.scene.control.TabPane detailTabs;
 
     private ChartPane unicity;
     private ChartPane attacks;
@@ -104,7 +106,7 @@ public final class TrajectoryDashboardController {
         progressBar.progressProperty().bind(ctx.tasks().progressProperty());
         progressBar.visibleProperty().bind(ctx.tasks().runningProperty());
         progressMessage.textProperty().bind(ctx.tasks().messageProperty());
-        cancelButton.disableProperty().bind(ctx.tasks().runningProperty().not());
+        cancelButton.disableProperty().bind(ctx.tasks().cancellableProperty().not());
         errorLabel.textProperty().bind(vm.errorProperty());
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
         emptyHint.managedProperty().bind(vm.reportProperty().isNull());
@@ -123,6 +125,8 @@ public final class TrajectoryDashboardController {
         vm.reportProperty().addListener((o, a, b) -> render(b));
         setupTables();
         render(null);
+        StaleMarker.install((javafx.scene.layout.Pane) datasetTitle.getParent(), vm.resultStateProperty(), cards,
+                detailTabs);
     }
 
     /** Audits a trajectory summary (File → Open summary…). */

@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.trajectory.AnonymitySets;
@@ -25,9 +24,13 @@ import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
-import org.releaseauditor.ui.fx.BackgroundTasks;
+import org.releaseauditor.core.model.AttributeRole;
+import org.releaseauditor.service.cases.RecordOptions;
+import org.releaseauditor.ui.decision.RecordableDashboard;
 import org.releaseauditor.ui.fx.Debouncer;
-import org.releaseauditor.ui.fx.FxTasks;
+import org.releaseauditor.ui.fx.LatestRun;
+import org.releaseauditor.ui.fx.ResultState;
+import org.releaseauditor.ui.fx.TaskRunner;
 import org.releaseauditor.ui.risk.CardData;
 
 /**
@@ -35,22 +38,21 @@ import org.releaseauditor.ui.risk.CardData;
  * debounce delay; a new run cancels the previous one and only the latest run's result is shown.
  * Turns a {@link TrajectoryReport} into display rows with pure functions tested without the toolkit.
  */
-public final class TrajectoryDashboardViewModel {
+public final class TrajectoryDashboardViewModel implements RecordableDashboard {
     /** Unicity above this share of users is shown as failing (de Montjoye et al. report 95 % at p = 4). */
     static final double UNICITY_WARN = 0.05;
     /** The p of the ε card. */
     static final int CARD_POINTS = 4;
 
     private final Lane<TrajectoriesRequest, TrajectoryReport> lane;
-    private final BackgroundTasks tasks;
+    private final TaskRunner tasks;
     private final Debouncer debouncer;
     private final TrajectorySettingsViewModel settings;
     private final ReadOnlyObjectWrapper<TrajectoryReport> report = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LaneResult<TrajectoriesRequest, TrajectoryReport>> result =
-            new ReadOnlyObjectWrapper<>();
+    private final LatestRun<LaneResult<TrajectoriesRequest, TrajectoryReport>> run = new LatestRun<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
-    private Task<LaneResult<TrajectoriesRequest, TrajectoryReport>> current;
+    private TaskRunner.Job current;
     private int runs;
     /** A trajectory summary audited instead of the settings' event file (File → Open summary…), or null. */
     private final ReadOnlyObjectWrapper<java.nio.file.Path> summary = new ReadOnlyObjectWrapper<>();
@@ -60,7 +62,7 @@ public final class TrajectoryDashboardViewModel {
     private LaneCall<TrajectoriesRequest> summaryCall;
 
     /** @param lane the trajectories lane (all analysis goes through it) */
-    public TrajectoryDashboardViewModel(Lane<TrajectoriesRequest, TrajectoryReport> lane, BackgroundTasks tasks,
+    public TrajectoryDashboardViewModel(Lane<TrajectoriesRequest, TrajectoryReport> lane, TaskRunner tasks,
             Debouncer debouncer, TrajectorySettingsViewModel settings) {
         this.lane = lane;
         this.tasks = tasks;
@@ -69,8 +71,15 @@ public final class TrajectoryDashboardViewModel {
         // a change in the settings leaves a summary and audits the settings' event file again
         settings.triggers().forEach(t -> t.addListener(o -> {
             leaveSummary();
-            requestAnalysis();
+            settingsChanged();
         }));
+    }
+
+    /** A setting changed: the shown result is from earlier settings at once; a new run follows after the delay. */
+    private void settingsChanged() {
+        cancelJob();
+        run.invalidate();
+        requestAnalysis();
     }
 
     private void leaveSummary() {
@@ -89,6 +98,7 @@ public final class TrajectoryDashboardViewModel {
     public void openSummary(java.nio.file.Path file) throws AuditException {
         summaryCall = TrajectoriesRequest.builder().fromSummary(file).summary(file.toString()).buildCall();
         summary.set(file);
+        run.invalidate();
         run(summaryCall);
     }
 
@@ -111,32 +121,46 @@ public final class TrajectoryDashboardViewModel {
     }
 
     private void run(LaneCall<TrajectoriesRequest> call) {
-        cancel();
+        cancelJob();
         LaneInputs inputs = inputs(call);
         String role = inputs.get(TrajectoriesRequest.SUMMARY).isPresent() ? TrajectoriesRequest.SUMMARY
                 : TrajectoriesRequest.EVENTS;
         String title = Messages.get("uitraj.task", inputs.roles().get(role).fileName());
-        Task<LaneResult<TrajectoriesRequest, TrajectoryReport>> task = FxTasks.of(title,
-                m -> lane.analyze(call.request(), inputs, m));
-        current = task;
+        long ticket = run.start();
         runs++;
-        tasks.run(task, r -> {
-            if (task == current) {
-                current = null;
-                source.set(org.releaseauditor.service.SummarySource.of(r).orElse(null));
-                result.set(r);
-                apply(r.output());
-            }
-        }, ex -> {
-            if (task == current) {
-                current = null;
-                if (ex instanceof AuditException ae) {
-                    error.set(ae.getLocalizedMessage());
-                } else {
-                    tasks.reportFailure(title, ex);
-                }
-            }
-        });
+        current = tasks.start(title,
+                (TaskRunner.Work<LaneResult<TrajectoriesRequest, TrajectoryReport>, Void>)
+                        (m, publish) -> lane.analyze(call.request(), inputs, m),
+                TaskRunner.Handlers.<LaneResult<TrajectoriesRequest, TrajectoryReport>, Void>onSuccess(r -> {
+                    if (run.complete(ticket, r)) {
+                        current = null;
+                        source.set(org.releaseauditor.service.SummarySource.of(r).orElse(null));
+                        apply(r.output());
+                    }
+                }).onCancelled(() -> stopped(ticket)).onFailure(ex -> {
+                    if (stopped(ticket)) {
+                        if (ex instanceof AuditException ae) {
+                            error.set(ae.getLocalizedMessage());
+                        } else {
+                            tasks.reportFailure(title, ex);
+                        }
+                    }
+                }));
+    }
+
+    private boolean stopped(long ticket) {
+        if (!run.stopped(ticket)) {
+            return false;
+        }
+        current = null;
+        return true;
+    }
+
+    private void cancelJob() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
     }
 
     /** The inputs of a settings call: every location is a file. */
@@ -146,16 +170,15 @@ public final class TrajectoryDashboardViewModel {
         return b.build();
     }
 
-    /** Cancels the running analysis, if any. */
+    /** Cancels the running analysis, if any: the last complete result stays, marked as from earlier settings. */
     public void cancel() {
         if (current != null) {
             current.cancel();
-            current = null;
         }
     }
 
-    /** Shows a result (FX thread, latest run only). */
-    public void apply(TrajectoryReport r) {
+    /** Shows a report (FX thread). */
+    void apply(TrajectoryReport r) {
         error.set("");
         report.set(r);
         cards.setAll(r == null ? List.of() : cards(r));
@@ -355,9 +378,58 @@ public final class TrajectoryDashboardViewModel {
         return report.getReadOnlyProperty();
     }
 
-    /** The latest result as the lane returned it (request, hashed inputs, JSON): what a case records. */
+    /**
+     * The last complete result as the lane returned it (request, hashed inputs, JSON): what a case
+     * records when {@link #resultStateProperty()} is {@link ResultState#CURRENT}.
+     */
+    @Override
     public ReadOnlyObjectProperty<LaneResult<TrajectoriesRequest, TrajectoryReport>> resultProperty() {
-        return result.getReadOnlyProperty();
+        return run.resultProperty();
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<ResultState> resultStateProperty() {
+        return run.stateProperty();
+    }
+
+    /**
+     * The attacker model and the event file's column roles of a result, from its own request:
+     * the background knowledge (points, attacks, attributes) and pseudonym, timestamp and location
+     * columns.
+     */
+    @Override
+    public RecordOptions recordOptions(LaneResult<?, ?> shown) {
+        TrajectoriesRequest r = (TrajectoriesRequest) shown.request();
+        return RecordOptions.none().withRoles(TrajectoriesRequest.EVENTS, columnRoles(r))
+                .withAttacker(attackerName(r), r.attackerModelJson());
+    }
+
+    /** The event file's columns as analysed: pseudonym, timestamp, location (or lat/lng), known attributes. */
+    static java.util.Map<String, String> columnRoles(TrajectoriesRequest r) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put(r.user(), AttributeRole.PSEUDONYM.name());
+        out.put(r.time(), AttributeRole.TIMESTAMP.name());
+        for (String c : java.util.Arrays.asList(r.location(), r.lat(), r.lng())) {
+            if (c != null && !c.isBlank()) {
+                out.put(c, AttributeRole.LOCATION.name());
+            }
+        }
+        r.attributes().forEach(a -> out.put(a, AttributeRole.QUASI_IDENTIFIER.name()));
+        return out;
+    }
+
+    /** "Background knowledge: 1–5 points at cell / 1h; attacks location k=2, home-work". */
+    static String attackerName(TrajectoriesRequest r) {
+        List<String> attacks = new ArrayList<>();
+        for (TrajectoriesRequest.Attack a : r.attacks()) {
+            attacks.add(a.type() == org.releaseauditor.core.trajectory.AttackType.HOME_WORK ? a.type().id()
+                    : a.type().id() + " k=" + a.k());
+        }
+        if (!r.attributes().isEmpty()) {
+            attacks.add(String.join(", ", r.attributes()));
+        }
+        return Messages.get("record.attacker.trajectories", r.minPoints(), r.maxPoints(), r.spatial(), r.temporal(),
+                attacks.isEmpty() ? Messages.get("record.attacker.none") : String.join("; ", attacks));
     }
 
     public ReadOnlyStringProperty errorProperty() {
