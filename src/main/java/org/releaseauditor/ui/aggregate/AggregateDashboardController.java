@@ -68,6 +68,7 @@ public final class AggregateDashboardController {
     @FXML private ComboBox<String> statusFilter;
     @FXML private HBox statusLegend;
     @FXML private TabPane tableTabs;
+    @FXML private TabPane viewTabs;
     @FXML private TextArea cellDetail;
     @FXML private ScrollPane mapScroll;
     @FXML private ScrollPane timeScroll;
@@ -122,6 +123,7 @@ public final class AggregateDashboardController {
         vm.viewProperty().addListener((o, a, b) -> render(b));
         emptyHint.visibleProperty().bind(vm.viewProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+        org.releaseauditor.ui.remediation.WhatIfTabs.aggregates(ctx, viewTabs, vm.resultProperty());
     }
 
     /**

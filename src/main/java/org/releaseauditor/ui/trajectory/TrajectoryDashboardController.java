@@ -51,6 +51,7 @@ public final class TrajectoryDashboardController {
     private TrajectoryDashboardViewModel vm;
 
     @FXML private TrajectorySettingsController settingsController;
+    @FXML private javafx.scene.control.TabPane detailTabs;
     @FXML private Label datasetTitle;
     @FXML private Label configSummary;
     @FXML private ProgressBar progressBar;
@@ -90,6 +91,7 @@ public final class TrajectoryDashboardController {
     private void initialize() {
         vm = new TrajectoryDashboardViewModel(ctx.trajectoriesLane(), ctx.tasks(),
                 Debouncer.fx(Duration.millis(250)), settingsController.viewModel());
+        org.releaseauditor.ui.remediation.WhatIfTabs.trajectories(ctx, detailTabs, vm.resultProperty());
         unicity = chartIn(unicityChart);
         attacks = chartIn(attackChart);
         sets = chartIn(setsChart);
