@@ -10,12 +10,12 @@ import org.releaseauditor.service.remediation.MicrodataRemediationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code release-auditor bench remediation}: the microdata remediation search on adult.csv and N synthetic rows. */
+/** {@code release-auditor bench remediation}: the microdata remediation search on adult.csv and N rows resampled from it. */
 @Command(name = "remediation", mixinStandardHelpOptions = true,
         description = {"Fixed-seed benchmark of the microdata remediation search (k = 5, at most 5 % suppressed,",
-            "8 quasi-identifiers): adult.csv with ARX's standard hierarchy files, and N synthetic rows (the file of",
-            "'bench microdata') with automatic hierarchies. Prints wall and CPU time of the preparation and of",
-            "each search, the evaluated nodes of the lattice and the optimum."},
+            "8 quasi-identifiers): adult.csv with ARX's standard hierarchy files, and N rows resampled from adult.csv",
+            "(one in five quasi-identifier values swapped with another row's) with the same hierarchies. Prints",
+            "wall and CPU time of the preparation and of each search, the evaluated nodes and the optimum."},
         footer = {"", "Examples:",
             "  java -jar target/release-auditor.jar bench remediation",
             "  java -Xmx4g -jar target/release-auditor.jar bench remediation --rows 1000000 --measures loss,entropy"})
@@ -31,14 +31,15 @@ public final class BenchRemediationCommand implements Callable<Integer> {
             description = "Folder of the hierarchy files adult_<qi>.csv (default: ${DEFAULT-VALUE}).")
     Path hierarchies;
 
-    @Option(names = "--no-adult", description = "Skip adult.csv.")
+    @Option(names = "--no-adult", description = "Skip adult.csv itself (the resampled rows still come from it).")
     boolean noAdult;
 
     @Option(names = "--rows", split = ",", defaultValue = "1000000",
-            description = "Synthetic row counts; 0 skips them (default: ${DEFAULT-VALUE}).")
+            description = "Resampled row counts; 0 skips them (default: ${DEFAULT-VALUE}).")
     List<Long> rows;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed of the synthetic rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Random seed of the resampled rows (default: ${DEFAULT-VALUE}, as RemediationBenchmarkTest).")
     long seed;
 
     @Option(names = "--measures", split = ",", defaultValue = "loss",
@@ -63,9 +64,9 @@ public final class BenchRemediationCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        if (!noAdult && (!Files.isRegularFile(adult) || !Files.isDirectory(hierarchies))) {
+        if (!Files.isRegularFile(adult) || !Files.isDirectory(hierarchies)) {
             err.println("bench remediation: " + (Files.isRegularFile(adult) ? hierarchies + " is not a folder"
-                    : adult + " does not exist") + "; give --adult FILE --hierarchies DIR or --no-adult");
+                    : adult + " does not exist") + "; give --adult FILE --hierarchies DIR");
             return ExitCodes.USAGE;
         }
         RemediationBenchmark bench = new RemediationBenchmark();
@@ -78,7 +79,7 @@ public final class BenchRemediationCommand implements Callable<Integer> {
         Path tmp = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
         for (long n : rows) {
             if (n > 0) {
-                out.print(bench.synthetic(n, seed, tmp, measures, ProgressMonitor.none()).text());
+                out.print(bench.resampled(adult, hierarchies, n, seed, tmp, measures, ProgressMonitor.none()).text());
                 out.flush();
             }
         }

@@ -46,7 +46,7 @@ class BenchRemediationCommandTest {
         assertTrue(r.out().contains("optimum {sex=0, age=3, race=0, marital-status=0, education=1, native-country=1, "
                 + "workclass=1, occupation=2}"), r.out());
         assertTrue(r.out().contains("1,458 records suppressed"), r.out());
-        assertTrue(r.out().contains("synthetic (seed 1): 3,000 rows"), r.out());
+        assertTrue(r.out().contains("adult.csv resampled (seed 42): 3,000 rows"), r.out());
         assertTrue(r.out().contains("search, loss"), r.out());
         assertTrue(r.out().contains("nodes evaluated"), r.out());
     }

@@ -8,9 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.remediation.microdata.MicrodataSearchResult;
+import org.releaseauditor.service.DatasetService;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.service.remediation.MicrodataRemediationRequest;
 import org.releaseauditor.service.remediation.MicrodataRemediationService;
@@ -21,8 +28,8 @@ import org.releaseauditor.service.remediation.RemediationCall;
  * {@code release-auditor bench remediation}: the microdata remediation search of issue 17 on its
  * two benchmark inputs, each under k = 5 (policy {@code min-group-5}) with at most 5 % of the
  * records suppressed: adult.csv with the eight usual quasi-identifiers and ARX's standard
- * hierarchy files, and N synthetic rows (the file of {@code bench microdata}: eight skewed
- * quasi-identifiers) with hierarchies built automatically. For each it times, with wall and
+ * hierarchy files, and N rows resampled from adult.csv (one in five quasi-identifier values
+ * swapped) with the same hierarchies. For each it times, with wall and
  * process-CPU time, the preparation (import, hierarchies, grouping once) and the search under
  * each chosen loss measure, and reports the lattice size, the evaluated nodes and the optimum.
  */
@@ -69,20 +76,57 @@ public final class RemediationBenchmark {
         return run("adult.csv", adult, ADULT_QIS, specs, true, measures, monitor);
     }
 
-    /** {@code rows} synthetic rows (written to a temporary file in {@code dir}, deleted afterwards). */
-    public Result synthetic(long rows, long seed, Path dir, List<String> measures, ProgressMonitor monitor)
-            throws AuditException, IOException {
+    /**
+     * {@code rows} rows drawn from adult.csv with replacement, each quasi-identifier value replaced
+     * with probability 0.2 by the value of another random row (so that combinations not in adult
+     * occur), searched with the same hierarchy files: the 1 M-row input of
+     * {@code RemediationBenchmarkTest} and src/docs/remediation.md. Written to a temporary file in
+     * {@code dir}, deleted afterwards.
+     */
+    public Result resampled(Path adult, Path hierarchies, long rows, long seed, Path dir, List<String> measures,
+            ProgressMonitor monitor) throws AuditException, IOException {
         Path file = Files.createTempFile(dir, "bench-remediation-", ".csv");
         try {
-            MicrodataBenchmark.write(file, rows, seed);
+            writeResampled(adult, file, rows, seed);
             Map<String, String> specs = new LinkedHashMap<>();
-            for (String q : MicrodataBenchmark.QIS) {
-                specs.put(q, "auto");
+            for (String q : ADULT_QIS) {
+                specs.put(q, hierarchies.resolve("adult_" + q + ".csv").toString());
             }
-            return run(String.format(Locale.ROOT, "synthetic (seed %d)", seed), file, MicrodataBenchmark.QIS, specs,
-                    false, measures, monitor);
+            return run(String.format(Locale.ROOT, "adult.csv resampled (seed %d)", seed), file, ADULT_QIS, specs,
+                    true, measures, monitor);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** Writes the resampled file (semicolon-separated, as adult.csv). */
+    static void writeResampled(Path adult, Path out, long rows, long seed) throws AuditException, IOException {
+        Dataset a = new DatasetService().load(adult, ImportOptions.defaults(), ProgressMonitor.none());
+        List<Column> cols = a.columns();
+        int[] qi = new int[cols.size()];
+        for (int c = 0; c < cols.size(); c++) {
+            qi[c] = ADULT_QIS.contains(cols.get(c).name()) ? 1 : 0;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int n = a.rowCount();
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write(String.join(";", a.columnNames()));
+            w.write('\n');
+            StringBuilder sb = new StringBuilder(128);
+            for (long r = 0; r < rows; r++) {
+                sb.setLength(0);
+                int src = rnd.nextInt(n);
+                for (int c = 0; c < cols.size(); c++) {
+                    int from = qi[c] == 1 && rnd.nextDouble() < 0.2 ? rnd.nextInt(n) : src;
+                    String v = cols.get(c).valueAt(from);
+                    if (c > 0) {
+                        sb.append(';');
+                    }
+                    sb.append(v == null ? "" : v);
+                }
+                sb.append('\n');
+                w.append(sb);
+            }
         }
     }
 
