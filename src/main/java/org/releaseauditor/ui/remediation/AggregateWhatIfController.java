@@ -99,6 +99,7 @@ public final class AggregateWhatIfController {
 
     private static void bindSlider(Slider s, Label value, DoubleProperty p, boolean percent) {
         Runnable show = () -> value.setText(String.format(Locale.ROOT, percent ? "%.0f %%" : "%.0f", p.get()));
+        s.setMax(Math.max(s.getMax(), p.get()));
         s.setValue(p.get());
         show.run();
         // the view model is told only when the thumb is released or moved by keys (one re-audit per move)
@@ -113,6 +114,8 @@ public final class AggregateWhatIfController {
             }
         });
         p.addListener((o, a, b) -> {
+            // a protection the analysis asks for beyond the slider's range widens it (never clamped)
+            s.setMax(Math.max(s.getMax(), b.doubleValue()));
             if (Math.round(s.getValue()) != Math.round(b.doubleValue())) {
                 s.setValue(b.doubleValue());
             }
