@@ -2,11 +2,11 @@ package org.releaseauditor.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code release-auditor bench microdata|trajectories|aggregates|evaluation}: fixed-seed benchmarks. */
+/** {@code release-auditor bench microdata|trajectories|aggregates|evaluation|remediation}: fixed-seed benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a fixed-seed performance benchmark on synthetic data and print timings.",
         subcommands = {BenchMicrodataCommand.class, BenchTrajectoriesCommand.class, BenchAggregatesCommand.class,
-            BenchEvaluationCommand.class})
+            BenchEvaluationCommand.class, BenchRemediationCommand.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

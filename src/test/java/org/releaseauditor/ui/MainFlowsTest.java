@@ -188,7 +188,7 @@ class MainFlowsTest {
                 .set(AttributeRole.QUASI_IDENTIFIER)));
         Button importButton = (Button) roles.getScene().lookup("#importButton");
         robot.interact(importButton::fire);
-        Button cancel = (Button) window.controller().root().lookup("#cancelButton");
+        Button cancel = (Button) window.controller().root().lookup("#statusCancelButton");
         // wait until the analysis (not the import) is running, then cancel it
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ctx.session().datasets().size() == 1
                 && ctx.tasks().runningProperty().get());

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class AggregateRemediationService {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AggregateRemediationService.class);
-    private static final Pattern MIN_COUNT = Pattern.compile("tables\\.(\\*|\\d+)\\.minCount|aggregates\\.minCount\\.(\\*|[^.]+)");
+    private static final Pattern MIN_COUNT = Pattern.compile(
+            "tables\\.(\\*|\\d+)\\.minCount|aggregates\\.minCount\\.(\\*|[^.]+)");
     private static final List<String> ZERO_RULES = List.of("aggregates.unsafeCells", "aggregates.exposedCells",
             "aggregates.recoverableCells");
     static final List<String> SUMMARY = List.of("aggregates.cells", "aggregates.suppressedCells",
@@ -55,6 +56,11 @@ public final class AggregateRemediationService {
 
     public AggregateRemediationService() {
         this(registered(), new DatasetService(), new OjAlgoIntervalSolver());
+    }
+
+    /** With the LP solver the lane uses (the GUI's what-if panel). */
+    public AggregateRemediationService(Lane<AggregatesRequest, AggregatesOutput> lane, DatasetService datasets) {
+        this(lane, datasets, new OjAlgoIntervalSolver());
     }
 
     public AggregateRemediationService(Lane<AggregatesRequest, AggregatesOutput> lane, DatasetService datasets,
@@ -133,7 +139,8 @@ public final class AggregateRemediationService {
         }
         if (!unsupported.isEmpty()) {
             throw new ConfigurationException("remediation.policy.unsupported", policy.id(),
-                    String.join("; ", unsupported), "tables.*.minCount, aggregates.minCount.*, aggregates.unsafeCells, "
+                    String.join("; ", unsupported), "tables.*.minCount, aggregates.minCount.*, "
+                            + "aggregates.unsafeCells, "
                             + "aggregates.exposedCells, aggregates.recoverableCells");
         }
     }

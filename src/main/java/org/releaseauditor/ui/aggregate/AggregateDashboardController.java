@@ -126,6 +126,7 @@ public final class AggregateDashboardController {
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
         org.releaseauditor.ui.fx.StaleMarker.install((javafx.scene.layout.Pane) releaseTitle.getParent(),
                 vm.resultStateProperty(), cards, viewTabs);
+        org.releaseauditor.ui.remediation.WhatIfTabs.aggregates(ctx, viewTabs, vm.resultProperty());
     }
 
     /**

@@ -34,7 +34,7 @@ public final class MainWindowController {
     @FXML private Label statusLabel;
     @FXML private Label progressLabel;
     @FXML private ProgressBar progressBar;
-    @FXML private Button cancelButton;
+    @FXML private Button statusCancelButton;
     @FXML private Button runButton;
     @FXML private MenuItem runItem;
     @FXML private MenuItem cancelItem;
@@ -76,8 +76,8 @@ public final class MainWindowController {
         progressBar.progressProperty().bind(ctx.tasks().progressProperty());
         progressBar.visibleProperty().bind(ctx.tasks().runningProperty());
         progressLabel.textProperty().bind(ctx.tasks().messageProperty());
-        cancelButton.visibleProperty().bind(ctx.tasks().cancellableProperty());
-        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        statusCancelButton.visibleProperty().bind(ctx.tasks().cancellableProperty());
+        statusCancelButton.managedProperty().bind(statusCancelButton.visibleProperty());
         cancelItem.disableProperty().bind(ctx.tasks().cancellableProperty().not());
         var record = ctx.recordAction();
         recordItem.disableProperty().bind(record.disabledProperty());

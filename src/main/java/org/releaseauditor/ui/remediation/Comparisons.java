@@ -40,8 +40,8 @@ public final class Comparisons {
         Map<String, Double> a = after == null ? Map.of() : metrics(after);
         List<CompareCard> out = new ArrayList<>();
         for (Spec s : specs) {
-            out.add(new CompareCard(s.id(), Messages.get(s.title()), format(b.get(s.metric()), s.format()),
-                    after == null ? "\u2013" : format(a.get(s.metric()), s.format()),
+            out.add(new CompareCard(s.id(), Messages.get(s.title()), format(value(b, s.metric()), s.format()),
+                    after == null ? "\u2013" : format(value(a, s.metric()), s.format()),
                     before == null ? SummaryCard.Status.NEUTRAL : status(before.policy(), s.metric()),
                     after == null ? SummaryCard.Status.NEUTRAL : status(after.policy(), s.metric()),
                     Messages.get(s.explain())));
@@ -59,6 +59,25 @@ public final class Comparisons {
                 Messages.get("whatif.card.policy.explain", before == null ? "" : before.policy().profile().id()));
     }
 
+    /**
+     * A metric's value; a path ending in {@code .*} (e.g. {@code aggregates.minCount.*}, one value
+     * per table) gives the smallest of its values, as the policy's wildcard rules read them.
+     */
+    static Double value(Map<String, Double> m, String metric) {
+        if (!metric.endsWith(".*")) {
+            return m.get(metric);
+        }
+        String prefix = metric.substring(0, metric.length() - 1);
+        Double min = null;
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            Double v = e.getValue();
+            if (e.getKey().startsWith(prefix) && v != null && !v.isNaN() && (min == null || v < min)) {
+                min = v;
+            }
+        }
+        return min;
+    }
+
     static Map<String, Double> metrics(Reaudit<?, ?> r) {
         return ResultMetrics.flatten(Remediations.tree(r.result().json()));
     }
@@ -68,7 +87,9 @@ public final class Comparisons {
         SummaryCard.Status s = SummaryCard.Status.NEUTRAL;
         for (Finding f : ev.findings()) {
             String key = f.metricKey() == null ? f.rule().metric() : f.metricKey();
-            if (!key.equals(metric)) {
+            boolean matches = metric.endsWith(".*") ? key.startsWith(metric.substring(0, metric.length() - 1))
+                    || key.equals(metric) : key.equals(metric);
+            if (!matches) {
                 continue;
             }
             SummaryCard.Status fs = of(f.status());

@@ -52,6 +52,7 @@ public final class TrajectoryDashboardController {
     private TrajectoryDashboardViewModel vm;
 
     @FXML private TrajectorySettingsController settingsController;
+    @FXML private javafx.scene.control.TabPane detailTabs;
     @FXML private Label datasetTitle;
     @FXML private Label configSummary;
     @FXML private ProgressBar progressBar;
@@ -73,7 +74,6 @@ public final class TrajectoryDashboardController {
     @FXML private ScrollPane mapScroll;
     @FXML private Label mapExplain;
     @FXML private javafx.scene.layout.HBox mapLegend;
-    @FXML private javafx.scene.control.TabPane detailTabs;
 
     private ChartPane unicity;
     private ChartPane attacks;
@@ -93,6 +93,7 @@ public final class TrajectoryDashboardController {
     private void initialize() {
         vm = new TrajectoryDashboardViewModel(ctx.trajectoriesLane(), ctx.tasks(),
                 Debouncer.fx(Duration.millis(250)), settingsController.viewModel());
+        org.releaseauditor.ui.remediation.WhatIfTabs.trajectories(ctx, detailTabs, vm.resultProperty());
         unicity = chartIn(unicityChart);
         attacks = chartIn(attackChart);
         sets = chartIn(setsChart);
