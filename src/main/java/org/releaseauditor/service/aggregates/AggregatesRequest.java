@@ -78,6 +78,8 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
     public static final String RECOVERY = "recovery";
     /** The presets of the primary rules ({@code --rules}). */
     public static final List<String> PRESETS = List.of("acro");
+    /** The most random tie-breaks of the recovery attack one run may evaluate ({@code --tie-samples}). */
+    public static final int MAX_TIE_SAMPLES = TrajectoryRecovery.MAX_TIE_SAMPLES;
 
     /**
      * How one count table is read.
@@ -177,6 +179,14 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
         Builder b = new Builder();
         b.recoveryColumns = new String[] {"user", "slot", "area"};
         return b.unchecked().recovery();
+    }
+
+    /**
+     * The primary rules of a preset ({@code acro}) as a request without tables, for a front end
+     * that shows them before the user edits them; a usage error for an unknown preset.
+     */
+    public static AggregatesRequest preset(String name) throws ConfigurationException {
+        return new Builder().rules(name).unchecked();
     }
 
     /** Where the settings panel starts a rule that is switched on (see {@link RuleStart}). */
@@ -1107,8 +1117,8 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
             }
             AggregatesRequest r = unchecked();
             r.validateOptions();
-            check(tieSamples >= 0 && tieSamples <= TrajectoryRecovery.MAX_TIE_SAMPLES, "--tie-samples", tieSamples,
-                    "a whole number from 0 to " + TrajectoryRecovery.MAX_TIE_SAMPLES);
+            check(tieSamples >= 0 && tieSamples <= MAX_TIE_SAMPLES, "--tie-samples", tieSamples,
+                    "a whole number from 0 to " + MAX_TIE_SAMPLES);
             Set<String> names = new HashSet<>();
             r.tables().forEach(t -> names.add(t.name()));
             for (String s : seriesCount.keySet()) {
