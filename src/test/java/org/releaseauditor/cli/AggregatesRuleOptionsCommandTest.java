@@ -149,6 +149,35 @@ class AggregatesRuleOptionsCommandTest {
     }
 
     @Test
+    void theAcroDefaultsPolicyReadsMeasuredFiguresThroughTheLane() throws Exception {
+        List<String> a = new ArrayList<>(List.of("analyze", "aggregates"));
+        a.addAll(tableArgs("--policy", "acro-defaults", "--format", "json", "-q"));
+        Run r = AnalyzeMicrodataCommandTest.run(a.toArray(String[]::new));
+        assertEquals(1, r.code(), "the policy fails: " + r.err());
+        JsonNode findings = r.json().at("/policy/findings");
+        java.util.Map<String, String> status = new java.util.TreeMap<>();
+        java.util.Map<String, Double> measured = new java.util.TreeMap<>();
+        for (JsonNode f : findings) {
+            status.put(f.get("metric").asText(), f.get("status").asText());
+            measured.put(f.get("metric").asText(), f.get("measured").isNull() ? null : f.get("measured").asDouble());
+        }
+        // smallest count 3; no zero count; top-2 share exactly 0.90 in s1 (ACRO: >= fails);
+        // smallest (T - x1 - x2)/x1 = 10/60 in s1 (s2 20/50, s4 30/40, Total 60/150; s3 has no
+        // positive contribution); one all-zero cell (s3); nothing recovered
+        assertEquals(3.0, measured.get("aggregates.minCount.sales"));
+        assertEquals("FAIL", status.get("aggregates.minCount.sales"));
+        assertEquals(0.0, measured.get("aggregates.zeroCells"), "measured, no longer 'not measured'");
+        assertEquals("PASS", status.get("aggregates.zeroCells"));
+        assertEquals(0.9, measured.get("aggregates.maxTop2Share"), 1e-12);
+        assertEquals("FAIL", status.get("aggregates.maxTop2Share"));
+        assertEquals(10.0 / 60, measured.get("aggregates.minPRatio"), 1e-12);
+        assertEquals("PASS", status.get("aggregates.minPRatio"));
+        assertEquals(1.0, measured.get("aggregates.zeroMagnitudeCells"));
+        assertEquals("FAIL", status.get("aggregates.zeroMagnitudeCells"));
+        assertEquals("PASS", status.get("aggregates.recoverableCells"));
+    }
+
+    @Test
     void analyzeAndCaseRunGiveTheSameJsonWithTheNewRules() throws Exception {
         List<String> args = tableArgs("--rules", "acro", "--dominance", "n=2,k=90,op=ge", "--pq", "p=25,q=50",
                 "--zero-magnitude-unsafe");
