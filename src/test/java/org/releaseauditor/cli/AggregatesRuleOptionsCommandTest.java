@@ -131,6 +131,15 @@ class AggregatesRuleOptionsCommandTest {
         assertEquals(Set.of("s3:p-percent"), unsafe(acro), "ACRO: T - x1 - x2 = 0 < 0.10 * 0");
         assertTrue(acro.at("/rules/zeroMagnitudeUnsafe").asBoolean(), acro.toString());
         assertEquals(1, acro.at("/aggregates/zeroMagnitudeCells").asInt(), "s3");
+        List<String> a = new ArrayList<>(List.of("analyze", "aggregates"));
+        a.addAll(tableArgs("--p-percent", "10", "--zero-magnitude-unsafe", "--pq", "p=25,q=50", "--dominance",
+                "n=2,k=90,op=ge", "--format", "text", "-q"));
+        Run text = AnalyzeMicrodataCommandTest.run(a.toArray(String[]::new));
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("Dominance rule: unsafe if top 2 >= 90% of the cell total"), text.out());
+        assertTrue(text.out().contains("pq rule: unsafe if T - x1 - x2 < 25/50 of x1"), text.out());
+        assertTrue(text.out().contains("All-zero contributions: unsafe under the p% and pq rules (ACRO)"),
+                text.out());
     }
 
     @Test
