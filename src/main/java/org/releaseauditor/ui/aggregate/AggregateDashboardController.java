@@ -168,6 +168,13 @@ public final class AggregateDashboardController {
         s.thresholdProperty().set("10");
         s.operatorProperty().set(ThresholdRule.Operator.LT);
         s.zeroUnsafeProperty().set(false);
+        // the sample's documented numbers come from the threshold rule and the audit only
+        s.clearPreset();
+        s.dominanceProperty().set(false);
+        s.pRuleProperty().set(false);
+        s.pqRuleProperty().set(false);
+        s.zeroMagnitudeUnsafeProperty().set(false);
+        s.recoveryFileProperty().set(null);
         s.auditProperty().set(true);
         s.protectionProperty().set("0");
         Path areas = dir.resolve("areas.csv");
