@@ -2,10 +2,11 @@ package org.releaseauditor.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code release-auditor analyze microdata|trajectories|aggregates}. */
+/** {@code release-auditor analyze microdata|trajectories|aggregates|evaluation}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse the re-identification risk of a candidate output.",
-        subcommands = {AnalyzeMicrodataCommand.class, AnalyzeTrajectoriesCommand.class, AnalyzeAggregatesCommand.class})
+        subcommands = {AnalyzeMicrodataCommand.class, AnalyzeTrajectoriesCommand.class, AnalyzeAggregatesCommand.class,
+            AnalyzeEvaluationCommand.class})
 public final class AnalyzeCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor bench aggregates}: fixed-seed timings of the primary rules and the LP audit. */
 @Command(name = "aggregates", mixinStandardHelpOptions = true,
-        description = {"Time the primary rules on 5 tables (~200k cells) and the LP audit of",
-            "100..1000 withheld cells in 3 linked tables (fixed seed)."})
+        description = {"Time the LP audit of the bundled footfall release, the primary rules on 5 tables",
+            "(~200k cells) and on one table of 1 M and 10 M cells, and the LP audit of 100..1000",
+            "withheld cells in 3 linked tables (fixed seed)."})
 public final class BenchAggregatesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -32,11 +33,37 @@ public final class BenchAggregatesCommand implements Callable<Integer> {
             description = "User counts for the trajectory-recovery timing (3 days, hourly).")
     List<Integer> recoveryUsers;
 
+    @Option(names = "--cells", split = ",", defaultValue = "1000000,10000000",
+            description = "Cell counts of the one-table primary-rules timing (default: ${DEFAULT-VALUE}).")
+    List<Long> cells;
+
+    @Option(names = "--samples", defaultValue = "sample-datasets",
+            description = "The sample-datasets folder, for the footfall audit (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path samples;
+
     @Override
     public Integer call() throws AuditException {
         PrintWriter out = spec.commandLine().getOut();
         CancellationFlag monitor = new CancellationFlag();
         AggregateBenchmark bench = new AggregateBenchmark();
+        if (java.nio.file.Files.isRegularFile(samples.resolve("aggregates/footfall_hourly_withheld.csv"))) {
+            bench.footfall(samples, monitor); // warm-up
+            AggregateBenchmark.FootfallTiming f = bench.footfall(samples, monitor);
+            out.printf("footfall LP audit (%d cells, %d withheld, %d exposed): load %.3f s, model %.3f s, "
+                    + "audit %.3f s, %.3f s CPU in all (target < 3 s whole process)%n", f.cells(), f.withheld(),
+                    f.exposed(), f.loadSeconds(), f.modelSeconds(), f.auditSeconds(), f.cpuSeconds());
+        } else {
+            out.printf("footfall LP audit skipped: no %s (use --samples)%n",
+                    samples.resolve("aggregates/footfall_hourly_withheld.csv"));
+        }
+        out.flush();
+        for (long n : cells) {
+            ReleaseSet big = AggregateBenchmark.bigTable(n, seed);
+            AggregateBenchmark.RulesTiming r = bench.rules(big, monitor);
+            out.printf("primary rules, one table of %,d cells: %d unsafe (count < 10): %.3f s%n", r.cells(), r.unsafe(),
+                    r.seconds());
+            out.flush();
+        }
         ReleaseSet five = AggregateBenchmark.fiveTables(seed);
         AggregateBenchmark.RulesTiming r = bench.rules(five, monitor);
         out.printf("primary rules: %d tables, %d cells, %d unsafe (count < 10): %.3f s (target < 2 s)%n", r.tables(),

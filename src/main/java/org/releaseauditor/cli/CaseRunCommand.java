@@ -50,12 +50,12 @@ public final class CaseRunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CaseWriteOptions target;
 
-    @Option(names = "--lane", required = true, description = "microdata, trajectories or aggregates.")
+    @Option(names = "--lane", required = true, description = "microdata, trajectories, aggregates or evaluation.")
     String lane;
 
     @Option(names = "--dataset", paramLabel = "[ROLE=]ID|PATH",
             description = "An input: a dataset id from 'case show' or a file path (registered if new). Without "
-                    + "ROLE it is the lane's main input (microdata: data, trajectories: events).")
+                    + "ROLE it is the lane's main input (microdata: data, trajectories: events, evaluation: release).")
     List<String> datasets = new ArrayList<>();
 
     @Option(names = "--request", paramLabel = "FILE",

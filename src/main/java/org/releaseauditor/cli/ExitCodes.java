@@ -8,9 +8,12 @@ public final class ExitCodes {
     public static final int POLICY_FAILED = 1;
     /** Usage error: unknown option, missing argument, unknown column. */
     public static final int USAGE = 2;
-    /** Input or data error: unreadable or malformed file, broken case file. */
+    /**
+     * Input or data error: unreadable or malformed file, broken case file, or an input too large
+     * for the memory given to Java (the message names the -Xmx to use).
+     */
     public static final int INPUT = 3;
-    /** Internal error (a bug) or out of memory. */
+    /** Internal error (a bug). */
     public static final int INTERNAL = 4;
     /** {@code case rerun}: a run was re-run on the same bytes and its results differ from the recorded ones. */
     public static final int RERUN_DIFFERS = 5;

@@ -28,6 +28,7 @@ interface LaneOptionSet {
             case "microdata" -> new MicrodataOptions();
             case "trajectories" -> new TrajectoriesOptions();
             case "aggregates" -> new AggregatesOptions();
+            case "evaluation" -> new EvaluationOptions();
             default -> null;
         };
     }

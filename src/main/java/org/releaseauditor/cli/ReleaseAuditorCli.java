@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         description = "Re-identification risk audits of candidate data releases.",
         subcommands = {
             AnalyzeCommand.class,
+            RemediateCommand.class,
             CaseCommand.class,
             VerifyCommand.class,
             ReportCommand.class,
@@ -27,8 +28,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class
         },
         footer = {"",
-            "Exit codes: 0 ok/policy passed, 1 policy failed, 2 usage error, 3 input or data error,",
-            "4 internal error, 5 case rerun gave different results, 130 cancelled."})
+            "Exit codes: 0 ok/policy passed, 1 policy failed, 2 usage error, 3 input or data error",
+            "or not enough memory, 4 internal error, 5 case rerun gave different results, 130 cancelled."})
 public final class ReleaseAuditorCli implements Runnable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ReleaseAuditorCli.class);
 
@@ -57,7 +58,7 @@ public final class ReleaseAuditorCli implements Runnable {
 
     /** Runs the CLI and returns the exit code (does not call System.exit). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
     }
 
     /** Runs the CLI with the given output and error writers (tests). */
@@ -65,14 +66,44 @@ public final class ReleaseAuditorCli implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code = execute(cl, args);
         out.flush();
         err.flush();
         return code;
     }
 
+    /**
+     * Executes a command line; running out of memory anywhere (picocli passes errors through)
+     * becomes the memory advice and exit code 3, never a stack trace.
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(cl.getErr());
+        }
+    }
+
+    private static int outOfMemory(PrintWriter err) {
+        long max = org.releaseauditor.core.parallel.MemoryBudget.maxHeap();
+        err.println(Messages.get("cli.error.prefix") + " " + Messages.get("error.memory.exhausted",
+                org.releaseauditor.core.parallel.MemoryBudget.size(max),
+                org.releaseauditor.core.parallel.MemoryBudget.suggestedHeap(2 * max)));
+        err.flush();
+        return ExitCodes.INPUT;
+    }
+
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return outOfMemory(err);
+            }
+        }
+        if (ex instanceof org.releaseauditor.core.error.ResourceLimitException rl) {
+            err.println(Messages.get("cli.error.prefix") + " " + rl.getLocalizedMessage());
+            return ExitCodes.INPUT;
+        }
         if (ex instanceof ConfigurationException ce) {
             err.println(Messages.get("cli.error.prefix") + " " + ce.getLocalizedMessage());
             return ExitCodes.USAGE;

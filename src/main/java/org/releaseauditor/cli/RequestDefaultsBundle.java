@@ -18,6 +18,7 @@ final class RequestDefaultsBundle extends ResourceBundle {
 
     RequestDefaultsBundle(LaneRegistry lanes) {
         Map<String, String> v = new java.util.HashMap<>(LaneDefaults.of(lanes));
+        v.putAll(org.releaseauditor.service.remediation.RemediationDefaults.of());
         v.put("default.case.wait", String.valueOf(CaseService.defaultBusyWait().toSeconds()));
         this.values = Map.copyOf(v);
     }

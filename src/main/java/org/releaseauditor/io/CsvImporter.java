@@ -2,12 +2,15 @@ package org.releaseauditor.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,14 +18,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.releaseauditor.core.error.DatasetFormatException;
+import org.releaseauditor.core.error.ResourceLimitException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.ColumnCodes;
 import org.releaseauditor.core.model.ColumnType;
 import org.releaseauditor.core.model.Dataset;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.model.SniffResult;
 import org.releaseauditor.core.model.TypeInference;
+import org.releaseauditor.core.parallel.MemoryBudget;
+import org.releaseauditor.core.parallel.SharedProgress;
+import org.releaseauditor.core.parallel.Workers;
+import org.releaseauditor.core.progress.CancelledException;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +41,46 @@ import org.slf4j.LoggerFactory;
  * Reads CSV, TSV, semicolon- and pipe-separated text files into dictionary-encoded datasets.
  *
  * <p>{@link #sniff} looks at the first MiB to detect encoding, delimiter, quote character and
- * header and to preview rows. {@link #read} streams the whole file through a 1 MiB byte buffer:
- * each field's bytes are hashed while splitting and looked up in a per-column byte-keyed
- * dictionary; a String is created only for a value seen for the first time. Each column gets its
- * own {@code int[]} of codes. Types are inferred from the distinct values afterwards.
+ * header and to preview rows. {@link #read} streams the file through 1 MiB byte buffers: each
+ * field's bytes are hashed while splitting and looked up in a per-column byte-keyed dictionary; a
+ * String is created only for a value seen for the first time. Each column gets compact codes (one
+ * byte a row for up to 253 distinct values). Types are inferred from the distinct values
+ * afterwards.
+ *
+ * <p>Files of {@value #MIN_PARALLEL_BYTES} bytes and more are split into byte ranges at line
+ * feeds and read in parallel, each range with its own dictionaries; the dictionaries are then
+ * merged in file order, so the dataset is identical to a sequential read. When a range cannot be
+ * read on its own (a quoted field with a line break across a boundary, or any error) the whole file
+ * is read sequentially, which also gives errors their exact line numbers.
  */
 public final class CsvImporter {
     private static final Logger LOGGER = LoggerFactory.getLogger(CsvImporter.class);
 
     static final int BUFFER_SIZE = 1 << 20;
+    /** Files smaller than this are read on one thread (splitting costs more than it saves). */
+    static final long MIN_PARALLEL_BYTES = 8L << 20;
     static final int SAMPLE_SIZE = 1 << 20;
     private static final int SNIFF_RECORDS = 1000;
     private static final byte[] DELIMITERS = {',', ';', '\t', '|'};
+
+    private final Workers workers;
+    private final long minParallelBytes;
+    /** Byte ranges the last {@link #read} used (1 = sequential); for tests. */
+    volatile int lastChunks;
+
+    /** An importer that reads large files with every core. */
+    public CsvImporter() {
+        this(Workers.defaults(), MIN_PARALLEL_BYTES);
+    }
+
+    /**
+     * @param workers          the cores to read with
+     * @param minParallelBytes smallest file read in parallel (tests use tiny values)
+     */
+    CsvImporter(Workers workers, long minParallelBytes) {
+        this.workers = workers;
+        this.minParallelBytes = minParallelBytes;
+    }
 
     /** What detection and options decided about the file's format. */
     private record Format(Charset charset, boolean bom, byte delimiter, byte quote, boolean header) {
@@ -133,17 +171,75 @@ public final class CsvImporter {
     }
 
     /**
-     * Reads the whole file. Progress is reported in bytes; cancellation is checked every
-     * {@link ProgressMonitor#CHECK_INTERVAL} rows.
+     * Reads the whole file with every core (see {@link #CsvImporter(Workers, long)}). Progress is
+     * reported in bytes; cancellation is checked every {@link ProgressMonitor#CHECK_INTERVAL} rows.
      */
-    public Dataset read(Path file, ImportOptions opts, ProgressMonitor monitor) throws DatasetFormatException {
+    public Dataset read(Path file, ImportOptions opts, ProgressMonitor monitor)
+            throws DatasetFormatException, ResourceLimitException {
         long t0 = System.nanoTime();
         String name = file.toString();
         Sample sample = readSample(file);
         Format fmt = detect(name, sample, opts);
         TextDecoder dec = new TextDecoder(fmt.charset());
+        checkMemory(file, sample, fmt);
         String phase = Messages.get("io.progress.reading", file.getFileName());
         monitor.update(phase, 0, sample.fileSize());
+        Dataset ds = null;
+        int chunks = 1;
+        if (!workers.isSequential() && sample.fileSize() >= minParallelBytes && Files.isRegularFile(file)) {
+            Header header = header(file, name, fmt, dec);
+            long dataBytes = sample.fileSize() - header.dataStart();
+            if (header.names() != null && dataBytes > 0) {
+                long[] bounds = chunkBounds(file, name, header.dataStart(), sample.fileSize(),
+                        workers.tasks(dataBytes, Math.max(1, minParallelBytes / 4)));
+                chunks = bounds.length - 1;
+                if (chunks > 1) {
+                    ds = readChunks(file, name, fmt, header.names(), bounds, sample, opts, phase, monitor);
+                }
+            }
+        }
+        if (ds == null) {
+            chunks = 1;
+            ds = readSequential(file, name, fmt, dec, sample, opts, phase, monitor);
+        }
+        lastChunks = chunks;
+        monitor.update(phase, sample.fileSize(), sample.fileSize());
+        LOGGER.info("Imported {} rows x {} columns from {} ({} bytes, {}, delimiter 0x{}, {} chunks) in {} ms",
+                ds.rowCount(), ds.columns().size(), file.getFileName(), sample.fileSize(), fmt.charset().name(),
+                Integer.toHexString(fmt.delimiter()), chunks, (System.nanoTime() - t0) / 1_000_000);
+        return ds;
+    }
+
+    /**
+     * Stops before reading when the dataset and a typical analysis of it cannot fit the heap:
+     * rows estimated from the sample, columns from its first record (or its delimiters when the
+     * first record is longer than the sample).
+     */
+    private void checkMemory(Path file, Sample sample, Format fmt) throws ResourceLimitException {
+        long rows = estimateRows(sample);
+        int from = fmt.bom() ? 3 : 0;
+        long columns = 1;
+        byte[] b = sample.bytes();
+        int i = from;
+        for (; i < sample.length() && b[i] != '\n' && b[i] != '\r'; i++) {
+            if (b[i] == fmt.delimiter()) {
+                columns++;
+            }
+        }
+        if (i == sample.length() && !sample.whole()) {
+            // the first record is longer than the sample: a very wide file
+            columns = Math.round(columns * (double) sample.fileSize() / sample.length());
+            rows = 1;
+        }
+        boolean parallel = !workers.isSequential() && sample.fileSize() >= minParallelBytes;
+        long need = MemoryBudget.IMPORT_BASE + columns * MemoryBudget.IMPORT_PER_COLUMN
+                + rows * columns * (parallel ? 2 : 1) + rows * MemoryBudget.ANALYSIS_PER_ROW;
+        MemoryBudget.require(Messages.get("error.memory.import", file.getFileName()), need, rows, columns);
+    }
+
+    /** The whole file on the calling thread: the reference path, and the fallback of the parallel one. */
+    private Dataset readSequential(Path file, String name, Format fmt, TextDecoder dec, Sample sample,
+            ImportOptions opts, String phase, ProgressMonitor monitor) throws DatasetFormatException {
         try (InputStream in = Files.newInputStream(file)) {
             RecordReader rr = new RecordReader(in, name, fmt.delimiter(), fmt.quote(), BUFFER_SIZE, false);
             if (fmt.bom()) {
@@ -162,9 +258,9 @@ public final class CsvImporter {
                 names = generatedNames(rr.fieldCount);
             }
             long estimate = estimateRows(sample);
-            int cap = (int) Math.max(1024, Math.min(Integer.MAX_VALUE - 16, estimate + estimate / 8 + 16));
+            int cap = (int) Math.max(1024, Math.min(ColumnEncoder.MAX_ROWS, estimate + estimate / 8 + 16));
             ColumnEncoder enc = new ColumnEncoder(name, names, dec, opts.missingTokens(), opts.suppressionMarkers(),
-                    cap);
+                    cap, false);
             do {
                 enc.add(rr);
                 if (enc.rows() % ProgressMonitor.CHECK_INTERVAL == 0) {
@@ -172,27 +268,219 @@ public final class CsvImporter {
                     monitor.update(phase, rr.bytesConsumed(), sample.fileSize());
                 }
             } while (rr.next());
-            monitor.update(phase, sample.fileSize(), sample.fileSize());
-            Dataset ds = build(name, file, names, enc, opts);
-            LOGGER.info("Imported {} rows x {} columns from {} ({} bytes, {}, delimiter 0x{}) in {} ms", enc.rows(),
-                    names.size(),
-                    file.getFileName(), sample.fileSize(), fmt.charset().name(),
-                    Integer.toHexString(fmt.delimiter()), (System.nanoTime() - t0) / 1_000_000);
-            return ds;
+            String[][] dicts = new String[names.size()][];
+            ColumnCodes[] codes = new ColumnCodes[names.size()];
+            for (int c = 0; c < names.size(); c++) {
+                dicts[c] = enc.dictionary(c);
+                codes[c] = enc.codes(c);
+                enc.release(c);
+            }
+            return build(name, file, names, dicts, codes, opts);
         } catch (IOException e) {
             throw unreadable(name, e);
         }
     }
 
-    private Dataset build(String name, Path file, List<String> names, ColumnEncoder enc, ImportOptions opts)
+    /** The column names and the byte offset where the data records start. */
+    private record Header(List<String> names, long dataStart) {
+    }
+
+    /** Reads the header record (or the first record's width when there is no header). */
+    private static Header header(Path file, String name, Format fmt, TextDecoder dec) throws DatasetFormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            RecordReader rr = new RecordReader(in, name, fmt.delimiter(), fmt.quote(), 1 << 16, false);
+            if (fmt.bom()) {
+                rr.skip(3);
+            }
+            if (!rr.next()) {
+                return new Header(null, 0);
+            }
+            if (fmt.header()) {
+                return new Header(columnNames(name, rr, dec), rr.bytesConsumed());
+            }
+            return new Header(generatedNames(rr.fieldCount), fmt.bom() ? 3 : 0);
+        } catch (IOException | DatasetFormatException e) {
+            return new Header(null, 0); // the sequential path reports the precise error
+        }
+    }
+
+    /**
+     * Splits [start, end) into about {@code parts} byte ranges that each begin right after a line
+     * feed. A range may still begin inside a quoted field that holds a line break; the reader of
+     * the range before it then ends inside the quote, which {@link #readChunks} detects.
+     */
+    private static long[] chunkBounds(Path file, String name, long start, long end, int parts)
             throws DatasetFormatException {
+        List<Long> bounds = new ArrayList<>();
+        bounds.add(start);
+        if (parts > 1) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer window = ByteBuffer.allocate(1 << 16);
+                for (int k = 1; k < parts; k++) {
+                    long at = Math.max(bounds.get(bounds.size() - 1), start + (end - start) * k / parts);
+                    long next = nextLineStart(ch, window, at, end);
+                    if (next > bounds.get(bounds.size() - 1) && next < end) {
+                        bounds.add(next);
+                    }
+                }
+            } catch (IOException e) {
+                throw unreadable(name, e);
+            }
+        }
+        bounds.add(end);
+        long[] out = new long[bounds.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = bounds.get(i);
+        }
+        return out;
+    }
+
+    /** The offset after the first line feed at or after {@code at}, or {@code end} when there is none. */
+    private static long nextLineStart(FileChannel ch, ByteBuffer window, long at, long end) throws IOException {
+        long pos = at;
+        while (pos < end) {
+            window.clear();
+            int r = ch.read(window, pos);
+            if (r <= 0) {
+                return end;
+            }
+            byte[] b = window.array();
+            for (int i = 0; i < r; i++) {
+                if (b[i] == '\n') {
+                    return pos + i + 1;
+                }
+            }
+            pos += r;
+        }
+        return end;
+    }
+
+    /**
+     * Reads byte ranges of the file in parallel, each into its own encoder, then merges the
+     * dictionaries in file order and concatenates the codes. Returns null when a range cannot
+     * be read on its own (a quoted line break across a boundary, or any error: the sequential read
+     * then gives the exact same result or the precise error).
+     */
+    private Dataset readChunks(Path file, String name, Format fmt, List<String> names, long[] bounds, Sample sample,
+            ImportOptions opts, String phase, ProgressMonitor monitor) throws DatasetFormatException {
+        int k = bounds.length - 1;
+        ColumnEncoder[] encoders = new ColumnEncoder[k];
+        AtomicBoolean failed = new AtomicBoolean();
+        SharedProgress progress = new SharedProgress(monitor, phase, sample.fileSize());
+        double bytesPerRow = Math.max(1.0, (double) sample.fileSize() / Math.max(1, estimateRows(sample)));
+        workers.forEach(k, j -> {
+                if (failed.get()) {
+                    return;
+                }
+                long from = bounds[j];
+                long to = bounds[j + 1];
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    InputStream in = new RangeStream(ch, from, to);
+                    RecordReader rr = new RecordReader(in, name, fmt.delimiter(), fmt.quote(), BUFFER_SIZE, false);
+                    int cap = (int) Math.min(ColumnEncoder.MAX_ROWS, (long) ((to - from) / bytesPerRow * 1.1) + 16);
+                    ColumnEncoder enc = new ColumnEncoder(name, names, new TextDecoder(fmt.charset()),
+                            opts.missingTokens(), opts.suppressionMarkers(), cap, true);
+                    long reported = 0;
+                    while (rr.next()) {
+                        enc.add(rr);
+                        if (enc.rows() % ProgressMonitor.CHECK_INTERVAL == 0) {
+                            if (failed.get()) {
+                                return;
+                            }
+                            long now = rr.bytesConsumed();
+                            progress.add(now - reported);
+                            reported = now;
+                        }
+                    }
+                    progress.add((to - from) - reported);
+                    encoders[j] = enc;
+                } catch (IOException | DatasetFormatException | RuntimeException e) {
+                    if (e instanceof CancelledException c) {
+                        throw c;
+                    }
+                    failed.set(true);
+                    LOGGER.debug("Chunk {} of {} cannot be read on its own ({}); reading sequentially", j, k,
+                            e.getClass().getSimpleName());
+                }
+            });
+        if (failed.get()) {
+            return null;
+        }
+        long total = 0;
+        int[] offsets = new int[k];
+        for (int j = 0; j < k; j++) {
+            offsets[j] = (int) Math.min(Integer.MAX_VALUE, total);
+            total += encoders[j].rows();
+        }
+        if (total > ColumnEncoder.MAX_ROWS) {
+            throw new DatasetFormatException(name, 0, 0, "io.error.tooManyRows", name, ColumnEncoder.MAX_ROWS);
+        }
+        if (total == 0) {
+            return null; // only blank lines after the header: the sequential read reports it
+        }
+        monitor.checkCancelled();
+        int[][][] remap = ColumnEncoder.merge(encoders);
+        int n = names.size();
+        String[][] dicts = new String[n][];
+        ColumnCodes[] codes = new ColumnCodes[n];
+        int rows = (int) total;
+        for (int c = 0; c < n; c++) {
+            monitor.checkCancelled();
+            dicts[c] = encoders[0].dictionary(c);
+            ColumnCodes.Target target = new ColumnCodes.Target(rows, dicts[c].length);
+            final int col = c;
+            workers.forEach(k, j -> {
+                target.put(encoders[j].codes(col), offsets[j], j == 0 ? null : remap[j][col]);
+                encoders[j].release(col);
+            });
+            codes[c] = target.build();
+        }
+        return build(name, file, names, dicts, codes, opts);
+    }
+
+    /** The bytes [from, to) of a file channel as a stream (positional reads, no shared position). */
+    private static final class RangeStream extends InputStream {
+        private final FileChannel ch;
+        private long pos;
+        private final long end;
+
+        RangeStream(FileChannel ch, long from, long to) {
+            this.ch = ch;
+            this.pos = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int r = read(one, 0, 1);
+            return r <= 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= end) {
+                return -1;
+            }
+            int want = (int) Math.min(len, end - pos);
+            int r = ch.read(ByteBuffer.wrap(b, off, want), pos);
+            if (r < 0) {
+                return -1;
+            }
+            pos += r;
+            return r;
+        }
+    }
+
+    private Dataset build(String name, Path file, List<String> names, String[][] dicts, ColumnCodes[] codes,
+            ImportOptions opts) throws DatasetFormatException {
         int n = names.size();
         ColumnTypes.checkOverrides(name, opts.typeOverrides(), names);
         List<Column> cols = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
-            String[] dict = enc.dictionary(c);
+            String[] dict = dicts[c];
             ColumnType type = ColumnTypes.resolve(name, c, names.get(c), dict, opts.typeOverrides().get(names.get(c)));
-            cols.add(new Column(names.get(c), type, dict, enc.takeCodes(c), enc.rows()));
+            cols.add(new Column(names.get(c), type, dict, codes[c]));
         }
         return new Dataset(file.getFileName().toString(), cols);
     }

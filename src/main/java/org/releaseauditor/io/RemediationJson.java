@@ -272,6 +272,8 @@ public final class RemediationJson {
             s.put("rule", "records of every class smaller than suppressBelow get * in every quasi-identifier");
             s.put("suppressBelow", m.suppressBelow());
             s.put("records", m.suppressedRecords());
+            ArrayNode dropped = o.putArray("droppedColumns");
+            m.dropped().forEach(dropped::add);
         } else if (t instanceof Transformation.Trajectories tr) {
             o.put("spatial", tr.spatial());
             o.put("temporal", tr.temporal());
@@ -303,8 +305,10 @@ public final class RemediationJson {
                 o.path("levels").fields().forEachRemaining(e -> levels.put(e.getKey(), e.getValue().asInt()));
                 Map<String, String> h = new LinkedHashMap<>();
                 o.path("hierarchies").fields().forEachRemaining(e -> h.put(e.getKey(), e.getValue().asText()));
+                List<String> dropped = new ArrayList<>();
+                o.path("droppedColumns").forEach(c -> dropped.add(c.asText()));
                 return new Transformation.Microdata(levels, h, o.path("suppression").path("suppressBelow").asLong(),
-                        o.path("suppression").path("records").asLong());
+                        o.path("suppression").path("records").asLong(), dropped);
             }
             case "trajectories" -> {
                 JsonNode cap = o.path("eventsPerUser");

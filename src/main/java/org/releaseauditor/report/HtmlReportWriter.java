@@ -182,7 +182,11 @@ public final class HtmlReportWriter {
         for (ReportModel.MetricRow p : r.parameters()) {
             row(p.path(), p.value());
         }
-        sb.append("</table>\n<h3>").append(esc(t("report.results"))).append("</h3>\n<table>\n");
+        sb.append("</table>\n");
+        if (r.evaluation() != null) {
+            EvaluationReportSection.write(sb, r.evaluation(), locale);
+        }
+        sb.append("<h3>").append(esc(t("report.results"))).append("</h3>\n<table>\n");
         head(t("report.metric"), t("report.value"), t("report.explanation"));
         for (ReportModel.MetricRow mr : r.metrics()) {
             sb.append("<tr><td class=\"mono\">").append(esc(mr.path())).append("</td><td class=\"num\">")

@@ -62,10 +62,20 @@ public record ReportModel(Locale locale, Instant generatedAt, String appVersion,
      * @param charts        charts to draw
      * @param hiddenNotes   notes on hidden record-value sections
      * @param findings      stored findings (latest evaluation per policy)
+     * @param evaluation    the attacks of an evaluation-lane run, or null for other lanes
      */
     public record RunSection(long id, String lane, String engineVersion, Instant at, List<Long> datasetIds,
             List<MetricRow> parameters, List<MetricRow> metrics, List<MetricTable> tables, List<ChartSpec> charts,
-            List<String> hiddenNotes, List<FindingRow> findings) {
+            List<String> hiddenNotes, List<FindingRow> findings, EvaluationReportSection.Model evaluation) {
+
+        /** A run without a lane-specific section. */
+        public RunSection(long id, String lane, String engineVersion, Instant at, List<Long> datasetIds,
+                List<MetricRow> parameters, List<MetricRow> metrics, List<MetricTable> tables, List<ChartSpec> charts,
+                List<String> hiddenNotes, List<FindingRow> findings) {
+            this(id, lane, engineVersion, at, datasetIds, parameters, metrics, tables, charts, hiddenNotes, findings,
+                    null);
+        }
+
         public RunSection {
             datasetIds = List.copyOf(datasetIds);
             parameters = List.copyOf(parameters);

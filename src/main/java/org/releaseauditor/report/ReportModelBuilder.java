@@ -39,7 +39,11 @@ public final class ReportModelBuilder {
             String dataDir) {
         List<ReportModel.RunSection> runs = new ArrayList<>();
         for (RunEntry r : c.runs()) {
-            ResultJsonRenderer result = new ResultJsonRenderer(locale, includeRecords).render(parse(r.resultJson()));
+            JsonNode resultJson = parse(r.resultJson());
+            // an evaluation run's attacks get their own section; the generic list shows the rest
+            EvaluationReportSection.Model evaluation = EvaluationReportSection.of(resultJson, locale);
+            ResultJsonRenderer result = new ResultJsonRenderer(locale, includeRecords).render(evaluation == null
+                    ? resultJson : EvaluationReportSection.withoutAttacks(resultJson));
             List<ReportModel.MetricRow> params = new ArrayList<>();
             ResultJsonRenderer p = new ResultJsonRenderer(locale, true).render(parse(r.paramsJson()));
             for (ReportModel.MetricRow m : p.rows()) {
@@ -57,7 +61,7 @@ public final class ReportModelBuilder {
                         f.status(), f.explanation()));
             }
             runs.add(new ReportModel.RunSection(r.id(), r.lane(), r.engineVersion(), r.at(), r.datasetIds(), params,
-                    result.rows(), result.tables(), result.charts(), result.hiddenNotes(), fr));
+                    result.rows(), result.tables(), result.charts(), result.hiddenNotes(), fr, evaluation));
         }
         String cmd = "release-auditor verify " + quote(c.caseFileName())
                 + (dataDir == null ? "" : " --data-dir " + quote(dataDir));

@@ -142,10 +142,7 @@ public final class GenerateService {
             List<GeneratedFile> files = new ArrayList<>(EvaluationCsvWriter.write(sample, outDir,
                     monitor.slice(0.6, 1.0)));
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode root = mapper.createObjectNode();
-            root.put("schemaVersion", 1);
-            root.put("generator", "release-auditor generate evaluation");
-            root.put("generatorVersion", AppVersion.get());
+            ObjectNode root = manifestRoot(mapper, "evaluation");
             ObjectNode params = root.putObject("parameters");
             params.put("originalRows", parameters.originalRows());
             params.put("controlRows", parameters.controlRows());
@@ -190,10 +187,7 @@ public final class GenerateService {
 
     static byte[] manifestJson(CityParameters p, CitySummary s, List<GeneratedFile> files) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("schemaVersion", 1);
-        root.put("generator", "release-auditor generate city");
-        root.put("generatorVersion", AppVersion.get());
+        ObjectNode root = manifestRoot(mapper, "city");
         ObjectNode params = root.putObject("parameters");
         params.put("people", p.people());
         params.put("days", p.days());
@@ -232,4 +226,13 @@ public final class GenerateService {
         }
     }
 
+
+    /** The manifest's header: schema version, the generating command and the app version. */
+    private static ObjectNode manifestRoot(ObjectMapper mapper, String command) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schemaVersion", 1);
+        root.put("generator", "release-auditor generate " + command);
+        root.put("generatorVersion", AppVersion.get());
+        return root;
+    }
 }

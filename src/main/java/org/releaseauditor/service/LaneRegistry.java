@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.service.aggregates.AggregatesLane;
+import org.releaseauditor.service.evaluation.EvaluationLane;
 import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.trajectories.TrajectoriesLane;
 
 /**
  * The lanes by name. One process-wide registry ({@link #global()}) holds the standard lanes;
- * tests may build their own. A new lane (for example {@code evaluation}) is a class implementing
- * {@link Lane} in its own service package, added to {@link #standard()}.
+ * tests may build their own. A new lane is a class implementing {@link Lane} in its own service
+ * package, added to {@link #standard()}.
  */
 public final class LaneRegistry {
 
@@ -25,10 +26,10 @@ public final class LaneRegistry {
         return GLOBAL;
     }
 
-    /** A new registry with the standard lanes: microdata, trajectories, aggregates. */
+    /** A new registry with the standard lanes: microdata, trajectories, aggregates, evaluation. */
     public static LaneRegistry standard() {
         return new LaneRegistry().register(new MicrodataLane()).register(new TrajectoriesLane())
-                .register(new AggregatesLane());
+                .register(new AggregatesLane()).register(new EvaluationLane());
     }
 
     /** Registers (or replaces) a lane under {@link Lane#name()}. */

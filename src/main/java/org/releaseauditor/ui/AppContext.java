@@ -12,6 +12,8 @@ import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.aggregates.AggregatesLane;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
+import org.releaseauditor.service.evaluation.EvaluationLane;
+import org.releaseauditor.service.evaluation.EvaluationRequest;
 import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.service.trajectories.TrajectoriesLane;
@@ -158,6 +160,11 @@ public final class AppContext implements AutoCloseable {
     /** The aggregates lane. */
     public AggregatesLane aggregatesLane() {
         return requireLane(AggregatesRequest.LANE, AggregatesLane.class);
+    }
+
+    /** The evaluation lane. */
+    public EvaluationLane evaluationLane() {
+        return requireLane(EvaluationRequest.LANE, EvaluationLane.class);
     }
 
     private <L extends org.releaseauditor.service.Lane<?, ?>> L requireLane(String name, Class<L> type) {

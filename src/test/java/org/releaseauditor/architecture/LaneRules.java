@@ -22,7 +22,8 @@ final class LaneRules {
     private static final String[] FRONT_ENDS = {"org.releaseauditor.cli..", "org.releaseauditor.ui.."};
     /** Where lane defaults could be read from (the generator's and the importer's defaults are not lane options). */
     private static final java.util.List<String> LANE_PACKAGES = java.util.List.of("org.releaseauditor.core.risk",
-            "org.releaseauditor.core.trajectory", "org.releaseauditor.core.aggregate", "org.releaseauditor.service");
+            "org.releaseauditor.core.trajectory", "org.releaseauditor.core.aggregate", "org.releaseauditor.core.evaluation",
+            "org.releaseauditor.service");
 
     /** Core types that make up a lane's parameters: only a request builder creates them. */
     static final Set<String> LANE_PARAMETER_TYPES = Set.of(
@@ -42,9 +43,16 @@ final class LaneRules {
             "org.releaseauditor.core.trajectory.HomeWork",
             "org.releaseauditor.core.trajectory.UnicityOptions",
             "org.releaseauditor.core.trajectory.SpatialResolution",
-            "org.releaseauditor.core.trajectory.TemporalResolution");
+            "org.releaseauditor.core.trajectory.TemporalResolution",
+            "org.releaseauditor.core.evaluation.EvaluationConfig",
+            "org.releaseauditor.core.evaluation.EvaluationConfig$SinglingOutOptions",
+            "org.releaseauditor.core.evaluation.EvaluationConfig$LinkabilityOptions",
+            "org.releaseauditor.core.evaluation.EvaluationConfig$InferenceOptions");
 
-    /** Core analyses and the service classes behind the lanes: front ends reach them only through a lane. */
+    /**
+     * Core analyses, the remediation engines and the service classes behind the lanes: front ends
+     * reach them only through a lane or the remediation services.
+     */
     static final Set<String> ENGINES = Set.of(
             "org.releaseauditor.core.risk.MicrodataAnalyzer",
             "org.releaseauditor.core.risk.QiContributionAnalysis",
@@ -66,6 +74,11 @@ final class LaneRules {
             "org.releaseauditor.core.aggregate.ReleaseModel",
             "org.releaseauditor.core.aggregate.CountTableReader",
             "org.releaseauditor.core.aggregate.GroundTruth",
+            "org.releaseauditor.core.evaluation.ReleaseEvaluator",
+            "org.releaseauditor.core.evaluation.EvaluationData",
+            "org.releaseauditor.core.remediation.microdata.MicrodataRemediation",
+            "org.releaseauditor.core.remediation.trajectory.TrajectoryRemediation",
+            "org.releaseauditor.core.remediation.aggregate.AggregateRemediation",
             "org.releaseauditor.service.microdata.MicrodataAnalysisService",
             "org.releaseauditor.service.trajectories.TrajectoryAnalysisService",
             "org.releaseauditor.service.aggregates.AggregateAnalysisService");
@@ -89,7 +102,9 @@ final class LaneRules {
                                     "org.releaseauditor.core.aggregate.ThresholdRule$Operator")
                                     && c.getName().equals("parse")))
             .orShould().callConstructorWhere(DescribedPredicate.describe("a lane request's constructor",
-                    c -> c.getTargetOwner().isAssignableTo("org.releaseauditor.service.LaneRequest")))
+                    c -> c.getTargetOwner().isAssignableTo("org.releaseauditor.service.LaneRequest")
+                            || c.getTargetOwner().isAssignableTo(
+                                    "org.releaseauditor.service.remediation.RemediationRequest")))
             .because("a lane request is built only by its builder in service (STYLE.md 2.9): front ends set "
                     + "what the user gave, the builder holds the defaults and checks the values");
 

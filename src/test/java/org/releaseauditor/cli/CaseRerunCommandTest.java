@@ -56,12 +56,12 @@ class CaseRerunCommandTest {
     void movedFilesAreFoundWithDataDirAndAChangedFileIsNotRerun(@TempDir Path tmp) throws Exception {
         Path copy = copyDemo(tmp);
         Path data = Files.createDirectory(tmp.resolve("moved"));
-        Files.copy(shared.resolve("demo-data/customers_release.csv"), data.resolve("customers_release.csv"));
+        Files.copy(shared.resolve("demo-data/customers_remediated.csv"), data.resolve("customers_remediated.csv"));
         Run r = AnalyzeMicrodataCommandTest.run("case", "rerun", copy.toString(), "--run", "2", "--data-dir",
                 data.toString(), "-q");
         assertEquals(ExitCodes.OK, r.code(), r.out() + r.err());
-        Files.writeString(data.resolve("customers_release.csv"), "age_band,gender,postcode_region,segment\n"
-                + "18-24,F,31xxx,A\n", StandardCharsets.UTF_8);
+        Files.writeString(data.resolve("customers_remediated.csv"), "age,gender,postcode_area,tariff,device,segment\n"
+                + "20-24,F,31600-31699,prepaid,Feature phone,A\n", StandardCharsets.UTF_8);
         r = AnalyzeMicrodataCommandTest.run("case", "rerun", copy.toString(), "--run", "2", "--data-dir",
                 data.toString(), "-q");
         assertEquals(ExitCodes.INPUT, r.code(), r.out());

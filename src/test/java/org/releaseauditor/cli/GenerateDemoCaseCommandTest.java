@@ -30,9 +30,9 @@ class GenerateDemoCaseCommandTest {
         Path file = tmp.resolve("demo.rcase");
         Result r = cli("generate", "demo-case", "--samples", "sample-datasets", "--out", file.toString(), "--quiet");
         assertEquals(ExitCodes.OK, r.code(), r.err());
-        assertTrue(r.out().contains("2 decisions"), r.out());
+        assertTrue(r.out().contains("3 decisions"), r.out());
         assertTrue(Files.isRegularFile(tmp.resolve("demo.html")));
-        assertTrue(Files.isRegularFile(tmp.resolve("demo-data/customers_release.csv")));
+        assertTrue(Files.isRegularFile(tmp.resolve("demo-data/customers_remediated.csv")));
 
         Result verify = cli("verify", file.toString());
         assertEquals(ExitCodes.OK, verify.code(), verify.out() + verify.err());

@@ -24,7 +24,7 @@ import org.releaseauditor.cli.AnalyzeMicrodataCommandTest.Run;
 import org.releaseauditor.service.RequestJson;
 
 /**
- * Golden tests of the three lanes on the bundled samples: {@code analyze <lane> --format json}
+ * Golden tests of the four lanes on the bundled samples: {@code analyze <lane> --format json}
  * and {@code case run --lane <lane>} with the same lane options give the same result JSON, and it
  * equals the file checked in under {@code src/test/resources/golden/}. Only {@code inputs.*.path}
  * (where the sample is on this machine) is left out; the inputs' SHA-256 stay in, so a changed
@@ -32,7 +32,9 @@ import org.releaseauditor.service.RequestJson;
  * made, the microdata records (20,000), classes (9,035), k (1) and sample uniqueness (0.2035) of
  * customers.csv, and the cells (448), withheld cells (328) and smallest count (10) of
  * od_daily_withheld.csv were recomputed with a short independent script (the trajectory numbers
- * are checked by hand on toy data in AnalyzeTrajectoriesCommandTest and core.trajectory tests). A
+ * are checked by hand on toy data in AnalyzeTrajectoriesCommandTest and core.trajectory tests; the
+ * evaluation numbers are those of the sample's datasheet, checked against Anonymeter's formulas in
+ * core.evaluation's AnonymeterReferenceTest and SampleDatasetTest). A
  * change in any number is a visible diff. To regenerate after an
  * intended change, run this test with {@code -Dgolden.update=true} and review the diff.
  */
@@ -59,7 +61,8 @@ class LaneGoldenTest {
                         "--attacks", "location:2,home-work", "--top-n", "2")),
                 Arguments.of("aggregates", List.of("--table", "od=" + SAMPLES.resolve(
                         "aggregates/od_daily_withheld.csv") + ",dims=date|home_district|area", "--threshold", "10",
-                        "--audit")));
+                        "--audit")),
+                Arguments.of("evaluation", AnalyzeEvaluationCommandTest.DATASHEET));
     }
 
     @ParameterizedTest

@@ -53,7 +53,7 @@ class CsvImporterTest {
         return p;
     }
 
-    private Dataset read(Path p) throws DatasetFormatException {
+    private Dataset read(Path p) throws org.releaseauditor.core.error.AuditException {
         return importer.read(p, ImportOptions.defaults(), ProgressMonitor.none());
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.releaseauditor.core.parallel.SharedProgress;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,22 +87,30 @@ public final class SuppressionAudit {
                 range.put(q, new double[] {model.known(q), model.known(q)});
             }
         }
-        long done = 0;
-        long total = targets.size();
+        // independent blocks, solved in parallel (each with its own solver session)
+        List<Component> work = new ArrayList<>();
         for (Component comp : comps.values()) {
-            if (comp.targets.isEmpty()) {
-                continue;
+            if (!comp.targets.isEmpty()) {
+                work.add(comp);
             }
-            monitor.checkCancelled();
-            monitor.update("aggregate.progress.audit", done, total);
+        }
+        SharedProgress progress = new SharedProgress(monitor, "aggregate.progress.audit", targets.size());
+        double[][][] solved = new double[work.size()][][];
+        Workers.defaults().forEach(work.size(), k -> {
+            Component comp = work.get(k);
             LinearSystem system = comp.system(model);
             int[] local = new int[comp.targets.size()];
             for (int i = 0; i < local.length; i++) {
                 local[i] = comp.local(comp.targets.get(i));
             }
-            double[][] r = solve(solver, system, local, monitor);
+            solved[k] = solve(solver, system, local, monitor);
+            progress.add(local.length);
+        });
+        for (int k = 0; k < work.size(); k++) {
+            Component comp = work.get(k);
+            double[][] r = solved[k];
             boolean integral = comp.integral;
-            for (int i = 0; i < local.length; i++) {
+            for (int i = 0; i < r.length; i++) {
                 double lo = r[i][0];
                 double hi = r[i][1];
                 if (integral && !Double.isNaN(lo)) {
@@ -109,7 +119,6 @@ public final class SuppressionAudit {
                 }
                 range.put(comp.targets.get(i), new double[] {Math.max(0, lo), hi});
             }
-            done += local.length;
         }
         LOGGER.info("Audited {} withheld cells in {} linked components", targets.size(), comps.size());
         List<AuditedCell> out = new ArrayList<>(targets.size());

@@ -14,16 +14,39 @@ public class AuditException extends Exception {
     private final String messageKey;
     private final transient Object[] args;
 
+    /** Longest value echoed in a message; longer ones (a 70,000-character header) are cut. */
+    public static final int MAX_ECHO = 200;
+
     public AuditException(String messageKey, Object... args) {
-        super(Messages.get(Locale.ENGLISH, messageKey, args));
+        super(Messages.get(Locale.ENGLISH, messageKey, capped(args)));
         this.messageKey = messageKey;
-        this.args = args.clone();
+        this.args = capped(args);
     }
 
     public AuditException(Throwable cause, String messageKey, Object... args) {
-        super(Messages.get(Locale.ENGLISH, messageKey, args), cause);
+        super(Messages.get(Locale.ENGLISH, messageKey, capped(args)), cause);
         this.messageKey = messageKey;
-        this.args = args.clone();
+        this.args = capped(args);
+    }
+
+    /** The arguments with every value longer than {@link #MAX_ECHO} characters cut (numbers stay numbers). */
+    static Object[] capped(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            Object a = out[i];
+            if (a == null || a instanceof Number) {
+                continue;
+            }
+            String s = a.toString();
+            if (s.length() > MAX_ECHO) {
+                int cut = MAX_ECHO - 1;
+                if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+                    cut--;
+                }
+                out[i] = s.substring(0, cut) + "\u2026";
+            }
+        }
+        return out;
     }
 
     public String messageKey() {

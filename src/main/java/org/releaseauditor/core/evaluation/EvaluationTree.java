@@ -138,6 +138,8 @@ public final class EvaluationTree {
         for (EvaluationNote n : notes) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("key", n.key());
+            // the arguments (counts, percentages, column names), so that a report can show the note in its language
+            m.put("args", n.args());
             m.put("text", n.text(locale));
             out.add(m);
         }

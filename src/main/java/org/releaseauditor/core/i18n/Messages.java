@@ -28,6 +28,7 @@ public final class Messages {
             "org.releaseauditor.i18n.ui",
             "org.releaseauditor.i18n.uitrajectory",
             "org.releaseauditor.i18n.uiaggregate",
+            "org.releaseauditor.i18n.uievaluation",
             "org.releaseauditor.i18n.remediation",
             "org.releaseauditor.i18n.summary",
             "org.releaseauditor.i18n.lanes");

@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One dictionary-encoded column: each row holds an {@code int} code into {@link #dictionary()}.
- * No {@code String} per cell and no boxing. Two reserved codes mark missing values
+ * One dictionary-encoded column: each row holds a code into {@link #dictionary()}. No
+ * {@code String} per cell and no boxing. Two reserved codes mark missing values
  * ({@link #MISSING}) and suppression markers ({@link #SUPPRESSED}); they are never dictionary
- * entries. Instances are immutable; {@link #codes()} returns the backing array for speed and
- * callers must not modify it.
+ * entries. The codes are stored in one, two or four bytes a row, as the cardinality requires
+ * ({@link ColumnCodes}); hot loops read them in blocks through {@link #compactCodes()}.
+ * Instances are immutable.
  */
 public final class Column {
 
@@ -20,24 +21,28 @@ public final class Column {
     private final String name;
     private final ColumnType type;
     private final String[] dictionary;
-    private final int[] codes;
-    private final int size;
+    private final ColumnCodes codes;
     private volatile double[] numericCache;
     private volatile int[] rankCache;
 
     /**
      * @param dictionary distinct values; code i stands for dictionary[i]
-     * @param codes      per-row codes; only the first {@code size} entries are used
+     * @param codes      per-row codes; only the first {@code size} entries are used (they are
+     *                   copied into compact storage unless the column needs four bytes a row)
      */
     public Column(String name, ColumnType type, String[] dictionary, int[] codes, int size) {
+        this(name, type, dictionary, ColumnCodes.of(codes, size, dictionary.length));
+    }
+
+    /**
+     * @param dictionary distinct values; code i stands for dictionary[i]
+     * @param codes      the per-row codes, all below {@code dictionary.length}
+     */
+    public Column(String name, ColumnType type, String[] dictionary, ColumnCodes codes) {
         this.name = Objects.requireNonNull(name);
         this.type = Objects.requireNonNull(type);
-        this.dictionary = dictionary;
-        this.codes = codes;
-        this.size = size;
-        if (size > codes.length) {
-            throw new IllegalArgumentException("size exceeds codes");
-        }
+        this.dictionary = Objects.requireNonNull(dictionary);
+        this.codes = Objects.requireNonNull(codes);
     }
 
     public String name() {
@@ -50,17 +55,17 @@ public final class Column {
 
     /** Returns a copy of this column with another type (user override). */
     public Column withType(ColumnType newType) {
-        return new Column(name, newType, dictionary, codes, size);
+        return new Column(name, newType, dictionary, codes);
     }
 
     /** Returns a copy of this column under another name. */
     public Column withName(String newName) {
-        return new Column(newName, type, dictionary, codes, size);
+        return new Column(newName, type, dictionary, codes);
     }
 
     /** Number of rows. */
     public int size() {
-        return size;
+        return codes.size();
     }
 
     /** Number of distinct (non-missing, non-suppressed) values. */
@@ -69,11 +74,20 @@ public final class Column {
     }
 
     public int code(int row) {
-        return codes[row];
+        return codes.get(row);
     }
 
-    /** The backing code array (length may exceed {@link #size()}); do not modify. */
+    /**
+     * The codes as an {@code int[]} of at least {@link #size()} entries; do not modify. For a
+     * column stored in one or two bytes a row this is a new array (four bytes a row): prefer
+     * {@link #code(int)} or {@link #compactCodes()} on large data.
+     */
     public int[] codes() {
+        return codes.toIntArray();
+    }
+
+    /** The compact per-row codes. */
+    public ColumnCodes compactCodes() {
         return codes;
     }
 
@@ -90,7 +104,7 @@ public final class Column {
 
     /** The value in a row (see {@link #value(int)}). */
     public String valueAt(int row) {
-        return value(codes[row]);
+        return value(codes.get(row));
     }
 
     /** A copy of the dictionary. */
@@ -160,6 +174,6 @@ public final class Column {
     @Override
     public String toString() {
         // never print values (personal data): name, type and sizes only
-        return "Column[" + name + ", " + type + ", rows=" + size + ", distinct=" + dictionary.length + "]";
+        return "Column[" + name + ", " + type + ", rows=" + codes.size() + ", distinct=" + dictionary.length + "]";
     }
 }

@@ -13,8 +13,7 @@ public final class ColumnBuilder {
     private final String name;
     private final Map<String, Integer> index = new HashMap<>();
     private String[] dictionary = new String[16];
-    private int[] codes;
-    private int size;
+    private final ColumnCodesBuilder codes;
 
     public ColumnBuilder(String name) {
         this(name, 1024);
@@ -22,7 +21,7 @@ public final class ColumnBuilder {
 
     public ColumnBuilder(String name, int expectedRows) {
         this.name = name;
-        this.codes = new int[Math.max(16, expectedRows)];
+        this.codes = new ColumnCodesBuilder(expectedRows);
     }
 
     /** Adds a present value and returns its code. */
@@ -57,18 +56,11 @@ public final class ColumnBuilder {
     }
 
     private void push(int code) {
-        if (size == codes.length) {
-            long grown = Math.min((long) Integer.MAX_VALUE - 8, (long) codes.length * 2);
-            if (grown <= size) {
-                throw new IllegalStateException("column too large");
-            }
-            codes = Arrays.copyOf(codes, (int) grown);
-        }
-        codes[size++] = code;
+        codes.add(code);
     }
 
     public int size() {
-        return size;
+        return codes.size();
     }
 
     public int cardinality() {
@@ -81,6 +73,6 @@ public final class ColumnBuilder {
     }
 
     public Column build(ColumnType type) {
-        return new Column(name, type, Arrays.copyOf(dictionary, index.size()), codes, size);
+        return new Column(name, type, Arrays.copyOf(dictionary, index.size()), codes.build());
     }
 }

@@ -20,12 +20,25 @@ public sealed interface Transformation {
      * @param hierarchies       QI → hierarchy source (file and SHA-256, or builder and parameters)
      * @param suppressBelow     classes smaller than this are suppressed (0: none)
      * @param suppressedRecords records suppressed by that rule
+     * @param dropped           columns left out of the copy (direct identifiers, for example), in file order
      */
     record Microdata(Map<String, Integer> levels, Map<String, String> hierarchies, long suppressBelow,
-                     long suppressedRecords) implements Transformation {
+                     long suppressedRecords, List<String> dropped) implements Transformation {
         public Microdata {
             levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
             hierarchies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hierarchies));
+            dropped = List.copyOf(dropped == null ? List.of() : dropped);
+        }
+
+        /** A transformation that keeps every column. */
+        public Microdata(Map<String, Integer> levels, Map<String, String> hierarchies, long suppressBelow,
+                         long suppressedRecords) {
+            this(levels, hierarchies, suppressBelow, suppressedRecords, List.of());
+        }
+
+        /** The same transformation with these columns left out of the copy. */
+        public Microdata withDropped(List<String> columns) {
+            return new Microdata(levels, hierarchies, suppressBelow, suppressedRecords, columns);
         }
 
         @Override

@@ -11,7 +11,11 @@ import java.util.Set;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.ColumnCodes;
 import org.releaseauditor.core.model.Dataset;
+import org.releaseauditor.core.parallel.MemoryBudget;
+import org.releaseauditor.core.parallel.SharedProgress;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.util.LongIntHashMap;
 import org.slf4j.Logger;
@@ -62,6 +66,8 @@ public final class MicrodataAnalyzer {
 
         ProgressMonitor grouping = m.slice(0.0, 0.35);
         grouping.update(Messages.get("progress.risk.grouping"), 0, 1);
+        MemoryBudget.require(Messages.get("error.memory.grouping"), MemoryBudget.GROUPING_PER_ROW * data.rowCount(),
+                data.rowCount(), qis.size());
         Partition partition = Partition.group(qis, grouping);
         int[] sizes = partition.sizes();
         int classes = sizes.length;
@@ -259,52 +265,14 @@ public final class MicrodataAnalyzer {
     }
 
     private static int[] firstRows(Partition partition, ProgressMonitor m) {
-        int[] first = new int[partition.classCount()];
-        Arrays.fill(first, -1);
-        int[] classOf = partition.classIds();
-        int rows = partition.rowCount();
-        for (int r = 0; r < rows; r++) {
-            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                m.checkCancelled();
-            }
-            int c = classOf[r];
-            if (c >= 0 && first[c] < 0) {
-                first[c] = r;
-            }
-        }
-        return first;
+        m.checkCancelled();
+        return partition.firstRows(); // classes are numbered by first row
     }
 
     /** {distinct effective sizes ascending, classes per size, records per size}. */
     private static long[][] effectiveHistogram(long[] effective, int[] sizes) {
-        int classes = effective.length;
-        long[] packed = new long[classes];
-        for (int j = 0; j < classes; j++) {
-            packed[j] = effective[j];
-        }
-        long[] sorted = packed.clone();
-        Arrays.sort(sorted);
-        int distinct = 0;
-        for (int j = 0; j < classes; j++) {
-            if (j == 0 || sorted[j] != sorted[j - 1]) {
-                distinct++;
-            }
-        }
-        long[] values = new long[distinct];
-        int d = -1;
-        for (int j = 0; j < classes; j++) {
-            if (j == 0 || sorted[j] != sorted[j - 1]) {
-                values[++d] = sorted[j];
-            }
-        }
-        long[] cls = new long[distinct];
-        long[] recs = new long[distinct];
-        for (int j = 0; j < classes; j++) {
-            int i = Arrays.binarySearch(values, effective[j]);
-            cls[i]++;
-            recs[i] += sizes[j];
-        }
-        return new long[][] {values, cls, recs};
+        // counted per distinct size (few), no sorted copy of one value per class
+        return ClassSizeHistogram.tally(effective, sizes);
     }
 
     private static MicrodataResult.AttackerRisk prosecutor(long[] effSizes, long[] effClasses, long[] effRecords,
@@ -472,16 +440,22 @@ public final class MicrodataAnalyzer {
                                                                  ProgressMonitor m) {
         int q = qis.size();
         double[][] share = new double[q][q];
-        long pairs = (long) q * (q + 1) / 2;
-        long done = 0;
-        for (int i = 0; i < q; i++) {
-            for (int j = i; j < q; j++) {
-                m.update(Messages.get("progress.risk.pairs"), done++, pairs);
-                long uniques = uniqueRows(qis.get(i), qis.get(j), rows, m);
-                share[i][j] = fraction(uniques, rows);
-                share[j][i] = share[i][j];
+        int pairs = q * (q + 1) / 2;
+        int[] left = new int[pairs];
+        int[] right = new int[pairs];
+        for (int i = 0, k = 0; i < q; i++) {
+            for (int j = i; j < q; j++, k++) {
+                left[k] = i;
+                right[k] = j;
             }
         }
+        SharedProgress progress = new SharedProgress(m, Messages.get("progress.risk.pairs"), pairs);
+        Workers.defaults().forEach(pairs, k -> {
+            long uniques = uniqueRows(qis.get(left[k]), qis.get(right[k]), rows, m);
+            share[left[k]][right[k]] = fraction(uniques, rows);
+            share[right[k]][left[k]] = share[left[k]][right[k]];
+            progress.add(1);
+        });
         List<List<Double>> matrix = new ArrayList<>(q);
         for (int i = 0; i < q; i++) {
             List<Double> row = new ArrayList<>(q);
@@ -493,20 +467,25 @@ public final class MicrodataAnalyzer {
         return new MicrodataResult.PairUniqueness(names, matrix);
     }
 
-    /** Rows whose (a, b) value pair occurs once. */
+    /** Rows whose (a, b) value pair occurs once; codes are read in blocks from their compact storage. */
     private static long uniqueRows(Column a, Column b, int rows, ProgressMonitor m) {
-        int[] ca = a.codes();
-        int[] cb = b.codes();
+        ColumnCodes ca = a.compactCodes();
+        ColumnCodes cb = b.compactCodes();
         long spanB = b.cardinality() + 2L;
         long space = (a.cardinality() + 2L) * spanB;
+        int[] ba = new int[ProgressMonitor.CHECK_INTERVAL];
+        int[] bb = new int[ProgressMonitor.CHECK_INTERVAL];
         long uniques = 0;
         if (space <= DENSE_PAIR_LIMIT) {
             int[] counts = new int[(int) space];
-            for (int r = 0; r < rows; r++) {
-                if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                    m.checkCancelled();
+            for (int from = 0; from < rows; from += ba.length) {
+                m.checkCancelled();
+                int to = Math.min(rows, from + ba.length);
+                ca.shifted(from, to, ba, 0);
+                cb.shifted(from, to, bb, 0);
+                for (int i = 0, len = to - from; i < len; i++) {
+                    counts[(int) (ba[i] * spanB + bb[i])]++;
                 }
-                counts[(int) ((ca[r] + 2) * spanB + cb[r] + 2)]++;
             }
             for (int c : counts) {
                 if (c == 1) {
@@ -518,18 +497,21 @@ public final class MicrodataAnalyzer {
         LongIntHashMap ids = new LongIntHashMap(Math.min(rows, 1 << 20));
         int[] counts = new int[1024];
         int next = 0;
-        for (int r = 0; r < rows; r++) {
-            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                m.checkCancelled();
-            }
-            int id = ids.getOrPut((ca[r] + 2) * spanB + cb[r] + 2, next);
-            if (id == next) {
-                next++;
-                if (next == counts.length) {
-                    counts = Arrays.copyOf(counts, counts.length * 2);
+        for (int from = 0; from < rows; from += ba.length) {
+            m.checkCancelled();
+            int to = Math.min(rows, from + ba.length);
+            ca.shifted(from, to, ba, 0);
+            cb.shifted(from, to, bb, 0);
+            for (int i = 0, len = to - from; i < len; i++) {
+                int id = ids.getOrPut(ba[i] * spanB + bb[i], next);
+                if (id == next) {
+                    next++;
+                    if (next == counts.length) {
+                        counts = Arrays.copyOf(counts, counts.length * 2);
+                    }
                 }
+                counts[id]++;
             }
-            counts[id]++;
         }
         for (int i = 0; i < next; i++) {
             if (counts[i] == 1) {

@@ -1,28 +1,51 @@
 package org.releaseauditor.core.risk;
 
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.ColumnCodes;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 
 /**
  * The equivalence classes of a dataset on a set of quasi-identifiers: every row gets a dense class
- * id, and every class its size. Built by refining column by column (class id × code → new id), so
- * a partition on QIs S ∪ {q} is one cheap {@link #refine} of the partition on S; the QI
- * contribution analysis relies on this. Memory: one {@code int} per row plus one per class.
+ * id (classes numbered in order of their first row), and every class its size and first row.
+ * Memory: one {@code int} per row plus two per class.
+ *
+ * <p>{@link #group} packs each row's codes into a 63-bit key (several rounds when the columns'
+ * combined code space is larger: the class ids of one round become a digit of the next) and groups
+ * the keys with {@link Grouping}: in parallel by hash partitions, merged so that the result is the
+ * same as on one thread. The last partition of a column list is kept (softly) and returned again
+ * for the same columns, so the analyses of one run group once.
  *
  * <p>Rows whose QI values are <em>all</em> suppressed ({@code *}) are not an equivalence class
  * (ARX issue #259): {@link #group} gives them class id {@code -1} and counts them in
  * {@link #suppressedRecords()}.
  */
 public final class Partition {
+    /** Largest key space (product of the columns' code spans) packed into one round. */
+    static final long KEY_LIMIT = 1L << 62;
+
+    private static volatile CacheEntry last;
+
     private final int[] classOf;
     private final int[] sizes;
+    private final int[] firstRow;
     private final int suppressedRecords;
 
-    private Partition(int[] classOf, int[] sizes, int suppressedRecords) {
+    private Partition(int[] classOf, int[] sizes, int[] firstRow, int suppressedRecords) {
         this.classOf = classOf;
         this.sizes = sizes;
+        this.firstRow = firstRow;
         this.suppressedRecords = suppressedRecords;
+    }
+
+    private Partition(Grouping.Result g, int suppressedRecords) {
+        this(g.classOf(), g.sizes(), g.firstRow(), suppressedRecords);
     }
 
     /** Number of rows (including all-suppressed ones). */
@@ -55,6 +78,11 @@ public final class Partition {
         return sizes;
     }
 
+    /** The first row of each class (ascending, as classes are numbered by first row); do not modify. */
+    public int[] firstRows() {
+        return firstRow;
+    }
+
     /** Records whose quasi-identifiers are all suppressed; they belong to no class. */
     public int suppressedRecords() {
         return suppressedRecords;
@@ -67,161 +95,211 @@ public final class Partition {
 
     /** The partition of all rows into one class (no quasi-identifiers). */
     public static Partition single(int rows) {
-        return new Partition(new int[rows], rows == 0 ? new int[0] : new int[] {rows}, 0);
+        return new Partition(new int[rows], rows == 0 ? new int[0] : new int[] {rows},
+                rows == 0 ? new int[0] : new int[] {0}, 0);
     }
 
     /**
-     * Groups the rows by the given quasi-identifier columns. MISSING and SUPPRESSED codes are
-     * ordinary values here (the wildcard option is handled by the risk engine).
+     * Groups the rows by the given quasi-identifier columns with every core. MISSING and
+     * SUPPRESSED codes are ordinary values here (the wildcard option is handled by the risk
+     * engine).
      */
     public static Partition group(List<Column> qis, ProgressMonitor monitor) {
+        return group(qis, monitor, Workers.defaults());
+    }
+
+    /** {@link #group(List, ProgressMonitor)} on the given workers. */
+    public static Partition group(List<Column> qis, ProgressMonitor monitor, Workers workers) {
         if (qis.isEmpty()) {
             throw new IllegalArgumentException("at least one quasi-identifier is required");
         }
-        int rows = qis.get(0).size();
-        Partition p = ofColumn(qis.get(0), monitor);
-        for (int q = 1; q < qis.size(); q++) {
-            monitor.update(org.releaseauditor.core.i18n.Messages.get("progress.grouping"), q, qis.size());
-            p = p.refine(qis.get(q), monitor);
+        CacheEntry cached = last;
+        if (cached != null) {
+            Partition hit = cached.get(qis);
+            if (hit != null) {
+                return hit;
+            }
         }
-        return p.excludeAllSuppressed(qis, rows);
+        int rows = qis.get(0).size();
+        for (Column c : qis) {
+            if (c.size() != rows) {
+                throw new IllegalArgumentException("columns differ in length");
+            }
+        }
+        monitor.update(Messages.get("progress.grouping"), 0, qis.size());
+        Partition p = groupUncached(qis, rows, monitor, workers, KEY_LIMIT, Grouping.PARALLEL_MIN_ROWS,
+                Grouping.DENSE_LIMIT, 0);
+        last = new CacheEntry(qis, p);
+        return p;
     }
 
-    /** The partition by one column. */
-    public static Partition ofColumn(Column column, ProgressMonitor monitor) {
-        int rows = column.size();
-        int[] codes = column.codes();
-        int[] classOf = new int[rows];
-        // codes are >= -2: shift by 2 to get a dense non-negative id space
-        int span = column.cardinality() + 2;
-        int[] idOfCode = new int[span];
-        java.util.Arrays.fill(idOfCode, -1);
+    /** Grouping without the cache, with the thresholds of every path (tests force each one). */
+    static Partition groupUncached(List<Column> qis, int rows, ProgressMonitor monitor, Workers workers,
+            long keyLimit, int parallelMinRows, long denseLimit, long batchBytes) {
+        int[] prev = null;
+        long prevSpan = 1;
+        int zeroClass = 0; // class of the rows suppressed in every column so far (-1: none); 0 before round 1
         int next = 0;
-        int[] counts = new int[Math.min(span, Math.max(1, rows))];
-        for (int r = 0; r < rows; r++) {
-            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                monitor.checkCancelled();
+        while (true) {
+            int from = next;
+            long space = prevSpan;
+            while (next < qis.size() && (next == from || space <= keyLimit / (qis.get(next).cardinality() + 2L))) {
+                space *= qis.get(next).cardinality() + 2L;
+                next++;
             }
-            int c = codes[r] + 2;
-            int id = idOfCode[c];
-            if (id < 0) {
-                id = next++;
-                idOfCode[c] = id;
+            boolean lastRound = next == qis.size();
+            // rows suppressed in every column so far: previous all-suppressed class, then zeros
+            long zeroKey = zeroClass < 0 ? -2 : (long) zeroClass * (space / prevSpan);
+            RowKeys keys = new RowKeys(qis.subList(from, next), prev, zeroKey, lastRound);
+            Grouping.Result g = Grouping.group(rows, keys, space, workers, monitor, parallelMinRows, denseLimit,
+                    batchBytes);
+            monitor.update(Messages.get("progress.grouping"), next, qis.size());
+            if (lastRound) {
+                return new Partition(g, rows - sum(g.sizes()));
             }
-            classOf[r] = id;
-            counts[id]++;
+            int zeroRow = keys.zeroRow();
+            zeroClass = zeroRow < rows ? g.classOf()[zeroRow] : -1;
+            prev = g.classOf();
+            prevSpan = g.sizes().length;
         }
-        return new Partition(classOf, java.util.Arrays.copyOf(counts, next), 0);
+    }
+
+    private static int sum(int[] a) {
+        long s = 0;
+        for (int v : a) {
+            s += v;
+        }
+        return (int) s;
+    }
+
+    /** The partition by one column (codes of their own, missing and suppressed included). */
+    public static Partition ofColumn(Column column, ProgressMonitor monitor) {
+        return ofColumn(column, monitor, Workers.defaults());
+    }
+
+    static Partition ofColumn(Column column, ProgressMonitor monitor, Workers workers) {
+        RowKeys keys = new RowKeys(List.of(column), null, -2, false);
+        return new Partition(Grouping.group(column.size(), keys, column.cardinality() + 2L, workers, monitor), 0);
     }
 
     /**
      * Refines this partition by one more column: rows stay together only if they share their class
      * and their code in {@code column}. Rows with class -1 stay at -1. New class ids are numbered
-     * in order of each class's first row, as in {@link #ofColumn}.
-     *
-     * <p>No hashing: rows are bucketed by code (counting sort), and within each code bucket a row
-     * opens a new class the first time its old class is seen there. A final pass renumbers the
-     * classes by first row. O(rows + classes + codes), with sequential passes over the rows.
+     * in order of each class's first row, as in {@link #group}.
      */
     public Partition refine(Column column, ProgressMonitor monitor) {
-        int rows = classOf.length;
-        int[] codes = column.codes();
-        int span = column.cardinality() + 2;
-        // 1. bucket the classified rows by code
-        int[] start = new int[span + 1];
-        for (int r = 0; r < rows; r++) {
-            if (classOf[r] >= 0) {
-                start[codes[r] + 3]++;
-            }
-        }
-        for (int b = 0; b < span; b++) {
-            start[b + 1] += start[b];
-        }
-        int[] order = new int[start[span]];
-        int[] fill = java.util.Arrays.copyOf(start, span);
-        for (int r = 0; r < rows; r++) {
-            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                monitor.checkCancelled();
-            }
-            if (classOf[r] >= 0) {
-                order[fill[codes[r] + 2]++] = r;
-            }
-        }
-        // 2. within each code bucket, one new class per old class
-        int[] newClassOf = new int[rows];
-        int[] lastBucket = new int[sizes.length];
-        java.util.Arrays.fill(lastBucket, -1);
-        int[] idOf = new int[sizes.length];
-        int next = 0;
-        for (int b = 0; b < span; b++) {
-            for (int i = start[b], end = start[b + 1]; i < end; i++) {
-                if ((i & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                    monitor.checkCancelled();
-                }
-                int r = order[i];
-                int c = classOf[r];
-                if (lastBucket[c] != b) {
-                    lastBucket[c] = b;
-                    idOf[c] = next++;
-                }
-                newClassOf[r] = idOf[c];
-            }
-        }
-        // 3. renumber by first row and count
-        int[] renumber = new int[next];
-        java.util.Arrays.fill(renumber, -1);
-        int[] counts = new int[next];
-        int k = 0;
-        for (int r = 0; r < rows; r++) {
-            if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
-                monitor.checkCancelled();
-            }
-            if (classOf[r] < 0) {
-                newClassOf[r] = -1;
-                continue;
-            }
-            int id = newClassOf[r];
-            int renumbered = renumber[id];
-            if (renumbered < 0) {
-                renumbered = k++;
-                renumber[id] = renumbered;
-            }
-            newClassOf[r] = renumbered;
-            counts[renumbered]++;
-        }
-        return new Partition(newClassOf, counts, suppressedRecords);
+        return refine(column, monitor, Workers.defaults());
     }
 
-    private Partition excludeAllSuppressed(List<Column> qis, int rows) {
-        int suppressedClass = -1;
-        for (int r = 0; r < rows && suppressedClass < 0; r++) {
-            boolean all = true;
-            for (Column c : qis) {
-                if (c.code(r) != Column.SUPPRESSED) {
-                    all = false;
-                    break;
+    /** {@link #refine(Column, ProgressMonitor)} on the given workers. */
+    public Partition refine(Column column, ProgressMonitor monitor, Workers workers) {
+        int[] ids = classOf;
+        ColumnCodes codes = column.compactCodes();
+        long span = column.cardinality() + 2L;
+        Grouping.Keys keys = (from, to, dst) -> {
+            int[] buf = new int[to - from];
+            codes.shifted(from, to, buf, 0);
+            for (int r = from; r < to; r++) {
+                int c = ids[r];
+                dst[r - from] = c < 0 ? Grouping.EXCLUDED : c * span + buf[r - from];
+            }
+        };
+        Grouping.Result g = Grouping.group(ids.length, keys, Math.max(1, sizes.length) * span, workers, monitor);
+        return new Partition(g, suppressedRecords);
+    }
+
+    /**
+     * Row keys of one grouping round: the previous round's class id (if any) followed by the
+     * shifted codes of the columns, as digits of a mixed-radix number. Remembers the first row
+     * whose key is {@code zeroKey} (suppressed in every column so far) and, in the last round,
+     * excludes those rows.
+     */
+    private static final class RowKeys implements Grouping.Keys {
+        private final ColumnCodes[] codes;
+        private final long[] spans;
+        private final int[] prev;
+        private final long zeroKey;
+        private final boolean excludeZero;
+        private final java.util.concurrent.atomic.AtomicInteger zeroRow =
+                new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+
+        RowKeys(List<Column> columns, int[] prev, long zeroKey, boolean excludeZero) {
+            this.codes = new ColumnCodes[columns.size()];
+            this.spans = new long[columns.size()];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = columns.get(i).compactCodes();
+                spans[i] = columns.get(i).cardinality() + 2L;
+            }
+            this.prev = prev;
+            this.zeroKey = zeroKey;
+            this.excludeZero = excludeZero;
+        }
+
+        @Override
+        public void keys(int from, int to, long[] dst) {
+            int len = to - from;
+            int[] buf = new int[len];
+            if (prev == null) {
+                Arrays.fill(dst, 0, len, 0L);
+            } else {
+                for (int k = 0; k < len; k++) {
+                    dst[k] = prev[from + k];
                 }
             }
-            if (all) {
-                suppressedClass = classOf[r];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i].shifted(from, to, buf, 0);
+                long span = spans[i];
+                for (int k = 0; k < len; k++) {
+                    dst[k] = dst[k] * span + buf[k];
+                }
+            }
+            if (zeroKey < 0) {
+                return;
+            }
+            for (int k = 0; k < len; k++) {
+                if (dst[k] == zeroKey) {
+                    int r = from + k;
+                    if (r < zeroRow.get()) {
+                        zeroRow.accumulateAndGet(r, Math::min);
+                    }
+                    if (excludeZero) {
+                        dst[k] = Grouping.EXCLUDED;
+                    }
+                }
             }
         }
-        if (suppressedClass < 0) {
-            return this;
+
+        /** The first row suppressed in every column so far, or {@link Integer#MAX_VALUE}. */
+        int zeroRow() {
+            return zeroRow.get();
         }
-        int removed = sizes[suppressedClass];
-        int[] newSizes = new int[sizes.length - 1];
-        for (int j = 0, k = 0; j < sizes.length; j++) {
-            if (j != suppressedClass) {
-                newSizes[k++] = sizes[j];
+    }
+
+    /** The last grouping, softly held, with weak references to its columns. */
+    private static final class CacheEntry {
+        private final List<WeakReference<Column>> columns;
+        private final SoftReference<Partition> partition;
+
+        CacheEntry(List<Column> qis, Partition p) {
+            List<WeakReference<Column>> refs = new ArrayList<>(qis.size());
+            for (Column c : qis) {
+                refs.add(new WeakReference<>(c));
             }
+            this.columns = refs;
+            this.partition = new SoftReference<>(p);
         }
-        int[] newClassOf = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            int c = classOf[r];
-            newClassOf[r] = c == suppressedClass ? -1 : (c > suppressedClass ? c - 1 : c);
+
+        Partition get(List<Column> qis) {
+            if (qis.size() != columns.size()) {
+                return null;
+            }
+            for (int i = 0; i < qis.size(); i++) {
+                if (columns.get(i).get() != qis.get(i)) {
+                    return null;
+                }
+            }
+            return partition.get();
         }
-        return new Partition(newClassOf, newSizes, suppressedRecords + removed);
     }
 
     /**

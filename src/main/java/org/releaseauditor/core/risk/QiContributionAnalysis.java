@@ -7,6 +7,9 @@ import java.util.Map;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.parallel.MemoryBudget;
+import org.releaseauditor.core.parallel.SharedProgress;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +29,19 @@ import org.slf4j.LoggerFactory;
  * n = 0 both values are 0; with n = 1 both are 1 (the only record is distinct, and no pair is
  * left unseparated).
  *
- * <p>Computation: the subset lattice is walked depth first and each subset's classes are one
- * refinement of its parent's (see {@link SubsetLattice} and {@link RowGroups}), so 2^m − 1 subsets
- * cost 2^m − 1 single-column passes over the rows that are not yet unique, with at most
- * {@code maxSubsetSize} groupings alive at a time.
+ * <p>Computation: the records are grouped once on all QIs ({@link Partition}, shared with the
+ * rest of the analysis), and every subset's classes are rolled up from those classes
+ * ({@link ClassTable}, {@link QiContributionLattice}): the work grows with the number of classes,
+ * not the number of records, reads compact columns in sequence, and runs on every core. The
+ * result is exact and does not depend on the number of threads.
  * Pair counts use {@code long} arithmetic (C(n,2) overflows {@code int} from n ≈ 65,536).
  */
 public final class QiContributionAnalysis {
 
     /** ARX analyses at most 10 QIs; this is the default size limit. */
     public static final int DEFAULT_MAX_SUBSET_SIZE = 10;
+    /** Size limits up to this are counted subset by subset over the records (no class table). */
+    static final int DIRECT_MAX_SIZE = 2;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(QiContributionAnalysis.class);
 
@@ -57,6 +63,22 @@ public final class QiContributionAnalysis {
      */
     public static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor)
             throws ConfigurationException {
+        return compute(qis, maxSubsetSize, monitor, Workers.defaults());
+    }
+
+    /** {@link #compute(List, int, ProgressMonitor)} on the given workers. */
+    public static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
+            Workers workers) throws ConfigurationException {
+        return compute(qis, maxSubsetSize, monitor, workers, QiContributionLattice.FORK_MIN,
+                QiContributionLattice.PARALLEL_SCATTER_MIN, DIRECT_MAX_SIZE);
+    }
+
+    /**
+     * As above, with the lattice's parallel thresholds and the largest size limit counted
+     * directly over the records (tests force every path).
+     */
+    static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
+            Workers workers, int forkMin, int scatterMin, int directMaxSize) throws ConfigurationException {
         if (qis.isEmpty()) {
             throw new ConfigurationException("risk.error.noQuasiIdentifiers");
         }
@@ -68,38 +90,57 @@ public final class QiContributionAnalysis {
         SubsetLattice.checkSize(Messages.get("risk.analysis.qiContribution"), qis, maxSize);
         int rows = qis.get(0).size();
         long started = System.nanoTime();
-        SuppressionMasks suppressed = SuppressionMasks.of(qis, monitor);
+        String phase = Messages.get("risk.progress.qiContribution");
+        monitor.update(phase, 0, 1);
+        QiContributionLattice.Counts counts;
+        SuppressionMasks suppressed;
+        long classRows;
+        if (maxSize <= directMaxSize) {
+            // few small subsets: count each over the records, no grouping on all QIs
+            counts = DirectCounts.count(qis, maxSize, workers, new SharedProgress(monitor, phase,
+                    DirectCounts.subsets(m, maxSize) + 1));
+            suppressed = SuppressionMasks.of(qis, workers, monitor);
+            classRows = 0;
+        } else {
+            Partition all = Partition.group(qis, monitor, workers);
+            // the class table, the top-level split and the levels below it
+            MemoryBudget.require(Messages.get("error.memory.qiContribution"),
+                    3 * (all.classCount() + 1L) * ClassTable.bytesPerRow(qis), rows, m);
+            ClassTable table = ClassTable.of(qis, all, true, workers, monitor);
+            suppressed = SuppressionMasks.of(table);
+            SharedProgress progress = new SharedProgress(monitor, phase, (long) table.rows * m);
+            counts = QiContributionLattice.count(table, maxSize, workers, progress, forkMin, scatterMin);
+            classRows = table.rows;
+        }
         List<Integer> masks = new ArrayList<>();
-        Map<Integer, double[]> byMask = new HashMap<>();
-        SubsetLattice.walk(qis, maxSize, monitor, Messages.get("risk.progress.qiContribution"), false,
-                (mask, size, groups, scratch) -> {
-                    byMask.put(mask, measure(groups, suppressed.allSuppressed(mask)));
-                    masks.add(mask);
-                    return true;
-                });
+        for (int k = 0; k < counts.index().size(); k++) {
+            masks.add(counts.index().mask(k));
+        }
         masks.sort(SubsetLattice::compareBySizeThenIndices);
         List<QiContribution> result = new ArrayList<>(masks.size());
         for (int mask : masks) {
-            double[] v = byMask.get(mask);
+            int k = counts.index().indexOf(mask);
+            double[] v = measure(rows, counts.groups()[k], counts.pairs()[k], suppressed.allSuppressed(mask));
             List<String> names = new ArrayList<>();
             for (int i : SubsetLattice.indices(mask)) {
                 names.add(qis.get(i).name());
             }
             result.add(new QiContribution(names, v[0], v[1]));
         }
-        LOGGER.debug("QI contribution: {} QIs, {} subsets, {} rows in {} ms", m, result.size(), rows,
-                (System.nanoTime() - started) / 1_000_000);
+        monitor.update(phase, 1, 1);
+        LOGGER.debug("QI contribution: {} QIs, {} subsets, {} rows, {} class rows in {} ms", m, result.size(), rows,
+                classRows, (System.nanoTime() - started) / 1_000_000);
         return List.copyOf(result);
     }
 
     /**
-     * Distinction and separation of one subset's classes, leaving out the class of
-     * {@code excluded} all-suppressed records (0 when there is none).
+     * Distinction and separation of one subset with {@code classes} groups (the group of records
+     * suppressed on every QI of the subset included) and {@code samePairs} agreeing pairs among
+     * {@code rows} records, leaving out the {@code excluded} all-suppressed records (0 when there
+     * are none).
      */
-    static double[] measure(RowGroups groups, long excluded) {
-        long samePairs = groups.samePairs;
-        long n = groups.rows;
-        long classes = groups.classes();
+    static double[] measure(long rows, long classes, long samePairs, long excluded) {
+        long n = rows;
         if (excluded > 0) {
             n -= excluded;
             classes -= 1;
@@ -128,8 +169,8 @@ public final class QiContributionAnalysis {
     }
 
     /**
-     * For each row, the bit mask of the QIs that are suppressed in it; answers "how many rows are
-     * suppressed on every QI of S" from the few distinct masks, without another pass over the rows.
+     * Per class row, the bit mask of the QIs that are suppressed in it, counted in records; answers
+     * "how many records are suppressed on every QI of S" from the few distinct masks.
      */
     static final class SuppressionMasks {
         private final int[] distinctMasks;
@@ -140,21 +181,69 @@ public final class QiContributionAnalysis {
             this.counts = counts;
         }
 
-        static SuppressionMasks of(List<Column> columns, ProgressMonitor monitor) {
+        /** From the records themselves (no class table). */
+        static SuppressionMasks of(List<Column> columns, Workers workers, ProgressMonitor monitor) {
             int rows = columns.get(0).size();
-            Map<Integer, long[]> counts = new HashMap<>();
-            for (int r = 0; r < rows; r++) {
-                if ((r & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+            int chunks = workers.tasks(rows, 1 << 16);
+            List<Map<Integer, long[]>> parts = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                parts.add(new HashMap<>());
+            }
+            workers.forEach(chunks, c -> {
+                int from = (int) ((long) rows * c / chunks);
+                int to = (int) ((long) rows * (c + 1) / chunks);
+                int[] block = new int[ProgressMonitor.CHECK_INTERVAL];
+                int[] mask = new int[ProgressMonitor.CHECK_INTERVAL];
+                Map<Integer, long[]> counts = parts.get(c);
+                for (int f = from; f < to; f += block.length) {
                     monitor.checkCancelled();
+                    int t = Math.min(to, f + block.length);
+                    java.util.Arrays.fill(mask, 0);
+                    for (int i = 0; i < columns.size(); i++) {
+                        columns.get(i).compactCodes().shifted(f, t, block, 0);
+                        for (int k = 0; k < t - f; k++) {
+                            if (block[k] == 0) { // shifted code of SUPPRESSED
+                                mask[k] |= 1 << i;
+                            }
+                        }
+                    }
+                    for (int k = 0; k < t - f; k++) {
+                        if (mask[k] != 0) {
+                            counts.computeIfAbsent(mask[k], x -> new long[1])[0]++;
+                        }
+                    }
                 }
+            });
+            Map<Integer, long[]> counts = new HashMap<>();
+            for (Map<Integer, long[]> part : parts) {
+                part.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+            }
+            return of(counts);
+        }
+
+        private static SuppressionMasks of(Map<Integer, long[]> counts) {
+            int[] masks = new int[counts.size()];
+            long[] cnt = new long[counts.size()];
+            int k = 0;
+            for (var e : counts.entrySet()) {
+                masks[k] = e.getKey();
+                cnt[k++] = e.getValue()[0];
+            }
+            return new SuppressionMasks(masks, cnt);
+        }
+
+        static SuppressionMasks of(ClassTable table) {
+            Map<Integer, long[]> counts = new HashMap<>();
+            int m = table.cols.length;
+            for (int j = 0; j < table.rows; j++) {
                 int mask = 0;
-                for (int i = 0; i < columns.size(); i++) {
-                    if (columns.get(i).code(r) == Column.SUPPRESSED) {
+                for (int i = 0; i < m; i++) {
+                    if (table.cols[i].get(j) == 0) { // shifted code of SUPPRESSED
                         mask |= 1 << i;
                     }
                 }
                 if (mask != 0) {
-                    counts.computeIfAbsent(mask, k -> new long[1])[0]++;
+                    counts.computeIfAbsent(mask, k -> new long[1])[0] += table.weights[j];
                 }
             }
             int[] masks = new int[counts.size()];
@@ -167,7 +256,7 @@ public final class QiContributionAnalysis {
             return new SuppressionMasks(masks, cnt);
         }
 
-        /** Number of rows whose values in every column of {@code subset} are suppressed. */
+        /** Number of records whose values in every column of {@code subset} are suppressed. */
         long allSuppressed(int subset) {
             long n = 0;
             for (int i = 0; i < distinctMasks.length; i++) {

@@ -10,14 +10,18 @@ public final class Regions {
     private Regions() {
     }
 
-    /** Parses a region name given by a user (case-insensitive; '-', '_' or space). */
+    /**
+     * Parses a region name given by a user: its id ({@code north-america}) or its display name
+     * ({@code European Union}, {@code China (PRC)}), case-insensitive, with '-', '_' or space.
+     */
     public static PopulationRegion parse(String s) throws ConfigurationException {
         String norm = s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         if (norm.equals("GERMANY") || norm.equals("DE")) {
             norm = "GERMANY";
         }
         for (PopulationRegion r : PopulationRegion.values()) {
-            if (r.name().equals(norm) || r.toString().toUpperCase(Locale.ROOT).replace(' ', '_').equals(norm)) {
+            if (r.name().equals(norm)
+                    || r.displayName().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_').equals(norm)) {
                 return r;
             }
         }

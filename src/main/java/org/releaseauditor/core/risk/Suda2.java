@@ -1,11 +1,12 @@
 package org.releaseauditor.core.risk;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.parallel.MemoryBudget;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.SudaResult.VariableContribution;
 import org.slf4j.Logger;
@@ -45,15 +46,27 @@ import org.slf4j.LoggerFactory;
  * which changes M and so the weights; we do not. {@code maxMsuSize} &lt; M finds only MSUs up to
  * that size (sdcMicro always searches all sizes).
  *
- * <p><b>Algorithm.</b> The subsets of the key variables are walked in increasing mask order
- * ({@link SubsetLattice}), each grouping refined from its parent's (S without its first variable),
- * so every proper subset of S is seen before S. Only records that become unique at S (they were
- * not unique on the parent) can have S as an MSU: a record already unique on the parent either has
- * an MSU inside it or is missing a value there. Such a record has S as an MSU exactly when it has
- * no missing value on S and none of its MSUs found so far is a subset of S, because uniqueness is
- * inherited by supersets. Unique records are dropped from further refinements, and a subtree
- * ends when every record is unique. Memory: one grouping per subset size on the path plus the
- * MSU masks found.
+ * <p><b>Algorithm</b> (SUDA2, Manning, Haglin &amp; Keane 2008). An item is a (variable, value)
+ * pair; missing and suppressed values are no items. The table is first reduced to its equivalence
+ * classes on all key variables ({@link ClassTable}: one row per class, weighted by its size), since
+ * records of one class share every itemset. The search is recursive: the MSUs of a (sub)table T are
+ * its unique items (support 1) and, for every item i that is neither unique nor in all rows of T,
+ * the sets {i} ∪ I where I is an MSU of the subtable T_i (the rows that contain i, restricted to
+ * the variables after i's) and I is not unique in T, the "special row" condition: some row of T
+ * outside T_i contains I. Variables are ordered by their number of values, most first. The
+ * pruning of the paper bounds the MSU size searched in T_i by the size limit minus one, by the
+ * variables left, and by the support of i minus one (an MSU of size k needs k + 1 rows), so small
+ * subtables are searched only for short MSUs and no subset of variables is re-grouped as a
+ * whole. An MSU found at depth k − 1 is checked, for each item dropped on the way up, against the
+ * support of the remaining (k − 1)-itemset in the whole table; these supports come from small
+ * saturating counters per variable subset (dense when the values' product is small, otherwise a
+ * pass over the table for the itemsets concerned). Subtables are materialised as compact column
+ * blocks, and the top-level items are searched in parallel; per-thread tallies are added at the
+ * end, so the result does not depend on the number of threads. Memory: the class table, one block per level of the search,
+ * the support counters, and one score per record.
+ *
+ * <p>The MSUs and scores are those of the lattice walk of release 0.1, which is kept in the tests
+ * as the oracle; scores are sums of (M − s)! and exact while they stay below 2^53 (M ≤ 18).
  */
 public final class Suda2 {
 
@@ -79,7 +92,13 @@ public final class Suda2 {
      */
     public static SudaResult compute(List<Column> keyVariables, int maxMsuSize, double disFraction,
             ProgressMonitor monitor) throws ConfigurationException {
-        Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor);
+        return compute(keyVariables, maxMsuSize, disFraction, monitor, Workers.defaults());
+    }
+
+    /** {@link #compute(List, int, double, ProgressMonitor)} on the given workers. */
+    public static SudaResult compute(List<Column> keyVariables, int maxMsuSize, double disFraction,
+            ProgressMonitor monitor, Workers workers) throws ConfigurationException {
+        Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor, workers, Suda2Search.DENSE_CELLS);
         int m = keyVariables.size();
         double[] scoreBins = new double[Math.max(2, m)];
         for (int k = 1; k < scoreBins.length; k++) {
@@ -128,6 +147,12 @@ public final class Suda2 {
 
     static Scores scores(List<Column> keyVariables, int maxMsuSize, double disFraction, ProgressMonitor monitor)
             throws ConfigurationException {
+        return scores(keyVariables, maxMsuSize, disFraction, monitor, Workers.defaults(), Suda2Search.DENSE_CELLS);
+    }
+
+    /** As above, on the given workers and with the largest dense support table (tests force the hash tables). */
+    static Scores scores(List<Column> keyVariables, int maxMsuSize, double disFraction, ProgressMonitor monitor,
+            Workers workers, long denseCells) throws ConfigurationException {
         int m = keyVariables.size();
         if (m == 0) {
             throw new ConfigurationException("risk.error.noKeyVariables");
@@ -139,47 +164,31 @@ public final class Suda2 {
         SubsetLattice.checkSize(Messages.get("risk.analysis.suda"), keyVariables, maxSize);
         int rows = keyVariables.get(0).size();
         long started = System.nanoTime();
-        double[] weightOfSize = new double[m + 1];
-        for (int s = 1; s <= m; s++) {
-            weightOfSize[s] = factorial(m - s);
-        }
-        int[] missing = missingMasks(keyVariables, monitor);
-        MsuStore store = new MsuStore(rows);
+        String phase = Messages.get("risk.progress.suda");
+        monitor.update(phase, 0, 1);
+        Partition full = Partition.group(keyVariables, monitor, workers);
+        // scores (two doubles a record, one long while searching), the class table and the search levels
+        MemoryBudget.require(Messages.get("error.memory.suda"),
+                24L * rows + 3L * full.classCount() * (ClassTable.bytesPerRow(keyVariables) + 4), rows, m);
+        ClassTable table = ClassTable.of(keyVariables, full, false, workers, monitor);
         Scores out = new Scores();
         out.score = new double[rows];
         out.msusBySize = new long[maxSize];
         out.msusWithVariable = new long[m];
         out.weightWithVariable = new double[m];
-        SubsetLattice.walk(keyVariables, maxSize, monitor, Messages.get("risk.progress.suda"), true,
-                (mask, size, groups, scratch) -> {
-                    double weight = weightOfSize[size];
-                    for (int i = 0; i < scratch.newUniqueCount; i++) {
-                        int r = scratch.newUniques[i];
-                        if ((missing[r] & mask) == 0 && !store.hasSubsetOf(r, mask)) {
-                            store.add(r, mask);
-                            out.score[r] += weight;
-                            out.msusBySize[size - 1]++;
-                            for (int b = mask; b != 0; b &= b - 1) {
-                                int v = Integer.numberOfTrailingZeros(b);
-                                out.msusWithVariable[v]++;
-                                out.weightWithVariable[v] += weight;
-                            }
-                        }
-                    }
-                    // once every record is unique, no superset can hold a new minimal unique
-                    return groups.sharedClasses > 0;
-                });
-        disScores(out, keyVariables, disFraction, monitor);
-        LOGGER.debug("SUDA2: {} key variables, max MSU size {}, {} rows, {} MSUs in {} ms", m, maxSize, rows,
-                store.size(), (System.nanoTime() - started) / 1_000_000);
+        long msus = Suda2Search.run(table, m, maxSize, out, workers, denseCells, monitor, phase);
+        monitor.update(phase, 1, 1);
+        disScores(out, full, keyVariables.size(), disFraction);
+        LOGGER.debug("SUDA2: {} key variables, max MSU size {}, {} rows, {} classes, {} MSUs in {} ms", m, maxSize,
+                rows, table.rows, msus, (System.nanoTime() - started) / 1_000_000);
         return out;
     }
 
-    private static void disScores(Scores out, List<Column> keyVariables, double pi, ProgressMonitor monitor) {
-        Partition full = Partition.ofColumn(keyVariables.get(0), monitor);
-        for (int i = 1; i < keyVariables.size(); i++) {
-            full = full.refine(keyVariables.get(i), monitor);
-        }
+    /**
+     * U and P from the classes on all key variables (records suppressed in every key variable form
+     * a class of their own here), then the DIS scores.
+     */
+    private static void disScores(Scores out, Partition full, int keys, double pi) {
         long uniques = 0;
         long pairs = 0;
         for (int f : full.sizes()) {
@@ -188,6 +197,11 @@ public final class Suda2 {
             } else if (f == 2) {
                 pairs += 2;
             }
+        }
+        if (full.suppressedRecords() == 1) {
+            uniques++;
+        } else if (full.suppressedRecords() == 2) {
+            pairs += 2;
         }
         out.sampleUniques = uniques;
         out.pairRecords = pairs;
@@ -199,7 +213,7 @@ public final class Suda2 {
         }
         double dis = uniques * pi / (uniques * pi + pairs * (1 - pi));
         out.disProbability = dis;
-        double q = 1 + (8.0 - keyVariables.size()) / 20.0;
+        double q = 1 + (8.0 - keys) / 20.0;
         double adj = 0;
         for (double s : out.score) {
             if (s > 0) {
@@ -213,21 +227,6 @@ public final class Suda2 {
         }
     }
 
-    private static int[] missingMasks(List<Column> columns, ProgressMonitor monitor) {
-        int rows = columns.get(0).size();
-        int[] masks = new int[rows];
-        for (int i = 0; i < columns.size(); i++) {
-            int[] codes = columns.get(i).codes();
-            monitor.checkCancelled();
-            for (int r = 0; r < rows; r++) {
-                if (codes[r] < 0) {
-                    masks[r] |= 1 << i;
-                }
-            }
-        }
-        return masks;
-    }
-
     static double factorial(int k) {
         double f = 1;
         for (int i = 2; i <= k; i++) {
@@ -236,42 +235,4 @@ public final class Suda2 {
         return f;
     }
 
-    /**
-     * The MSU masks found so far, per record, as singly linked lists in growable arrays (no
-     * object per MSU).
-     */
-    private static final class MsuStore {
-        private final int[] head;
-        private int[] masks = new int[1024];
-        private int[] next = new int[1024];
-        private int size;
-
-        MsuStore(int rows) {
-            head = new int[rows];
-            Arrays.fill(head, -1);
-        }
-
-        boolean hasSubsetOf(int row, int mask) {
-            for (int i = head[row]; i >= 0; i = next[i]) {
-                if ((masks[i] & ~mask) == 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void add(int row, int mask) {
-            if (size == masks.length) {
-                masks = Arrays.copyOf(masks, size * 2);
-                next = Arrays.copyOf(next, size * 2);
-            }
-            masks[size] = mask;
-            next[size] = head[row];
-            head[row] = size++;
-        }
-
-        int size() {
-            return size;
-        }
-    }
 }

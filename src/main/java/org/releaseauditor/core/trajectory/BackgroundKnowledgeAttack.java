@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import org.releaseauditor.core.parallel.SharedProgress;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 
 /**
@@ -52,8 +55,18 @@ public final class BackgroundKnowledgeAttack {
         return points;
     }
 
-    /** Runs one attack over the target users. */
+    /** Runs one attack over the target users, with every core. */
     public AttackResult run(AttackSpec spec, AttackOptions opt, ProgressMonitor monitor) {
+        return run(spec, opt, monitor, Workers.defaults());
+    }
+
+    /**
+     * Runs one attack over the target users on the given workers. Users are attacked in parallel
+     * chunks; a user's risk depends only on the data, the user and the seed, and the memo of match
+     * counts (shared by all threads) only saves work, so the result does not depend on the number
+     * of threads.
+     */
+    public AttackResult run(AttackSpec spec, AttackOptions opt, ProgressMonitor monitor, Workers workers) {
         int[] targets = Unicity.sampleUsers(ts.userCount(), opt.sampleUsers(), opt.seed());
         double[] risks = new double[ts.userCount()];
         Arrays.fill(risks, Double.NaN);
@@ -61,60 +74,81 @@ public final class BackgroundKnowledgeAttack {
             return homeWork(targets, risks, spec, monitor);
         }
         ItemIndex index = spec.type() == AttackType.LOCATION_TIME ? points() : areas();
-        Map<Key, Integer> memo = new HashMap<>();
-        int sampledUsers = 0;
-        long instances = 0;
-        int[] rec = new int[16];
-        int[] comb = new int[spec.k()];
-        int[] values = new int[spec.k()];
-        int[] aux = new int[spec.k()];
-        for (int t = 0; t < targets.length; t++) {
-            if ((t & 255) == 0) {
-                monitor.checkCancelled();
-                monitor.update(spec.type().id() + " k=" + spec.k(), t, targets.length);
-            }
-            int u = targets[t];
-            int n;
-            if (spec.type().setBased()) {
-                n = index.distinct(u);
-                rec = ensure(rec, n);
-                System.arraycopy(index.items, index.start[u], rec, 0, n);
-            } else {
-                int from = ts.userStart(u);
-                n = ts.userEnd(u) - from;
-                rec = ensure(rec, n);
-                for (int i = 0; i < n; i++) {
-                    rec[i] = spec.type() == AttackType.LOCATION_TIME ? ts.eventPoint(from + i) : ts.eventArea(from + i);
-                }
-            }
-            int k = Math.min(spec.k(), n);
-            double risk = 0;
-            long total = binomial(n, k);
-            if (total <= opt.exactLimit()) {
-                for (int i = 0; i < k; i++) {
-                    comb[i] = i;
-                }
-                do {
-                    instances++;
-                    int matches = matches(spec, index, u, rec, comb, k, values, aux, memo);
-                    risk = Math.max(risk, 1.0 / matches);
-                } while (risk < 1.0 && nextCombination(comb, k, n));
-            } else {
-                sampledUsers++;
-                SplittableRandom rnd = new SplittableRandom(Unicity.pointSeed(opt.seed() ^ 0x5DEECE66DL, u));
-                for (int s = 0; s < opt.sampledInstances() && risk < 1.0; s++) {
-                    randomSubset(rnd, n, k, comb);
-                    instances++;
-                    int matches = matches(spec, index, u, rec, comb, k, values, aux, memo);
-                    risk = Math.max(risk, 1.0 / matches);
-                }
-            }
-            risks[u] = risk;
-            if (memo.size() > MEMO_LIMIT) {
-                memo.clear();
-            }
+        if (spec.type() == AttackType.LOCATION_TIME && ts.eventCount() > 0) {
+            ts.eventPoint(0); // event points built once, before the parallel part
         }
-        monitor.update(spec.type().id() + " k=" + spec.k(), targets.length, targets.length);
+        Map<Key, Integer> memo = new ConcurrentHashMap<>();
+        String phase = spec.type().id() + " k=" + spec.k();
+        SharedProgress progress = new SharedProgress(monitor, phase, targets.length);
+        int chunks = workers.tasks(targets.length, 256);
+        long[] sampledOf = new long[chunks];
+        long[] instancesOf = new long[chunks];
+        workers.forEach(chunks, c -> {
+            int from = (int) ((long) targets.length * c / chunks);
+            int to = (int) ((long) targets.length * (c + 1) / chunks);
+            int[] rec = new int[16];
+            int[] comb = new int[spec.k()];
+            int[] values = new int[spec.k()];
+            int[] aux = new int[spec.k()];
+            long instances = 0;
+            int sampledUsers = 0;
+            for (int t = from; t < to; t++) {
+                if (((t - from) & 255) == 255) {
+                    progress.add(256);
+                }
+                int u = targets[t];
+                int n;
+                if (spec.type().setBased()) {
+                    n = index.distinct(u);
+                    rec = ensure(rec, n);
+                    System.arraycopy(index.items, index.start[u], rec, 0, n);
+                } else {
+                    int first = ts.userStart(u);
+                    n = ts.userEnd(u) - first;
+                    rec = ensure(rec, n);
+                    for (int i = 0; i < n; i++) {
+                        rec[i] = spec.type() == AttackType.LOCATION_TIME ? ts.eventPoint(first + i)
+                                : ts.eventArea(first + i);
+                    }
+                }
+                int k = Math.min(spec.k(), n);
+                double risk = 0;
+                long total = binomial(n, k);
+                if (total <= opt.exactLimit()) {
+                    for (int i = 0; i < k; i++) {
+                        comb[i] = i;
+                    }
+                    do {
+                        instances++;
+                        int matches = matches(spec, index, u, rec, comb, k, values, aux, memo);
+                        risk = Math.max(risk, 1.0 / matches);
+                    } while (risk < 1.0 && nextCombination(comb, k, n));
+                } else {
+                    sampledUsers++;
+                    SplittableRandom rnd = new SplittableRandom(Unicity.pointSeed(opt.seed() ^ 0x5DEECE66DL, u));
+                    for (int s = 0; s < opt.sampledInstances() && risk < 1.0; s++) {
+                        randomSubset(rnd, n, k, comb);
+                        instances++;
+                        int matches = matches(spec, index, u, rec, comb, k, values, aux, memo);
+                        risk = Math.max(risk, 1.0 / matches);
+                    }
+                }
+                risks[u] = risk;
+                if (memo.size() > MEMO_LIMIT) {
+                    memo.clear();
+                }
+            }
+            progress.add((to - from) % 256);
+            sampledOf[c] = sampledUsers;
+            instancesOf[c] = instances;
+        });
+        long instances = 0;
+        int sampledUsers = 0;
+        for (int c = 0; c < chunks; c++) {
+            instances += instancesOf[c];
+            sampledUsers += (int) sampledOf[c];
+        }
+        monitor.update(phase, targets.length, targets.length);
         return AttackResult.of(spec.type(), spec.k(), spec.tolerance(), sampledUsers, instances, risks);
     }
 
@@ -204,7 +238,7 @@ public final class BackgroundKnowledgeAttack {
             return cached;
         }
         int count = countMatches(spec, index, u, values, aux, k);
-        memo.put(mk, count);
+        memo.putIfAbsent(mk, count);
         return count;
     }
 

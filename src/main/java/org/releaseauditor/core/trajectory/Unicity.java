@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.releaseauditor.core.parallel.SharedProgress;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 
 /**
@@ -25,34 +27,62 @@ public final class Unicity {
 
     /** Computes ε_1..ε_P. */
     public static UnicityResult compute(TraceSet ts, UnicityOptions opt, ProgressMonitor monitor) {
+        return compute(ts, opt, monitor, Workers.defaults());
+    }
+
+    /**
+     * {@link #compute(TraceSet, UnicityOptions, ProgressMonitor)} on the given workers: users are
+     * evaluated in parallel chunks (each user's draw depends only on the seed and the user), and
+     * the chunks' counts are added, so the result does not depend on the number of threads.
+     */
+    public static UnicityResult compute(TraceSet ts, UnicityOptions opt, ProgressMonitor monitor, Workers workers) {
         int[] users = sampleUsers(ts.userCount(), opt.sampleUsers(), opt.seed());
         int maxP = opt.maxPoints();
-        int[] unique = new int[maxP + 1];
-        int[] shortUsers = new int[maxP + 1];
         boolean attrs = opt.useAttributes() && ts.hasAttributes();
-        int[] draw = new int[maxP];
-        int[] lists = new int[maxP + 1];
         int[] minimal = new int[ts.userCount()];
         java.util.Arrays.fill(minimal, -1);
-        for (int i = 0; i < users.length; i++) {
-            if ((i & 1023) == 0) {
-                monitor.checkCancelled();
-                monitor.update("trajectory.progress.unicity", i, users.length);
-            }
-            int u = users[i];
-            int drawn = drawPoints(ts, u, maxP, pointSeed(opt.seed(), u), draw);
-            minimal[u] = 0;
-            for (int p = 1; p <= maxP; p++) {
-                int k = Math.min(p, drawn);
-                if (k < p) {
-                    shortUsers[p]++;
+        if (users.length > 0) {
+            ts.denseBits(); // built once, before the parallel part
+        }
+        int chunks = workers.tasks(users.length, 512);
+        int[][] uniqueOf = new int[chunks][maxP + 1];
+        int[][] shortOf = new int[chunks][maxP + 1];
+        SharedProgress progress = new SharedProgress(monitor, "trajectory.progress.unicity", users.length);
+        workers.forEach(chunks, c -> {
+            int from = (int) ((long) users.length * c / chunks);
+            int to = (int) ((long) users.length * (c + 1) / chunks);
+            int[] unique = uniqueOf[c];
+            int[] shortUsers = shortOf[c];
+            int[] draw = new int[maxP];
+            int[] lists = new int[maxP + 1];
+            for (int i = from; i < to; i++) {
+                if (((i - from) & 1023) == 1023) {
+                    progress.add(1024);
                 }
-                if (isUniqueGivenPoints(ts, u, draw, k, attrs, lists)) {
-                    unique[p]++;
-                    if (minimal[u] == 0) {
-                        minimal[u] = p;
+                int u = users[i];
+                int drawn = drawPoints(ts, u, maxP, pointSeed(opt.seed(), u), draw);
+                minimal[u] = 0;
+                for (int p = 1; p <= maxP; p++) {
+                    int k = Math.min(p, drawn);
+                    if (k < p) {
+                        shortUsers[p]++;
+                    }
+                    if (isUniqueGivenPoints(ts, u, draw, k, attrs, lists)) {
+                        unique[p]++;
+                        if (minimal[u] == 0) {
+                            minimal[u] = p;
+                        }
                     }
                 }
+            }
+            progress.add((to - from) % 1024);
+        });
+        int[] unique = new int[maxP + 1];
+        int[] shortUsers = new int[maxP + 1];
+        for (int c = 0; c < chunks; c++) {
+            for (int p = 0; p <= maxP; p++) {
+                unique[p] += uniqueOf[c][p];
+                shortUsers[p] += shortOf[c][p];
             }
         }
         monitor.update("trajectory.progress.unicity", users.length, users.length);

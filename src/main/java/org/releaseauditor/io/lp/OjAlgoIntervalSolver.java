@@ -9,10 +9,15 @@ import org.releaseauditor.core.aggregate.IntervalSolver;
 import org.releaseauditor.core.aggregate.LinearSystem;
 
 /**
- * Solves the audit's linear programs with ojAlgo's {@link ExpressionsBasedModel}: one model per
- * system, re-solved for each objective with the target's weight set to 1.
+ * Solves the audit's linear programs: small systems (the usual independent blocks of a release)
+ * with a dense double-precision simplex ({@link DenseSimplex}), larger ones with ojAlgo's
+ * {@link ExpressionsBasedModel}: one model per system, re-solved for each objective with the
+ * target's weight set to 1. Sessions are independent, so blocks can be solved in parallel.
  */
 public final class OjAlgoIntervalSolver implements IntervalSolver {
+
+    /** Largest system (variables × rows) solved with the dense simplex. */
+    static final long DENSE_MAX_CELLS = 250_000;
 
     static {
         // ojAlgo prints a hardware-profile notice to stdout on first use, which would corrupt JSON
@@ -24,6 +29,14 @@ public final class OjAlgoIntervalSolver implements IntervalSolver {
 
     @Override
     public Session open(LinearSystem system) {
+        if ((long) system.variables() * Math.max(1, system.rows().size()) <= DENSE_MAX_CELLS) {
+            return new DenseSimplex(system);
+        }
+        return openOjAlgo(system);
+    }
+
+    /** The ojAlgo session (large systems; tests compare the dense simplex with it). */
+    static Session openOjAlgo(LinearSystem system) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] x = new Variable[system.variables()];
         for (int i = 0; i < x.length; i++) {

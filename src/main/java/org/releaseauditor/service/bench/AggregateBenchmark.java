@@ -63,6 +63,75 @@ public final class AggregateBenchmark {
         return new ReleaseSet("bench", t, java.util.Map.of());
     }
 
+    /** Timing of the footfall release's LP audit (the bundled sample). */
+    public record FootfallTiming(long cells, long withheld, long exposed, double loadSeconds, double modelSeconds,
+            double auditSeconds, double cpuSeconds) {
+    }
+
+    /**
+     * Times the LP audit of the bundled footfall release in this process: loading the table,
+     * building the linear model and auditing the 41,217 withheld cells; the load time includes the primary rules (the figure of issue 15;
+     * the whole-process figure is {@code analyze aggregates --margin-tokens ALL --table ... --audit}).
+     *
+     * @param samples the {@code sample-datasets} folder
+     */
+    public FootfallTiming footfall(java.nio.file.Path samples, ProgressMonitor monitor) throws AuditException {
+        long c0 = MicrodataBenchmark.processCpuNanos();
+        long t0 = System.nanoTime();
+        java.nio.file.Path file = samples.resolve("aggregates/footfall_hourly_withheld.csv");
+        org.releaseauditor.service.aggregates.AggregatesRequest request =
+                org.releaseauditor.service.aggregates.AggregatesRequest.builder()
+                        .table("footfall=" + file + ",count=count,dims=date|hour|area|age_band|gender", "--table")
+                        .marginTokens("ALL").build();
+        ReleaseSet release = new AggregateAnalysisService().analyze(request,
+                org.releaseauditor.service.LaneInputs.of(
+                        org.releaseauditor.service.aggregates.AggregatesRequest.TABLE + "footfall", file),
+                monitor).release();
+        long t1 = System.nanoTime();
+        ReleaseModel model = ReleaseModel.build(release, monitor);
+        long t2 = System.nanoTime();
+        List<AuditedCell> cells = SuppressionAudit.audit(model, solver, new ProtectionRequirement(0, 0), monitor);
+        long t3 = System.nanoTime();
+        return new FootfallTiming(release.cellCount(), cells.size(), cells.stream().filter(AuditedCell::exposed).count(),
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (MicrodataBenchmark.processCpuNanos() - c0) / 1e9);
+    }
+
+    /**
+     * One area × hour × age × gender table with every margin, of about {@code cells} cells
+     * (labels shared, random counts), for the primary rules at 1 M and 10 M cells.
+     */
+    public static ReleaseSet bigTable(long cells, long seed) {
+        int[] card = {Math.max(1, (int) (cells / (25 * 6 * 3))) - 1, 24, 5, 2};
+        List<String> dims = List.of("area", "hour", "age_band", "gender");
+        String[][] labels = new String[4][];
+        for (int d = 0; d < 4; d++) {
+            labels[d] = new String[card[d] + 1];
+            for (int i = 0; i < card[d]; i++) {
+                labels[d][i] = dims.get(d) + i;
+            }
+            labels[d][card[d]] = CountTable.TOTAL_LABEL;
+        }
+        int total = 1;
+        for (int c : card) {
+            total *= c + 1;
+        }
+        String[][] keys = new String[total][];
+        double[] counts = new double[total];
+        Random rnd = new Random(seed);
+        int[] pos = new int[4];
+        for (int k = 0; k < total; k++) {
+            keys[k] = new String[] {labels[0][pos[0]], labels[1][pos[1]], labels[2][pos[2]], labels[3][pos[3]]};
+            counts[k] = geometric(rnd, 25);
+            for (int d = 3; d >= 0; d--) {
+                if (++pos[d] <= card[d]) {
+                    break;
+                }
+                pos[d] = 0;
+            }
+        }
+        return new ReleaseSet("big", List.of(CountTable.of("big", dims, keys, counts)), java.util.Map.of());
+    }
+
     /** A table with every combination of the given cardinalities plus all margins (random leaf counts). */
     static CountTable cube(String name, List<String> dims, int[] card, Random rnd) {
         int nd = card.length;

@@ -23,7 +23,7 @@ import org.releaseauditor.core.trajectory.UnicityResult;
 /** The trajectory benchmark: fixed-seed synthetic events, timed unicity, sweep and attack. */
 public final class TrajectoryBenchmarkService {
 
-    /** One timed step. */
+    /** One timed step (CPU: the whole process, all threads). */
     public record Step(String name, double seconds, double cpuSeconds, double targetSeconds, String detail) {
         public boolean withinTarget() {
             return targetSeconds <= 0 || seconds <= targetSeconds;
@@ -102,11 +102,9 @@ public final class TrajectoryBenchmarkService {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
-
+    /** CPU time of the whole process (every thread works in parallel parts). */
     private static long cpu() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+        return MicrodataBenchmark.processCpuNanos();
     }
 
     private static double cpuSecs(long c0) {

@@ -23,8 +23,14 @@ import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.report.json.Json;
 import org.releaseauditor.service.LaneRegistry;
+import org.releaseauditor.service.DatasetService;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
+import org.releaseauditor.service.microdata.MicrodataLane;
 import org.releaseauditor.service.microdata.MicrodataRequest;
+import org.releaseauditor.service.remediation.MicrodataRemediationRequest;
+import org.releaseauditor.service.remediation.MicrodataRemediationService;
+import org.releaseauditor.service.remediation.RemediationCall;
+import org.releaseauditor.service.remediation.RemediationOutcome;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +39,13 @@ import org.slf4j.LoggerFactory;
  * Builds the offline demo case from the bundled {@code sample-datasets/}: case metadata, datasets
  * (by fingerprint), roles, attacker models, runs of the microdata and aggregates lanes (and of the
  * trajectory lane when it is registered), a policy evaluation per run, one approval with
- * conditions and one rejection (the rejection is the decision in force), and the HTML report
- * {@code <case>.html} next to the case. Two small derived files (a generalised customer extract
- * and a morning slice of the withheld footfall table) are written to {@code <case>-data/}. The
- * content is deterministic apart from timestamps and the absolute paths of the files.
+ * conditions and two rejections (the footfall rejection is the decision in force), and the HTML
+ * report {@code <case>.html} next to the case. The customers show what-if remediation: run 1
+ * (the release as submitted) fails min-group-5 and is rejected; the least change that passes is
+ * written to a copy, re-audited (run 2) and approved with the copy's SHA-256 as the condition.
+ * Two derived files (the remediated customers and a morning slice of the withheld footfall table)
+ * are written to {@code <case>-data/}. The content is deterministic apart from timestamps and the
+ * absolute paths of the files.
  */
 public final class DemoCaseService {
 
@@ -47,6 +56,8 @@ public final class DemoCaseService {
     public static final String CUSTOMERS = "microdata/customers.csv";
     static final String FOOTFALL = "aggregates/footfall_hourly_withheld.csv";
     static final String EVENTS = "trajectories/events_pseudonymised.csv";
+    /** The remediated copy of the customers in {@code <case>-data/}. */
+    public static final String REMEDIATED = "customers_remediated.csv";
     /** The day and hours of the footfall slice the LP audit runs on (the full cube takes ~15 s). */
     static final String SLICE_DATE = "2025-03-03";
     static final int SLICE_FROM_HOUR = 7;
@@ -89,12 +100,13 @@ public final class DemoCaseService {
                 Files.deleteIfExists(target.resolveSibling(target.getFileName() + suffix));
             }
             Files.deleteIfExists(report);
+            Files.deleteIfExists(dataDir.resolve(REMEDIATED));
+            Files.deleteIfExists(dataDir.resolve("customers_release.csv"));
         } catch (IOException e) {
             throw new ConfigurationException("demo.error.write", target.toString(), String.valueOf(e.getMessage()));
         }
         monitor.update("demo.progress.extracts", 0, 6);
-        Path extract = dataDir.resolve("customers_release.csv");
-        long extractRows = writeCustomerExtract(customers, extract);
+        Path remediated = dataDir.resolve(REMEDIATED);
         Path slice = dataDir.resolve("footfall_withheld_" + SLICE_DATE + "_07-09.csv");
         long sliceRows = writeFootfallSlice(footfall, slice);
         monitor.checkCancelled();
@@ -109,23 +121,21 @@ public final class DemoCaseService {
             cs.setActor(AUDITOR);
             monitor.update("demo.progress.datasets", 1, 6);
             DatasetEntry dsCustomers = cs.addDataset(customers, null, monitor.slice(0.05, 0.1));
-            DatasetEntry dsExtract = cs.addDataset(extract, derivedSchema(extract, customers, extractRows,
-                    "customer_id, tariff and device dropped; age generalised to the bands 18-24 … 65+; "
-                            + "postcode_area generalised to its 2-digit region"), monitor);
-            DatasetEntry dsFootfall = cs.addDataset(footfall, null, monitor.slice(0.1, 0.15));
+
+            monitor.update("demo.progress.microdata", 2, 6);
+            RemediationOutcome remedy = new MicrodataRemediationService(lanes.require(MicrodataRequest.LANE,
+                    MicrodataLane.class), new DatasetService()).run(remediationRequest(customers, remediated),
+                    monitor.slice(0.1, 0.3));
+            RemediationRecorder.Recorded rec = new RemediationRecorder().record(cs, remedy, monitor.slice(0.3, 0.4));
+            RunEntry raw = rec.beforeRun();
+            RunEntry generalised = rec.afterRun();
+            DatasetEntry dsCopy = rec.copyDatasets().values().iterator().next();
+            DatasetEntry dsFootfall = cs.addDataset(footfall, null, monitor.slice(0.4, 0.45));
             DatasetEntry dsSlice = cs.addDataset(slice, derivedSchema(slice, footfall, sliceRows,
                     "rows of date " + SLICE_DATE + ", hours " + SLICE_FROM_HOUR + " to " + SLICE_TO_HOUR
                             + " (the morning peak), unchanged"), monitor);
-            recordRoles(cs, dsCustomers.id(), dsExtract.id(), dsFootfall.id(), dsSlice.id());
+            recordRoles(cs, dsCustomers.id(), dsCopy.id(), dsFootfall.id(), dsSlice.id());
             recordAttackers(cs);
-
-            monitor.update("demo.progress.microdata", 2, 6);
-            RunEntry raw = cs.run(microdataRequest("age", "gender", "postcode_area"),
-                    Map.of(MicrodataRequest.DATA, Long.toString(dsCustomers.id())), monitor.slice(0.2, 0.35));
-            RunEntry generalised = cs.run(microdataRequest("age_band", "gender", "postcode_region"),
-                    Map.of(MicrodataRequest.DATA, Long.toString(dsExtract.id())), monitor.slice(0.35, 0.5));
-            cs.evaluatePolicy(raw.id(), "min-group-5");
-            cs.evaluatePolicy(generalised.id(), "min-group-5");
 
             monitor.update("demo.progress.aggregates", 3, 6);
             RunEntry agg = cs.run(aggregatesRequest(stem(slice)), Map.of(AggregatesRequest.TABLE + stem(slice),
@@ -138,21 +148,22 @@ public final class DemoCaseService {
 
             monitor.update("demo.progress.decisions", 5, 6);
             JsonNode rawResult = CaseService.parse(raw.resultJson(), "result");
-            JsonNode extractResult = CaseService.parse(generalised.resultJson(), "result");
+            JsonNode copyResult = CaseService.parse(generalised.resultJson(), "result");
             JsonNode aggResult = CaseService.parse(agg.resultJson(), "result").path("aggregates");
+            cs.decide(DecisionOutcome.REJECT, "", String.format(Locale.ROOT, "customers.csv fails min-group-5: "
+                    + "k = %d on age, gender and postcode area, and %.2f %% of the records are sample uniques. It "
+                    + "cannot be released as submitted.", rawResult.path("k").asInt(),
+                    100 * rawResult.path("sampleUniqueness").asDouble()), AUDITOR, List.of(raw.id()), "min-group-5",
+                    monitor);
+            String conditionText = rec.conditionText() + " Only to the contracted research partner, who may not link "
+                    + "it with other data.";
             cs.decide(DecisionRequest.builder()
-                    .conditions("Release only customers_release.csv (SHA-256 " + dsExtract.sha256()
-                            + "), never customers.csv; only to the contracted research partner, who may not link it "
-                            + "with other data.")
-                    .rationale(String.format(Locale.ROOT, "customers.csv fails min-group-5: k = %d on age, gender "
-                            + "and postcode area, and %.2f %% of the records are sample uniques. The extract "
-                            + "customers_release.csv drops customer_id, tariff and device and generalises age to "
-                            + "bands and the postcode to its 2-digit region: k = %d, so it passes min-group-5.",
-                            rawResult.path("k").asInt(), 100 * rawResult.path("sampleUniqueness").asDouble(),
-                            extractResult.path("k").asInt()))
+                    .conditions(conditionText)
+                    .condition(new DecisionRequest.ConditionInput(conditionText, dsCopy.sha256(), dsCustomers.id()))
+                    .rationale(remediationRationale(remedy, rawResult, copyResult))
                     .auditor(AUDITOR).runs(List.of(raw.id(), generalised.id())).policy("min-group-5")
                     .output(dsCustomers.id(), false, "fails min-group-5; never released")
-                    .output(dsExtract.id(), true, "passes min-group-5")
+                    .output(dsCopy.id(), true, "the least change that passes min-group-5, re-audited")
                     .purpose("Churn research with the contracted research partner")
                     .legalBasis(org.releaseauditor.core.casefile.LegalBasis.ART6_1_F)
                     .legalBasis(org.releaseauditor.core.casefile.LegalBasis.ART89)
@@ -245,6 +256,41 @@ public final class DemoCaseService {
                 .build();
     }
 
+    /**
+     * The remediation of the customers: the demo's microdata request, min-group-5, automatic
+     * hierarchies (intervals for age and the postcode area, suppression for gender), the loss
+     * measure, at most 5 % suppressed, customer_id (the direct identifier) left out of the copy.
+     */
+    static RemediationCall<MicrodataRemediationRequest> remediationRequest(Path customers, Path copy)
+            throws ConfigurationException {
+        return MicrodataRemediationRequest.builder().analysis(MicrodataRequest.builder()
+                .quasiIdentifiers(List.of("age", "gender", "postcode_area")).sensitive(List.of("segment")).suda(false)
+                .data(customers.toString()).buildCall()).policy("min-group-5").hierarchy("auto")
+                .dropColumns(List.of("customer_id")).write(copy.toString()).buildCall();
+    }
+
+    /** Why the copy is approved: what changed, and what its re-audit measured. */
+    private static String remediationRationale(RemediationOutcome o, JsonNode raw, JsonNode copy)
+            throws ConfigurationException {
+        JsonNode j = CaseService.parse(o.json(), "remediation");
+        StringBuilder levels = new StringBuilder();
+        j.path("optimum").path("levels").fields().forEachRemaining(e -> {
+            if (levels.length() > 0) {
+                levels.append(", ");
+            }
+            JsonNode example = j.path("hierarchies").path(e.getKey()).path("example");
+            levels.append(e.getKey()).append(" at level ").append(e.getValue().asInt()).append(" (e.g. ")
+                    .append(example.path(e.getValue().asInt()).asText()).append(')');
+        });
+        return String.format(Locale.ROOT, "customers.csv fails min-group-5 (k = %d). The what-if remediation "
+                + "(automatic hierarchies, loss measure, at most 5 %% of the records suppressed) found the least "
+                + "change that passes: %s; the %d records of classes smaller than %d suppressed; customer_id left "
+                + "out. Its copy %s was re-audited through the microdata lane with the same settings: k = %d, "
+                + "%.2f %% sample uniques, so it passes min-group-5.", raw.path("k").asInt(), levels,
+                j.path("optimum").path("suppressedRecords").asLong(), j.path("optimum").path("suppressBelow").asLong(),
+                REMEDIATED, copy.path("k").asInt(), 100 * copy.path("sampleUniqueness").asDouble());
+    }
+
     /** The aggregates request of the demo: threshold 10 with <, the five dimensions, LP audit on. */
     static AggregatesRequest aggregatesRequest(String table) throws ConfigurationException {
         AggregatesRequest.Builder b = AggregatesRequest.builder().threshold(10.0).operator("lt").audit(true);
@@ -316,17 +362,17 @@ public final class DemoCaseService {
             }
             """;
 
-    private static void recordRoles(CaseService cs, long customers, long extract, long footfall, long slice)
+    private static void recordRoles(CaseService cs, long customers, long copy, long footfall, long slice)
             throws AuditException {
         cs.assignRole(customers, "customer_id", "IDENTIFIER");
         for (String c : List.of("age", "gender", "postcode_area")) {
             cs.assignRole(customers, c, "QUASI_IDENTIFIER");
         }
         cs.assignRole(customers, "segment", "SENSITIVE");
-        for (String c : List.of("age_band", "gender", "postcode_region")) {
-            cs.assignRole(extract, c, "QUASI_IDENTIFIER");
+        for (String c : List.of("age", "gender", "postcode_area")) {
+            cs.assignRole(copy, c, "QUASI_IDENTIFIER");
         }
-        cs.assignRole(extract, "segment", "SENSITIVE");
+        cs.assignRole(copy, "segment", "SENSITIVE");
         for (long t : List.of(footfall, slice)) {
             cs.assignRole(t, "count", "COUNT");
         }
@@ -337,7 +383,7 @@ public final class DemoCaseService {
         m.put("model", "prosecutor");
         m.putArray("known").add("age").add("gender").add("postcode_area");
         m.put("description", "A marketing partner who knows a target customer's age, gender and home postcode "
-                + "and that the target is in the extract.");
+                + "and that the target is in the release.");
         cs.recordAttackerModel("marketing-partner", m.toString());
         ObjectNode f = Json.MAPPER.createObjectNode();
         f.put("model", "differencing");
@@ -357,22 +403,6 @@ public final class DemoCaseService {
         return n.toString();
     }
 
-    /** customers.csv → age_band, gender, postcode_region, segment. */
-    static long writeCustomerExtract(Path customers, Path out) throws AuditException {
-        return transform(customers, out, header -> {
-            int age = column(customers, header, "age");
-            int gender = column(customers, header, "gender");
-            int postcode = column(customers, header, "postcode_area");
-            int segment = column(customers, header, "segment");
-            return new Row("age_band,gender,postcode_region,segment", (f, line) -> {
-                int a = parseInt(customers, line, age, f[age]);
-                String pc = f[postcode];
-                return ageBand(a) + "," + f[gender] + "," + pc.substring(0, Math.min(2, pc.length())) + "xxx,"
-                        + f[segment];
-            });
-        });
-    }
-
     /** The rows of the slice date and hours, unchanged. */
     static long writeFootfallSlice(Path footfall, Path out) throws AuditException {
         return transform(footfall, out, header -> {
@@ -386,17 +416,6 @@ public final class DemoCaseService {
                 return h >= SLICE_FROM_HOUR && h <= SLICE_TO_HOUR ? String.join(",", f) : null;
             });
         });
-    }
-
-    static String ageBand(int age) {
-        if (age < 25) {
-            return "18-24";
-        }
-        if (age >= 65) {
-            return "65+";
-        }
-        int lo = 25 + (age - 25) / 10 * 10;
-        return lo + "-" + (lo + 9);
     }
 
     private record Row(String header, Mapper mapper) {

@@ -42,6 +42,7 @@ public final class MainWindowController {
     @FXML private Tab microdataTab;
     @FXML private Tab trajectoriesTab;
     @FXML private Tab aggregatesTab;
+    @FXML private Tab evaluationTab;
     @FXML private Tab decisionTab;
     @FXML private Tab auditTab;
     @FXML private Label caseLabel;
@@ -110,6 +111,10 @@ public final class MainWindowController {
 
     public Tab aggregatesTab() {
         return aggregatesTab;
+    }
+
+    public Tab evaluationTab() {
+        return evaluationTab;
     }
 
     public Tab decisionTab() {

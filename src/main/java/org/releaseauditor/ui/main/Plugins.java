@@ -70,8 +70,22 @@ final class Plugins {
                     }
                 }
             });
+            FxmlViews.View<org.releaseauditor.ui.evaluation.EvaluationDashboardController> eval =
+                    ctx.views().load("/fxml/evaluation/EvaluationDashboard.fxml");
+            main.evaluationTab().setContent(eval.root());
+            boolean[] evalLoaded = {false};
+            main.evaluationTab().selectedProperty().addListener((o, a, sel) -> {
+                Path s = locateSample();
+                Path dir = s == null ? null : s.getParent().getParent().resolve("evaluation");
+                if (sel && !evalLoaded[0] && dir != null && Files.isRegularFile(dir.resolve("original.csv"))) {
+                    evalLoaded[0] = true;
+                    eval.controller().loadSample(dir);
+                }
+            });
             main.setRunHandler(() -> {
-                if (main.aggregatesTab().isSelected()) {
+                if (main.evaluationTab().isSelected()) {
+                    eval.controller().run();
+                } else if (main.aggregatesTab().isSelected()) {
                     agg.controller().viewModel().run();
                 } else if (main.trajectoriesTab().isSelected()) {
                     traj.controller().viewModel().runNow();

@@ -49,6 +49,8 @@ public final class RiskDashboardController {
     @FXML private TableView<RiskiestRow> riskiestTable;
     @FXML private ToggleButton revealToggle;
     @FXML private TableView<MetricRow> individualTable;
+    @FXML private javafx.scene.control.Tab whatIfTab;
+    @FXML private org.releaseauditor.ui.remediation.MicrodataWhatIfController whatIfController;
 
     private ChartPane classSizes;
     private ChartPane riskDistribution;
@@ -88,6 +90,7 @@ public final class RiskDashboardController {
         vm.datasetProperty().addListener((o, a, b) -> datasetTitle.setText(b == null ? "" : b.data().name()));
         emptyHint.visibleProperty().bind(vm.analysisProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
+        whatIfController.attach(vm.resultProperty(), whatIfTab.selectedProperty());
     }
 
     /** Shows a dataset (triggers an analysis). */

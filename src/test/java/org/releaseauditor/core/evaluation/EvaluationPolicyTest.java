@@ -36,11 +36,27 @@ class EvaluationPolicyTest {
         put(m, "inference", 0.09, 0.05, 0.13);
         PolicyEvaluation e = PolicyEvaluator.evaluate(p, m, Locale.ENGLISH);
         List<FindingStatus> statuses = e.findings().stream().map(Finding::status).toList();
-        // singling out values pass; inference 0.09 fails the second rule; the multivariate interval
-        // reaches 0.07 (warn); inference's reaches 0.13 (warn)
-        assertEquals(List.of(FindingStatus.PASS, FindingStatus.FAIL, FindingStatus.WARN, FindingStatus.WARN), statuses);
-        assertEquals("inference.residualRisk.value", e.findings().get(1).metricKey());
-        assertEquals("singlingOut.multivariate.residualRisk.high", e.findings().get(2).metricKey());
+        // one rule pair (value FAIL, upper end WARN) per attack: the singling-out values pass; the
+        // multivariate interval reaches 0.07 (warn); linkability passes; inference 0.09 fails and its
+        // interval reaches 0.13 (warn)
+        assertEquals(List.of(FindingStatus.PASS, FindingStatus.PASS, FindingStatus.PASS, FindingStatus.WARN,
+                FindingStatus.PASS, FindingStatus.PASS, FindingStatus.FAIL, FindingStatus.WARN), statuses);
+        assertEquals("singlingOut.multivariate.residualRisk.high", e.findings().get(3).metricKey());
+        assertEquals("inference.residualRisk.value", e.findings().get(6).metricKey());
+        assertEquals(FindingStatus.FAIL, e.overall());
+    }
+
+    @Test
+    void anAttackThatDidNotRunIsReportedAsNotMeasured() throws Exception {
+        PolicyProfile p = PolicyJson.builtIn("evaluation-residual-risk");
+        Map<String, Double> m = new LinkedHashMap<>();
+        put(m, "singlingOut.univariate", 0.01, 0.0, 0.03);
+        put(m, "singlingOut.multivariate", 0.02, 0.0, 0.04);
+        PolicyEvaluation e = PolicyEvaluator.evaluate(p, m, Locale.ENGLISH);
+        assertEquals(FindingStatus.PASS, e.findings().get(0).status());
+        assertEquals(FindingStatus.WARN, e.findings().get(4).status(), "linkability did not run");
+        assertEquals(null, e.findings().get(4).measured());
+        assertEquals(FindingStatus.WARN, e.overall());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.releaseauditor.core.casefile.DatasetEntry;
 import org.releaseauditor.core.casefile.DecisionEntry;
 import org.releaseauditor.core.casefile.DecisionOutcome;
 import org.releaseauditor.core.casefile.FindingEntry;
@@ -55,7 +56,7 @@ class DemoCaseServiceTest {
             for (RunEntry r : runs) {
                 assertFalse(cs.findings(r.id()).isEmpty(), "run " + r.id() + " has a policy evaluation");
             }
-            // raw customers fail min-group-5, the generalised extract passes, the footfall slice fails
+            // raw customers fail min-group-5, the remediated copy passes, the footfall slice fails
             // and the events fail the demo unicity policy
             assertEquals(List.of("FAIL", "PASS", "FAIL", "FAIL"), List.of(status(cs, runs.get(0)),
                     status(cs, runs.get(1)), status(cs, runs.get(2)), status(cs, runs.get(3))));
@@ -64,24 +65,45 @@ class DemoCaseServiceTest {
             assertTrue(unicity4 > 0.5, "the events datasheet reports 86.4 % unique with 4 points: " + unicity4);
             JsonNode raw = Json.MAPPER.readTree(runs.get(0).resultJson());
             assertEquals(1, raw.get("k").asInt());
-            JsonNode extract = Json.MAPPER.readTree(runs.get(1).resultJson());
-            assertEquals(121, extract.get("k").asInt());
+            // run 2 is the re-audit of the remediated copy, registered as a dataset derived from customers.csv
+            JsonNode copy = Json.MAPPER.readTree(runs.get(1).resultJson());
+            assertTrue(copy.get("k").asInt() >= 5, copy.get("k").toString());
+            DatasetEntry customers = cs.datasets().get(0);
+            DatasetEntry remediated = cs.datasets().get(1);
+            assertEquals(dir.resolve("demo-data").resolve(DemoCaseService.REMEDIATED).toAbsolutePath().normalize()
+                    .toString(), remediated.path());
+            assertEquals(List.of(remediated.id()), runs.get(1).datasetIds());
+            JsonNode derived = Json.MAPPER.readTree(remediated.schemaJson()).get("derivedFrom");
+            assertEquals(customers.id(), derived.get("datasetId").asLong());
+            assertEquals(customers.sha256(), derived.get("sha256").asText());
+            assertEquals(remediated.sha256(), derived.get("condition").get("output").get("sha256").asText());
+            assertEquals("microdata", derived.get("condition").get("lane").asText());
+            assertFalse(Files.readAllLines(Path.of(remediated.path())).get(0).contains("customer_id"),
+                    "the identifier is left out of the copy");
             JsonNode agg = Json.MAPPER.readTree(runs.get(2).resultJson()).get("aggregates");
             assertTrue(agg.get("exposedCells").asInt() > 0, agg.toString());
             assertEquals(1008, agg.get("cells").asInt());
 
+            // the release as submitted is rejected, the remediated copy approved with its SHA-256 as the
+            // condition, and the footfall release rejected (the decision in force)
             List<DecisionEntry> decisions = cs.decisions();
-            assertEquals(2, decisions.size());
-            assertEquals(DecisionOutcome.APPROVE_WITH_CONDITIONS, decisions.get(0).outcome());
-            assertEquals(List.of(runs.get(0).id(), runs.get(1).id()), decisions.get(0).runIds());
+            assertEquals(3, decisions.size());
+            assertEquals(DecisionOutcome.REJECT, decisions.get(0).outcome());
+            assertEquals(List.of(runs.get(0).id()), decisions.get(0).runIds());
             assertTrue(decisions.get(0).rationale().contains("k = 1 on age") && decisions.get(0).rationale()
-                    .contains("20.35 %") && decisions.get(0).rationale().contains("k = 121"),
-                    decisions.get(0).rationale());
-            assertEquals(DecisionOutcome.REJECT, decisions.get(1).outcome());
-            assertTrue(decisions.get(1).rationale().contains("pins " + agg.get("exposedCells").asInt() + " withheld"),
+                    .contains("20.35 %"), decisions.get(0).rationale());
+            assertEquals(DecisionOutcome.APPROVE_WITH_CONDITIONS, decisions.get(1).outcome());
+            assertEquals(List.of(runs.get(0).id(), runs.get(1).id()), decisions.get(1).runIds());
+            assertTrue(decisions.get(1).conditions().contains(remediated.sha256()), decisions.get(1).conditions());
+            assertTrue(decisions.get(1).conditions().contains("\"kind\":\"remediation-condition\""),
+                    decisions.get(1).conditions());
+            assertTrue(decisions.get(1).rationale().contains("k = " + copy.get("k").asInt()),
                     decisions.get(1).rationale());
-            assertEquals(List.of(runs.get(2).id(), runs.get(3).id()), decisions.get(1).runIds());
-            assertEquals(decisions.get(0).id(), decisions.get(1).supersedes());
+            assertEquals(DecisionOutcome.REJECT, decisions.get(2).outcome());
+            assertTrue(decisions.get(2).rationale().contains("pins " + agg.get("exposedCells").asInt() + " withheld"),
+                    decisions.get(2).rationale());
+            assertEquals(List.of(runs.get(2).id(), runs.get(3).id()), decisions.get(2).runIds());
+            assertEquals(decisions.get(1).id(), decisions.get(2).supersedes());
             assertEquals(DecisionOutcome.REJECT, cs.currentDecision().orElseThrow().outcome());
             assertTrue(cs.roleAssignments().size() >= 8);
             assertEquals(2, cs.attackerModels().size());
@@ -117,7 +139,7 @@ class DemoCaseServiceTest {
         assertFalse(demo.trajectoryRun());
         assertEquals(3, demo.runs());
         assertEquals(4, demo.datasets());
-        assertEquals(2, demo.decisions());
+        assertEquals(3, demo.decisions());
     }
 
     @Test
@@ -126,11 +148,11 @@ class DemoCaseServiceTest {
         DemoCaseService service = new DemoCaseService();
         service.create(SAMPLES, file, ProgressMonitor.none());
         List<String> first = contents(file);
-        String extract = Files.readString(dir.resolve("again-data/customers_release.csv"));
+        String copy = Files.readString(dir.resolve("again-data/" + DemoCaseService.REMEDIATED));
         service.create(SAMPLES, file, ProgressMonitor.none());
         assertEquals(first, contents(file));
-        assertEquals(extract, Files.readString(dir.resolve("again-data/customers_release.csv")));
-        assertTrue(extract.startsWith("age_band,gender,postcode_region,segment\n"), extract.substring(0, 80));
+        assertEquals(copy, Files.readString(dir.resolve("again-data/" + DemoCaseService.REMEDIATED)));
+        assertTrue(copy.startsWith("age,gender,postcode_area,tariff,device,segment\n"), copy.substring(0, 80));
     }
 
     @Test
@@ -140,8 +162,8 @@ class DemoCaseServiceTest {
         assertTrue(service.ensure(SAMPLES, file, ProgressMonitor.none()), "missing: built");
         assertFalse(service.ensure(null, file, ProgressMonitor.none()), "verified: kept, samples not needed");
         // a changed data file breaks verification: the case is built again (and verifies)
-        Path extract = dir.resolve("ensure-data/customers_release.csv");
-        Files.writeString(extract, "age_band\n18-24\n");
+        Path copy = dir.resolve("ensure-data/" + DemoCaseService.REMEDIATED);
+        Files.writeString(copy, "age\n18-24\n");
         assertTrue(service.ensure(SAMPLES, file, ProgressMonitor.none()));
         try (CaseService cs = CaseService.open(file, true, LaneRegistry.global())) {
             assertTrue(cs.verify(null, ProgressMonitor.none()).allOk());
@@ -157,13 +179,6 @@ class DemoCaseServiceTest {
                 org.releaseauditor.core.error.ConfigurationException.class,
                 () -> new DemoCaseService().create(dir, dir.resolve("x.rcase"), ProgressMonitor.none()));
         assertTrue(e.getMessage().contains("customers.csv"), e.getMessage());
-    }
-
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"18,18-24", "24,18-24", "25,25-34", "34,25-34", "35,35-44",
-        "54,45-54", "55,55-64", "64,55-64", "65,65+", "89,65+"})
-    void ageBandsMatchTheFootfallBands(int age, String band) {
-        assertEquals(band, DemoCaseService.ageBand(age));
     }
 
     private static String status(CaseService cs, RunEntry run) throws Exception {

@@ -51,7 +51,7 @@ class DemoCaseTest {
         CaseService cs = ctx.caseModel().openCaseProperty().get();
         assertEquals(file.toAbsolutePath().normalize(), cs.file().toAbsolutePath().normalize());
         assertEquals(DecisionOutcome.REJECT, cs.currentDecision().orElseThrow().outcome());
-        assertEquals(2, cs.decisions().size());
+        assertEquals(3, cs.decisions().size());
         assertTrue(Files.isRegularFile(dir.resolve("demo").resolve("demo.html")));
     }
 }

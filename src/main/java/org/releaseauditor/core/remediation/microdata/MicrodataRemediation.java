@@ -191,6 +191,27 @@ public final class MicrodataRemediation {
         return evaluateTable(t, levels, ctx, lowerBound(levels, ctx.measure));
     }
 
+    /**
+     * The policy's findings on one transformation as the search predicts them from the class sizes:
+     * with the least suppression that passes (within the limit), or with none when no suppression
+     * within the limit passes. The re-audit of a written copy is what counts.
+     *
+     * @throws ConfigurationException when the options are invalid or a level is out of range
+     */
+    public List<org.releaseauditor.core.policy.Finding> predictedFindings(int[] levels, MicrodataSearchOptions options)
+            throws ConfigurationException {
+        options.validate();
+        checkLevels(levels);
+        Context ctx = context(options);
+        ClassTable t = bottom.rollUp(new int[qis.length], levels, qis, bottom.size);
+        Profile p = profile(t, levels);
+        double[][] m = new double[1][];
+        if (chooseSuppression(p, ctx, m) < 0) {
+            m[0] = ctx.policy.metrics(p.sizes, p.classCount, 0, preSuppressed + p.starRecords);
+        }
+        return PolicyEvaluator.evaluate(options.policy(), HistogramPolicy.asMap(m[0])).findings();
+    }
+
     private void checkLevels(int[] levels) throws ConfigurationException {
         if (levels.length != qis.length) {
             throw new ConfigurationException("remediation.levels.count", levels.length, qis.length);

@@ -13,12 +13,13 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  *
  * <p>Refinement by one column splits every class with a per-class counting sort on the column's
  * codes (codes are small dense ints), so it needs no hash map and reads the rows of a class in
- * ascending order. {@link Partition#refine} is the general-purpose tool (one id per row, all rows
+ * ascending order. {@link LegacyPartition#refine} is the general-purpose tool (one id per row, all rows
  * kept); this class exists because the walk visits up to 2^m subsets (see METRICS.md §1 and the
  * benchmark in {@code src/docs/metrics-microdata-extra.md}). MISSING and SUPPRESSED codes are
  * ordinary values here.
  */
-final class RowGroups {
+// Release 0.1 implementation, kept unchanged (but renamed) as the test oracle of the new one.
+final class LegacyRowGroups {
 
     /** Scratch arrays shared by all refinements of one walk; not thread-safe. */
     static final class Scratch {
@@ -58,7 +59,7 @@ final class RowGroups {
     /** Σ C(f,2) over all classes. */
     final long samePairs;
 
-    private RowGroups(int rows, int[] order, int[] start, int sharedClasses, long uniques, long samePairs) {
+    private LegacyRowGroups(int rows, int[] order, int[] start, int sharedClasses, long uniques, long samePairs) {
         this.rows = rows;
         this.order = order;
         this.start = start;
@@ -71,15 +72,15 @@ final class RowGroups {
      * All rows in one class (the empty QI set). A single row is kept as a class too: the empty set
      * is never a subset of interest, so its row must become unique at the first column.
      */
-    static RowGroups all(int rows) {
+    static LegacyRowGroups all(int rows) {
         if (rows == 0) {
-            return new RowGroups(0, new int[0], new int[] {0}, 0, 0, 0);
+            return new LegacyRowGroups(0, new int[0], new int[] {0}, 0, 0, 0);
         }
         int[] order = new int[rows];
         for (int r = 0; r < rows; r++) {
             order[r] = r;
         }
-        return new RowGroups(rows, order, new int[] {0, rows}, 1, 0, QiContributionAnalysis.pairs(rows));
+        return new LegacyRowGroups(rows, order, new int[] {0, rows}, 1, 0, LegacyQiContributionAnalysis.pairs(rows));
     }
 
     /** Number of equivalence classes J (unique records are classes of their own). */
@@ -95,7 +96,7 @@ final class RowGroups {
      * @param collectUniques whether to leave the rows that become unique in
      *                       {@code scratch.newUniques[0 .. scratch.newUniqueCount)}
      */
-    RowGroups refine(Column column, Scratch scratch, boolean keepRows, boolean collectUniques,
+    LegacyRowGroups refine(Column column, Scratch scratch, boolean keepRows, boolean collectUniques,
             ProgressMonitor monitor) {
         int[] codes = column.codes();
         int length = start[sharedClasses];
@@ -144,7 +145,7 @@ final class RowGroups {
                     classes++;
                     pos[c] = out;
                     out += f;
-                    pairs += QiContributionAnalysis.pairs(f);
+                    pairs += LegacyQiContributionAnalysis.pairs(f);
                 }
             }
             if (d == to - from) { // every row of the class becomes unique
@@ -172,7 +173,7 @@ final class RowGroups {
             }
         }
         if (!keepRows) {
-            return new RowGroups(rows, new int[0], new int[] {0}, classes, uniques + newUniques, pairs);
+            return new LegacyRowGroups(rows, new int[0], new int[] {0}, classes, uniques + newUniques, pairs);
         }
         newStart[classes] = out;
         if (out < length / 2) {
@@ -181,6 +182,6 @@ final class RowGroups {
         if (classes + 1 < newStart.length / 2) {
             newStart = Arrays.copyOf(newStart, classes + 1);
         }
-        return new RowGroups(rows, newOrder, newStart, classes, uniques + newUniques, pairs);
+        return new LegacyRowGroups(rows, newOrder, newStart, classes, uniques + newUniques, pairs);
     }
 }

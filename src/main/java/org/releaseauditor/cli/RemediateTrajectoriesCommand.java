@@ -1,0 +1,46 @@
+package org.releaseauditor.cli;
+
+import java.util.concurrent.Callable;
+import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.service.remediation.TrajectoryRemediationService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code release-auditor remediate trajectories}: coarser space and time, or fewer events per user, re-audited. */
+@Command(name = "trajectories", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find the least coarsening of space x time (and the most events per user) that brings unicity",
+            "under the policy's targets; write the copy and re-audit it through the trajectories lane with the same",
+            "options. The lane options are those of 'analyze trajectories'."},
+        footer = {"", "Example:",
+            "  release-auditor remediate trajectories --data sample-datasets/trajectories/events_pseudonymised.csv \\",
+            "      --user pseudonym --time timestamp --location cell --lat lat --lng lon --points 1..4 \\",
+            "      --policy unicity-4.json --write events_remediated.csv",
+            "", "Exit codes: 0 a passing change was found and its copy passes the re-audit; 1 none was found or the",
+            "re-audit fails; 2 usage error; 3 input error; 130 cancelled."})
+public final class RemediateTrajectoriesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    TrajectoriesOptions lane;
+
+    @Mixin
+    RemediateTrajectoriesOptions remediation;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    RemediationCaseOptions record;
+
+    @Option(names = "--print-request",
+            description = "Print the remediation request as JSON (every default filled in) and exit.")
+    boolean printRequest;
+
+    @Override
+    public Integer call() throws AuditException {
+        return RemediationRuns.run(spec, output, record, printRequest, remediation.build(lane.build(null)),
+                new TrajectoryRemediationService()::run);
+    }
+}
