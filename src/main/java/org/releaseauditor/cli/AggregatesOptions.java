@@ -31,12 +31,30 @@ public final class AggregatesOptions implements LaneOptionSet {
     @Option(names = "--zero-unsafe", description = "Treat zero counts as unsafe.")
     Boolean zeroUnsafe;
 
-    @Option(names = "--dominance", paramLabel = "n=N,k=K", description = "(n,k)-dominance rule, e.g. n=3,k=75.")
+    @Option(names = "--rules", paramLabel = "PRESET",
+            description = {"A preset of the primary rules: acro (ACRO's defaults: count < 10 with zeros unsafe,",
+                "n=2,k=90,op=ge dominance, p%% rule 10, all-zero contributions unsafe; the magnitude rules apply",
+                "to the tables with magnitudes). Options given with it override it."})
+    String rules;
+
+    @Option(names = "--dominance", paramLabel = "n=N,k=K[,op=gt|ge]",
+            description = {"(n,k)-dominance rule, e.g. n=3,k=75: unsafe if the n largest contributions are more",
+                "than (op=gt, tau-ARGUS/sdcTable) or at least (op=ge, ACRO 1.x) k%% of the cell total (default op: "
+                        + "${bundle:default.aggregates.dominance.operator})."})
     String dominance;
 
     @Option(names = "--p-percent", paramLabel = "P", description = "p%% rule: a cell is unsafe when the total minus the two largest contributions is below "
                     + "p%% of the largest.")
     Double pPercent;
+
+    @Option(names = "--pq", paramLabel = "p=P,q=Q",
+            description = {"pq rule (sdcTable), e.g. p=25,q=50: unsafe if the total minus the two largest",
+                "contributions is below p/q of the largest (0 < p < q <= 100)."})
+    String pq;
+
+    @Option(names = "--zero-magnitude-unsafe",
+            description = "With the p%% or pq rule: a cell whose contributions are all 0 is unsafe (ACRO).")
+    Boolean zeroMagnitudeUnsafe;
 
     @Option(names = "--group", paramLabel = "dims=a|b,by=c[,allowed=M]",
             description = "Group disclosure: groups by dims whose members all (or all but M) share one value of by.")
@@ -90,6 +108,11 @@ public final class AggregatesOptions implements LaneOptionSet {
             description = "k of the top-k places uniqueness (default: ${bundle:default.aggregates.recovery.topK}).")
     Integer topK;
 
+    @Option(names = "--tie-samples", paramLabel = "N",
+            description = {"Recovery: random tie-breaks evaluated when the attack ties and there are too many",
+                "users to try every tie-break, 0 to 1000 (default: ${bundle:default.aggregates.recovery.tieSamples})."})
+    Integer tieSamples;
+
     @Override
     public String lane() {
         return AggregatesRequest.LANE;
@@ -109,10 +132,12 @@ public final class AggregatesOptions implements LaneOptionSet {
         for (String s : series == null ? List.<String>of() : series) {
             b.series(s);
         }
+        // the preset first: the options given with it override it
+        b.rules(rules);
         b.threshold(threshold).operator(operator).zeroUnsafe(zeroUnsafe).dominance(dominance).pPercent(pPercent)
-                .group(group).audit(audit).protection(protection).width(width).marginTokens(marginTokens)
-                .suppressionMarkers(suppressionMarkers).recoverFrom(recoverFrom).recoveryColumns(columns).slot(slot)
-                .topK(topK);
+                .pq(pq).zeroMagnitudeUnsafe(zeroMagnitudeUnsafe).group(group).audit(audit).protection(protection)
+                .width(width).marginTokens(marginTokens).suppressionMarkers(suppressionMarkers)
+                .recoverFrom(recoverFrom).recoveryColumns(columns).slot(slot).topK(topK).tieSamples(tieSamples);
         return b.buildCall();
     }
 }

@@ -268,6 +268,9 @@ public final class AggregateReportWriter {
         if (!Double.isNaN(r.pPercent())) {
             sb.append("p% rule: unsafe if T - x1 - x2 < ").append(fmt(r.pPercent())).append("% of x1\n");
         }
+        if (r.rules().zeroMagnitudeUnsafe()) {
+            sb.append("All-zero contributions: unsafe under the p% and pq rules (ACRO)\n");
+        }
         if (!r.extrapolated().isEmpty()) {
             sb.append("Extrapolated tables (rules applied to counts divided by the declared factor): ")
                     .append(String.join(", ", r.extrapolated())).append('\n');

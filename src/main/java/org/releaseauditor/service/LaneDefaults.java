@@ -34,6 +34,8 @@ public final class LaneDefaults {
                 out.put("default." + name + ".recovery.areaColumn", r.areaColumn());
                 out.put("default." + name + ".recovery.slotMinutes", Integer.toString(r.slotMinutes()));
                 out.put("default." + name + ".recovery.topK", Integer.toString(r.topK()));
+                out.put("default." + name + ".recovery.tieSamples", Integer.toString(r.tieSamples()));
+                out.put("default." + name + ".dominance.operator", AggregatesRequest.ruleStart().dominanceOperator());
             }
         }
         return out;

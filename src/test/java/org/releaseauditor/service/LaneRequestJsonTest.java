@@ -50,9 +50,10 @@ class LaneRequestJsonTest {
 
     static AggregatesRequest aggregates() throws ConfigurationException {
         AggregatesRequest.Builder b = AggregatesRequest.builder().threshold(10.0).operator("<=").zeroUnsafe(true)
-                .dominance("n=2,k=80").pPercent(15.0).group("dims=home|age,by=area,allowed=1").audit(true)
+                .dominance("n=2,k=80,op=ge").pPercent(15.0).pq("p=20,q=60").zeroMagnitudeUnsafe(true)
+                .group("dims=home|age,by=area,allowed=1").audit(true)
                 .protection("20%").width(2.0).marginTokens("Total|ALL").suppressionMarkers("|x")
-                .recoverFrom("truth.csv").recoveryColumns("user,date+hour,area").slot("30m").topK(3);
+                .recoverFrom("truth.csv").recoveryColumns("user,date+hour,area").slot("30m").topK(3).tieSamples(50);
         b.table("footfall=f.csv,count=n,dims=area|age|home,magnitude=spend,scale=3.7", "--table");
         b.table("od=od.csv", "--table");
         b.series("footfall=f2.csv");

@@ -54,6 +54,38 @@ public record AggregateReport(String release, PrimaryRuleConfig rules, List<Stri
                 groupDims, groupBy, differencing, audit, protection, recovery, summary, List.of(), List.of(), 0);
     }
 
+    /**
+     * The report as seen from release {@code i} of the series (0 = the first): that release's
+     * tables, groups, differencing (with the series increments into it) and audit, and its own
+     * summary. The rules, recovery, release list and series decreases stay those of the whole
+     * analysis. Without per-release results, release 0 is this report itself.
+     */
+    public AggregateReport ofRelease(int i) {
+        if (releases.isEmpty() && i == 0) {
+            return this;
+        }
+        ReleaseResult r = releases.get(i);
+        List<RecoveredCell> diff = new java.util.ArrayList<>(r.differencing());
+        if (i > 0) {
+            String prefix = r.name() + ":";
+            for (RecoveredCell c : differencing) {
+                if ("series-increment".equals(c.kind()) && !c.location().isEmpty()
+                        && c.location().get(0).startsWith(prefix)) {
+                    diff.add(c);
+                }
+            }
+        }
+        List<String> scaled = new java.util.ArrayList<>();
+        for (TableRuleResult t : r.tables()) {
+            if (t.extrapolated()) {
+                scaled.add(t.table());
+            }
+        }
+        return new AggregateReport(r.name(), rules, scaled, r.tables(), r.groups(),
+                groupDims, groupBy, diff, r.audit(), protection, recovery, r.summary(), releases, seriesDecreases,
+                width);
+    }
+
     /** The threshold rule applied, or null. */
     public ThresholdRule threshold() {
         return rules.threshold();

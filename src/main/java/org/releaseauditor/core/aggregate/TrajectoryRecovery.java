@@ -31,6 +31,8 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * sampled, and a bound that holds for every tie-break is always given (see {@link #bounds}).
  */
 public final class TrajectoryRecovery {
+    /** The most random tie-breaks one run may evaluate ({@link Config#tieSamples()}). */
+    public static final int MAX_TIE_SAMPLES = 1000;
 
     /**
      * @param nightFrom       first night slot of a day (inclusive)
@@ -67,9 +69,9 @@ public final class TrajectoryRecovery {
             if (topK < 1) {
                 throw new ConfigurationException("aggregate.error.option", "--top-k", topK, "a whole number of at least 1");
             }
-            if (tieSamples < 0 || tieSamples > 1000) {
+            if (tieSamples < 0 || tieSamples > MAX_TIE_SAMPLES) {
                 throw new ConfigurationException("aggregate.error.option", "--tie-samples", tieSamples,
-                        "a whole number from 0 to 1000");
+                        "a whole number from 0 to " + MAX_TIE_SAMPLES);
             }
             if (exhaustiveUsers < 0 || exhaustiveUsers > 8 || exhaustiveRuns < 1) {
                 throw new ConfigurationException("aggregate.error.option", "exhaustive tie-breaks",

@@ -1,29 +1,21 @@
 package org.releaseauditor.service.aggregates;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.releaseauditor.core.aggregate.AggregateAnalysis;
+import org.releaseauditor.core.aggregate.AggregateConfig;
 import org.releaseauditor.core.aggregate.AggregateReport;
-import org.releaseauditor.core.aggregate.AggregateSummary;
-import org.releaseauditor.core.aggregate.AuditedCell;
 import org.releaseauditor.core.aggregate.CountTable;
 import org.releaseauditor.core.aggregate.CountTableReader;
-import org.releaseauditor.core.aggregate.Differencing;
-import org.releaseauditor.core.aggregate.DisclosedGroup;
 import org.releaseauditor.core.aggregate.GroundTruth;
-import org.releaseauditor.core.aggregate.GroupDisclosure;
 import org.releaseauditor.core.aggregate.Hierarchy;
 import org.releaseauditor.core.aggregate.IntervalSolver;
-import org.releaseauditor.core.aggregate.PrimaryRuleConfig;
-import org.releaseauditor.core.aggregate.PrimaryRules;
-import org.releaseauditor.core.aggregate.RecoveredCell;
 import org.releaseauditor.core.aggregate.RecoveryResult;
-import org.releaseauditor.core.aggregate.ReleaseModel;
 import org.releaseauditor.core.aggregate.ReleaseSet;
-import org.releaseauditor.core.aggregate.TableRuleResult;
-import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.aggregate.TrajectoryRecovery;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.model.ImportOptions;
@@ -38,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The aggregates analysis behind {@link AggregatesLane}: loads a release set (and series) bound
- * to its bytes, runs the primary rules, group disclosure, differencing, the LP audit of withheld
- * cells and the trajectory-recovery stress test, and writes the report (JSON schema
+ * to its bytes, runs the trajectory-recovery stress test, and hands the release and each later
+ * release of its series to {@link AggregateAnalysis#run} (primary rules, group disclosure,
+ * differencing, the LP audit of withheld cells, series comparison), and writes the report (JSON schema
  * {@code aggregates-v1}, or text). Front ends call the lane, not this class.
  */
 public final class AggregateAnalysisService {
@@ -64,8 +57,14 @@ public final class AggregateAnalysisService {
         return solver;
     }
 
-    /** What one analysis produced: the loaded release set, the report and the inputs as read (hashed). */
-    public record Analysis(ReleaseSet release, AggregateReport report, LaneInputs read) {
+    /**
+     * What one analysis produced: the loaded release set, the later releases of its series (in
+     * time order), the report and the inputs as read (hashed).
+     */
+    public record Analysis(ReleaseSet release, List<ReleaseSet> later, AggregateReport report, LaneInputs read) {
+        public Analysis {
+            later = List.copyOf(later);
+        }
     }
 
     /** Header of an input as the aggregate reader sees it (tokens kept raw). */
@@ -73,8 +72,16 @@ public final class AggregateAnalysisService {
         return datasets.header(ref.path(), RAW);
     }
 
-    /** Runs every requested check on the inputs of {@code req} (already validated). */
+    /**
+     * Runs every requested check on the inputs of {@code req}. The options are checked first
+     * (the request's ranges, the engine's configuration and the recovery settings), before any
+     * file is read. Every release of a series then goes through the same checks
+     * ({@link AggregateAnalysis#run}).
+     */
     public Analysis analyze(AggregatesRequest req, LaneInputs inputs, ProgressMonitor monitor) throws AuditException {
+        req.validateOptions();
+        AggregateConfig config = req.config();
+        TrajectoryRecovery.Config recoveryConfig = req.recoveryConfig();
         LaneInputs.Builder read = LaneInputs.builder();
         ProgressMonitor loading = monitor.slice(0, 0.2);
         Map<String, Hierarchy> hs = new LinkedHashMap<>();
@@ -101,27 +108,7 @@ public final class AggregateAnalysisService {
         hierarchyRead.forEach(read::put);
         String releaseName = tableRefs.isEmpty() ? "release" : tableRefs.values().iterator().next().fileName();
         ReleaseSet release = new ReleaseSet(releaseName, loaded, hs);
-        ReleaseModel model = ReleaseModel.build(release, monitor.slice(0.2, 0.3));
-        List<TableRuleResult> rules = PrimaryRules.apply(release,
-                new PrimaryRuleConfig(req.thresholdRule(), req.dominanceN() == null ? 0 : req.dominanceN(),
-                        req.dominanceK() == null ? Double.NaN : req.dominanceK(),
-                        req.pPercent() == null ? Double.NaN : req.pPercent()),
-                monitor.slice(0.3, 0.4));
-        AggregatesRequest.Group g = req.group();
-        List<DisclosedGroup> groups = g == null ? List.of()
-                : GroupDisclosure.find(release, g.dims(), g.by(), g.allowedOutside(), monitor.slice(0.4, 0.45));
-        ThresholdRule diffRule = req.thresholdRule() != null ? req.thresholdRule()
-                : new ThresholdRule(10, ThresholdRule.Operator.LT, false);
-        List<RecoveredCell> diff = new ArrayList<>(Differencing.within(model, req.width(), diffRule,
-                monitor.slice(0.45, 0.5)));
-        List<ReleaseSet> series = loadSeries(release, req, inputs, read, loading);
-        if (series.size() > 1) {
-            diff.addAll(Differencing.seriesIncrements(series, diffRule, monitor));
-        }
-        List<AuditedCell> audit = req.audit()
-                ? org.releaseauditor.core.aggregate.SuppressionAudit.audit(model, solver, req.protection(),
-                        monitor.slice(0.5, 0.9))
-                : null;
+        List<ReleaseSet> later = loadSeries(release, req, inputs, read, loading);
         RecoveryResult recovery = null;
         if (req.recovery() != null) {
             AggregatesRequest.Recovery r = req.recovery();
@@ -129,24 +116,12 @@ public final class AggregateAnalysisService {
                     AggregatesRequest.LANE, "--recover-from FILE"), RAW, loading);
             read.put(AggregatesRequest.RECOVERY, truthFile.ref());
             GroundTruth truth = GroundTruth.fromDataset(truthFile.data(), truthFile.ref().path().toString(),
-                    r.userColumn(), r.slotColumn(), r.areaColumn(), r.slotMinutes(), monitor);
-            TrajectoryRecovery.Config cfg = TrajectoryRecovery.Config.defaults(truth.slotsPerDay());
-            recovery = new TrajectoryRecovery(truth, new TrajectoryRecovery.Config(cfg.nightFrom(), cfg.nightTo(),
-                    r.topK())).run(monitor.slice(0.9, 1.0));
+                    r.userColumn(), r.slotColumn(), r.areaColumn(), r.slotMinutes(), loading);
+            recovery = new TrajectoryRecovery(truth, recoveryConfig).run(monitor.slice(0.2, 0.3));
         }
-        List<String> extrapolated = new ArrayList<>();
-        for (CountTable t : release.tables()) {
-            if (t.extrapolated()) {
-                extrapolated.add(t.name());
-            }
-        }
-        AggregateReport report = new AggregateReport(release.name(), req.thresholdRule(),
-                req.dominanceN() == null ? 0 : req.dominanceN(),
-                req.dominanceK() == null ? Double.NaN : req.dominanceK(),
-                req.pPercent() == null ? Double.NaN : req.pPercent(), extrapolated, rules, groups,
-                g == null ? List.of() : g.dims(), g == null ? null : g.by(), diff, audit, req.protection(), recovery,
-                summarize(release, rules, groups, diff, audit));
-        return new Analysis(release, report, read.build());
+        AggregateReport report = AggregateAnalysis.run(release, later, config, solver, recovery,
+                monitor.slice(0.3, 1.0));
+        return new Analysis(release, later, report, read.build());
     }
 
     private CountTable loadTable(AggregatesRequest req, AggregatesRequest.Table t, DatasetRef ref, String role,
@@ -167,43 +142,35 @@ public final class AggregateAnalysisService {
         return table;
     }
 
-    /** The release itself followed by the later releases of the series inputs ({@code series:NAME:K}). */
+    /**
+     * The later releases of the series inputs ({@code series:NAME:K}), in time order. A release
+     * is named after the file of its first table (or {@code releaseN} when that name is taken).
+     */
     private List<ReleaseSet> loadSeries(ReleaseSet first, AggregatesRequest req, LaneInputs inputs,
             LaneInputs.Builder read, ProgressMonitor monitor) throws AuditException {
         List<ReleaseSet> series = new ArrayList<>();
-        series.add(first);
+        Set<String> names = new HashSet<>();
+        names.add(first.name());
         for (int k = 1;; k++) {
             List<CountTable> tables = new ArrayList<>();
+            String name = null;
             for (AggregatesRequest.Table t : req.tables()) {
                 String role = AggregatesRequest.SERIES + t.name() + ":" + k;
                 DatasetRef ref = inputs.get(role).orElse(null);
                 if (ref != null) {
                     tables.add(loadTable(req, t, ref, role, inputs, first.hierarchies(), read, monitor));
+                    name = name == null ? ref.fileName() : name;
                 }
             }
             if (tables.isEmpty()) {
                 return series;
             }
-            series.add(new ReleaseSet("release" + (k + 1), tables, first.hierarchies()));
+            if (!names.add(name)) {
+                name = "release" + (k + 1);
+                names.add(name);
+            }
+            series.add(new ReleaseSet(name, tables, first.hierarchies()));
         }
-    }
-
-    static AggregateSummary summarize(ReleaseSet release, List<TableRuleResult> rules, List<DisclosedGroup> groups,
-            List<RecoveredCell> diff, List<AuditedCell> audit) {
-        long unsafe = 0;
-        long suppressed = 0;
-        Map<String, Double> min = new LinkedHashMap<>();
-        for (TableRuleResult r : rules) {
-            unsafe += r.unsafe().size();
-            suppressed += r.suppressed();
-            min.put(r.table(), r.minCount());
-        }
-        long exposed = -1;
-        if (audit != null) {
-            exposed = audit.stream().filter(AuditedCell::exposed).count();
-        }
-        return new AggregateSummary(release.tables().size(), release.cellCount(), suppressed, unsafe, exposed,
-                diff.size(), groups.size(), min);
     }
 
     /** The report as JSON (schema aggregates-v1). */

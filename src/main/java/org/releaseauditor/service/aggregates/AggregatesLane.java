@@ -62,9 +62,8 @@ public final class AggregatesLane implements Lane<AggregatesRequest, AggregatesO
 
     @Override
     public void validate(AggregatesRequest r, LaneInputs inputs) throws AuditException {
-        if (r.tables().isEmpty()) {
-            throw new ConfigurationException("aggregate.error.noTables");
-        }
+        // every option first (ranges and the engine's own checks), before any header is read
+        r.validateOptions();
         Set<String> tableNames = new LinkedHashSet<>();
         r.tables().forEach(t -> tableNames.add(t.name()));
         LaneChecks.roles(inputs, name(), role -> accepted(r, tableNames, role), List.of("table:NAME",
@@ -93,11 +92,10 @@ public final class AggregatesLane implements Lane<AggregatesRequest, AggregatesO
                 LaneChecks.column(c, t.contributorId(), option + " contribId=");
                 LaneChecks.column(c, t.contributionValue(), option + " contribValue=");
             }
-            if (r.dominanceN() != null || r.pPercent() != null) {
-                if (t.magnitude() == null && !contributions) {
-                    throw new ConfigurationException("aggregate.error.needsMagnitude", t.name(),
-                            r.dominanceN() != null ? "--dominance" : "--p-percent");
-                }
+            // with a preset (ACRO) the magnitude rules apply to the tables that have magnitudes
+            if (r.magnitudeRules() && r.rulesPreset() == null && t.magnitude() == null && !contributions) {
+                throw new ConfigurationException("aggregate.error.needsMagnitude", t.name(),
+                        r.dominance() != null ? "--dominance" : r.pPercent() != null ? "--p-percent" : "--pq");
             }
         }
         for (String role : inputs.roles().keySet()) {
@@ -160,7 +158,7 @@ public final class AggregatesLane implements Lane<AggregatesRequest, AggregatesO
         AggregateAnalysisService.Analysis a = service.analyze(r, inputs, monitor);
         ObjectNode tree = AggregateReportWriter.tree(a.report());
         tree.set("inputs", a.read().toJson());
-        return new LaneResult<>(name(), r, a.read(), new AggregatesOutput(a.release(), a.report()),
+        return new LaneResult<>(name(), r, a.read(), new AggregatesOutput(a.release(), a.report(), a.later()),
                 Json.write(tree));
     }
 

@@ -13,9 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.releaseauditor.core.aggregate.AggregateConfig;
+import org.releaseauditor.core.aggregate.DominanceRule;
+import org.releaseauditor.core.aggregate.PqRule;
+import org.releaseauditor.core.aggregate.PrimaryRuleConfig;
 import org.releaseauditor.core.aggregate.ProtectionRequirement;
 import org.releaseauditor.core.aggregate.TableSpec;
 import org.releaseauditor.core.aggregate.ThresholdRule;
+import org.releaseauditor.core.aggregate.TrajectoryRecovery;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.service.InputLocations;
 import org.releaseauditor.service.LaneCall;
@@ -37,9 +42,15 @@ import org.releaseauditor.service.RequestJson;
  * @param threshold          threshold n of the threshold rule, or null for no rule
  * @param operator           {@code lt} (unsafe if count &lt; n) or {@code le} (count ≤ n)
  * @param zeroUnsafe         whether a zero count is unsafe too
- * @param dominanceN         n of (n,k)-dominance, or null for no rule
- * @param dominanceK         k of (n,k)-dominance in percent, or null
+ * @param dominance          (n,k)-dominance with its boundary operator, or null for no rule
  * @param pPercent           p of the p % rule, or null for no rule
+ * @param pq                 the pq rule, or null for no rule
+ * @param zeroMagnitudeUnsafe whether a published cell whose contributions are all 0 is unsafe
+ *                           under the p % and pq rules (ACRO's convention)
+ * @param rulesPreset        the preset the primary rules started from ({@code acro}), or null;
+ *                           with a preset the magnitude rules apply to the tables that have
+ *                           magnitudes or contributions (as in ACRO), without one every table
+ *                           needs them
  * @param group              group-disclosure check, or null
  * @param audit              whether the LP audit of withheld cells runs
  * @param protectionAbsolute width the audit requires of a withheld cell's interval, in counts
@@ -50,8 +61,8 @@ import org.releaseauditor.service.RequestJson;
  * @param recovery           trajectory-recovery stress test, or null
  */
 public record AggregatesRequest(List<Table> tables, Double threshold, String operator, boolean zeroUnsafe,
-        Integer dominanceN, Double dominanceK, Double pPercent, Group group, boolean audit,
-        double protectionAbsolute, double protectionPercent, double width, List<String> marginTokens,
+        Dominance dominance, Double pPercent, Pq pq, boolean zeroMagnitudeUnsafe, String rulesPreset, Group group,
+        boolean audit, double protectionAbsolute, double protectionPercent, double width, List<String> marginTokens,
         List<String> suppressionMarkers, Recovery recovery) implements LaneRequest {
 
     public static final String LANE = "aggregates";
@@ -65,6 +76,10 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
     public static final String SERIES = "series:";
     /** Role of the ground-truth trajectories of the recovery test. */
     public static final String RECOVERY = "recovery";
+    /** The presets of the primary rules ({@code --rules}). */
+    public static final List<String> PRESETS = List.of("acro");
+    /** The most random tie-breaks of the recovery attack one run may evaluate ({@code --tie-samples}). */
+    public static final int MAX_TIE_SAMPLES = TrajectoryRecovery.MAX_TIE_SAMPLES;
 
     /**
      * How one count table is read.
@@ -96,6 +111,29 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
     }
 
     /**
+     * (n,k)-dominance: unsafe when the n largest contributions make up more than ({@code gt}) or
+     * at least ({@code ge}) k % of the cell total.
+     *
+     * @param n        how many of the largest contributions are added up (at least 1)
+     * @param k        the share in percent, in (0, 100]
+     * @param operator {@code gt} (τ-ARGUS, sdcTable, ACRO 0.4) or {@code ge} (ACRO 1.x)
+     */
+    public record Dominance(int n, double k, String operator) {
+        public Dominance {
+            Objects.requireNonNull(operator, "operator");
+        }
+    }
+
+    /**
+     * The pq rule (sdcTable): unsafe when {@code T − x1 − x2 < (p/q)·x1}.
+     *
+     * @param p the accuracy in percent to which the largest contribution must stay hidden
+     * @param q the accuracy in percent to which the intruder knows the other contributions
+     */
+    public record Pq(double p, double q) {
+    }
+
+    /**
      * Trajectory recovery from a ground-truth file.
      *
      * @param userColumn  user column
@@ -103,8 +141,21 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
      * @param areaColumn  area column
      * @param slotMinutes slot length in minutes (divides a day)
      * @param topK        k of the top-k places uniqueness
+     * @param tieSamples  random tie-breaks evaluated when the attack ties and there are too many
+     *                    users to enumerate every tie-break (0 to 1000)
      */
-    public record Recovery(String userColumn, String slotColumn, String areaColumn, int slotMinutes, int topK) {
+    public record Recovery(String userColumn, String slotColumn, String areaColumn, int slotMinutes, int topK,
+            int tieSamples) {
+    }
+
+    /**
+     * Where the settings panel starts a rule that the user switches on (the lane itself applies
+     * no rule by default): the threshold rule at the ACRO minimum that also decides derived
+     * numbers, (3, 75 %) dominance with the lane's default boundary, the p % rule at 10 % and
+     * sdcTable's default pq rule (25, 50).
+     */
+    public record RuleStart(double threshold, int dominanceN, double dominanceK, String dominanceOperator,
+            double pPercent, double pqP, double pqQ) {
     }
 
     public AggregatesRequest {
@@ -130,8 +181,143 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
         return b.unchecked().recovery();
     }
 
+    /**
+     * The primary rules of a preset ({@code acro}) as a request without tables, for a front end
+     * that shows them before the user edits them; a usage error for an unknown preset.
+     */
+    public static AggregatesRequest preset(String name) throws ConfigurationException {
+        return new Builder().rules(name).unchecked();
+    }
+
+    /** Where the settings panel starts a rule that is switched on (see {@link RuleStart}). */
+    public static RuleStart ruleStart() {
+        Builder b = new Builder();
+        return new RuleStart(Builder.DERIVED_THRESHOLD, Builder.START_DOMINANCE_N, Builder.START_DOMINANCE_K,
+                b.dominanceOperator, Builder.START_P_PERCENT, PqRule.sdcTableDefault().p(),
+                PqRule.sdcTableDefault().q());
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /** n of (n,k)-dominance, or null when the rule is off. */
+    public Integer dominanceN() {
+        return dominance == null ? null : dominance.n();
+    }
+
+    /** k of (n,k)-dominance in percent, or null when the rule is off. */
+    public Double dominanceK() {
+        return dominance == null ? null : dominance.k();
+    }
+
+    /** The dominance rule with its boundary, or null. */
+    public DominanceRule dominanceRule() {
+        return dominance == null ? null : new DominanceRule(dominance.n(), dominance.k(),
+                DominanceRule.Boundary.parse(dominance.operator()));
+    }
+
+    /** The pq rule, or null. */
+    public PqRule pqRule() {
+        return pq == null ? null : new PqRule(pq.p(), pq.q());
+    }
+
+    /** Whether a rule needs magnitudes (dominance, p %, pq). */
+    public boolean magnitudeRules() {
+        return dominance != null || pPercent != null || pq != null;
+    }
+
+    /** The primary rules for the engine. */
+    public PrimaryRuleConfig primaryRules() {
+        return new PrimaryRuleConfig(thresholdRule(), dominanceRule(), pPercent == null ? Double.NaN : pPercent,
+                pqRule(), zeroMagnitudeUnsafe);
+    }
+
+    /**
+     * The rule that decides whether a derived number or a series increment is reported: the
+     * threshold rule, or without one the lane default {@code count < 10} (ACRO's minimum).
+     */
+    public ThresholdRule derivedRule() {
+        ThresholdRule t = thresholdRule();
+        return t != null ? t : new ThresholdRule(Builder.DERIVED_THRESHOLD, ThresholdRule.Operator.LT, false);
+    }
+
+    /** Every check of the analysis for the engine ({@code AggregateAnalysis.run}). */
+    public AggregateConfig config() {
+        return new AggregateConfig(primaryRules(), group == null ? List.of() : group.dims(),
+                group == null ? null : group.by(), group == null ? 0 : group.allowedOutside(), audit, protection(),
+                width, derivedRule());
+    }
+
+    /** The trajectory-recovery settings for the engine, or null without a recovery test. */
+    public TrajectoryRecovery.Config recoveryConfig() {
+        if (recovery == null) {
+            return null;
+        }
+        int slotsPerDay = recovery.slotMinutes() > 0 ? 1440 / recovery.slotMinutes() : 0;
+        TrajectoryRecovery.Config d = TrajectoryRecovery.Config.defaults(slotsPerDay);
+        return new TrajectoryRecovery.Config(d.nightFrom(), d.nightTo(), recovery.topK())
+                .withTieSamples(recovery.tieSamples());
+    }
+
+    /**
+     * Checks every value before any file is read: the ranges of the options, then the engine's
+     * own checks of the configuration ({@code AggregateConfig.validate}) and of the recovery
+     * settings ({@code TrajectoryRecovery.Config.validate}). A usage error names the option.
+     */
+    public void validateOptions() throws ConfigurationException {
+        if (tables.isEmpty()) {
+            throw new ConfigurationException("aggregate.error.noTables");
+        }
+        for (Table t : tables) {
+            check(t.scale() > 0 && Double.isFinite(t.scale()), "scale", t.scale(), "a factor greater than 0");
+            if (t.dimensions() != null && t.dimensions().contains(t.count())) {
+                throw new ConfigurationException("aggregate.error.dimIsCount", t.name(), t.count());
+            }
+        }
+        check(ThresholdRule.Operator.parse(operator) != null, "--operator", operator, "lt or le");
+        check(threshold == null || threshold >= 0 && Double.isFinite(threshold), "--threshold", threshold,
+                "a count of 0 or more");
+        if (dominance != null) {
+            check(dominance.n() >= 1 && dominance.k() > 0 && dominance.k() <= 100, "--dominance",
+                    "n=" + dominance.n() + ",k=" + fmt(dominance.k()),
+                    "n=3,k=75 (n at least 1, k in (0, 100])");
+            check(DominanceRule.Boundary.parse(dominance.operator()) != null, "--dominance op",
+                    dominance.operator(), "gt or ge");
+        }
+        check(pPercent == null || pPercent > 0 && pPercent <= 100, "--p-percent", pPercent, "(0, 100]");
+        if (pq != null) {
+            check(pq.p() > 0 && pq.p() < pq.q() && pq.q() <= 100, "--pq", "p=" + fmt(pq.p()) + ",q="
+                    + fmt(pq.q()), "p=25,q=50 (0 < p < q <= 100)");
+        }
+        check(rulesPreset == null || PRESETS.contains(rulesPreset), "--rules", rulesPreset, String.join(", ",
+                PRESETS));
+        check(protectionAbsolute >= 0 && protectionPercent >= 0 && protectionPercent <= 100
+                && Double.isFinite(protectionAbsolute), "--protection", fmt(protectionAbsolute) + "/"
+                        + fmt(protectionPercent) + "%", "3 or 20%");
+        check(width >= 0 && Double.isFinite(width), "--width", width, "0 or more");
+        if (group != null) {
+            check(group.allowedOutside() >= 0 && Double.isFinite(group.allowedOutside()), "--group",
+                    group.allowedOutside(), "allowed=0 or more");
+        }
+        if (recovery != null) {
+            check(recovery.slotMinutes() > 0 && 1440 % recovery.slotMinutes() == 0, "--slot",
+                    recovery.slotMinutes() + " min", "a slot length that divides a day: 15m, 30m, 1h, 2h");
+            check(recovery.topK() >= 1, "--top-k", recovery.topK(), "1 or more");
+            recoveryConfig().validate();
+        }
+        config().validate();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static void check(boolean ok, String option, Object value, String expected)
+            throws ConfigurationException {
+        if (!ok) {
+            throw new ConfigurationException("aggregate.error.option", option, String.valueOf(value), expected);
+        }
     }
 
     @Override
@@ -208,12 +394,20 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
         n.put("threshold", threshold);
         n.put("operator", operator);
         n.put("zeroUnsafe", zeroUnsafe);
-        if (dominanceN == null) {
+        if (dominance == null) {
             n.putNull("dominance");
         } else {
-            n.putObject("dominance").put("n", dominanceN).put("k", dominanceK);
+            n.putObject("dominance").put("n", dominance.n()).put("k", dominance.k())
+                    .put("operator", dominance.operator());
         }
         n.put("pPercent", pPercent);
+        if (pq == null) {
+            n.putNull("pq");
+        } else {
+            n.putObject("pq").put("p", pq.p()).put("q", pq.q());
+        }
+        n.put("zeroMagnitudeUnsafe", zeroMagnitudeUnsafe);
+        n.put("rulesPreset", rulesPreset);
         if (group == null) {
             n.putNull("group");
         } else {
@@ -232,7 +426,7 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
         } else {
             n.putObject("recovery").put("userColumn", recovery.userColumn()).put("slotColumn", recovery.slotColumn())
                     .put("areaColumn", recovery.areaColumn()).put("slotMinutes", recovery.slotMinutes())
-                    .put("topK", recovery.topK());
+                    .put("topK", recovery.topK()).put("tieSamples", recovery.tieSamples());
         }
         return n;
     }
@@ -264,6 +458,21 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
                 tr.finish();
             }
         }
+        // the preset first, so that the fields written next to it override it (as on the command line);
+        // a rule written as null is off even when the preset has it
+        b.rules(r.string("rulesPreset"));
+        if (explicitNull(n, "threshold")) {
+            b.noThreshold();
+        }
+        if (explicitNull(n, "dominance")) {
+            b.noDominance();
+        }
+        if (explicitNull(n, "pPercent")) {
+            b.noPPercent();
+        }
+        if (explicitNull(n, "pq")) {
+            b.noPq();
+        }
         b.threshold(r.number("threshold"));
         b.operator(r.string("operator"));
         b.zeroUnsafe(r.bool("zeroUnsafe"));
@@ -272,14 +481,28 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
             RequestJson.Reader dr = new RequestJson.Reader(dom, LANE + ".dominance");
             Integer dn = dr.integer("n");
             Double dk = dr.number("k");
+            String op = dr.string("operator");
             dr.finish();
             if (dn == null || dk == null) {
                 throw new ConfigurationException("aggregate.error.option", "dominance", dom.toString(),
-                        "{\"n\": 3, \"k\": 75}");
+                        "{\"n\": 3, \"k\": 75, \"operator\": \"gt\"}");
             }
-            b.dominance(dn, dk);
+            b.dominance(dn, dk).dominanceOperator(op);
         }
         b.pPercent(r.number("pPercent"));
+        ObjectNode pqNode = r.object("pq");
+        if (pqNode != null) {
+            RequestJson.Reader qr = new RequestJson.Reader(pqNode, LANE + ".pq");
+            Double p = qr.number("p");
+            Double q = qr.number("q");
+            qr.finish();
+            if (p == null || q == null) {
+                throw new ConfigurationException("aggregate.error.option", "pq", pqNode.toString(),
+                        "{\"p\": 25, \"q\": 50}");
+            }
+            b.pq(p, q);
+        }
+        b.zeroMagnitudeUnsafe(r.bool("zeroMagnitudeUnsafe"));
         ObjectNode g = r.object("group");
         if (g != null) {
             RequestJson.Reader gr = new RequestJson.Reader(g, LANE + ".group");
@@ -307,10 +530,15 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
             b.recovery(rr.string("userColumn"), rr.string("slotColumn"), rr.string("areaColumn"));
             b.slotMinutes(rr.integer("slotMinutes"));
             b.topK(rr.integer("topK"));
+            b.tieSamples(rr.integer("tieSamples"));
             rr.finish();
         }
         r.finish();
         return b.build();
+    }
+
+    private static boolean explicitNull(ObjectNode n, String field) {
+        return n.has(field) && n.get(field).isNull();
     }
 
     /** The settings of one table while the request is built. */
@@ -404,13 +632,25 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
      * {@code --dominance n=3,k=75}, {@code --group dims=a|b,by=c}, {@code --protection 20%}, …).
      */
     public static final class Builder {
+        /** Derived numbers and series increments without a threshold rule: count &lt; 10 (ACRO's minimum). */
+        static final double DERIVED_THRESHOLD = 10;
+        /** Where the settings panel starts (n,k)-dominance: τ-ARGUS's usual (3, 75 %). */
+        static final int START_DOMINANCE_N = 3;
+        static final double START_DOMINANCE_K = 75;
+        /** Where the settings panel starts the p % rule. */
+        static final double START_P_PERCENT = 10;
+
         private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
         private Double threshold;
         private String operator = "lt";
         private boolean zeroUnsafe = false;
         private Integer dominanceN;
         private Double dominanceK;
+        private String dominanceOperator = "gt";
         private Double pPercent;
+        private Pq pq;
+        private boolean zeroMagnitudeUnsafe = false;
+        private String rulesPreset;
         private Group group;
         private boolean audit = false;
         private double protectionAbsolute = 0;
@@ -423,6 +663,7 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
         private String[] recoveryColumns;
         private int slotMinutes = 60;
         private int topK = 2;
+        private int tieSamples = 0;
         private final Map<String, Integer> seriesCount = new LinkedHashMap<>();
         private final InputLocations inputs = new InputLocations();
 
@@ -434,9 +675,15 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
             threshold = r.threshold;
             operator = r.operator;
             zeroUnsafe = r.zeroUnsafe;
-            dominanceN = r.dominanceN;
-            dominanceK = r.dominanceK;
+            if (r.dominance != null) {
+                dominanceN = r.dominance.n();
+                dominanceK = r.dominance.k();
+                dominanceOperator = r.dominance.operator();
+            }
             pPercent = r.pPercent;
+            pq = r.pq;
+            zeroMagnitudeUnsafe = r.zeroMagnitudeUnsafe;
+            rulesPreset = r.rulesPreset;
             group = r.group;
             audit = r.audit;
             protectionAbsolute = r.protectionAbsolute;
@@ -451,6 +698,7 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
                     r.recovery.areaColumn()};
                 slotMinutes = r.recovery.slotMinutes();
                 topK = r.recovery.topK();
+                tieSamples = r.recovery.tieSamples();
             }
         }
 
@@ -577,29 +825,139 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
             return this;
         }
 
-        /** {@code n=3,k=75}. */
+        /**
+         * A preset of the primary rules: {@code acro} is ACRO's default set (count &lt; 10 with
+         * zeros unsafe, (2, 90 %, ≥) dominance, p % rule at 10 %, all-zero contributions unsafe;
+         * {@code PrimaryRuleConfig.acro()}). Options given with it override it.
+         */
+        public Builder rules(String preset) throws ConfigurationException {
+            if (preset == null) {
+                return this;
+            }
+            String p = preset.strip().toLowerCase(Locale.ROOT);
+            if (!p.equals("acro")) {
+                throw new ConfigurationException("aggregate.error.option", "--rules", preset,
+                        String.join(", ", PRESETS));
+            }
+            PrimaryRuleConfig acro = PrimaryRuleConfig.acro();
+            threshold = acro.threshold().threshold();
+            operator(acro.threshold().operator());
+            zeroUnsafe = acro.threshold().zeroUnsafe();
+            dominance(acro.dominance().n(), acro.dominance().k(), acro.dominance().boundary());
+            pPercent = acro.pPercent();
+            pq = acro.pq() == null ? null : new Pq(acro.pq().p(), acro.pq().q());
+            zeroMagnitudeUnsafe = acro.zeroMagnitudeUnsafe();
+            rulesPreset = p;
+            return this;
+        }
+
+        /** {@code n=3,k=75[,op=gt|ge]} ({@code op} also {@code >}, {@code >=}, {@code ≥}; default gt). */
         public Builder dominance(String spec) throws ConfigurationException {
             if (spec == null) {
                 return this;
             }
-            Map<String, String> kv = keyValues("--dominance", spec, "n=3,k=75");
+            String expected = "n=3,k=75[,op=gt|ge]";
+            Map<String, String> kv = keyValues("--dominance", spec, expected);
+            for (String key : kv.keySet()) {
+                if (!List.of("n", "k", "op").contains(key)) {
+                    throw new ConfigurationException("aggregate.error.option", "--dominance", spec, expected);
+                }
+            }
             try {
-                return dominance(Integer.parseInt(kv.getOrDefault("n", "").strip()),
+                dominance(Integer.parseInt(kv.getOrDefault("n", "").strip()),
                         Double.parseDouble(kv.getOrDefault("k", "").strip()));
             } catch (NumberFormatException e) {
-                throw new ConfigurationException("aggregate.error.option", "--dominance", spec, "n=3,k=75");
+                throw new ConfigurationException("aggregate.error.option", "--dominance", spec, expected);
             }
+            if (kv.containsKey("op")) {
+                DominanceRule.Boundary b = DominanceRule.Boundary.parse(kv.get("op"));
+                if (b == null) {
+                    throw new ConfigurationException("aggregate.error.option", "--dominance op", kv.get("op"),
+                            "gt or ge");
+                }
+                dominanceOperator(b);
+            }
+            return this;
         }
 
+        /** n and k of (n,k)-dominance; the boundary stays as it is ({@code gt} unless set). */
         public Builder dominance(int n, double k) {
             dominanceN = n;
             dominanceK = k;
             return this;
         }
 
+        public Builder dominance(int n, double k, DominanceRule.Boundary boundary) {
+            return dominance(n, k).dominanceOperator(boundary);
+        }
+
+        /** {@code gt}, {@code >}, {@code ge}, {@code >=} or {@code ≥}. */
+        public Builder dominanceOperator(String op) throws ConfigurationException {
+            if (op != null) {
+                DominanceRule.Boundary b = DominanceRule.Boundary.parse(op);
+                if (b == null) {
+                    throw new ConfigurationException("aggregate.error.option", "--dominance op", op, "gt or ge");
+                }
+                dominanceOperator(b);
+            }
+            return this;
+        }
+
+        public Builder dominanceOperator(DominanceRule.Boundary boundary) {
+            if (boundary != null) {
+                dominanceOperator = boundary.name().toLowerCase(Locale.ROOT);
+            }
+            return this;
+        }
+
+        /** Switches the dominance rule off. */
+        public Builder noDominance() {
+            dominanceN = null;
+            dominanceK = null;
+            return this;
+        }
+
         public Builder pPercent(Double p) {
             if (p != null) {
                 pPercent = p;
+            }
+            return this;
+        }
+
+        /** Switches the p % rule off. */
+        public Builder noPPercent() {
+            pPercent = null;
+            return this;
+        }
+
+        /** {@code p=25,q=50}: the pq rule. */
+        public Builder pq(String spec) throws ConfigurationException {
+            if (spec == null) {
+                return this;
+            }
+            String expected = "p=25,q=50";
+            Map<String, String> kv = keyValues("--pq", spec, expected);
+            if (!kv.keySet().equals(Set.of("p", "q"))) {
+                throw new ConfigurationException("aggregate.error.option", "--pq", spec, expected);
+            }
+            return pq(number("--pq", kv.get("p")), number("--pq", kv.get("q")));
+        }
+
+        public Builder pq(double p, double q) {
+            pq = new Pq(p, q);
+            return this;
+        }
+
+        /** Switches the pq rule off. */
+        public Builder noPq() {
+            pq = null;
+            return this;
+        }
+
+        /** Whether a cell whose contributions are all 0 is unsafe under the p % and pq rules (ACRO). */
+        public Builder zeroMagnitudeUnsafe(Boolean z) {
+            if (z != null) {
+                zeroMagnitudeUnsafe = z;
             }
             return this;
         }
@@ -754,48 +1112,41 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
             return this;
         }
 
+        /** Random tie-breaks of the recovery attack beyond the users that are enumerated (0 to 1000). */
+        public Builder tieSamples(Integer samples) {
+            if (samples != null) {
+                tieSamples = samples;
+            }
+            return this;
+        }
+
         AggregatesRequest unchecked() {
             List<Table> ts = new ArrayList<>();
             tables.values().forEach(t -> ts.add(t.build(scale)));
             Recovery rec = recoveryColumns == null ? null
-                    : new Recovery(recoveryColumns[0], recoveryColumns[1], recoveryColumns[2], slotMinutes, topK);
-            return new AggregatesRequest(ts, threshold, operator, zeroUnsafe, dominanceN, dominanceK, pPercent, group,
-                    audit, protectionAbsolute, protectionPercent, width, new ArrayList<>(marginTokens),
-                    new ArrayList<>(suppressionMarkers), rec);
+                    : new Recovery(recoveryColumns[0], recoveryColumns[1], recoveryColumns[2], slotMinutes, topK,
+                            tieSamples);
+            Dominance dom = dominanceN == null ? null
+                    : new Dominance(dominanceN, dominanceK == null ? Double.NaN : dominanceK, dominanceOperator);
+            return new AggregatesRequest(ts, threshold, operator, zeroUnsafe, dom, pPercent, pq, zeroMagnitudeUnsafe,
+                    rulesPreset, group, audit, protectionAbsolute, protectionPercent, width,
+                    new ArrayList<>(marginTokens), new ArrayList<>(suppressionMarkers), rec);
         }
 
-        /** The request; a usage error when no table is given or a value is out of range. */
+        /**
+         * The request; a usage error when no table is given or a value is out of range (every
+         * check of {@link AggregatesRequest#validateOptions()}, before any file is read).
+         */
         public AggregatesRequest build() throws ConfigurationException {
             if (tables.isEmpty()) {
                 throw new ConfigurationException("aggregate.error.noTables");
             }
             AggregatesRequest r = unchecked();
+            r.validateOptions();
+            check(tieSamples >= 0 && tieSamples <= MAX_TIE_SAMPLES, "--tie-samples", tieSamples,
+                    "a whole number from 0 to " + MAX_TIE_SAMPLES);
             Set<String> names = new HashSet<>();
-            for (Table t : r.tables()) {
-                names.add(t.name());
-                positive(t.scale() > 0, "scale", t.scale(), "a factor greater than 0");
-                if (t.dimensions() != null && t.dimensions().contains(t.count())) {
-                    throw new ConfigurationException("aggregate.error.dimIsCount", t.name(), t.count());
-                }
-            }
-            positive(threshold == null || threshold >= 0 && Double.isFinite(threshold), "--threshold", threshold,
-                    "a count of 0 or more");
-            if (dominanceN != null) {
-                positive(dominanceN >= 1 && dominanceK != null && dominanceK > 0 && dominanceK <= 100, "--dominance",
-                        "n=" + dominanceN + ",k=" + dominanceK, "n=3,k=75 (n at least 1, k in (0, 100])");
-            }
-            positive(pPercent == null || pPercent > 0 && pPercent <= 100, "--p-percent", pPercent, "(0, 100]");
-            positive(protectionAbsolute >= 0 && protectionPercent >= 0, "--protection",
-                    protectionAbsolute + "/" + protectionPercent + "%", "3 or 20%");
-            positive(width >= 0, "--width", width, "0 or more");
-            if (group != null) {
-                positive(group.allowedOutside() >= 0, "--group", group.allowedOutside(), "allowed=0 or more");
-            }
-            if (r.recovery() != null) {
-                positive(slotMinutes > 0 && 1440 % slotMinutes == 0, "--slot", slotMinutes + " min",
-                        "a slot length that divides a day: 15m, 30m, 1h, 2h");
-                positive(topK >= 1, "--top-k", topK, "1 or more");
-            }
+            r.tables().forEach(t -> names.add(t.name()));
             for (String s : seriesCount.keySet()) {
                 if (!names.contains(s)) {
                     throw new ConfigurationException("aggregate.error.option", "--series", s,
@@ -803,13 +1154,6 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
                 }
             }
             return r;
-        }
-
-        private static void positive(boolean ok, String option, Object value, String expected)
-                throws ConfigurationException {
-            if (!ok) {
-                throw new ConfigurationException("aggregate.error.option", option, String.valueOf(value), expected);
-            }
         }
 
         /** The request and the input locations given with it. */

@@ -104,8 +104,8 @@ public final class AggregateWhatIf {
     public AggregateRemediation.Result evaluate(String objective, double absolute, double percent,
             ProgressMonitor monitor) throws AuditException {
         AggregatesRequest a = request.analysis();
-        PrimaryRuleConfig rules = new PrimaryRuleConfig(a.thresholdRule(), a.dominanceN() == null ? 0 : a.dominanceN(),
-                a.dominanceK() == null ? Double.NaN : a.dominanceK(), a.pPercent() == null ? Double.NaN : a.pPercent());
+        // every primary rule of the analysis request, with the dominance boundary, pq and the all-zero convention
+        PrimaryRuleConfig rules = a.primaryRules();
         AggregateRemediation.Options o = new AggregateRemediation.Options(rules,
                 new ProtectionRequirement(absolute, percent), objective(objective), request.maxRounds(),
                 request.cleanupBudget());

@@ -65,6 +65,7 @@ public final class AggregateDashboardController {
     @FXML private Label configSummary;
     @FXML private Label releaseTitle;
     @FXML private TabPane viewTabs;
+    @FXML private ComboBox<String> releaseSelector;
     @FXML private Label emptyHint;
     @FXML private FlowPane cards;
     @FXML private ComboBox<String> statusFilter;
@@ -120,6 +121,17 @@ public final class AggregateDashboardController {
         findingsTable.getColumns().get(1).setStyle("-fx-alignment: CENTER-RIGHT;");
         findingsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableCsv.install(findingsTable);
+        releaseSelector.setItems(vm.releaseChoices());
+        releaseSelector.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.releaseChoices()));
+        releaseSelector.managedProperty().bind(releaseSelector.visibleProperty());
+        releaseSelector.setTooltip(new Tooltip(Messages.get("uiagg.release.tip")));
+        vm.releaseChoices().addListener((ListChangeListener<String>) c ->
+                releaseSelector.getSelectionModel().select(vm.releaseIndexProperty().get()));
+        releaseSelector.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                vm.selectRelease(b.intValue());
+            }
+        });
         vm.cards().addListener((ListChangeListener<AggCard>) c -> renderCards());
         vm.viewProperty().addListener((o, a, b) -> render(b));
         emptyHint.visibleProperty().bind(vm.viewProperty().isNull());
@@ -161,6 +173,13 @@ public final class AggregateDashboardController {
         s.thresholdProperty().set("10");
         s.operatorProperty().set(ThresholdRule.Operator.LT);
         s.zeroUnsafeProperty().set(false);
+        // the sample's documented numbers come from the threshold rule and the audit only
+        s.clearPreset();
+        s.dominanceProperty().set(false);
+        s.pRuleProperty().set(false);
+        s.pqRuleProperty().set(false);
+        s.zeroMagnitudeUnsafeProperty().set(false);
+        s.recoveryFileProperty().set(null);
         s.auditProperty().set(true);
         s.protectionProperty().set("0");
         Path areas = dir.resolve("areas.csv");
@@ -188,8 +207,7 @@ public final class AggregateDashboardController {
             return;
         }
         AggregateReport r = v.report();
-        configSummary.setText(Messages.get("uiagg.configSummary", r.release(),
-                r.threshold() == null ? "\u2013" : r.threshold().describe(),
+        configSummary.setText(Messages.get("uiagg.configSummary", r.release(), AggregateDisplay.rulesSummary(r),
                 r.audit() == null ? Messages.get("uiagg.card.off") : Messages.get("uiagg.auditOn")));
         for (AggregateDisplay.TableGrid g : v.grids()) {
             tableTabs.getTabs().add(new Tab(g.name(), gridTable(g, r)));

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.releaseauditor.core.aggregate.AggregateReport;
@@ -54,9 +57,25 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final LatestRun<LaneResult<AggregatesRequest, AggregatesOutput>> run = new LatestRun<>();
     private TaskRunner.Job current;
+    private final ObservableList<String> releaseChoices = FXCollections.observableArrayList();
+    private final IntegerProperty releaseIndex = new SimpleIntegerProperty(0);
+    private List<AggregateDisplay.View> releaseViews = List.of();
 
-    /** A computed view and the lane result it shows. */
-    record Computed(AggregateDisplay.View view, LaneResult<AggregatesRequest, AggregatesOutput> result) {
+    /**
+     * The computed views and the lane result they show. With a series, {@code views} holds the
+     * whole analysis first (every release through the rules; the summary the policy reads),
+     * then one view per release; {@code choices} names them. Without a series, one view.
+     */
+    record Computed(List<AggregateDisplay.View> views, List<String> choices,
+            LaneResult<AggregatesRequest, AggregatesOutput> result) {
+        Computed {
+            views = List.copyOf(views);
+            choices = List.copyOf(choices);
+        }
+
+        AggregateDisplay.View view() {
+            return views.get(0);
+        }
     }
 
     /** @param lane the aggregates lane (all analysis goes through it) */
@@ -96,7 +115,7 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
                 TaskRunner.Handlers.<Computed, Void>onSuccess(c -> {
                     if (run.complete(ticket, c.result())) {
                         current = null;
-                        apply(c.view());
+                        applyAll(c);
                     }
                 }).onCancelled(() -> stopped(ticket)).onFailure(ex -> {
                     if (stopped(ticket)) {
@@ -133,9 +152,29 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
         req.inputs().forEach((role, location) -> inputs.put(role, Path.of(location)));
         LaneResult<AggregatesRequest, AggregatesOutput> r = lane.analyze(req.request(), inputs.build(),
                 monitor.slice(0, 0.95));
-        ReleaseSet release = r.output().release();
-        AggregateReport report = r.output().report();
         Map<String, double[]> coords = areasFile == null ? Map.of() : coordinates(areasFile, monitor);
+        AggregateReport report = r.output().report();
+        List<ReleaseSet> sets = r.output().releases();
+        List<AggregateDisplay.View> views = new ArrayList<>();
+        List<String> choices = new ArrayList<>();
+        views.add(view(sets.get(0), report, areaDim, timeDims, coords, monitor));
+        int n = report.releases().size();
+        if (n > 1) {
+            choices.add(Messages.get("uiagg.release.all", n));
+            for (int i = 0; i < n && i < sets.size(); i++) {
+                AggregateReport ri = report.ofRelease(i);
+                views.add(view(sets.get(i), ri, areaDim, timeDims, coords, monitor));
+                choices.add(ri.release());
+            }
+        }
+        LOGGER.info("Aggregates dashboard: {} release(s), {} tables, {} cells", sets.size(), sets.get(0).tables().size(),
+                sets.get(0).cellCount());
+        return new Computed(views, choices, r);
+    }
+
+    /** The display of one release set with the report that speaks about it. */
+    static AggregateDisplay.View view(ReleaseSet release, AggregateReport report, String areaDim,
+            List<String> timeDims, Map<String, double[]> coords, ProgressMonitor monitor) throws AuditException {
         List<AggregateDisplay.TableGrid> grids = new ArrayList<>();
         AggregateDisplay.AreaMap map = null;
         AggregateDisplay.TimeGrid time = null;
@@ -149,8 +188,7 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
                 time = AggregateDisplay.timeGrid(t, status, areaDim, timeDims);
             }
         }
-        LOGGER.info("Aggregates dashboard: {} tables, {} cells", release.tables().size(), release.cellCount());
-        return new Computed(new AggregateDisplay.View(report, grids, map, time, AggregateDisplay.findings(report)), r);
+        return new AggregateDisplay.View(report, grids, map, time, AggregateDisplay.findings(report));
     }
 
     /** Area → {lat, lon} from a file with columns area (or the first), lat and lon. */
@@ -176,8 +214,43 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
 
     /** Shows a result (on the FX thread, latest run only). */
     public void apply(AggregateDisplay.View v) {
+        releaseViews = v == null ? List.of() : List.of(v);
+        releaseChoices.clear();
+        releaseIndex.set(0);
+        show(v);
+    }
+
+    /** Shows a computed run with its release choices (on the FX thread). */
+    void applyAll(Computed c) {
+        releaseViews = c.views();
+        releaseChoices.setAll(c.choices());
+        releaseIndex.set(0);
+        show(c.view());
+    }
+
+    /**
+     * Shows release {@code i} of {@link #releaseChoices()}: 0 is the whole analysis (every
+     * release checked; what a policy reads), 1… the releases of the series in time order.
+     */
+    public void selectRelease(int i) {
+        if (i >= 0 && i < releaseViews.size() && i != releaseIndex.get()) {
+            releaseIndex.set(i);
+            show(releaseViews.get(i));
+        }
+    }
+
+    private void show(AggregateDisplay.View v) {
         view.set(v);
         cards.setAll(v == null ? List.of() : cards(v.report()));
+    }
+
+    /** The releases a series run can show (empty without a series); see {@link #selectRelease}. */
+    public ObservableList<String> releaseChoices() {
+        return releaseChoices;
+    }
+
+    public ReadOnlyIntegerProperty releaseIndexProperty() {
+        return IntegerProperty.readOnlyIntegerProperty(releaseIndex);
     }
 
     /** The summary cards of a report. */
@@ -206,6 +279,11 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
                         + " \u2192 " + r.groupBy(),
                 r.groupBy() == null ? Status.NEUTRAL : s.disclosedGroups() == 0 ? Status.PASS : Status.WARN,
                 Messages.get("uiagg.card.groups.explain")));
+        String[] rec = AggregateDisplay.recovery(r);
+        if (rec != null) {
+            out.add(new AggCard("cardAggRecovery", Messages.get("uiagg.card.recovery"), rec[0], rec[1],
+                    r.recovery().tie() ? Status.WARN : Status.NEUTRAL, Messages.get("uiagg.card.recovery.explain")));
+        }
         double min = AggregateDisplay.minCount(r);
         boolean below = r.threshold() != null && !Double.isNaN(min) && r.threshold().unsafe(min);
         out.add(new AggCard("cardAggMin", Messages.get("uiagg.card.min"), AggregateDisplay.num(min),

@@ -14,6 +14,7 @@ import org.releaseauditor.core.aggregate.AuditedCell;
 import org.releaseauditor.core.aggregate.CellStatus;
 import org.releaseauditor.core.aggregate.CountTable;
 import org.releaseauditor.core.aggregate.RecoveredCell;
+import org.releaseauditor.core.aggregate.RecoveryResult;
 import org.releaseauditor.core.aggregate.TableRuleResult;
 import org.releaseauditor.core.aggregate.UnsafeCell;
 import org.releaseauditor.core.i18n.Messages;
@@ -153,8 +154,9 @@ public final class AggregateDisplay {
         if (report.audit() != null) {
             for (AuditedCell a : report.audit()) {
                 if (a.table().equals(row.table()) && a.index() == row.index()) {
-                    lines.add(Messages.get(a.exposed() ? "uiagg.why.exposed" : "uiagg.why.audit",
-                            range(a.low(), a.high()), num(a.width()), num(a.required())));
+                    // the audit's own sentence: it never contradicts the verdict (exact, narrow,
+                    // protected, unbounded or contradictory margins)
+                    lines.add(Messages.get("uiagg.why.auditResult", a.explain()));
                 }
             }
         }
@@ -329,6 +331,9 @@ public final class AggregateDisplay {
         if (!Double.isNaN(r.pPercent())) {
             byRule.put("p-percent", 0L);
         }
+        if (r.pq() != null) {
+            byRule.put("pq", 0L);
+        }
         for (TableRuleResult t : r.tables()) {
             for (UnsafeCell u : t.unsafe()) {
                 for (String rule : u.rules()) {
@@ -337,7 +342,7 @@ public final class AggregateDisplay {
             }
         }
         byRule.forEach((rule, n) -> out.add(new RuleFinding(Messages.get("uiagg.rule." + rule), n,
-                Messages.get("uiagg.rule." + rule + ".explain"))));
+                Messages.get("uiagg.rule." + rule + ".explain", ruleText(r, rule)))));
         out.add(new RuleFinding(Messages.get("uiagg.rule.audit"),
                 r.audit() == null ? -1 : r.audit().stream().filter(AuditedCell::exposed).count(),
                 Messages.get(r.audit() == null ? "uiagg.rule.audit.off" : "uiagg.rule.audit.explain")));
@@ -353,6 +358,67 @@ public final class AggregateDisplay {
         out.add(new RuleFinding(Messages.get("uiagg.rule.group"), r.groupBy() == null ? -1 : r.groups().size(),
                 Messages.get(r.groupBy() == null ? "uiagg.rule.group.off" : "uiagg.rule.group.explain")));
         return out;
+    }
+
+    /** The rule as applied, with its operator and parameters (for example {@code top 2 >= 90% of the cell total}). */
+    static String ruleText(AggregateReport r, String rule) {
+        return switch (rule) {
+            case "threshold" -> r.threshold() == null ? "\u2013" : r.threshold().describe();
+            case "dominance" -> r.dominance() == null ? "\u2013" : r.dominance().describe();
+            case "p-percent" -> Double.isNaN(r.pPercent()) ? "\u2013" : "T - x1 - x2 < " + num(r.pPercent()) + "% of x1";
+            case "pq" -> r.pq() == null ? "\u2013" : r.pq().describe();
+            default -> "";
+        };
+    }
+
+    /**
+     * Every primary rule of the report in one line, each with its operator: the threshold rule,
+     * dominance with its boundary, p %, pq and the all-zero convention.
+     */
+    public static String rulesSummary(AggregateReport r) {
+        List<String> parts = new ArrayList<>();
+        if (r.threshold() != null) {
+            parts.add(r.threshold().describe());
+        }
+        if (r.dominance() != null) {
+            parts.add(r.dominance().describe());
+        }
+        if (!Double.isNaN(r.pPercent())) {
+            parts.add(ruleText(r, "p-percent"));
+        }
+        if (r.pq() != null) {
+            parts.add("pq: " + r.pq().describe());
+        }
+        if (r.rules().zeroMagnitudeUnsafe()) {
+            parts.add(Messages.get("uiagg.rules.zeroMagnitude"));
+        }
+        return parts.isEmpty() ? Messages.get("uiagg.rules.none") : String.join("; ", parts);
+    }
+
+    /**
+     * The trajectory-recovery figures for a card: the accuracy, or its range over the
+     * tie-breaks evaluated with the bound that holds for every tie-break when the attack tied.
+     *
+     * @return value, sub-line; or null without a recovery test
+     */
+    public static String[] recovery(AggregateReport r) {
+        RecoveryResult rec = r.recovery();
+        if (rec == null) {
+            return null;
+        }
+        if (!rec.tie()) {
+            return new String[] {pct(rec.accuracy()), Messages.get("uiagg.card.recovery.sub", rec.users(),
+                rec.observedPoints(), pct(rec.withinDayAccuracy()))};
+        }
+        String value = rec.accuracyMin() == rec.accuracyMax() ? pct(rec.accuracyMin())
+                : pct(rec.accuracyMin()) + "\u2013" + pct(rec.accuracyMax());
+        return new String[] {value, Messages.get(rec.rangeExact() ? "uiagg.card.recovery.tieExact"
+                : "uiagg.card.recovery.tie", rec.ties(), rec.tieBreaks(), pct(rec.accuracyLowerBound()),
+                pct(rec.accuracyUpperBound()))};
+    }
+
+    static String pct(double v) {
+        return Double.isNaN(v) ? "\u2013" : String.format(Messages.locale(), "%.1f %%", 100 * v);
     }
 
     /** The smallest minimum count over all tables (NaN when none). */

@@ -15,6 +15,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.GridPane;
@@ -23,6 +25,7 @@ import org.releaseauditor.core.aggregate.ThresholdRule;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.ImportOptions;
+import org.releaseauditor.service.aggregates.AggregatesRequest;
 import org.releaseauditor.ui.AppContext;
 
 /** The aggregates settings panel: binds the controls to the settings view model. Thin. */
@@ -48,8 +51,21 @@ public final class AggregateSettingsController {
     @FXML private CheckBox dominance;
     @FXML private TextField dominanceN;
     @FXML private TextField dominanceK;
+    @FXML private ComboBox<String> dominanceOperator;
     @FXML private CheckBox pRule;
     @FXML private TextField pPercent;
+    @FXML private CheckBox pqRule;
+    @FXML private TextField pqP;
+    @FXML private TextField pqQ;
+    @FXML private CheckBox zeroMagnitudeUnsafe;
+    @FXML private Label rulesPreset;
+    @FXML private Button clearPreset;
+    @FXML private Label recoveryFile;
+    @FXML private Button clearRecovery;
+    @FXML private TextField recoveryColumns;
+    @FXML private TextField recoverySlot;
+    @FXML private TextField recoveryTopK;
+    @FXML private Spinner<Integer> tieSamples;
     @FXML private CheckBox group;
     @FXML private TextField groupDims;
     @FXML private TextField groupBy;
@@ -85,6 +101,21 @@ public final class AggregateSettingsController {
                 return "<".equals(s) ? ThresholdRule.Operator.LT : "\u2264".equals(s) ? ThresholdRule.Operator.LE : null;
             }
         });
+        dominanceOperator.setItems(FXCollections.observableArrayList(AggregateSettingsViewModel.DOMINANCE_OPERATORS));
+        dominanceOperator.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String o) {
+                return o == null ? "" : "ge".equals(o) ? "\u2265" : ">";
+            }
+
+            @Override
+            public String fromString(String s) {
+                return "\u2265".equals(s) ? "ge" : ">".equals(s) ? "gt" : null;
+            }
+        });
+        tieSamples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
+                AggregatesRequest.MAX_TIE_SAMPLES, 0, 10));
+        tieSamples.setEditable(true);
         progress.visibleProperty().bind(ctx.tasks().runningProperty());
         progress.progressProperty().bind(ctx.tasks().progressProperty());
         cancelButton.disableProperty().bind(ctx.tasks().cancellableProperty().not());
@@ -107,8 +138,26 @@ public final class AggregateSettingsController {
         dominance.selectedProperty().bindBidirectional(s.dominanceProperty());
         dominanceN.textProperty().bindBidirectional(s.dominanceNProperty());
         dominanceK.textProperty().bindBidirectional(s.dominanceKProperty());
+        dominanceOperator.valueProperty().bindBidirectional(s.dominanceOperatorProperty());
         pRule.selectedProperty().bindBidirectional(s.pRuleProperty());
         pPercent.textProperty().bindBidirectional(s.pPercentProperty());
+        pqRule.selectedProperty().bindBidirectional(s.pqRuleProperty());
+        pqP.textProperty().bindBidirectional(s.pqPProperty());
+        pqQ.textProperty().bindBidirectional(s.pqQProperty());
+        zeroMagnitudeUnsafe.selectedProperty().bindBidirectional(s.zeroMagnitudeUnsafeProperty());
+        rulesPreset.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                s.rulesPresetProperty().get() == null ? Messages.get("uiagg.settings.noPreset")
+                        : Messages.get("uiagg.settings.preset", s.rulesPresetProperty().get().toUpperCase(
+                                java.util.Locale.ROOT)), s.rulesPresetProperty()));
+        clearPreset.disableProperty().bind(s.rulesPresetProperty().isNull());
+        recoveryFile.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                s.recoveryFileProperty().get() == null ? Messages.get("uiagg.settings.recoveryOff")
+                        : s.recoveryFileProperty().get().getFileName().toString(), s.recoveryFileProperty()));
+        clearRecovery.disableProperty().bind(s.recoveryFileProperty().isNull());
+        recoveryColumns.textProperty().bindBidirectional(s.recoveryColumnsProperty());
+        recoverySlot.textProperty().bindBidirectional(s.recoverySlotProperty());
+        recoveryTopK.textProperty().bindBidirectional(s.recoveryTopKProperty());
+        tieSamples.getValueFactory().valueProperty().bindBidirectional(s.tieSamplesProperty());
         group.selectedProperty().bindBidirectional(s.groupProperty());
         groupDims.textProperty().bindBidirectional(s.groupDimsProperty());
         groupBy.textProperty().bindBidirectional(s.groupByProperty());
@@ -210,6 +259,31 @@ public final class AggregateSettingsController {
         if (p != null) {
             vm.settings().series().remove(p);
         }
+    }
+
+    @FXML
+    private void acroPreset() {
+        try {
+            vm.settings().applyPreset("acro");
+        } catch (AuditException ex) {
+            ctx.tasks().reportFailure(Messages.get("uiagg.settings.acro"), ex);
+        }
+    }
+
+    @FXML
+    private void clearPreset() {
+        vm.settings().clearPreset();
+    }
+
+    @FXML
+    private void chooseRecovery() {
+        ctx.dialogs().chooseFileToOpen(Messages.get("uiagg.settings.recovery"), null, CSV)
+                .ifPresent(vm.settings().recoveryFileProperty()::set);
+    }
+
+    @FXML
+    private void clearRecovery() {
+        vm.settings().recoveryFileProperty().set(null);
     }
 
     @FXML

@@ -33,17 +33,35 @@ public final class AggregateSettingsViewModel {
     private static final AggregatesRequest LANE_DEFAULTS = AggregatesRequest.defaults();
     static final Set<String> TIME_NAMES = Set.of("date", "day", "hour", "time", "slot", "week", "month", "period");
 
+    /** Where a rule starts when it is switched on (the request builder's values). */
+    private static final AggregatesRequest.RuleStart START = AggregatesRequest.ruleStart();
+    /** The recovery settings when only the ground-truth file is given. */
+    private static final AggregatesRequest.Recovery RECOVERY_START = AggregatesRequest.recoveryDefaults();
+    /** The dominance boundaries the panel offers: more than k % (τ-ARGUS, sdcTable) or at least k % (ACRO 1.x). */
+    public static final List<String> DOMINANCE_OPERATORS = List.of("gt", "ge");
     private final ObservableList<TableEntry> tables = FXCollections.observableArrayList(t -> new javafx.beans.Observable[] {
         t.nameProperty(), t.fileProperty(), t.countColumnProperty(), t.dimensions(), t.magnitudeColumnProperty(),
         t.scaleProperty()});
-    private final StringProperty threshold = new SimpleStringProperty("10");
+    private final StringProperty threshold = new SimpleStringProperty(plain(START.threshold()));
     private final ObjectProperty<ThresholdRule.Operator> operator = new SimpleObjectProperty<>(ThresholdRule.Operator.LT);
     private final BooleanProperty zeroUnsafe = new SimpleBooleanProperty(false);
     private final BooleanProperty dominance = new SimpleBooleanProperty(false);
-    private final StringProperty dominanceN = new SimpleStringProperty("3");
-    private final StringProperty dominanceK = new SimpleStringProperty("75");
+    private final StringProperty dominanceN = new SimpleStringProperty(Integer.toString(START.dominanceN()));
+    private final StringProperty dominanceK = new SimpleStringProperty(plain(START.dominanceK()));
+    private final StringProperty dominanceOperator = new SimpleStringProperty(START.dominanceOperator());
     private final BooleanProperty pRule = new SimpleBooleanProperty(false);
-    private final StringProperty pPercent = new SimpleStringProperty("10");
+    private final StringProperty pPercent = new SimpleStringProperty(plain(START.pPercent()));
+    private final BooleanProperty pqRule = new SimpleBooleanProperty(false);
+    private final StringProperty pqP = new SimpleStringProperty(plain(START.pqP()));
+    private final StringProperty pqQ = new SimpleStringProperty(plain(START.pqQ()));
+    private final BooleanProperty zeroMagnitudeUnsafe = new SimpleBooleanProperty(false);
+    private final StringProperty rulesPreset = new SimpleStringProperty();
+    private final ObjectProperty<Path> recoveryFile = new SimpleObjectProperty<>();
+    private final StringProperty recoveryColumns = new SimpleStringProperty(String.join(",",
+            RECOVERY_START.userColumn(), RECOVERY_START.slotColumn(), RECOVERY_START.areaColumn()));
+    private final StringProperty recoverySlot = new SimpleStringProperty(RECOVERY_START.slotMinutes() + "m");
+    private final StringProperty recoveryTopK = new SimpleStringProperty(Integer.toString(RECOVERY_START.topK()));
+    private final ObjectProperty<Integer> tieSamples = new SimpleObjectProperty<>(RECOVERY_START.tieSamples());
     private final BooleanProperty group = new SimpleBooleanProperty(false);
     private final StringProperty groupDims = new SimpleStringProperty("");
     private final StringProperty groupBy = new SimpleStringProperty("");
@@ -125,9 +143,23 @@ public final class AggregateSettingsViewModel {
                 errors.add(e.getLocalizedMessage());
             }
         }
+        // the preset first (it sets every rule), then what the panel shows: a rule switched off
+        // here is off even when the preset has it
+        String preset = blankToNull(rulesPreset.get());
+        try {
+            b.rules(preset);
+        } catch (ConfigurationException e) {
+            errors.add(e.getLocalizedMessage());
+        }
         Double th = number(threshold.get(), Messages.get("uiagg.field.threshold"), errors, false);
+        if (th == null) {
+            b.noThreshold();
+        }
         b.threshold(th).operator(operator.get()).zeroUnsafe(zeroUnsafe.get());
-        boolean magnitudes = tables.stream().anyMatch(t -> blankToNull(t.magnitudeColumnProperty().get()) != null);
+        // with a preset the magnitude rules apply to the tables that have magnitudes (as in ACRO)
+        boolean magnitudes = preset != null
+                || tables.stream().anyMatch(t -> blankToNull(t.magnitudeColumnProperty().get()) != null);
+        b.noDominance();
         if (dominance.get()) {
             Double n = number(dominanceN.get(), "n", errors, true);
             Double k = number(dominanceK.get(), "k", errors, true);
@@ -138,15 +170,48 @@ public final class AggregateSettingsViewModel {
                     b.dominance(n.intValue(), k);
                 }
             }
+            try {
+                b.dominanceOperator(dominanceOperator.get());
+            } catch (ConfigurationException e) {
+                errors.add(e.getLocalizedMessage());
+            }
             if (!magnitudes) {
                 errors.add(Messages.get("uiagg.validate.needsMagnitude", Messages.get("uiagg.dominance")));
             }
         }
+        b.noPPercent();
         if (pRule.get()) {
             b.pPercent(number(pPercent.get(), "p", errors, true));
             if (!magnitudes) {
                 errors.add(Messages.get("uiagg.validate.needsMagnitude", Messages.get("uiagg.pPercent")));
             }
+        }
+        b.noPq();
+        if (pqRule.get()) {
+            Double p = number(pqP.get(), "pq p", errors, true);
+            Double q = number(pqQ.get(), "pq q", errors, true);
+            if (p != null && q != null) {
+                b.pq(p, q);
+            }
+            if (!magnitudes) {
+                errors.add(Messages.get("uiagg.validate.needsMagnitude", Messages.get("uiagg.pq")));
+            }
+        }
+        b.zeroMagnitudeUnsafe(zeroMagnitudeUnsafe.get());
+        if (recoveryFile.get() != null) {
+            try {
+                b.recoverFrom(recoveryFile.get().toString()).recoveryColumns(blankToNull(recoveryColumns.get()))
+                        .slot(blankToNull(recoverySlot.get()));
+            } catch (ConfigurationException e) {
+                errors.add(e.getLocalizedMessage());
+            }
+            Double k = number(recoveryTopK.get(), Messages.get("uiagg.field.topK"), errors, true);
+            if (k != null && (k != Math.rint(k) || k < 1)) {
+                errors.add(Messages.get("uiagg.validate.whole", Messages.get("uiagg.field.topK"), recoveryTopK.get()));
+            } else if (k != null) {
+                b.topK(k.intValue());
+            }
+            b.tieSamples(tieSamples.get());
         }
         if (group.get()) {
             List<String> dims = split(groupDims.get());
@@ -192,6 +257,43 @@ public final class AggregateSettingsViewModel {
         } catch (ConfigurationException e) {
             return new Validated(null, List.of(e.getLocalizedMessage()));
         }
+    }
+
+    /**
+     * Fills the rule fields with a preset ({@code acro}: ACRO's default rule set) and records the
+     * preset in the request; the fields stay editable and override it.
+     */
+    public void applyPreset(String name) throws ConfigurationException {
+        AggregatesRequest p = AggregatesRequest.preset(name);
+        rulesPreset.set(p.rulesPreset());
+        threshold.set(p.threshold() == null ? "" : plain(p.threshold()));
+        operator.set(p.thresholdRule() == null ? ThresholdRule.Operator.LT : p.thresholdRule().operator());
+        zeroUnsafe.set(p.zeroUnsafe());
+        dominance.set(p.dominance() != null);
+        if (p.dominance() != null) {
+            dominanceN.set(Integer.toString(p.dominance().n()));
+            dominanceK.set(plain(p.dominance().k()));
+            dominanceOperator.set(p.dominance().operator());
+        }
+        pRule.set(p.pPercent() != null);
+        if (p.pPercent() != null) {
+            pPercent.set(plain(p.pPercent()));
+        }
+        pqRule.set(p.pq() != null);
+        if (p.pq() != null) {
+            pqP.set(plain(p.pq().p()));
+            pqQ.set(plain(p.pq().q()));
+        }
+        zeroMagnitudeUnsafe.set(p.zeroMagnitudeUnsafe());
+    }
+
+    /** Forgets the preset: the rules are exactly what the panel shows, and each magnitude rule needs magnitudes. */
+    public void clearPreset() {
+        rulesPreset.set(null);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Parses a non-negative number; adds a message naming the field when it is not one. */
@@ -273,6 +375,56 @@ public final class AggregateSettingsViewModel {
 
     public StringProperty pPercentProperty() {
         return pPercent;
+    }
+
+    /** {@code gt} (more than k %) or {@code ge} (at least k %); see {@link #DOMINANCE_OPERATORS}. */
+    public StringProperty dominanceOperatorProperty() {
+        return dominanceOperator;
+    }
+
+    public BooleanProperty pqRuleProperty() {
+        return pqRule;
+    }
+
+    public StringProperty pqPProperty() {
+        return pqP;
+    }
+
+    public StringProperty pqQProperty() {
+        return pqQ;
+    }
+
+    public BooleanProperty zeroMagnitudeUnsafeProperty() {
+        return zeroMagnitudeUnsafe;
+    }
+
+    /** The preset the rules started from ({@code acro}), or null. */
+    public StringProperty rulesPresetProperty() {
+        return rulesPreset;
+    }
+
+    /** The ground-truth trajectories of the recovery test, or null (test off). */
+    public ObjectProperty<Path> recoveryFileProperty() {
+        return recoveryFile;
+    }
+
+    /** {@code USER,SLOT,AREA} columns of the ground truth. */
+    public StringProperty recoveryColumnsProperty() {
+        return recoveryColumns;
+    }
+
+    /** Slot length: {@code 15m}, {@code 30m}, {@code 1h}, … */
+    public StringProperty recoverySlotProperty() {
+        return recoverySlot;
+    }
+
+    public StringProperty recoveryTopKProperty() {
+        return recoveryTopK;
+    }
+
+    /** Random tie-breaks of the recovery attack (0 to {@link AggregatesRequest#MAX_TIE_SAMPLES}). */
+    public ObjectProperty<Integer> tieSamplesProperty() {
+        return tieSamples;
     }
 
     public BooleanProperty groupProperty() {

@@ -121,6 +121,51 @@ class AggregateDashboardFxTest {
     }
 
     @Test
+    void theAcroButtonTheBoundaryChoiceTheTieSpinnerAndTheReleaseSelector(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        AggregateSettingsViewModel s = controller.viewModel().settings();
+        robot.interact(() -> s.tables().clear());
+        robot.clickOn("#acroPreset");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ge", robot.lookup("#dominanceOperator").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue());
+        assertEquals("Preset ACRO; changed fields override it",
+                robot.lookup("#rulesPreset").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#zeroMagnitudeUnsafe").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        robot.clickOn("#clearPreset");
+        assertEquals(null, s.rulesPresetProperty().get());
+        robot.interact(() -> s.tieSamplesProperty().set(40));
+        assertEquals(40, robot.lookup("#tieSamples").queryAs(javafx.scene.control.Spinner.class).getValue());
+
+        java.nio.file.Files.writeString(dir.resolve("week1.csv"), "area,count\na,12\nb,15\nTotal,27\n");
+        java.nio.file.Files.writeString(dir.resolve("week2.csv"), "area,count\na,16\nb,19\nTotal,35\n");
+        robot.interact(() -> {
+            s.dominanceProperty().set(false);
+            s.pRuleProperty().set(false);
+            s.zeroMagnitudeUnsafeProperty().set(false);
+            s.thresholdProperty().set("10");
+            s.auditProperty().set(false);
+            s.addTable(dir.resolve("week1.csv"), java.util.List.of("area", "count")).dimensions()
+                    .setAll(java.util.List.of("area"));
+            s.series().add(dir.resolve("week2.csv"));
+            assertTrue(controller.viewModel().run(), controller.viewModel().problemsProperty().get());
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> controller.viewModel().viewProperty().get() != null
+                && !ctx.tasks().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> releases = robot.lookup("#releaseSelector")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(releases.isVisible());
+        assertEquals(3, releases.getItems().size());
+        robot.interact(() -> releases.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("week2.csv", controller.viewModel().viewProperty().get().report().release());
+        String summary = robot.lookup("#configSummary").queryAs(Label.class).getText();
+        assertTrue(summary.contains("week2.csv") && summary.contains("count < 10"), summary);
+    }
+
+    @Test
     void invalidSettingsSayWhatToFixAndDoNotRun(FxRobot robot) throws Exception {
         robot.interact(() -> {
             controller.viewModel().settings().tables().clear();
