@@ -30,7 +30,8 @@ public final class Messages {
             "org.releaseauditor.i18n.uiaggregate",
             "org.releaseauditor.i18n.remediation",
             "org.releaseauditor.i18n.summary",
-            "org.releaseauditor.i18n.lanes");
+            "org.releaseauditor.i18n.lanes",
+            "org.releaseauditor.i18n.verdict");
 
     private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
 

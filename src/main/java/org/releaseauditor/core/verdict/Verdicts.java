@@ -1,0 +1,89 @@
+package org.releaseauditor.core.verdict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.releaseauditor.core.catalogue.MetricCatalogue;
+import org.releaseauditor.core.catalogue.MetricUnit;
+import org.releaseauditor.core.policy.Finding;
+import org.releaseauditor.core.policy.FindingStatus;
+import org.releaseauditor.core.policy.PolicyEvaluation;
+import org.releaseauditor.core.policy.PolicyEvaluator;
+import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.core.policy.PolicyRule;
+import org.releaseauditor.core.policy.Severity;
+
+/**
+ * Computes a {@link Verdict}: the one place where a metric is compared with a threshold. The
+ * policy is evaluated by {@link PolicyEvaluator} (the same evaluation that {@code analyze --policy}
+ * and the case's stored findings use); every match of every rule is then judged on its own, and
+ * each finding gets its label and sentence from the catalogue.
+ */
+public final class Verdicts {
+
+    /** The label of a metric path in the verdict's language (with display names for array elements). */
+    @FunctionalInterface
+    public interface Labels {
+        String label(String path);
+    }
+
+    private Verdicts() {
+    }
+
+    /** Labels straight from the catalogue (array elements named by their index). */
+    public static Labels catalogueLabels(String scope, Locale locale) {
+        return path -> MetricCatalogue.standard().label(scope, path, locale);
+    }
+
+    /**
+     * Applies {@code profile} to the flat metric map of a result.
+     *
+     * @param scope   the result's scope (lane)
+     * @param profile the policy, or null for "no policy" (nothing judged)
+     * @param metrics the numeric leaves of the result by dotted path (see {@code ResultMetrics})
+     * @param labels  metric labels
+     */
+    public static Verdict evaluate(String scope, PolicyProfile profile, Map<String, Double> metrics, Locale locale,
+            Labels labels) {
+        if (profile == null) {
+            return Verdict.none(scope, locale);
+        }
+        PolicyEvaluation ev = PolicyEvaluator.evaluate(profile, metrics, locale);
+        List<VerdictFinding> findings = new ArrayList<>();
+        Map<String, MetricJudgement> judged = new LinkedHashMap<>();
+        for (int i = 0; i < profile.rules().size(); i++) {
+            PolicyRule rule = profile.rules().get(i);
+            Finding f = ev.findings().get(i);
+            String path = f.metricKey() == null ? rule.metric() : f.metricKey();
+            MetricUnit unit = MetricCatalogue.standard().describe(scope, path, locale).unit();
+            String label = labels.label(path);
+            VerdictFinding vf = new VerdictFinding(scope, profile.id(), profile.version(), rule.metric(), path, label,
+                    f.measured(), rule.operator(), rule.threshold(), rule.severity(), f.status(), unit,
+                    VerdictSentences.sentence(label, unit, f.measured(), rule.operator(), rule.threshold(),
+                            f.status(), locale),
+                    PolicyEvaluator.ruleExplanation(rule, locale), null, List.of());
+            findings.add(vf);
+            List<String> keys = PolicyEvaluator.matchingKeys(rule.metric(), metrics);
+            if (keys.isEmpty()) {
+                judge(judged, new MetricJudgement(rule.metric(), null, VerdictStatus.of(f.status()), vf));
+            }
+            for (String key : keys) {
+                double v = metrics.get(key);
+                boolean holds = !Double.isNaN(v) && rule.operator().holds(v, rule.threshold());
+                FindingStatus st = holds ? FindingStatus.PASS
+                        : rule.severity() == Severity.FAIL ? FindingStatus.FAIL : FindingStatus.WARN;
+                judge(judged, new MetricJudgement(key, v, VerdictStatus.of(st), vf));
+            }
+        }
+        return new Verdict(scope, profile, findings, judged, locale);
+    }
+
+    private static void judge(Map<String, MetricJudgement> judged, MetricJudgement j) {
+        MetricJudgement old = judged.get(j.path());
+        if (old == null || j.status().ordinal() > old.status().ordinal()) {
+            judged.put(j.path(), j);
+        }
+    }
+}
