@@ -67,10 +67,10 @@ final class VerdictPageWriter {
                 .append(esc(t("vpage.result", t(result.messageKey())))).append("<div class=\"sub\">")
                 .append(esc(t(result.messageKey() + ".explain")));
         if (dv != null) {
-            sb.append(' ').append(esc(t("vpage.decisionLine", t("decision." + dv.decision().outcome().name()),
+            sb.append("<br/>").append(esc(t("vpage.decisionLine", t("decision." + dv.decision().outcome().name()),
                     dv.decision().auditor(), time.format(dv.decision().at()))));
         } else {
-            sb.append(' ').append(esc(t("vpage.noDecision")));
+            sb.append("<br/>").append(esc(t("vpage.noDecision")));
         }
         sb.append("</div></div>\n");
 

@@ -277,7 +277,8 @@ class MetricCatalogueTest {
         assertEquals("2,602", MetricFormat.format(2602.0, MetricUnit.COUNT, Locale.ENGLISH));
         assertEquals("2.602", MetricFormat.format(2602.0, MetricUnit.COUNT, Locale.GERMAN));
         assertEquals("0.09", MetricFormat.format(0.09, MetricUnit.RISK, Locale.ENGLISH));
-        assertEquals("0,0909", MetricFormat.format(1 / 11.0, MetricUnit.RISK, Locale.GERMAN));
+        // 1/11 = 0.090909…: four significant digits, German decimal comma
+        assertEquals("0,09091", MetricFormat.format(1 / 11.0, MetricUnit.RISK, Locale.GERMAN));
         assertEquals("\u2013", MetricFormat.format(null, MetricUnit.SHARE, Locale.ENGLISH));
         // a measured value that differs from the threshold never reads the same as it
         String[] p = MetricFormat.pair(0.0500001, 0.05, MetricUnit.SHARE, Locale.ENGLISH);
