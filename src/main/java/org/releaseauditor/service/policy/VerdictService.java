@@ -78,6 +78,11 @@ public final class VerdictService {
         return Verdicts.evaluate(labels.scope(), policy, ResultMetrics.flatten(result), locale, labels::label);
     }
 
+    /** The verdict of {@code policy} on a result stored as JSON text (a case's run). */
+    public Verdict verdict(PolicyProfile policy, String resultJson, Locale locale) {
+        return verdict(policy, parse(resultJson), locale);
+    }
+
     /** The verdict of {@code policy} on a lane's result. */
     public Verdict verdict(PolicyProfile policy, LaneResult<?, ?> result, Locale locale) {
         return verdict(policy, parse(result.json()), locale);
