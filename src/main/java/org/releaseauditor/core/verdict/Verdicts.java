@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.releaseauditor.core.catalogue.MetricCatalogue;
+import org.releaseauditor.core.catalogue.MetricEntry;
+import org.releaseauditor.core.catalogue.MetricFormat;
 import org.releaseauditor.core.catalogue.MetricUnit;
 import org.releaseauditor.core.policy.Finding;
 import org.releaseauditor.core.policy.FindingStatus;
@@ -32,9 +34,43 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    /** Labels straight from the catalogue (array elements named by their index). */
+    /**
+     * Labels straight from the catalogue, without the result document: an array element is named
+     * by its naming field read from {@code metrics} ({@code unicity.2.fraction} reads "Unicity with
+     * 3 known points" when {@code unicity.2.points} is 3), else numbered from 1.
+     */
+    public static Labels catalogueLabels(String scope, Locale locale, Map<String, Double> metrics) {
+        MetricCatalogue cat = MetricCatalogue.standard();
+        return path -> {
+            MetricEntry e = cat.describe(scope, path, locale);
+            String[] seg = path.split("\\.", -1);
+            String[] pat = e.known() ? e.pattern().split("\\.", -1) : new String[0];
+            if (e.captures().isEmpty() || seg.length != pat.length) {
+                return e.label();
+            }
+            List<String> names = new ArrayList<>();
+            String prefix = "";
+            for (int i = 0; i < seg.length; i++) {
+                prefix = prefix.isEmpty() ? seg[i] : prefix + "." + seg[i];
+                if (!"*".equals(pat[i])) {
+                    continue;
+                }
+                String name = seg[i];
+                if (seg[i].matches("\\d+")) {
+                    String here = prefix;
+                    Double v = cat.nameField(scope, here).map(f -> metrics.get(here + "." + f)).orElse(null);
+                    name = v != null ? MetricFormat.format(v, MetricUnit.NUMBER, locale)
+                            : Integer.toString(Integer.parseInt(seg[i]) + 1);
+                }
+                names.add(name);
+            }
+            return e.label(names);
+        };
+    }
+
+    /** {@link #catalogueLabels(String, Locale, Map)} without metrics: array elements numbered from 1. */
     public static Labels catalogueLabels(String scope, Locale locale) {
-        return path -> MetricCatalogue.standard().label(scope, path, locale);
+        return catalogueLabels(scope, locale, Map.of());
     }
 
     /**
