@@ -46,7 +46,7 @@ public final class HtmlReportWriter {
             .banner.WARN { background: #fff4d6; color: #6d4c00; border: 1.5pt solid #9a6700; }
             .banner.NOT_JUDGED { background: #f0f0f0; color: #333; border: 1.5pt solid #888; }
             ul.findings { margin: 2pt 0 4pt 0; padding-left: 14pt; } ul.findings li { margin-bottom: 2pt; }
-            .tag { font-weight: bold; font-size: 8pt; padding: 0 3pt; border-radius: 2pt; color: #fff; }
+            .tag { white-space: nowrap; font-weight: bold; font-size: 8pt; padding: 0 3pt; border-radius: 2pt; color: #fff; }
             .tag.FAIL { background: #b42318; color: #fff; } .tag.WARN { background: #9a6700; color: #fff; }
             .tag.PASS { background: #1a7f37; color: #fff; } .tag.NOT_JUDGED { background: #777; color: #fff; }
             .override { background: #fff1c2; border: 2pt solid #b42318; padding: 4pt 6pt; margin: 4pt 0; }
@@ -203,7 +203,8 @@ public final class HtmlReportWriter {
         if (models.isEmpty()) {
             sb.append("<p>").append(esc(t("report.none"))).append("</p>\n");
         } else {
-            sb.append("<table>\n");
+            sb.append("<table class=\"metrics\">\n<col style=\"width:16%\"/><col style=\"width:50%\"/>")
+                    .append("<col style=\"width:14%\"/><col style=\"width:20%\"/>\n");
             head(t("report.name"), t("report.model"), t("report.actor"), t("report.time"));
             for (AttackerModel a : models) {
                 sb.append("<tr><td>").append(esc(a.name())).append("</td><td>")
@@ -229,7 +230,12 @@ public final class HtmlReportWriter {
         sb.append("</table>\n<h3>").append(esc(t("report.results"))).append("</h3>\n<table class=\"metrics\">\n")
                 .append("<col style=\"width:30%\"/><col style=\"width:17%\"/><col style=\"width:53%\"/>\n");
         head(t("report.metric"), t("report.value"), t("report.explanation"));
+        List<String> unset = new java.util.ArrayList<>();
         for (ReportModel.MetricRow mr : r.metrics()) {
+            if ("-".equals(mr.value())) {
+                unset.add(mr.label());
+                continue;
+            }
             String st = mr.status() == null || !mr.status().judged() ? "" : " st-" + mr.status().name();
             sb.append("<tr><td>").append(esc(mr.label()));
             if (!mr.label().equals(mr.path())) {
@@ -243,6 +249,9 @@ public final class HtmlReportWriter {
             sb.append("</td><td class=\"expl\">").append(esc(mr.explanation())).append("</td></tr>\n");
         }
         sb.append("</table>\n");
+        if (!unset.isEmpty()) {
+            sb.append("<p class=\"expl\">").append(esc(t("vpage.unset", String.join("; ", unset)))).append("</p>\n");
+        }
         for (String note : r.hiddenNotes()) {
             sb.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
         }

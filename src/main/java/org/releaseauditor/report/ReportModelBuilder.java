@@ -58,7 +58,7 @@ public final class ReportModelBuilder {
             for (ReportModel.MetricTable t : p.tables()) {
                 params.add(new ReportModel.MetricRow(t.path(), t.rows().toString(), ""));
             }
-            Optional<RunVerdict> rv = c.verdict() == null ? Optional.empty() : c.verdict().release().run(r.id());
+            Optional<RunVerdict> rv = c.verdict() == null ? Optional.empty() : c.verdict().run(r.id());
             List<ReportModel.MetricRow> metrics = new ArrayList<>();
             for (ReportModel.MetricRow m : result.rows()) {
                 VerdictStatus st = rv.map(v -> v.statusOf(m.path())).orElse(VerdictStatus.NOT_JUDGED);

@@ -46,6 +46,9 @@ final class Sentences {
             b.append(Messages.get(locale, known.isEmpty() ? "vpage.attacker.model" : "vpage.attacker.modelKnows",
                     model, String.join(", ", known)));
         }
+        if (b.length() > 0) {
+            b.setCharAt(0, Character.toUpperCase(b.charAt(0)));
+        }
         String d = n.path("description").asText("");
         if (!d.isEmpty()) {
             b.append(b.length() > 0 ? " " : "").append(d);

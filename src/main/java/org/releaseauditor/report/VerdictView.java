@@ -11,6 +11,7 @@ import org.releaseauditor.core.casefile.OutputDecision;
 import org.releaseauditor.core.casefile.Review;
 import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.verdict.ReleaseVerdict;
+import org.releaseauditor.core.verdict.RunVerdict;
 import org.releaseauditor.core.verdict.Verdict;
 
 /**
@@ -20,8 +21,19 @@ import org.releaseauditor.core.verdict.Verdict;
  *
  * @param release  the release's verdict
  * @param decision the decision in force, or null when nothing is decided
+ * @param allRuns  the verdict of every run of the case (also those outside the release), for the
+ *                 states of the numbers in the appendix
  */
-public record VerdictView(ReleaseVerdict release, DecisionView decision) {
+public record VerdictView(ReleaseVerdict release, DecisionView decision, List<RunVerdict> allRuns) {
+
+    public VerdictView {
+        allRuns = List.copyOf(allRuns);
+    }
+
+    /** The verdict of any run of the case. */
+    public Optional<RunVerdict> run(long runId) {
+        return allRuns.stream().filter(r -> r.runId() == runId).findFirst();
+    }
 
     /**
      * The decision in force with its GDPR record, per-output decisions and reviews.

@@ -119,10 +119,15 @@ public final class ReportService {
         cs.datasets().forEach(d -> datasets.put(d.id(), d));
         Optional<CaseRecords.DecisionDetails> current = cs.currentDecisionDetails();
         List<Long> releaseRuns = current.map(d -> d.decision().runIds()).orElse(List.of());
-        var release = new VerdictService().release(inputs, datasets, releaseRuns, locale);
+        VerdictService vs = new VerdictService();
+        var release = vs.release(inputs, datasets, releaseRuns, locale);
+        List<org.releaseauditor.core.verdict.RunVerdict> all = new ArrayList<>();
+        for (VerdictService.RunInput in : inputs) {
+            all.add(release.run(in.run().id()).orElseGet(() -> vs.runVerdict(in, locale)));
+        }
         VerdictView.DecisionView dv = current.map(d -> new VerdictView.DecisionView(d.decision(), d.record(),
                 d.outputs(), d.reviews(), d.reviewRequired())).orElse(null);
-        return new VerdictView(release, dv);
+        return new VerdictView(release, dv, all);
     }
 
     static ReportModel model(CaseService cs, Locale locale, boolean includeRecords, Path dataDir,

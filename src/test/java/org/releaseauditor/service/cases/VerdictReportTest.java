@@ -80,9 +80,22 @@ class VerdictReportTest {
     void attackerModelsAndPoliciesAreWordsNotJson() {
         assertFalse(html.contains("{&quot;model&quot;") || html.contains("{\"model\""), "attacker model as JSON");
         assertFalse(html.contains("&quot;rules&quot;"), "policy as JSON");
-        assertTrue(html.contains("prosecutor attacker who knows age, gender, postcode_area"), "attacker sentence");
+        assertTrue(html.contains("Prosecutor attacker who knows age, gender, postcode_area."), "attacker sentence");
         assertTrue(html.contains("Group size (k)") || html.contains("k (")
                 || html.contains("min-group-5"), "policy rules in a table");
+    }
+
+    @Test
+    void numbersAJudgedRuleReadsCarryTheirStateEvenOutsideTheRelease() {
+        // run 1 (raw customers, k = 1) belongs to the superseded approval, not to the release in force;
+        // its k is still judged by the min-group-5 evaluation stored for it
+        assertTrue(html.contains("k (smallest class)<br/><span class=\"path\">k</span></td><td class=\"num st-FAIL\">"
+                + "1 <span class=\"tag FAIL\">FAIL</span>"), "k of run 1 marked FAIL");
+        assertTrue(html.contains("k (smallest class)<br/><span class=\"path\">k</span></td><td class=\"num st-PASS\">"
+                + "121 <span class=\"tag PASS\">PASS</span>"), "k of run 2 marked PASS");
+        // a number no rule reads is not coloured
+        assertTrue(html.contains("Equivalence classes<br/><span class=\"path\">classes</span></td><td class=\"num\">"),
+                "classes not judged");
     }
 
     @Test
