@@ -10,12 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Optional;
 import org.releaseauditor.core.casefile.AuditEvent;
-import org.releaseauditor.core.casefile.DatasetEntry;
 import org.releaseauditor.core.casefile.FindingEntry;
 import org.releaseauditor.core.casefile.RunEntry;
 import org.releaseauditor.core.error.AuditException;
@@ -26,7 +21,6 @@ import org.releaseauditor.report.PdfReportWriter;
 import org.releaseauditor.report.ReportModel;
 import org.releaseauditor.report.ReportModelBuilder;
 import org.releaseauditor.report.VerdictView;
-import org.releaseauditor.service.policy.VerdictService;
 import org.releaseauditor.service.AppVersion;
 import org.releaseauditor.service.LaneRegistry;
 import org.slf4j.Logger;
@@ -98,36 +92,10 @@ public final class ReportService {
      */
     static VerdictView verdict(CaseService cs, List<RunEntry> runs, Map<Long, List<FindingEntry>> findings,
             List<AuditEvent> events, Locale locale) throws AuditException {
-        Map<Instant, String> policyCopies = new HashMap<>();
-        for (AuditEvent e : events) {
-            if ("POLICY_EVALUATED".equals(e.action()) && e.policyJson() != null) {
-                try {
-                    policyCopies.put(Instant.parse(e.occurredAt()), e.policyJson());
-                } catch (java.time.format.DateTimeParseException ex) {
-                    LOGGER.debug("event {} has an unreadable time", e.id());
-                }
-            }
-        }
-        List<VerdictService.RunInput> inputs = new ArrayList<>();
-        for (RunEntry r : runs) {
-            List<FindingEntry> fs = findings.getOrDefault(r.id(), List.of());
-            Optional<String> copy = fs.stream().map(FindingEntry::at).max(Instant::compareTo)
-                    .map(policyCopies::get);
-            inputs.add(new VerdictService.RunInput(r, fs, copy));
-        }
-        Map<Long, DatasetEntry> datasets = new LinkedHashMap<>();
-        cs.datasets().forEach(d -> datasets.put(d.id(), d));
-        Optional<CaseRecords.DecisionDetails> current = cs.currentDecisionDetails();
-        List<Long> releaseRuns = current.map(d -> d.decision().runIds()).orElse(List.of());
-        VerdictService vs = new VerdictService();
-        var release = vs.release(inputs, datasets, releaseRuns, locale);
-        List<org.releaseauditor.core.verdict.RunVerdict> all = new ArrayList<>();
-        for (VerdictService.RunInput in : inputs) {
-            all.add(release.run(in.run().id()).orElseGet(() -> vs.runVerdict(in, locale)));
-        }
-        VerdictView.DecisionView dv = current.map(d -> new VerdictView.DecisionView(d.decision(), d.record(),
+        CaseVerdictService.CaseVerdict v = new CaseVerdictService().verdict(cs, runs, findings, events, locale);
+        VerdictView.DecisionView dv = v.decision().map(d -> new VerdictView.DecisionView(d.decision(), d.record(),
                 d.outputs(), d.reviews(), d.reviewRequired())).orElse(null);
-        return new VerdictView(release, dv, all);
+        return new VerdictView(v.release(), dv, v.allRuns());
     }
 
     static ReportModel model(CaseService cs, Locale locale, boolean includeRecords, Path dataDir,

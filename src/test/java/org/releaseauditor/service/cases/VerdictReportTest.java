@@ -77,6 +77,26 @@ class VerdictReportTest {
     }
 
     @Test
+    void theCaseVerdictIsTheReleaseOfTheDecisionInForceAndJudgesEveryRun() throws Exception {
+        try (CaseService cs = CaseService.open(caseFile, true, org.releaseauditor.service.LaneRegistry.global())) {
+            CaseVerdictService.CaseVerdict v = new CaseVerdictService().verdict(cs, Locale.ENGLISH);
+            // the rejection in force rests on runs 3 (aggregates) and 4 (trajectories), both FAIL
+            assertEquals(List.of(3L, 4L), v.release().runs().stream().map(r -> r.runId()).toList());
+            assertEquals(List.of(1L, 2L), v.release().otherRuns());
+            assertEquals(org.releaseauditor.core.verdict.ReleaseResult.FAIL, v.release().result());
+            assertEquals(2, v.release().failures().size());
+            // the superseded approval's runs are judged too: raw k = 1 fails, the extract's k = 121 passes
+            assertEquals(4, v.allRuns().size());
+            assertEquals(org.releaseauditor.core.verdict.VerdictStatus.FAIL, v.run(1).orElseThrow().statusOf("k"));
+            assertEquals(org.releaseauditor.core.verdict.VerdictStatus.PASS, v.run(2).orElseThrow().statusOf("k"));
+            assertEquals(org.releaseauditor.core.casefile.DecisionOutcome.REJECT,
+                    v.decision().orElseThrow().decision().outcome());
+            // recomputed verdicts agree with the stored findings: no note
+            assertTrue(v.allRuns().stream().allMatch(r -> r.notes().isEmpty()), v.allRuns().toString());
+        }
+    }
+
+    @Test
     void attackerModelsAndPoliciesAreWordsNotJson() {
         assertFalse(html.contains("{&quot;model&quot;") || html.contains("{\"model\""), "attacker model as JSON");
         assertFalse(html.contains("&quot;rules&quot;"), "policy as JSON");
