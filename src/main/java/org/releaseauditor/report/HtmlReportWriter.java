@@ -290,7 +290,10 @@ public final class HtmlReportWriter {
         for (ReportModel.FindingRow f : r.findings()) {
             sb.append("<tr><td>").append(esc(f.policy())).append("</td><td class=\"mono\">").append(esc(f.rule()))
                     .append("</td><td class=\"num\">").append(esc(f.measured())).append("</td><td class=\"")
-                    .append(esc(f.status())).append("\">").append(esc(f.status())).append("</td><td class=\"expl\">")
+                    .append(esc(f.status())).append("\">")
+                    .append(esc(Messages.has("verdict.status." + f.status()) ? t("verdict.status." + f.status())
+                            : f.status()))
+                    .append("</td><td class=\"expl\">")
                     .append(esc(f.explanation())).append("</td></tr>\n");
         }
         sb.append("</table>\n");
