@@ -42,4 +42,12 @@ public final class VerdictSentences {
         String key = status == FindingStatus.PASS ? "verdict.sentence.holds" : "verdict.sentence.violated";
         return Messages.get(locale, key, label, v[0], req);
     }
+
+    /**
+     * For a rule over several values ({@code unicity.*.fraction}) that more than one breaks: "2 of 4
+     * values break the rule; the worst is 87.25 % (Unicity with 4 known points)."
+     */
+    public static String more(long broken, int of, String worst, String worstLabel, Locale locale) {
+        return Messages.get(locale, "verdict.sentence.more", broken, of, worst, worstLabel);
+    }
 }

@@ -95,22 +95,37 @@ public final class Verdicts {
             String path = f.metricKey() == null ? rule.metric() : f.metricKey();
             MetricUnit unit = MetricCatalogue.standard().describe(scope, path, locale).unit();
             String label = labels.label(path);
+            List<String> keys = PolicyEvaluator.matchingKeys(rule.metric(), metrics);
+            // every match is judged on its own; the sentence also says how many break the rule
+            Map<String, FindingStatus> states = new LinkedHashMap<>();
+            String worstKey = null;
+            for (String key : keys) {
+                double v = metrics.get(key);
+                boolean holds = !Double.isNaN(v) && rule.operator().holds(v, rule.threshold());
+                states.put(key, holds ? FindingStatus.PASS
+                        : rule.severity() == Severity.FAIL ? FindingStatus.FAIL : FindingStatus.WARN);
+                if (!holds && !Double.isNaN(v) && (worstKey == null
+                        || rule.operator().worse(metrics.get(worstKey), v, rule.threshold()) == v)) {
+                    worstKey = key;
+                }
+            }
+            long broken = states.values().stream().filter(st -> st != FindingStatus.PASS).count();
+            String sentence = VerdictSentences.sentence(label, unit, f.measured(), rule.operator(), rule.threshold(),
+                    f.status(), locale);
+            if (broken > 1 && worstKey != null) {
+                MetricUnit wu = MetricCatalogue.standard().describe(scope, worstKey, locale).unit();
+                sentence = sentence + " " + VerdictSentences.more(broken, keys.size(),
+                        MetricFormat.format(metrics.get(worstKey), wu, locale), labels.label(worstKey), locale);
+            }
             VerdictFinding vf = new VerdictFinding(scope, profile.id(), profile.version(), rule.metric(), path, label,
-                    f.measured(), rule.operator(), rule.threshold(), rule.severity(), f.status(), unit,
-                    VerdictSentences.sentence(label, unit, f.measured(), rule.operator(), rule.threshold(),
-                            f.status(), locale),
+                    f.measured(), rule.operator(), rule.threshold(), rule.severity(), f.status(), unit, sentence,
                     PolicyEvaluator.ruleExplanation(rule, locale), null, List.of());
             findings.add(vf);
-            List<String> keys = PolicyEvaluator.matchingKeys(rule.metric(), metrics);
             if (keys.isEmpty()) {
                 judge(judged, new MetricJudgement(rule.metric(), null, VerdictStatus.of(f.status()), vf));
             }
             for (String key : keys) {
-                double v = metrics.get(key);
-                boolean holds = !Double.isNaN(v) && rule.operator().holds(v, rule.threshold());
-                FindingStatus st = holds ? FindingStatus.PASS
-                        : rule.severity() == Severity.FAIL ? FindingStatus.FAIL : FindingStatus.WARN;
-                judge(judged, new MetricJudgement(key, v, VerdictStatus.of(st), vf));
+                judge(judged, new MetricJudgement(key, metrics.get(key), VerdictStatus.of(states.get(key)), vf));
             }
         }
         return new Verdict(scope, profile, findings, judged, locale);

@@ -66,7 +66,9 @@ class VerdictsTest {
         assertEquals(0.40, f.measured());
         assertEquals("40 %", f.measuredText(Locale.ENGLISH));
         // unicity.2 is the row with points = 3 (named by its "points" field, not by its index)
-        assertEquals("Unicity with 3 known points is 40 %; the policy requires at most 10 %.", f.sentence());
+        // ... and says how many values break the rule and which is the worst
+        assertEquals("Unicity with 3 known points is 40 %; the policy requires at most 10 %. 2 of 4 values break "
+                + "the rule; the worst is 87.25 % (Unicity with 4 known points).", f.sentence());
         Verdicts.Labels shifted = Verdicts.catalogueLabels("trajectories", Locale.ENGLISH,
                 Map.of("unicity.2.points", 5.0));
         assertEquals("Unicity with 5 known points", shifted.label("unicity.2.fraction"));
