@@ -84,8 +84,8 @@ final class VerdictPageWriter {
 
     private void outputs(ReleaseVerdict rv, VerdictView.DecisionView dv) {
         sb.append("<h2>").append(esc(t("vpage.release"))).append("</h2>\n<table class=\"metrics\">\n")
-                .append("<col style=\"width:27%\"/><col style=\"width:37%\"/><col style=\"width:17%\"/>")
-                .append("<col style=\"width:19%\"/>\n<tr><th>")
+                .append("<col style=\"width:25%\"/><col style=\"width:36%\"/><col style=\"width:11%\"/>")
+                .append("<col style=\"width:28%\"/>\n<tr><th>")
                 .append(esc(t("vpage.output"))).append("</th><th>SHA-256</th><th>").append(esc(t("vpage.verdict")))
                 .append("</th><th>").append(esc(t("vpage.outputDecision"))).append("</th></tr>\n");
         if (rv.outputs().isEmpty()) {
