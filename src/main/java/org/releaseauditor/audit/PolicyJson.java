@@ -29,7 +29,7 @@ public final class PolicyJson {
 
     /** Ids of the built-in profiles, stored as {@code /org/releaseauditor/policy/<id>.json}. */
     public static final List<String> BUILT_IN_IDS = List.of("arx-defaults", "public-release-clinical",
-            "min-group-5", "min-cell-10", "evaluation-residual-risk", "acro-defaults");
+            "min-group-5", "min-cell-10", "trajectory-unicity-10", "evaluation-residual-risk", "acro-defaults");
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -66,11 +66,17 @@ final class CaseCli {
                 s.eventsAfterDecision(), s.outcome() == null ? "-" : s.outcome().name(), s.reviewers());
     }
 
-    /** Prints findings, one per line: STATUS rule: explanation. */
-    static void printFindings(PrintWriter out, PolicyEvaluation ev) {
-        out.println(Messages.get("casecli.policy", ev.profile().id(), ev.profile().version(), ev.overall()));
-        for (Finding f : ev.findings()) {
-            out.println("  " + f.status() + "  " + f.rule().describe() + ": " + f.explanation());
+    /**
+     * Prints findings, one per line: STATUS, the verdict's sentence with the number and the
+     * threshold (the same as the report's verdict page), and the rule.
+     */
+    static void printFindings(PrintWriter out, PolicyEvaluation ev, String resultJson) {
+        org.releaseauditor.core.verdict.Verdict v = new org.releaseauditor.service.policy.VerdictService()
+                .verdict(ev.profile(), resultJson, Messages.locale());
+        out.println(Messages.get("casecli.policy", ev.profile().id(), ev.profile().version(),
+                Messages.get(v.result().messageKey())));
+        for (org.releaseauditor.core.verdict.VerdictFinding f : v.findings()) {
+            out.println("  " + f.status() + "  " + f.sentence() + " (" + f.formula() + ")");
         }
     }
 

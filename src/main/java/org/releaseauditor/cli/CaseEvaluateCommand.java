@@ -26,7 +26,8 @@ public final class CaseEvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (CaseService cs = target.open(spec)) {
             PolicyEvaluation ev = cs.evaluatePolicy(run, policy);
-            CaseCli.printFindings(spec.commandLine().getOut(), ev);
+            CaseCli.printFindings(spec.commandLine().getOut(), ev, cs.runs().stream().filter(r -> r.id() == run)
+                    .findFirst().map(r -> r.resultJson()).orElse("{}"));
             CaseCli.printReceipt(spec.commandLine().getOut(), cs);
             return ev.failed() ? ExitCodes.POLICY_FAILED : ExitCodes.OK;
         }

@@ -126,7 +126,7 @@ public final class CaseRunCommand implements Callable<Integer> {
             }
             if (policy != null) {
                 PolicyEvaluation ev = cs.evaluatePolicy(run.id(), policy);
-                CaseCli.printFindings(spec.commandLine().getOut(), ev);
+                CaseCli.printFindings(spec.commandLine().getOut(), ev, run.resultJson());
                 CaseCli.printReceipt(spec.commandLine().getOut(), cs);
                 return ev.failed() ? ExitCodes.POLICY_FAILED : ExitCodes.OK;
             }

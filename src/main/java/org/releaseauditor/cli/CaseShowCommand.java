@@ -72,8 +72,12 @@ public final class CaseShowCommand implements Callable<Integer> {
         }
         for (RunEntry r : cs.runs()) {
             out.println(Messages.get("casecli.show.run", r.id(), r.lane(), r.datasetIds(), r.engineVersion(), r.at()));
-            for (FindingEntry f : cs.findings(r.id())) {
-                out.println("    " + f.status() + "  " + f.policyId() + ": " + f.explanation());
+            // the verdict of the run's latest evaluation of each policy, in the report's sentences
+            var rv = new org.releaseauditor.service.policy.VerdictService().runVerdict(
+                    new org.releaseauditor.service.policy.VerdictService.RunInput(r, cs.findings(r.id()),
+                            java.util.Optional.empty()), Messages.locale());
+            for (var f : rv.findings()) {
+                out.println("    " + f.status() + "  " + f.policyId() + ": " + f.sentence());
             }
         }
         for (DecisionEntry d : cs.decisions()) {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 public final class PolicyOption {
     @Option(names = "--policy", paramLabel = "P",
             description = "Evaluate a policy profile: a built-in id (arx-defaults, public-release-clinical, "
-                    + "min-group-5, min-cell-10, acro-defaults, evaluation-residual-risk) or a JSON file. Exit code 1 "
-                    + "when it fails.")
+                    + "min-group-5, min-cell-10, acro-defaults, trajectory-unicity-10, evaluation-residual-risk) or a "
+                    + "JSON file. Exit code 1 when it fails.")
     String policy;
 
     /** Adds the findings to the output and writes it; returns the exit code. */

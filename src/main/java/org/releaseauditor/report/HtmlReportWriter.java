@@ -35,18 +35,54 @@ public final class HtmlReportWriter {
             .WARN { color: #9a6700; font-weight: bold; } .PASS { color: #1a7f37; font-weight: bold; }
             .expl { color: #555; font-size: 8.5pt; } .note { background: #fff8e1; padding: 4pt; }
             .superseded { color: #777; } img { max-width: 100%; }
+            .verdict-page { page-break-after: always; }
+            .verdict-page h1 { font-size: 17pt; margin: 0 0 2pt 0; }
+            .verdict-page h2 { font-size: 11.5pt; margin: 9pt 0 3pt 0; }
+            .verdict-page table { margin: 2pt 0 4pt 0; font-size: 9pt; }
+            .verdict-page td.k { width: 28%; color: #444; }
+            .banner { font-size: 15pt; font-weight: bold; padding: 4pt 8pt; margin: 4pt 0; border-radius: 3pt; }
+            .banner.FAIL { background: #fde8e6; color: #8f1c12; border: 1.5pt solid #b42318; }
+            .banner.PASS { background: #e6f4ea; color: #14602a; border: 1.5pt solid #1a7f37; }
+            .banner.WARN { background: #fff4d6; color: #6d4c00; border: 1.5pt solid #9a6700; }
+            .banner.NOT_JUDGED { background: #f0f0f0; color: #333; border: 1.5pt solid #888; }
+            ul.findings { margin: 2pt 0 4pt 0; padding-left: 14pt; } ul.findings li { margin-bottom: 2pt; }
+            .tag { white-space: nowrap; font-weight: bold; font-size: 8pt; padding: 0 3pt; border-radius: 2pt; color: #fff; }
+            .tag.FAIL { background: #b42318; color: #fff; } .tag.WARN { background: #9a6700; color: #fff; }
+            .tag.PASS { background: #1a7f37; color: #fff; } .tag.NOT_JUDGED { background: #777; color: #fff; }
+            .override { background: #fff1c2; border: 2pt solid #b42318; padding: 4pt 6pt; margin: 4pt 0; }
+            .sha { font-family: 'DejaVu Sans Mono', monospace; font-size: 7pt; word-wrap: break-word; }
+            .cmd { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; background: #f4f4f4;
+            padding: 3pt; word-wrap: break-word; }
+            td.st-FAIL { background: #fde8e6; } td.st-WARN { background: #fff4d6; } td.st-PASS { background: #eef8f0; }
+            .path { color: #888; font-family: 'DejaVu Sans Mono', monospace; font-size: 7pt; }
+            table.metrics, table.events { table-layout: fixed; }
+            table.metrics td { font-size: 8.5pt; } table.metrics td.expl { font-size: 7.5pt; }
+            table.events td { font-size: 7.5pt; word-wrap: break-word; }
+            .verdict-page { font-size: 9pt; line-height: 1.2; }
+            .verdict-page td, .verdict-page th { padding: 1pt 3pt; }
+            .banner .sub { font-size: 9.5pt; font-weight: normal; margin-top: 2pt; }
             """;
 
     private final StringBuilder sb = new StringBuilder(1 << 16);
     private final Locale locale;
+    private final boolean forPdf;
 
-    private HtmlReportWriter(Locale locale) {
+    private HtmlReportWriter(Locale locale, boolean forPdf) {
         this.locale = locale;
+        this.forPdf = forPdf;
     }
 
-    /** The report as an XHTML string. */
+    /** The report as an XHTML string (attachments embedded as data links). */
     public static String toXhtml(ReportModel m) throws IOException {
-        return new HtmlReportWriter(m.locale()).write(m);
+        return toXhtml(m, false);
+    }
+
+    /**
+     * The report as an XHTML string; {@code forPdf}: attachments are named, not embedded (the PDF
+     * writer attaches them to the document).
+     */
+    public static String toXhtml(ReportModel m, boolean forPdf) throws IOException {
+        return new HtmlReportWriter(m.locale(), forPdf).write(m);
     }
 
     private String t(String key, Object... args) {
@@ -98,7 +134,11 @@ public final class HtmlReportWriter {
                 .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(locale.getLanguage())
                 .append("\">\n<head><meta charset=\"UTF-8\"/><title>").append(esc(t("report.title", m.info().title())))
                 .append("</title>\n<style>").append(CSS).append("</style></head>\n<body>\n");
-        sb.append("<h1>").append(esc(t("report.title", m.info().title()))).append("</h1>\n<p class=\"expl\">")
+        if (m.verdict() != null) {
+            VerdictPageWriter.write(sb, m, locale, TIME);
+        }
+        sb.append("<h1>").append(esc(t(m.verdict() != null ? "vpage.appendix" : "report.title", m.info().title())))
+                .append("</h1>\n<p class=\"expl\">")
                 .append(esc(t("report.generated", TIME.format(m.generatedAt()), m.appVersion(), m.caseFileName())))
                 .append("</p>\n");
         caseSection(m);
@@ -114,6 +154,7 @@ public final class HtmlReportWriter {
         decisions(m.decisions());
         integrity(m);
         events(m.events());
+        attachments(m.attachments());
         sb.append("</body>\n</html>\n");
         return sb.toString();
     }
@@ -141,7 +182,7 @@ public final class HtmlReportWriter {
             sb.append("<tr><td>").append(d.id()).append("</td><td>").append(esc(d.path()))
                     .append("</td><td class=\"mono\">").append(esc(d.sha256())).append("</td><td class=\"num\">")
                     .append(d.sizeBytes()).append("</td><td>").append(esc(TIME.format(d.lastModified())))
-                    .append("</td><td class=\"mono\">").append(esc(d.schemaJson())).append("</td></tr>\n");
+                    .append("</td><td>").append(esc(Sentences.schema(d.schemaJson()))).append("</td></tr>\n");
         }
         sb.append("</table>\n");
     }
@@ -162,11 +203,13 @@ public final class HtmlReportWriter {
         if (models.isEmpty()) {
             sb.append("<p>").append(esc(t("report.none"))).append("</p>\n");
         } else {
-            sb.append("<table>\n");
+            sb.append("<table class=\"metrics\">\n<col style=\"width:16%\"/><col style=\"width:50%\"/>")
+                    .append("<col style=\"width:14%\"/><col style=\"width:20%\"/>\n");
             head(t("report.name"), t("report.model"), t("report.actor"), t("report.time"));
             for (AttackerModel a : models) {
-                sb.append("<tr><td>").append(esc(a.name())).append("</td><td class=\"mono\">")
-                        .append(esc(a.modelJson())).append("</td><td>").append(esc(a.actor())).append("</td><td>")
+                sb.append("<tr><td>").append(esc(a.name())).append("</td><td>")
+                        .append(esc(Sentences.attacker(a.modelJson(), locale))).append("</td><td>")
+                        .append(esc(a.actor())).append("</td><td>")
                         .append(esc(TIME.format(a.at()))).append("</td></tr>\n");
             }
             sb.append("</table>\n");
@@ -180,20 +223,39 @@ public final class HtmlReportWriter {
         sb.append("<h3>").append(esc(t("report.parameters"))).append("</h3>\n<table>\n");
         head(t("report.parameter"), t("report.value"));
         for (ReportModel.MetricRow p : r.parameters()) {
-            row(p.path(), p.value());
+            if (!"-".equals(p.value()) && !"[]".equals(p.value())) {
+                row(p.path(), p.value());
+            }
         }
         sb.append("</table>\n");
         if (r.evaluation() != null) {
             EvaluationReportSection.write(sb, r.evaluation(), locale);
         }
-        sb.append("<h3>").append(esc(t("report.results"))).append("</h3>\n<table>\n");
+        sb.append("<h3>").append(esc(t("report.results"))).append("</h3>\n<table class=\"metrics\">\n")
+                .append("<col style=\"width:30%\"/><col style=\"width:17%\"/><col style=\"width:53%\"/>\n");
         head(t("report.metric"), t("report.value"), t("report.explanation"));
+        List<String> unset = new java.util.ArrayList<>();
         for (ReportModel.MetricRow mr : r.metrics()) {
-            sb.append("<tr><td class=\"mono\">").append(esc(mr.path())).append("</td><td class=\"num\">")
-                    .append(esc(mr.value())).append("</td><td class=\"expl\">").append(esc(mr.explanation()))
-                    .append("</td></tr>\n");
+            if ("-".equals(mr.value())) {
+                unset.add(mr.label());
+                continue;
+            }
+            String st = mr.status() == null || !mr.status().judged() ? "" : " st-" + mr.status().name();
+            sb.append("<tr><td>").append(esc(mr.label()));
+            if (!mr.label().equals(mr.path())) {
+                sb.append("<br/><span class=\"path\">").append(esc(mr.path())).append("</span>");
+            }
+            sb.append("</td><td class=\"num").append(st).append("\">").append(esc(mr.value()));
+            if (!st.isEmpty()) {
+                sb.append(" <span class=\"tag ").append(mr.status().name()).append("\">")
+                        .append(esc(t(mr.status().messageKey()))).append("</span>");
+            }
+            sb.append("</td><td class=\"expl\">").append(esc(mr.explanation())).append("</td></tr>\n");
         }
         sb.append("</table>\n");
+        if (!unset.isEmpty()) {
+            sb.append("<p class=\"expl\">").append(esc(t("vpage.unset", String.join("; ", unset)))).append("</p>\n");
+        }
         for (String note : r.hiddenNotes()) {
             sb.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
         }
@@ -202,8 +264,16 @@ public final class HtmlReportWriter {
                     .append(ChartRenderer.pngBase64(c)).append("\"/></p>\n");
         }
         for (ReportModel.MetricTable mt : r.tables()) {
-            sb.append("<h3 class=\"mono\">").append(esc(mt.path())).append("</h3>\n<p class=\"expl\">")
-                    .append(esc(mt.explanation())).append("</p>\n<table>\n");
+            sb.append("<h3>").append(esc(mt.label())).append(" <span class=\"path\">").append(esc(mt.path()))
+                    .append("</span></h3>\n<p class=\"expl\">").append(esc(mt.explanation())).append("</p>\n");
+            if (mt.attachment() != null) {
+                sb.append("<p class=\"note\">").append(esc(t("vpage.tableInAttachment", mt.rowCount(),
+                        String.join(", ", mt.columns())))).append(' ');
+                attachmentLink(mt.attachment());
+                sb.append("</p>\n");
+                continue;
+            }
+            sb.append("<table>\n");
             head(mt.columns().toArray(String[]::new));
             for (List<String> cells : mt.rows()) {
                 sb.append("<tr>");
@@ -224,7 +294,10 @@ public final class HtmlReportWriter {
         for (ReportModel.FindingRow f : r.findings()) {
             sb.append("<tr><td>").append(esc(f.policy())).append("</td><td class=\"mono\">").append(esc(f.rule()))
                     .append("</td><td class=\"num\">").append(esc(f.measured())).append("</td><td class=\"")
-                    .append(esc(f.status())).append("\">").append(esc(f.status())).append("</td><td class=\"expl\">")
+                    .append(esc(f.status())).append("\">")
+                    .append(esc(Messages.has("verdict.status." + f.status()) ? t("verdict.status." + f.status())
+                            : f.status()))
+                    .append("</td><td class=\"expl\">")
                     .append(esc(f.explanation())).append("</td></tr>\n");
         }
         sb.append("</table>\n");
@@ -257,9 +330,20 @@ public final class HtmlReportWriter {
             if (d.supersedes() != null) {
                 row(t("report.decision.supersedes"), Long.toString(d.supersedes()));
             }
-            sb.append("<tr><td>").append(esc(t("report.policy"))).append("</td><td class=\"mono\">")
-                    .append(esc(d.policyJson() == null ? t("report.none") : d.policyJson())).append("</td></tr>\n");
+            sb.append("<tr><td>").append(esc(t("report.policy"))).append("</td><td>")
+                    .append(esc(d.policyJson() == null ? t("report.none") : Sentences.policyTitle(d.policyJson())))
+                    .append("</td></tr>\n");
             sb.append("</table>\n");
+            if (d.policyJson() != null) {
+                List<List<String>> rules = Sentences.policyRules(d.policyJson(), locale);
+                if (!rules.isEmpty()) {
+                    sb.append("<table>\n");
+                    head(t("vpage.rule.metric"), t("vpage.rule.requirement"), t("vpage.rule.severity"),
+                            t("report.explanation"));
+                    rules.forEach(rr -> row(rr.toArray(String[]::new)));
+                    sb.append("</table>\n");
+                }
+            }
         }
     }
 
@@ -278,8 +362,44 @@ public final class HtmlReportWriter {
         sb.append("</table>\n");
     }
 
+    /** A link to an attachment: the CSV embedded as a data URI in HTML, named in the PDF. */
+    private void attachmentLink(String file) {
+        if (forPdf) {
+            sb.append("<b>").append(esc(file)).append("</b> ").append(esc(t("vpage.attachedToPdf")));
+        } else {
+            sb.append("<a download=\"").append(esc(file)).append("\" href=\"#att-").append(esc(file))
+                    .append("\">").append(esc(file)).append("</a>");
+        }
+    }
+
+    /** The list of attachments; in HTML each is embedded as a downloadable data URI. */
+    private void attachments(List<ReportModel.Attachment> atts) {
+        if (atts.isEmpty()) {
+            return;
+        }
+        sb.append("<h2>").append(esc(t("vpage.attachments"))).append("</h2>\n<p class=\"expl\">")
+                .append(esc(t(forPdf ? "vpage.attachments.pdf" : "vpage.attachments.html"))).append("</p>\n<table>\n");
+        head(t("vpage.attachment.file"), t("vpage.attachment.content"), t("report.size"));
+        for (ReportModel.Attachment a : atts) {
+            byte[] bytes = a.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sb.append("<tr><td id=\"att-").append(esc(a.fileName())).append("\">");
+            if (forPdf) {
+                sb.append(esc(a.fileName()));
+            } else {
+                sb.append("<a download=\"").append(esc(a.fileName())).append("\" href=\"data:text/csv;charset=utf-8;base64,")
+                        .append(java.util.Base64.getEncoder().encodeToString(bytes)).append("\">")
+                        .append(esc(a.fileName())).append("</a>");
+            }
+            sb.append("</td><td>").append(esc(a.description())).append("</td><td class=\"num\">")
+                    .append(bytes.length).append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+    }
+
     private void events(List<AuditEvent> events) {
-        sb.append("<h2>").append(esc(t("report.events"))).append("</h2>\n<table>\n");
+        sb.append("<h2>").append(esc(t("report.events"))).append("</h2>\n<table class=\"events\">\n")
+                .append("<col style=\"width:5%\"/><col style=\"width:14%\"/><col style=\"width:12%\"/>")
+                .append("<col style=\"width:19%\"/><col style=\"width:25%\"/><col style=\"width:25%\"/>\n");
         head("id", t("report.time"), t("report.actor"), t("report.action"), "SHA-256 (" + t("report.dataset") + ")",
                 "hash");
         for (AuditEvent e : events) {

@@ -28,13 +28,18 @@ import org.releaseauditor.core.casefile.VerificationReport;
  * @param verification   verification result at report time
  * @param verifyCommand  the exact command that verifies the case
  * @param includeRecords whether record values (riskiest-class tables) are included
+ * @param verdict        the verdict page: the release's verdict and the decision in force
+ * @param attachments    long per-cell and per-class lists, as CSV files (embedded in the HTML,
+ *                       attached to the PDF); the tables in the body name them
  */
 public record ReportModel(Locale locale, Instant generatedAt, String appVersion, String caseFileName, CaseInfo info,
         List<DatasetEntry> datasets, List<RoleAssignment> roles, List<AttackerModel> attackerModels,
         List<RunSection> runs, List<DecisionEntry> decisions, List<AuditEvent> events,
-        VerificationReport verification, String verifyCommand, boolean includeRecords) {
+        VerificationReport verification, String verifyCommand, boolean includeRecords, VerdictView verdict,
+        List<Attachment> attachments) {
 
     public ReportModel {
+        attachments = List.copyOf(attachments);
         datasets = List.copyOf(datasets);
         roles = List.copyOf(roles);
         attackerModels = List.copyOf(attackerModels);
@@ -87,16 +92,36 @@ public record ReportModel(Locale locale, Instant generatedAt, String appVersion,
         }
     }
 
-    /** One number (or value) with its metric path and a one-line explanation. */
-    public record MetricRow(String path, String value, String explanation) {
+    /**
+     * One number (or value) with its metric path, its label from the metric catalogue, a one-line
+     * explanation and its state under the policy (NOT_JUDGED when no rule reads it).
+     */
+    public record MetricRow(String path, String label, String value, String explanation,
+            org.releaseauditor.core.verdict.VerdictStatus status) {
+        public MetricRow(String path, String value, String explanation) {
+            this(path, path, value, explanation, org.releaseauditor.core.verdict.VerdictStatus.NOT_JUDGED);
+        }
     }
 
-    /** An array of the result rendered as a table; {@code explanation} says what the table is. */
-    public record MetricTable(String path, String explanation, List<String> columns, List<List<String>> rows) {
+    /**
+     * An array of the result rendered as a table; {@code explanation} says what the table is.
+     * {@code attachment} names the CSV file that holds the rows when the table is too long for
+     * the body (then {@code rows} is empty and {@code rowCount} says how many the file holds).
+     */
+    public record MetricTable(String path, String label, String explanation, List<String> columns,
+            List<List<String>> rows, String attachment, int rowCount) {
         public MetricTable {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
         }
+
+        public MetricTable(String path, String explanation, List<String> columns, List<List<String>> rows) {
+            this(path, path, explanation, columns, rows, null, rows.size());
+        }
+    }
+
+    /** A CSV file that belongs to the report (a long table), with a short description. */
+    public record Attachment(String fileName, String description, String csv) {
     }
 
     /** A chart: bar or line, points (x label, y value). */

@@ -32,6 +32,8 @@ public final class ResultJsonRenderer {
 
     private final Locale locale;
     private final boolean includeRecords;
+    private ResultLabels labels;
+    private JsonNode root;
     private final List<ReportModel.MetricRow> rows = new ArrayList<>();
     private final List<ReportModel.MetricTable> tables = new ArrayList<>();
     private final List<ReportModel.ChartSpec> charts = new ArrayList<>();
@@ -44,6 +46,9 @@ public final class ResultJsonRenderer {
 
     /** Renders a result; call once per instance. */
     public ResultJsonRenderer render(JsonNode result) {
+        labels = result.isObject() && (result.has("lane") || result.has("kind") || result.has("schemaVersion"))
+                ? new ResultLabels(result, locale) : null;
+        root = result;
         walk(result, "");
         return this;
     }
@@ -85,7 +90,8 @@ public final class ResultJsonRenderer {
             if (allScalar) {
                 List<String> vals = new ArrayList<>();
                 node.forEach(c -> vals.add(scalar(c)));
-                rows.add(new ReportModel.MetricRow(path, "[" + String.join(", ", vals) + "]", explain(path)));
+                rows.add(new ReportModel.MetricRow(path, label(path), "[" + String.join(", ", vals) + "]",
+                        explain(path), org.releaseauditor.core.verdict.VerdictStatus.NOT_JUDGED));
             } else {
                 table(node, path);
             }
@@ -93,7 +99,8 @@ public final class ResultJsonRenderer {
                 chart(node, path, CHARTS.get(last));
             }
         } else {
-            rows.add(new ReportModel.MetricRow(path, scalar(node), explain(path)));
+            rows.add(new ReportModel.MetricRow(path, label(path), value(path, node), explain(path),
+                    org.releaseauditor.core.verdict.VerdictStatus.NOT_JUDGED));
         }
     }
 
@@ -123,13 +130,32 @@ public final class ResultJsonRenderer {
         }
         String header = Messages.get(locale, "metric.columns." + generalise(path));
         List<String> shown = colList;
+        JsonNode qiNames = matrixNames(path);
+        if (qiNames != null && qiNames.size() == colList.size()) {
+            // a pair matrix: headed by the names of its rows and columns (the quasi-identifiers)
+            List<String> cs = new ArrayList<>();
+            cs.add("");
+            qiNames.forEach(n -> cs.add(n.asText()));
+            for (int i = 0; i < body.size(); i++) {
+                List<String> r = new ArrayList<>();
+                r.add(i < qiNames.size() ? qiNames.get(i).asText() : Integer.toString(i + 1));
+                JsonNode rowNode = array.get(i);
+                for (int j = 0; j < colList.size(); j++) {
+                    JsonNode v = rowNode.isArray() ? rowNode.get(j) : null;
+                    r.add(v == null ? "" : value(path, v));
+                }
+                body.set(i, r);
+            }
+            tables.add(new ReportModel.MetricTable(path, label(path), explain(path), cs, body, null, body.size()));
+            return;
+        }
         if (!header.startsWith("metric.columns.")) {
             List<String> names = List.of(header.split("\\s*,\\s*"));
             if (names.size() == colList.size()) {
                 shown = names;
             }
         }
-        tables.add(new ReportModel.MetricTable(path, explain(path), shown, body));
+        tables.add(new ReportModel.MetricTable(path, label(path), explain(path), shown, body, null, body.size()));
     }
 
     private void chart(JsonNode array, String path, String[] spec) {
@@ -162,6 +188,43 @@ public final class ResultJsonRenderer {
         return n.asText();
     }
 
+    /** For a matrix of pairs ({@code pairUniqueness.shares}): the names of its rows and columns. */
+    private JsonNode matrixNames(String path) {
+        if (root == null || !path.endsWith(".shares") && !path.equals("shares")) {
+            return null;
+        }
+        String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+        JsonNode p = root;
+        for (String seg : parent.isEmpty() ? new String[0] : parent.split("\\.")) {
+            p = p.isArray() && seg.matches("\\d+") ? p.get(Integer.parseInt(seg)) : p.get(seg);
+            if (p == null) {
+                return null;
+            }
+        }
+        JsonNode a = p.get("attributes");
+        return a != null && a.isArray() ? a : null;
+    }
+
+    /** The catalogue label of a path with display names ("Unicity with 4 known points"), else the path. */
+    String label(String path) {
+        if (labels == null) {
+            return path;
+        }
+        org.releaseauditor.core.catalogue.MetricEntry e = labels.entry(path);
+        return e.known() ? labels.label(path) : path;
+    }
+
+    /** A scalar in its unit and the reader's language (99.9 %, 2,602), else as stored. */
+    private String value(String path, JsonNode n) {
+        if (labels != null && n != null && n.isNumber()) {
+            org.releaseauditor.core.catalogue.MetricEntry e = labels.entry(path);
+            if (e.isMetric()) {
+                return org.releaseauditor.core.catalogue.MetricFormat.format(n.asDouble(), e.unit(), locale);
+            }
+        }
+        return scalar(n);
+    }
+
     /** The path with array indexes replaced by {@code *}. */
     static String generalise(String path) {
         return path.replaceAll("(^|\\.)\\d+(?=\\.|$)", "$1*");
@@ -169,6 +232,9 @@ public final class ResultJsonRenderer {
 
     /** The one-line explanation of a metric path, trying more general keys in turn. */
     String explain(String path) {
+        if (labels != null && labels.entry(path).known()) {
+            return labels.text(path);
+        }
         String g = generalise(path);
         List<String> candidates = new ArrayList<>();
         candidates.add(g);

@@ -73,7 +73,8 @@ class CaseCliTest {
         r = cli("case", "run", rcase.toString(), "--lane", FakeMicrodataLane.LANE, "--dataset", "1", "--param",
                 "qis=age,district", "--policy", "min-group-5");
         assertEquals(ExitCodes.POLICY_FAILED, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("FAIL  k >= 5: k = 2 violates >= 5."), r.out());
+        // the verdict's sentence with the number and the threshold, then the rule (issue 13)
+        assertTrue(r.out().contains("FAIL  k is 2; the policy requires at least 5. (k >= 5)"), r.out());
         r = cli("case", "decide", rcase.toString(), "--outcome", "approve_with_conditions", "--conditions",
                 "release only to the research partner", "--rationale", "contract forbids linkage", "--auditor",
                 "Dana DPO", "--override-justification", "k = 2 is accepted: the partner is contractually bound");

@@ -31,7 +31,8 @@ public final class Messages {
             "org.releaseauditor.i18n.uievaluation",
             "org.releaseauditor.i18n.remediation",
             "org.releaseauditor.i18n.summary",
-            "org.releaseauditor.i18n.lanes");
+            "org.releaseauditor.i18n.lanes",
+            "org.releaseauditor.i18n.verdict");
 
     private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
 

@@ -78,7 +78,7 @@ public final class PolicyEvaluator {
     }
 
     /** The keys matched by a rule's metric path (exact key, or all keys matching the {@code *} pattern). */
-    static List<String> matchingKeys(String pattern, Map<String, Double> metrics) {
+    public static List<String> matchingKeys(String pattern, Map<String, Double> metrics) {
         if (!pattern.contains("*")) {
             return metrics.containsKey(pattern) ? List.of(pattern) : List.of();
         }
@@ -101,7 +101,8 @@ public final class PolicyEvaluator {
         return keys;
     }
 
-    private static String ruleExplanation(PolicyRule rule, Locale locale) {
+    /** Why a rule exists, in {@code locale}: its explanation key resolved, or its literal text. */
+    public static String ruleExplanation(PolicyRule rule, Locale locale) {
         String e = rule.explanation();
         if (e.isEmpty()) {
             return "";

@@ -171,15 +171,30 @@ public final class DemoCaseService {
                     .build(), monitor);
             List<Long> rejected = new ArrayList<>(List.of(agg.id()));
             traj.ifPresent(r -> rejected.add(r.id()));
-            cs.decide(DecisionOutcome.REJECT, "",
-                    String.format(Locale.ROOT, "Withholding footfall cells below 10 does not protect them. In the "
-                            + "morning slice (%d cells, %d of them withheld) the LP audit pins %d withheld cells to a "
-                            + "single value from the published age-band and gender margins of the same area and hour, "
-                            + "so min-cell-10 fails. Suppress the margins too (secondary suppression) or coarsen the "
-                            + "table before release.", aggResult.path("cells").asLong(),
+            // the rejection in force: one decision per output, and the GDPR record a regulator looks for
+            DecisionRequest.Builder reject = DecisionRequest.builder()
+                    .rationale(String.format(Locale.ROOT, "Withholding footfall cells below 10 does not protect them. "
+                            + "In the morning slice (%d cells, %d of them withheld) the LP audit pins %d withheld cells "
+                            + "to a single value from the published age-band and gender margins of the same area and "
+                            + "hour, so min-cell-10 fails. Suppress the margins too (secondary suppression) or coarsen "
+                            + "the table before release.", aggResult.path("cells").asLong(),
                             aggResult.path("suppressedCells").asLong(), aggResult.path("exposedCells").asLong())
-                            + trajectoryReason(traj),
-                    AUDITOR, rejected, "min-cell-10", monitor);
+                            + trajectoryReason(traj))
+                    .auditor(AUDITOR).runs(rejected).policy("min-cell-10")
+                    .output(dsSlice.id(), false, "withheld cells recomputable from the margins")
+                    .purpose("Footfall product for retail site planning")
+                    .legalBasis(org.releaseauditor.core.casefile.LegalBasis.ART6_1_F)
+                    .recipients("Retail planning customers of the footfall product")
+                    .retention("24 months after delivery");
+            if (traj.isPresent()) {
+                double unicity4 = CaseService.parse(traj.get().resultJson(), "result").path("unicity").path(3)
+                        .path("fraction").asDouble();
+                for (long ds : traj.get().datasetIds()) {
+                    reject.output(ds, false, String.format(Locale.ROOT, "%.1f %% of users unique from 4 known points",
+                            100 * unicity4));
+                }
+            }
+            cs.decide(reject.build(), monitor);
             runs = cs.runs().size();
             decisions = cs.decisions().size();
             datasets = cs.datasets().size();

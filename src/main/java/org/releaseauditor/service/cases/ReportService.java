@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.releaseauditor.core.casefile.AuditEvent;
 import org.releaseauditor.core.casefile.FindingEntry;
 import org.releaseauditor.core.casefile.RunEntry;
 import org.releaseauditor.core.error.AuditException;
@@ -19,6 +20,7 @@ import org.releaseauditor.report.HtmlReportWriter;
 import org.releaseauditor.report.PdfReportWriter;
 import org.releaseauditor.report.ReportModel;
 import org.releaseauditor.report.ReportModelBuilder;
+import org.releaseauditor.report.VerdictView;
 import org.releaseauditor.service.AppVersion;
 import org.releaseauditor.service.LaneRegistry;
 import org.slf4j.Logger;
@@ -43,7 +45,13 @@ public final class ReportService {
     /** Writes the report of an open case to {@code out} (written to a temp file, then moved). */
     public void export(CaseService cs, ReportFormat format, Path out, Locale locale, boolean includeRecords,
             Path dataDir, ProgressMonitor monitor) throws AuditException {
-        String xhtml = html(cs, locale, includeRecords, dataDir, monitor);
+        ReportModel model = model(cs, locale, includeRecords, dataDir, monitor);
+        String xhtml;
+        try {
+            xhtml = HtmlReportWriter.toXhtml(model, format == ReportFormat.PDF);
+        } catch (IOException e) {
+            throw new AuditStoreException(e, "report.error.chart", String.valueOf(e.getMessage()));
+        }
         Path abs = out.toAbsolutePath().normalize();
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         try {
@@ -51,7 +59,7 @@ public final class ReportService {
                 Files.writeString(tmp, xhtml, StandardCharsets.UTF_8);
             } else {
                 try (OutputStream os = Files.newOutputStream(tmp)) {
-                    PdfReportWriter.write(xhtml, os);
+                    PdfReportWriter.write(xhtml, model.attachments(), os);
                 }
             }
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
@@ -77,6 +85,19 @@ public final class ReportService {
         }
     }
 
+    /**
+     * The verdict page's content: the verdict on the release of the decision in force (every run
+     * while nothing is decided), recomputed from the stored results and policy copies, and the
+     * decision in force with its record, per-output decisions and reviews.
+     */
+    static VerdictView verdict(CaseService cs, List<RunEntry> runs, Map<Long, List<FindingEntry>> findings,
+            List<AuditEvent> events, Locale locale) throws AuditException {
+        CaseVerdictService.CaseVerdict v = new CaseVerdictService().verdict(cs, runs, findings, events, locale);
+        VerdictView.DecisionView dv = v.decision().map(d -> new VerdictView.DecisionView(d.decision(), d.record(),
+                d.outputs(), d.reviews(), d.reviewRequired())).orElse(null);
+        return new VerdictView(v.release(), dv, v.allRuns());
+    }
+
     static ReportModel model(CaseService cs, Locale locale, boolean includeRecords, Path dataDir,
             ProgressMonitor monitor) throws AuditException {
         List<RunEntry> runs = cs.runs();
@@ -84,9 +105,11 @@ public final class ReportService {
         for (RunEntry r : runs) {
             findings.put(r.id(), cs.findings(r.id()));
         }
+        List<AuditEvent> events = cs.history();
         ReportModelBuilder.CaseContent content = new ReportModelBuilder.CaseContent(
                 cs.file().getFileName().toString(), cs.info(), cs.datasets(), cs.roleAssignments(),
-                cs.attackerModels(), runs, findings, cs.decisions(), cs.history(), cs.verify(dataDir, monitor));
+                cs.attackerModels(), runs, findings, cs.decisions(), events, cs.verify(dataDir, monitor),
+                verdict(cs, runs, findings, events, locale));
         return ReportModelBuilder.build(content, locale, includeRecords, AppVersion.get(),
                 dataDir == null ? null : dataDir.toString());
     }

@@ -62,18 +62,21 @@ public record PolicyCheck(String output, boolean failed) {
                 throw new IllegalStateException(e);
             }
         }
+        // text: the verdict's sentences (the same ones as the report's verdict page), then the rule
+        Locale locale = Messages.locale();
+        org.releaseauditor.core.verdict.Verdict v = new VerdictService().verdict(outcome.profile(), result, locale);
         StringBuilder sb = new StringBuilder(output);
         sb.append(Messages.get("policy.check.header", outcome.profile().title(), outcome.profile().version(),
-                outcome.evaluation().overall().name())).append(System.lineSeparator());
-        for (Finding f : outcome.evaluation().findings()) {
-            sb.append(String.format(Locale.ROOT, "  [%s] %s %s %s: measured %s. %s%n", f.status().name(),
-                    f.metricKey() == null ? f.rule().metric() : f.metricKey(), f.rule().operator().symbol(),
-                    num(f.threshold()), f.measured() == null ? "n/a" : num(f.measured()), f.explanation()));
+                Messages.get(v.result().messageKey()))).append(System.lineSeparator());
+        for (org.releaseauditor.core.verdict.VerdictFinding f : v.findings()) {
+            sb.append("  [").append(f.status().name()).append("] ").append(f.sentence());
+            sb.append(" (").append(f.formula()).append(')');
+            if (!f.why().isEmpty()) {
+                sb.append(System.lineSeparator()).append("         ").append(f.why());
+            }
+            sb.append(System.lineSeparator());
         }
         return new PolicyCheck(sb.toString(), outcome.failed());
     }
 
-    private static String num(double d) {
-        return String.format(Locale.ROOT, "%.6g", d);
-    }
 }
