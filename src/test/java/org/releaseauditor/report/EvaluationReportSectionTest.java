@@ -122,7 +122,8 @@ class EvaluationReportSectionTest {
             String html = new ReportService().html(cs, Locale.ENGLISH, false, null, ProgressMonitor.none());
             assertTrue(html.contains("Attacks on the people the release was made from"), html);
             assertTrue(html.contains("<b>10.8 % (8.0 \u2013 13.5 %)</b>"), html);
-            assertTrue(html.contains("linkability.residualRisk.value"), "the policy findings name each attack");
+            assertTrue(html.contains("Residual risk of linkability") && html.contains("Residual risk of inference"),
+                    "the policy findings name each attack");
             assertFalse(html.contains("<td class=\"mono\">linkability.attackRate.value</td>"),
                     "the attacks are not listed twice");
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();

@@ -70,7 +70,7 @@ class VerdictReportTest {
                 .find(), page);
         assertTrue(Pattern.compile("Unicity with 4 known points is \\d+(\\.\\d+)? %; the policy requires at most "
                 + "10 %\\.").matcher(page).find(), page);
-        assertTrue(page.contains("Reject (#2)") && page.contains("Decided by") && page.contains("Reviewed by"), page);
+        assertTrue(page.contains("Reject (#3)") && page.contains("Decided by") && page.contains("Reviewed by"), page);
         assertTrue(page.contains("release-auditor verify demo.rcase"), page);
         assertTrue(Pattern.compile("[0-9a-f]{64}").matcher(page).find(), "chain head and output hashes");
         assertTrue(page.contains("Minimum cell 10") && page.contains("version 1.0"), page);
@@ -85,7 +85,7 @@ class VerdictReportTest {
             assertEquals(List.of(1L, 2L), v.release().otherRuns());
             assertEquals(org.releaseauditor.core.verdict.ReleaseResult.FAIL, v.release().result());
             assertEquals(2, v.release().failures().size());
-            // the superseded approval's runs are judged too: raw k = 1 fails, the extract's k = 121 passes
+            // the superseded approval's runs are judged too: raw k = 1 fails, the remediated copy's k = 5 passes
             assertEquals(4, v.allRuns().size());
             assertEquals(org.releaseauditor.core.verdict.VerdictStatus.FAIL, v.run(1).orElseThrow().statusOf("k"));
             assertEquals(org.releaseauditor.core.verdict.VerdictStatus.PASS, v.run(2).orElseThrow().statusOf("k"));
@@ -112,7 +112,7 @@ class VerdictReportTest {
         assertTrue(html.contains("k (smallest class)<br/><span class=\"path\">k</span></td><td class=\"num st-FAIL\">"
                 + "1 <span class=\"tag FAIL\">FAIL</span>"), "k of run 1 marked FAIL");
         assertTrue(html.contains("k (smallest class)<br/><span class=\"path\">k</span></td><td class=\"num st-PASS\">"
-                + "121 <span class=\"tag PASS\">PASS</span>"), "k of run 2 marked PASS");
+                + "5 <span class=\"tag PASS\">PASS</span>"), "k of run 2 (the remediated copy, k = 5) marked PASS");
         // a number no rule reads is not coloured
         assertTrue(html.contains("Equivalence classes<br/><span class=\"path\">classes</span></td><td class=\"num\">"),
                 "classes not judged");
