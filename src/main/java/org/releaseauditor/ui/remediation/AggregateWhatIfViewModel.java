@@ -8,9 +8,6 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,8 +27,6 @@ import org.releaseauditor.core.remediation.aggregate.AggregateRemediation;
 import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.aggregates.AggregatesOutput;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
-import org.releaseauditor.service.cases.CaseService;
-import org.releaseauditor.service.cases.RemediationRecorder;
 import org.releaseauditor.service.remediation.AggregateRemediationRequest;
 import org.releaseauditor.service.remediation.AggregateRemediationService;
 import org.releaseauditor.service.remediation.AggregateWhatIf;
@@ -53,7 +48,7 @@ import org.releaseauditor.ui.fx.FxTasks;
  * for (progress and Cancel); <i>Save remediated copy</i> writes one copy per table into a folder
  * with their SHA-256 and can record both runs in the open case.
  */
-public final class AggregateWhatIfViewModel {
+public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
 
     /** The comparison cards of the aggregates panel. */
     static final List<Comparisons.Spec> CARDS = List.of(
@@ -67,7 +62,6 @@ public final class AggregateWhatIfViewModel {
                     "aggregates.minCount.*", Comparisons.Format.NUMBER));
 
     private final AggregateRemediationService service;
-    private final BackgroundTasks tasks;
     private final Debouncer debouncer;
     private final ObjectProperty<LaneResult<AggregatesRequest, AggregatesOutput>> source = new SimpleObjectProperty<>();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
@@ -83,19 +77,14 @@ public final class AggregateWhatIfViewModel {
     private final ReadOnlyObjectWrapper<Reaudit<AggregatesRequest, AggregatesOutput>> before =
             new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AggregateWhatIf.Preview> preview = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RemediationOutcome> saved = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
     private Task<?> prepareTask;
     private Task<AggregateWhatIf.Preview> previewTask;
     private boolean settingLevels;
 
     public AggregateWhatIfViewModel(AggregateRemediationService service, BackgroundTasks tasks, Debouncer debouncer) {
+        super(tasks);
         this.service = service;
-        this.tasks = tasks;
         this.debouncer = debouncer;
         Map<String, String> defaults = RemediationDefaults.of();
         objective.set(defaults.get("default.remediation.aggregates.objective"));
@@ -176,16 +165,6 @@ public final class AggregateWhatIfViewModel {
         if (thenPreview) {
             previewNow();
         }
-    }
-
-    private void failed(Task<?> t, Throwable ex) {
-        busy.set(false);
-        searching.set(false);
-        progress.unbind();
-        progress.set(0);
-        status.set(ex instanceof org.releaseauditor.core.error.AuditException ae ? ae.getLocalizedMessage()
-                : Messages.get("ui.error.internal"));
-        tasks.reportFailure(t.getTitle(), ex);
     }
 
     /** Suppresses and re-audits after the debounce delay; the latest request wins. */
@@ -383,34 +362,6 @@ public final class AggregateWhatIfViewModel {
         }, ex -> failed(t, ex));
     }
 
-    /** Records the saved copies in a case (the run as submitted, the copies with their conditions, the re-audit). */
-    public void record(CaseService cs, java.util.function.Consumer<RemediationRecorder.Recorded> then) {
-        RemediationOutcome o = saved.get();
-        if (o == null || cs == null) {
-            return;
-        }
-        Task<RemediationRecorder.Recorded> t = FxTasks.of(Messages.get("whatif.task.record"),
-                m -> new RemediationRecorder().record(cs, o, m));
-        tasks.run(t, r -> {
-            status.set(Messages.get("whatif.status.recorded", r.beforeRun().id(), r.afterRun().id()));
-            if (then != null) {
-                then.accept(r);
-            }
-        }, ex -> failed(t, ex));
-    }
-
-    /** The SHA-256 of each saved copy ({@code name: hash}, one per line), or empty. */
-    public String savedSha() {
-        RemediationOutcome o = saved.get();
-        if (o == null || o.copies().isEmpty()) {
-            return "";
-        }
-        if (o.copies().size() == 1) {
-            return o.copies().values().iterator().next().sha256();
-        }
-        return String.join("  ", o.copies().values().stream().map(r -> r.fileName() + ": " + r.sha256()).toList());
-    }
-
     public ObjectProperty<LaneResult<AggregatesRequest, AggregatesOutput>> sourceProperty() {
         return source;
     }
@@ -460,26 +411,6 @@ public final class AggregateWhatIfViewModel {
 
     public ReadOnlyObjectProperty<AggregateWhatIf.Preview> previewProperty() {
         return preview.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<RemediationOutcome> savedProperty() {
-        return saved.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty searchingProperty() {
-        return searching.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty changeProperty() {

@@ -7,8 +7,6 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,8 +25,6 @@ import org.releaseauditor.core.remediation.microdata.MicrodataSearchResult;
 import org.releaseauditor.core.remediation.microdata.NodeResult;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.LaneResult;
-import org.releaseauditor.service.cases.CaseService;
-import org.releaseauditor.service.cases.RemediationRecorder;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 import org.releaseauditor.service.remediation.MicrodataRemediationRequest;
 import org.releaseauditor.service.remediation.MicrodataRemediationService;
@@ -49,7 +45,7 @@ import org.releaseauditor.ui.fx.FxTasks;
  * sliders to its optimum; <i>Save remediated copy</i> writes the copy with its SHA-256 and can
  * record both runs and the copy in the open case. Defaults come from the remediation request.
  */
-public final class MicrodataWhatIfViewModel {
+public final class MicrodataWhatIfViewModel extends WhatIfViewModelBase {
 
     /** The comparison cards of the microdata panel. */
     static final List<Comparisons.Spec> CARDS = List.of(
@@ -95,7 +91,6 @@ public final class MicrodataWhatIfViewModel {
     }
 
     private final MicrodataRemediationService service;
-    private final BackgroundTasks tasks;
     private final Debouncer debouncer;
     private final ObjectProperty<LaneResult<MicrodataRequest, MicrodataAnalysis>> source = new SimpleObjectProperty<>();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
@@ -112,11 +107,6 @@ public final class MicrodataWhatIfViewModel {
             new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MicrodataWhatIf.Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MicrodataSearchResult> search = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RemediationOutcome> saved = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
     private Task<?> prepareTask;
     private Task<MicrodataWhatIf.Preview> previewTask;
@@ -124,8 +114,8 @@ public final class MicrodataWhatIfViewModel {
     private boolean settingLevels;
 
     public MicrodataWhatIfViewModel(MicrodataRemediationService service, BackgroundTasks tasks, Debouncer debouncer) {
+        super(tasks);
         this.service = service;
-        this.tasks = tasks;
         this.debouncer = debouncer;
         Map<String, String> defaults = RemediationDefaults.of();
         measure.set(defaults.get("default.remediation.microdata.measure"));
@@ -197,16 +187,6 @@ public final class MicrodataWhatIfViewModel {
     }
 
     private record Prepared(MicrodataWhatIf session, Reaudit<MicrodataRequest, MicrodataAnalysis> before) {
-    }
-
-    private void failed(Task<?> t, Throwable ex) {
-        busy.set(false);
-        searching.set(false);
-        progress.unbind();
-        progress.set(0);
-        status.set(ex instanceof org.releaseauditor.core.error.AuditException ae ? ae.getLocalizedMessage()
-                : Messages.get("ui.error.internal"));
-        tasks.reportFailure(t.getTitle(), ex);
     }
 
     /** The levels of the sliders, in QI order. */
@@ -355,31 +335,6 @@ public final class MicrodataWhatIfViewModel {
         }, ex -> failed(t, ex));
     }
 
-    /**
-     * Records the saved copy in a case: the run as submitted, the copy as a dataset derived from it
-     * (with the condition) and the copy's re-audit. {@code then} gets what was recorded.
-     */
-    public void record(CaseService cs, java.util.function.Consumer<RemediationRecorder.Recorded> then) {
-        RemediationOutcome o = saved.get();
-        if (o == null || cs == null) {
-            return;
-        }
-        Task<RemediationRecorder.Recorded> t = FxTasks.of(Messages.get("whatif.task.record"),
-                m -> new RemediationRecorder().record(cs, o, m));
-        tasks.run(t, r -> {
-            status.set(Messages.get("whatif.status.recorded", r.beforeRun().id(), r.afterRun().id()));
-            if (then != null) {
-                then.accept(r);
-            }
-        }, ex -> failed(t, ex));
-    }
-
-    /** The SHA-256 of the saved copy, or empty. */
-    public String savedSha() {
-        RemediationOutcome o = saved.get();
-        return o == null || o.copies().isEmpty() ? "" : o.copies().values().iterator().next().sha256();
-    }
-
     public ObjectProperty<LaneResult<MicrodataRequest, MicrodataAnalysis>> sourceProperty() {
         return source;
     }
@@ -430,27 +385,6 @@ public final class MicrodataWhatIfViewModel {
 
     public ReadOnlyObjectProperty<MicrodataSearchResult> searchProperty() {
         return search.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<RemediationOutcome> savedProperty() {
-        return saved.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty searchingProperty() {
-        return searching.getReadOnlyProperty();
-    }
-
-    /** Progress of the search in [0, 1] (-1 while indeterminate). */
-    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty changeProperty() {

@@ -8,18 +8,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -30,8 +25,6 @@ import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.remediation.trajectory.TrajectoryRemediationResult;
 import org.releaseauditor.core.trajectory.UnicityResult;
 import org.releaseauditor.service.LaneResult;
-import org.releaseauditor.service.cases.CaseService;
-import org.releaseauditor.service.cases.RemediationRecorder;
 import org.releaseauditor.service.remediation.Reaudit;
 import org.releaseauditor.service.remediation.RemediationDefaults;
 import org.releaseauditor.service.remediation.RemediationOutcome;
@@ -55,12 +48,11 @@ import org.releaseauditor.ui.fx.FxTasks;
  * {@code remediate trajectories} and sets the sliders to its recommendation; <i>Save remediated
  * copy</i> writes the copy with its SHA-256 and can record both runs in the open case.
  */
-public final class TrajectoryWhatIfViewModel {
+public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
 
     private static final Pattern UNICITY = Pattern.compile("unicity\\.(\\d+)\\.fraction");
 
     private final TrajectoryRemediationService service;
-    private final BackgroundTasks tasks;
     private final Debouncer debouncer;
     private final ObjectProperty<LaneResult<TrajectoriesRequest, TrajectoryReport>> source = new SimpleObjectProperty<>();
     private final BooleanProperty active = new SimpleBooleanProperty(false);
@@ -78,11 +70,6 @@ public final class TrajectoryWhatIfViewModel {
             new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrajectoryWhatIf.Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrajectoryRemediationResult> search = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RemediationOutcome> saved = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
     private int[] caps = new int[0];
@@ -93,8 +80,8 @@ public final class TrajectoryWhatIfViewModel {
 
     public TrajectoryWhatIfViewModel(TrajectoryRemediationService service, BackgroundTasks tasks,
             Debouncer debouncer) {
+        super(tasks);
         this.service = service;
-        this.tasks = tasks;
         this.debouncer = debouncer;
         Map<String, String> defaults = RemediationDefaults.of();
         targetPoints.set(Integer.parseInt(defaults.get("default.remediation.trajectories.targetPoints")));
@@ -172,16 +159,6 @@ public final class TrajectoryWhatIfViewModel {
     }
 
     private record Prepared(TrajectoryWhatIf session, Reaudit<TrajectoriesRequest, TrajectoryReport> before) {
-    }
-
-    private void failed(Task<?> t, Throwable ex) {
-        busy.set(false);
-        searching.set(false);
-        progress.unbind();
-        progress.set(0);
-        status.set(ex instanceof org.releaseauditor.core.error.AuditException ae ? ae.getLocalizedMessage()
-                : Messages.get("ui.error.internal"));
-        tasks.reportFailure(t.getTitle(), ex);
     }
 
     /**
@@ -381,28 +358,6 @@ public final class TrajectoryWhatIfViewModel {
         }, ex -> failed(t, ex));
     }
 
-    /** Records the saved copy in a case (the run as submitted, the copy with its condition, its re-audit). */
-    public void record(CaseService cs, java.util.function.Consumer<RemediationRecorder.Recorded> then) {
-        RemediationOutcome o = saved.get();
-        if (o == null || cs == null) {
-            return;
-        }
-        Task<RemediationRecorder.Recorded> t = FxTasks.of(Messages.get("whatif.task.record"),
-                m -> new RemediationRecorder().record(cs, o, m));
-        tasks.run(t, r -> {
-            status.set(Messages.get("whatif.status.recorded", r.beforeRun().id(), r.afterRun().id()));
-            if (then != null) {
-                then.accept(r);
-            }
-        }, ex -> failed(t, ex));
-    }
-
-    /** The SHA-256 of the saved copy, or empty. */
-    public String savedSha() {
-        RemediationOutcome o = saved.get();
-        return o == null || o.copies().isEmpty() ? "" : o.copies().values().iterator().next().sha256();
-    }
-
     public ObjectProperty<LaneResult<TrajectoriesRequest, TrajectoryReport>> sourceProperty() {
         return source;
     }
@@ -464,27 +419,6 @@ public final class TrajectoryWhatIfViewModel {
 
     public ReadOnlyObjectProperty<TrajectoryRemediationResult> searchProperty() {
         return search.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<RemediationOutcome> savedProperty() {
-        return saved.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty searchingProperty() {
-        return searching.getReadOnlyProperty();
-    }
-
-    /** Progress of the search in [0, 1]. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty changeProperty() {
