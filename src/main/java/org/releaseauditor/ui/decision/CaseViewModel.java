@@ -32,6 +32,7 @@ import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.cases.CaseService;
+import org.releaseauditor.service.cases.CaseVerdictService;
 import org.releaseauditor.service.cases.RecordOptions;
 import org.releaseauditor.service.cases.ReportFormat;
 import org.releaseauditor.service.cases.ReportService;
@@ -58,6 +59,8 @@ public final class CaseViewModel {
     private final ObjectProperty<CaseService> openCase = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<VerdictContent> verdict = new ReadOnlyObjectWrapper<>();
+    private final StringProperty verdictError = new SimpleStringProperty("");
     private final ObservableList<FindingEntry> findings = FXCollections.observableArrayList();
     private final ObservableList<VerificationItem> verification = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
@@ -133,12 +136,28 @@ public final class CaseViewModel {
             snapshot.set(null);
             return;
         }
-        run(Messages.get("case.task.refresh"), m -> new Snapshot(cs.info(), cs.accessNotice(), cs.readOnly(),
-                cs.datasets(), cs.runs(), cs.decisions(), cs.history(), cs.headHash()), s -> {
-                    if (openCase.get() == cs) {
-                        snapshot.set(s);
-                    }
-                });
+        Locale locale = Messages.locale();
+        run(Messages.get("case.task.refresh"), m -> {
+            Snapshot s = new Snapshot(cs.info(), cs.accessNotice(), cs.readOnly(), cs.datasets(), cs.runs(),
+                    cs.decisions(), cs.history(), cs.headHash());
+            // the verdict panel reads the same verdict as the report's first page; a verdict that
+            // cannot be computed must not hide the rest of the case
+            VerdictContent v = null;
+            String error = "";
+            try {
+                v = VerdictContent.of(new CaseVerdictService().verdict(cs, locale), s.info(), s.headHash(),
+                        cs.file(), locale);
+            } catch (org.releaseauditor.core.error.AuditException e) {
+                error = e.getLocalizedMessage();
+            }
+            return new Refreshed(s, v, error);
+        }, r -> {
+            if (openCase.get() == cs) {
+                verdict.set(r.verdict());
+                verdictError.set(r.error());
+                snapshot.set(r.snapshot());
+            }
+        });
     }
 
     /**
@@ -176,6 +195,9 @@ public final class CaseViewModel {
                     : Messages.get("case.recorded.receipt", r.run().id(), shortHash(r.head())));
             refresh();
         });
+    }
+
+    private record Refreshed(Snapshot snapshot, VerdictContent verdict, String error) {
     }
 
     private record Recorded(RunEntry run, String head) {
@@ -311,6 +333,16 @@ public final class CaseViewModel {
 
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
+    }
+
+    /** The verdict of the open case (as the report's verdict page), refreshed with the snapshot; null without a case. */
+    public ReadOnlyObjectProperty<VerdictContent> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** Why the verdict could not be computed (empty when it could). */
+    public StringProperty verdictErrorProperty() {
+        return verdictError;
     }
 
     public ObservableList<FindingEntry> findings() {

@@ -44,6 +44,7 @@ public final class MainWindowController {
     @FXML private Tab trajectoriesTab;
     @FXML private Tab aggregatesTab;
     @FXML private Tab evaluationTab;
+    @FXML private Tab verdictTab;
     @FXML private Tab decisionTab;
     @FXML private Tab auditTab;
     @FXML private Label caseLabel;
@@ -140,6 +141,10 @@ public final class MainWindowController {
 
     public Tab evaluationTab() {
         return evaluationTab;
+    }
+
+    public Tab verdictTab() {
+        return verdictTab;
     }
 
     public Tab decisionTab() {
@@ -279,7 +284,8 @@ public final class MainWindowController {
 
     @FXML
     private void onOpenDemo() {
-        laneTabs.getSelectionModel().select(decisionTab);
+        // the demo case opens on its verdict (issue 13): what was decided and why, first
+        laneTabs.getSelectionModel().select(verdictTab);
         org.releaseauditor.ui.decision.DemoCase.open(ctx);
     }
 

@@ -94,6 +94,7 @@ final class Plugins {
                     risk.controller().viewModel().runNow();
                 }
             });
+            main.verdictTab().setContent(ctx.views().load("/fxml/decision/VerdictPanel.fxml").root());
             main.decisionTab().setContent(ctx.views().load("/fxml/decision/DecisionPanel.fxml").root());
             main.auditTab().setContent(ctx.views().load("/fxml/audit/AuditTrail.fxml").root());
             main.setOpenHandler(file -> openFile(ctx, main, file));

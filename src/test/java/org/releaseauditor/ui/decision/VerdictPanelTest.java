@@ -1,0 +1,169 @@
+package org.releaseauditor.ui.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.verdict.ReleaseResult;
+import org.releaseauditor.core.verdict.VerdictFinding;
+import org.releaseauditor.service.cases.CaseService;
+import org.releaseauditor.service.cases.CaseVerdictService;
+import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.fx.UiPreferences;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Verdict panel on the demo case (built by DemoCaseService from the bundled samples): it shows
+ * the decision in force and every FAIL sentence of the case's verdict, at 1280×800, in English and
+ * German, with no label cut off.
+ */
+@ExtendWith(ApplicationExtension.class)
+class VerdictPanelTest {
+    /** One demo case for both languages (building it twice would double the test's time). */
+    @TempDir
+    static Path dir;
+
+    private Stage stage;
+    private AppContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ctx != null) {
+            AppContext c = ctx;
+            ctx = null;
+            c.close();
+        }
+    }
+
+    @Test
+    void englishPanelShowsTheDecisionInForceAndEveryFailSentence() throws Exception {
+        checkPanel(Locale.ENGLISH, "Decision in force: ");
+    }
+
+    @Test
+    void germanPanelShowsTheDecisionInForceAndEveryFailSentence() throws Exception {
+        checkPanel(Locale.GERMAN, "Geltende Entscheidung");
+    }
+
+    private void checkPanel(Locale locale, String decisionPrefix) throws Exception {
+        Messages.setLocale(locale);
+        Preferences node = Preferences.userRoot().node("/org/releaseauditor-test/verdictpanel");
+        node.clear();
+        ctx = new AppContext(new UiPreferences(node));
+        Parent[] root = new Parent[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            root[0] = ctx.views().load("/fxml/decision/VerdictPanel.fxml").root();
+            stage.setScene(new Scene(root[0], 1280, 800));
+            stage.show();
+        }).get(30, TimeUnit.SECONDS);
+        Path file = dir.resolve("demo").resolve("demo.rcase");
+        Platform.runLater(() -> DemoCase.open(ctx, file));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ctx.caseModel().verdictProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        CaseService cs = ctx.caseModel().openCaseProperty().get();
+        assertEquals(DecisionOutcome.REJECT, cs.currentDecision().orElseThrow().outcome());
+        // the expected sentences come from the service, computed independently of the panel
+        CaseVerdictService.CaseVerdict cv = new CaseVerdictService().verdict(cs, locale);
+        List<VerdictFinding> failures = cv.release().failures();
+        assertFalse(failures.isEmpty(), "the demo case's release has failing findings");
+        assertEquals(ReleaseResult.FAIL, cv.release().result());
+
+        List<Labeled> labels = new ArrayList<>();
+        collect(root[0], labels);
+        List<String> texts = labels.stream().map(Labeled::getText).toList();
+        String reject = Messages.get(locale, "decision.REJECT");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith(decisionPrefix) && t.contains(reject)),
+                "decision line with the outcome in force: " + texts);
+        long decisionId = cs.currentDecision().orElseThrow().id();
+        assertTrue(texts.contains(reject + " (#" + decisionId + ")"), "outcome row of the decision in force");
+        assertTrue(texts.contains(cs.currentDecision().orElseThrow().rationale()), "rationale shown in full");
+        for (VerdictFinding f : failures) {
+            assertTrue(texts.contains(f.sentence()), "FAIL sentence shown: " + f.sentence());
+        }
+        String fail = Messages.get(locale, "verdict.result.FAIL");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith(Messages.get(locale, "vpage.result", fail))),
+                "overall result");
+        for (var o : cv.release().outputs()) {
+            assertTrue(texts.contains(o.sha256()), "SHA-256 of " + o.name());
+        }
+        assertNotNull(lookupField(root[0], "release-auditor verify "), "verify command shown");
+
+        // nothing cut off at 1280x800: every label's rendered text is its whole text
+        List<String> cut = new ArrayList<>();
+        for (Labeled l : labels) {
+            if (!shown(l) || l.getText() == null || l.getText().isEmpty()) {
+                continue;
+            }
+            for (Node n : l.getChildrenUnmodifiable()) {
+                if (n instanceof Text t && !t.getText().equals(l.getText())) {
+                    cut.add(l.getText() + " -> " + t.getText());
+                }
+            }
+        }
+        assertTrue(cut.isEmpty(), "labels cut off: " + cut);
+    }
+
+    /** Whether a node and all its parents are visible (a hidden box's labels are not laid out). */
+    private static boolean shown(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void collect(Node n, List<Labeled> out) {
+        if (n instanceof Labeled l) {
+            out.add(l);
+        }
+        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            collect(sp.getContent(), out);
+        }
+        if (n instanceof javafx.scene.control.TitledPane tp && tp.getContent() != null) {
+            collect(tp.getContent(), out);
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collect(c, out);
+            }
+        }
+    }
+
+    private static javafx.scene.control.TextField lookupField(Node root, String prefix) throws Exception {
+        CompletableFuture<javafx.scene.control.TextField> f = new CompletableFuture<>();
+        Platform.runLater(() -> f.complete((javafx.scene.control.TextField) root.lookupAll(".text-field").stream()
+                .filter(n -> ((javafx.scene.control.TextField) n).getText().startsWith(prefix)).findFirst()
+                .orElse(null)));
+        return f.get(10, TimeUnit.SECONDS);
+    }
+}
