@@ -80,7 +80,7 @@ public final class VerdictPanelController {
         decisionLine.setText(v.decisionLine());
 
         // the release: output, SHA-256, verdict, decision on the output
-        outputsGrid.getColumnConstraints().setAll(col(22, false), col(40, true), col(14, false), col(24, false));
+        outputsGrid.getColumnConstraints().setAll(col(25, false), col(38, true), col(13, false), col(24, false));
         header(outputsGrid, 0, Messages.get("vpage.output"), "SHA-256", Messages.get("vpage.verdict"),
                 Messages.get("vpage.outputDecision"));
         int row = 1;
@@ -119,7 +119,7 @@ public final class VerdictPanelController {
         if (v.decision().isEmpty()) {
             decisionGrid.add(wrap(Messages.get("report.noDecision"), null), 0, 0, 2, 1);
         } else {
-            decisionGrid.getColumnConstraints().setAll(col(24, false), col(76, true));
+            decisionGrid.getColumnConstraints().setAll(col(22, false), col(78, true));
             int r = 0;
             for (VerdictContent.Row d : v.decision()) {
                 decisionGrid.add(wrap(d.label(), "verdict-key"), 0, r);
@@ -157,6 +157,7 @@ public final class VerdictPanelController {
 
     private static Label wrap(String text, String style) {
         Label l = new Label(text == null ? "" : text);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -169,6 +170,7 @@ public final class VerdictPanelController {
     private static Label tag(String status, String text) {
         Label l = new Label(text);
         l.getStyleClass().addAll("verdict-tag", "verdict-" + status);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;

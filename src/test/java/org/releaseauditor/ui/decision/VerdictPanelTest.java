@@ -15,7 +15,6 @@ import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -31,6 +30,7 @@ import org.releaseauditor.service.cases.CaseService;
 import org.releaseauditor.service.cases.CaseVerdictService;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.fx.UiPreferences;
+import org.releaseauditor.ui.main.MainWindow;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -79,10 +79,15 @@ class VerdictPanelTest {
         node.clear();
         ctx = new AppContext(new UiPreferences(node));
         Parent[] root = new Parent[1];
+        // the whole main window (its style sheet, tabs and toolbar) at 1280x800, on the Verdict tab
         WaitForAsyncUtils.asyncFx(() -> {
-            root[0] = ctx.views().load("/fxml/decision/VerdictPanel.fxml").root();
-            stage.setScene(new Scene(root[0], 1280, 800));
-            stage.show();
+            MainWindow window = new MainWindow(ctx, stage);
+            window.show(false);
+            stage.setMaximized(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            window.controller().laneTabs().getSelectionModel().select(window.controller().verdictTab());
+            root[0] = (Parent) window.controller().verdictTab().getContent();
         }).get(30, TimeUnit.SECONDS);
         Path file = dir.resolve("demo").resolve("demo.rcase");
         Platform.runLater(() -> DemoCase.open(ctx, file));
@@ -130,6 +135,35 @@ class VerdictPanelTest {
             }
         }
         assertTrue(cut.isEmpty(), "labels cut off: " + cut);
+        screenshot(root[0], locale);
+    }
+
+    /**
+     * With {@code -Dscreenshots=DIR}: the panel at 1280×800 as {@code verdict-panel.png} (English)
+     * and {@code verdict-panel-de.png}; the whole scroll content, so the picture shows every section.
+     */
+    private static void screenshot(Parent root, Locale locale) throws Exception {
+        String out = System.getProperty("screenshots");
+        if (out == null || out.isBlank()) {
+            return;
+        }
+        Path dirOut = Path.of(out);
+        java.nio.file.Files.createDirectories(dirOut);
+        CompletableFuture<javafx.scene.image.WritableImage> img = new CompletableFuture<>();
+        Platform.runLater(() -> img.complete(root.getScene().snapshot(null)));
+        String name = locale.getLanguage().equals("en") ? "verdict-panel.png" : "verdict-panel-" + locale.getLanguage()
+                + ".png";
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(30, TimeUnit.SECONDS), null),
+                "png", dirOut.resolve(name).toFile());
+        // and the end of the panel (decision record, integrity), for looking at, next to it
+        CompletableFuture<javafx.scene.image.WritableImage> end = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            ((javafx.scene.control.ScrollPane) root).setVvalue(1.0);
+            root.layout();
+            Platform.runLater(() -> end.complete(root.getScene().snapshot(null)));
+        });
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(end.get(30, TimeUnit.SECONDS), null),
+                "png", dirOut.resolve(name.replace(".png", "-end.png")).toFile());
     }
 
     /** Whether a node and all its parents are visible (a hidden box's labels are not laid out). */
