@@ -12,6 +12,25 @@ import javafx.util.Duration;
 public final class SummaryCard extends VBox {
     public enum Status { PASS, WARN, FAIL, NEUTRAL }
 
+    /**
+     * The colour of a card from the verdict (issue 13): the worst state the policy gives the
+     * metrics at {@code paths}; NEUTRAL when there is no verdict or the policy does not judge them.
+     * No threshold is compared in the GUI.
+     */
+    public static Status judged(org.releaseauditor.core.verdict.Verdict verdict, String... paths) {
+        return verdict == null ? Status.NEUTRAL : of(verdict.worstOf(paths));
+    }
+
+    /** PASS, WARN, FAIL as judged; NOT_JUDGED is neutral (never green, never red). */
+    public static Status of(org.releaseauditor.core.verdict.VerdictStatus s) {
+        return switch (s) {
+            case PASS -> Status.PASS;
+            case WARN -> Status.WARN;
+            case FAIL -> Status.FAIL;
+            case NOT_JUDGED -> Status.NEUTRAL;
+        };
+    }
+
     private final Label title = new Label();
     private final Label value = new Label("–");
     private final Label sub = new Label();

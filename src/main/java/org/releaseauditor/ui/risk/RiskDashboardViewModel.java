@@ -38,6 +38,10 @@ import org.releaseauditor.ui.fx.LatestRun;
 import org.releaseauditor.ui.fx.ResultState;
 import org.releaseauditor.ui.fx.TaskRunner;
 import org.releaseauditor.ui.main.LoadedDataset;
+import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.core.verdict.Verdict;
+import org.releaseauditor.service.policy.VerdictService;
+import org.releaseauditor.ui.charts.SummaryCard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RiskDashboardViewModel implements RecordableDashboard {
     private static final Logger LOGGER = LoggerFactory.getLogger(RiskDashboardViewModel.class);
-    /** ARX GUI default for the share of records at risk and for the success rate. */
-    static final double RECORDS_AT_RISK_LIMIT = 0.05;
     static final String MASK = "\u2022\u2022\u2022";
 
     private final ProgressiveMicrodata lane;
@@ -64,6 +66,10 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
     private final ReadOnlyObjectWrapper<Set<MicrodataParts.Part>> pending =
             new ReadOnlyObjectWrapper<>(Set.of());
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
+    /** The policy the cards are coloured by (default: the lane's, {@code arx-defaults}); null: none. */
+    private final ObjectProperty<PolicyProfile> policy = new SimpleObjectProperty<>(defaultPolicy());
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>();
+    private final VerdictService verdicts = new VerdictService();
     private final ObservableList<RiskiestRow> riskiest = FXCollections.observableArrayList();
     private final BooleanProperty revealed = new SimpleBooleanProperty(false);
     /** A microdata summary audited instead of a dataset (File → Open summary…), or null. */
@@ -101,6 +107,7 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
         this.attackerModel = attackerModel;
         attackerModel.triggers().forEach(t -> t.addListener(o -> settingsChanged()));
         attackerModel.attackerProperty().addListener(o -> refreshCards());
+        policy.addListener(o -> refreshCards());
         dataset.addListener((o, a, b) -> {
             if (b != null) {
                 summary.set(null);
@@ -277,7 +284,31 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
 
     private void refreshCards() {
         MicrodataAnalysis a = analysis.get();
-        cards.setAll(a == null ? List.of() : cards(a, attackerModel.attackerProperty().get()));
+        // a complete result is judged by the policy; a partial one (still computing) is not judged yet
+        LaneResult<MicrodataRequest, MicrodataAnalysis> last = run.resultProperty().get();
+        Verdict v = a != null && last != null && last.output() == a
+                ? verdicts.verdict(policy.get(), last, Messages.locale()) : null;
+        verdict.set(v);
+        cards.setAll(a == null ? List.of() : cards(a, attackerModel.attackerProperty().get(), v));
+    }
+
+    private static PolicyProfile defaultPolicy() {
+        try {
+            return new VerdictService().defaultPolicy(MicrodataRequest.LANE).orElse(null);
+        } catch (org.releaseauditor.core.error.PolicyException e) {
+            LOGGER.warn("Default microdata policy not available: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The policy the cards are coloured by; set it to colour them by another policy (null: none). */
+    public ObjectProperty<PolicyProfile> policyProperty() {
+        return policy;
+    }
+
+    /** The verdict of the shown complete result under {@link #policyProperty()}, or null. */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
     }
 
     private void refreshRiskiest() {
@@ -290,8 +321,13 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
         riskiest.setAll(riskiestRows(a, ds.data(), revealed.get()));
     }
 
-    /** The summary cards for a result and the highlighted attacker. */
-    static List<CardData> cards(MicrodataAnalysis a, AttackerType attacker) {
+    /**
+     * The summary cards for a result and the highlighted attacker. Each card's colour is the
+     * verdict's state of the metrics it shows (neutral where the policy does not judge them, or
+     * without a verdict); no threshold is compared here.
+     */
+    static List<CardData> cards(MicrodataAnalysis a, AttackerType attacker, Verdict v) {
+        String who = attacker == AttackerType.JOURNALIST ? "journalist" : "prosecutor";
         MicrodataResult r = a.result();
         List<CardData> out = new ArrayList<>();
         MicrodataResult.AttackerRisk risk = attacker == AttackerType.JOURNALIST ? r.journalist() : r.prosecutor();
@@ -304,38 +340,38 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
                 Messages.get("card.classes.sub", fmt(r.classes() == 0 ? 0 : (double) r.records() / r.classes())),
                 Status.NEUTRAL, Messages.get("card.classes.explain")));
         out.add(new CardData("cardK", Messages.get("card.k"), Integer.toString(r.k()),
-                Messages.get("card.k.sub", minSize), r.k() >= minSize ? Status.PASS : Status.FAIL,
+                Messages.get("card.k.sub", minSize), SummaryCard.judged(v, "k"),
                 Messages.get("card.k.explain")));
         long uniques = Math.round(r.sampleUniqueness() * r.records());
         out.add(new CardData("cardUniques", Messages.get("card.uniques"), count(uniques),
                 Messages.get("card.share", pct(r.sampleUniqueness())),
-                uniques == 0 ? Status.PASS : r.sampleUniqueness() <= RECORDS_AT_RISK_LIMIT ? Status.WARN : Status.FAIL,
+                SummaryCard.judged(v, "sampleUniqueness"),
                 Messages.get("card.uniques.explain")));
         if (attacker == AttackerType.MARKETER) {
             out.add(new CardData("cardAtRisk", Messages.get("card.marketer"), pct(r.marketerSuccessRate()),
                     Messages.get("card.marketer.sub"),
-                    r.marketerSuccessRate() <= RECORDS_AT_RISK_LIMIT ? Status.PASS : Status.FAIL,
+                    SummaryCard.judged(v, "marketer.successRate"),
                     Messages.get("card.marketer.explain")));
         } else {
             out.add(new CardData("cardAtRisk", Messages.get("card.atRisk"), pct(risk.recordsAtRisk()),
                     Messages.get("card.atRisk.sub", fmt(risk.appliedThreshold())),
-                    risk.recordsAtRisk() <= RECORDS_AT_RISK_LIMIT ? Status.PASS : Status.FAIL,
+                    SummaryCard.judged(v, who + ".recordsAtRisk"),
                     Messages.get("card.atRisk.explain")));
             out.add(new CardData("cardHighest", Messages.get("card.highest"), fmt(risk.highest()),
                     Messages.get("card.highest.sub", fmt(risk.appliedThreshold())),
-                    risk.highest() <= risk.appliedThreshold() ? Status.PASS : Status.FAIL,
+                    SummaryCard.judged(v, who + ".highest"),
                     Messages.get("card.highest.explain")));
             out.add(new CardData("cardSuccess", Messages.get("card.success"), pct(risk.successRate()),
                     Messages.get("card.success.sub"),
-                    risk.successRate() <= RECORDS_AT_RISK_LIMIT ? Status.PASS : Status.WARN,
+                    SummaryCard.judged(v, who + ".successRate"),
                     Messages.get("card.success.explain")));
         }
         MicrodataResult.PopulationUniqueness pu = r.populationUniqueness();
         if (pu != null) {
-            String v = estimate(pu.dankar(), pu.dankarStatus());
-            out.add(new CardData("cardPopulation", Messages.get("card.population"), v,
+            String estimate = estimate(pu.dankar(), pu.dankarStatus());
+            out.add(new CardData("cardPopulation", Messages.get("card.population"), estimate,
                     Messages.get("card.population.sub", dankarModel(pu), count(pu.populationSize())),
-                    pu.dankar() == null || pu.dankar() == 0 ? Status.NEUTRAL : Status.WARN,
+                    SummaryCard.judged(v, "populationUniqueness.dankar"),
                     Messages.get("card.population.explain")));
         }
         return out;
