@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,6 +23,10 @@ import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.core.verdict.Verdict;
+import org.releaseauditor.service.policy.VerdictService;
+import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
@@ -39,8 +45,6 @@ import org.releaseauditor.ui.risk.CardData;
  * Turns a {@link TrajectoryReport} into display rows with pure functions tested without the toolkit.
  */
 public final class TrajectoryDashboardViewModel implements RecordableDashboard {
-    /** Unicity above this share of users is shown as failing (de Montjoye et al. report 95 % at p = 4). */
-    static final double UNICITY_WARN = 0.05;
     /** The p of the ε card. */
     static final int CARD_POINTS = 4;
 
@@ -49,6 +53,9 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
     private final Debouncer debouncer;
     private final TrajectorySettingsViewModel settings;
     private final ReadOnlyObjectWrapper<TrajectoryReport> report = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<PolicyProfile> policy = new SimpleObjectProperty<>(defaultPolicy());
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>();
+    private final VerdictService verdicts = new VerdictService();
     private final LatestRun<LaneResult<TrajectoriesRequest, TrajectoryReport>> run = new LatestRun<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<CardData> cards = FXCollections.observableArrayList();
@@ -73,6 +80,7 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
             leaveSummary();
             settingsChanged();
         }));
+        policy.addListener(o -> refreshCards());
     }
 
     /** A setting changed: the shown result is from earlier settings at once; a new run follows after the delay. */
@@ -181,7 +189,35 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
     void apply(TrajectoryReport r) {
         error.set("");
         report.set(r);
-        cards.setAll(r == null ? List.of() : cards(r));
+        refreshCards();
+    }
+
+    /** The cards of the shown report, coloured by the verdict of {@link #policyProperty()} on the complete result. */
+    private void refreshCards() {
+        TrajectoryReport r = report.get();
+        LaneResult<TrajectoriesRequest, TrajectoryReport> last = run.resultProperty().get();
+        Verdict v = r != null && last != null && last.output() == r
+                ? verdicts.verdict(policy.get(), last, Messages.locale()) : null;
+        verdict.set(v);
+        cards.setAll(r == null ? List.of() : cards(r, v));
+    }
+
+    private static PolicyProfile defaultPolicy() {
+        try {
+            return new VerdictService().defaultPolicy(TrajectoriesRequest.LANE).orElse(null);
+        } catch (org.releaseauditor.core.error.PolicyException e) {
+            return null;
+        }
+    }
+
+    /** The policy the cards are coloured by (default {@code trajectory-unicity-10}); null: none. */
+    public ObjectProperty<PolicyProfile> policyProperty() {
+        return policy;
+    }
+
+    /** The verdict of the shown complete result, or null. */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
     }
 
     /** How many runs were started (tests). */
@@ -304,8 +340,12 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
         return new AreaGrid(rowLabels, colLabels, unique, users, cells.get(0).points(), max);
     }
 
-    /** The summary cards. */
-    static List<CardData> cards(TrajectoryReport r) {
+    /**
+     * The summary cards; each card's colour is the verdict's state of the metric it shows (the
+     * same element of the result's arrays), neutral where the policy does not judge it or
+     * without a verdict.
+     */
+    static List<CardData> cards(TrajectoryReport r, Verdict v) {
         List<CardData> out = new ArrayList<>();
         out.add(new CardData("trajCardUsers", Messages.get("uitraj.card.users"), count(r.users()),
                 Messages.get("uitraj.card.users.sub", count(r.areas()), r.spatial()), Status.NEUTRAL,
@@ -318,21 +358,22 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
             out.add(new CardData("trajCardUnicity", Messages.get("uitraj.card.unicity", row.points()),
                     pct(row.fraction()), Messages.get("uitraj.card.unicity.sub", pct(row.ciLow()), pct(row.ciHigh()),
                             count(row.sampledUsers())),
-                    row.fraction() <= UNICITY_WARN ? Status.PASS : row.ciLow() <= UNICITY_WARN ? Status.WARN
-                            : Status.FAIL, Messages.get("uitraj.card.unicity.explain")));
+                    SummaryCard.judged(v, "unicity." + r.unicity().rows().indexOf(row) + ".fraction",
+                            "unicity." + r.unicity().rows().indexOf(row) + ".ciHigh"),
+                    Messages.get("uitraj.card.unicity.explain")));
         }
         if (!r.attacks().isEmpty()) {
             AttackResult a = r.attacks().get(0);
             out.add(new CardData("trajCardAttack", Messages.get("uitraj.card.attack", attackLabel(a)),
                     pct(a.fractionRisk1()), Messages.get("uitraj.card.attack.sub", fmt(a.meanRisk()), a.mode().id()),
-                    a.fractionRisk1() <= UNICITY_WARN ? Status.PASS : Status.FAIL,
+                    SummaryCard.judged(v, "attacks.0.fractionRisk1"),
                     Messages.get("uitraj.card.attack.explain")));
         }
         if (!r.homeWork().isEmpty()) {
             AnonymitySets s = r.homeWork().get(0);
             out.add(new CardData("trajCardHomeWork", Messages.get("uitraj.card.homeWork"), size(s.medianSize()),
                     Messages.get("uitraj.card.homeWork.sub", pct(s.fractionSize1()), count(s.excluded())),
-                    s.medianSize() >= 5 ? Status.PASS : s.medianSize() >= 2 ? Status.WARN : Status.FAIL,
+                    SummaryCard.judged(v, "homeWork.0.fractionSize1", "homeWork.0.medianSize"),
                     Messages.get("uitraj.card.homeWork.explain")));
         }
         return out;

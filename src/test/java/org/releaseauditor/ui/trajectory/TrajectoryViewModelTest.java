@@ -194,7 +194,7 @@ class TrajectoryViewModelTest {
         assertEquals(r.unicity().row(2).ciLow(), band.getStartYValue(0, 0), 1e-12);
         assertEquals(r.unicity().row(2).ciHigh(), band.getEndYValue(0, 0), 1e-12);
         assertTrue(band.getStartYValue(0, 0) < 0.5 && band.getEndYValue(0, 0) > 0.5);
-        List<CardData> cards = TrajectoryDashboardViewModel.cards(r);
+        List<CardData> cards = TrajectoryDashboardViewModel.cards(r, null);
         CardData eps = cards.stream().filter(c -> c.id().equals("trajCardUnicity")).findFirst().orElseThrow();
         assertEquals(Messages.get("uitraj.card.unicity", 2), eps.title());
         assertEquals("50.0 %", eps.value());
