@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,6 +32,10 @@ import org.releaseauditor.service.Lane;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.core.verdict.Verdict;
+import org.releaseauditor.service.policy.VerdictService;
+import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.service.aggregates.AggregatesOutput;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
@@ -55,6 +61,9 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
     private final ReadOnlyObjectWrapper<AggregateDisplay.View> view = new ReadOnlyObjectWrapper<>();
     private final ObservableList<AggCard> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<PolicyProfile> policy = new SimpleObjectProperty<>(defaultPolicy());
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>();
+    private final VerdictService verdicts = new VerdictService();
     private final LatestRun<LaneResult<AggregatesRequest, AggregatesOutput>> run = new LatestRun<>();
     private TaskRunner.Job current;
     private final ObservableList<String> releaseChoices = FXCollections.observableArrayList();
@@ -92,6 +101,7 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
             }
             run.invalidate();
         }));
+        policy.addListener(o -> refreshCards());
     }
 
     /** Validates the settings and starts a run; false (with {@link #problemsProperty()}) when invalid. */
@@ -241,7 +251,39 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
 
     private void show(AggregateDisplay.View v) {
         view.set(v);
-        cards.setAll(v == null ? List.of() : cards(v.report()));
+        refreshCards();
+    }
+
+    /**
+     * The cards of the shown view, coloured by the verdict of {@link #policyProperty()} on the
+     * complete result; the whole analysis (view 0) is what a policy reads, so a single release of a
+     * series is shown neutral.
+     */
+    private void refreshCards() {
+        AggregateDisplay.View v = view.get();
+        LaneResult<AggregatesRequest, AggregatesOutput> last = run.resultProperty().get();
+        Verdict judged = v != null && last != null && last.output().report() == v.report()
+                ? verdicts.verdict(policy.get(), last, Messages.locale()) : null;
+        verdict.set(judged);
+        cards.setAll(v == null ? List.of() : cards(v.report(), judged));
+    }
+
+    private static PolicyProfile defaultPolicy() {
+        try {
+            return new VerdictService().defaultPolicy(AggregatesRequest.LANE).orElse(null);
+        } catch (org.releaseauditor.core.error.PolicyException e) {
+            return null;
+        }
+    }
+
+    /** The policy the cards are coloured by (default {@code min-cell-10}); null: none. */
+    public ObjectProperty<PolicyProfile> policyProperty() {
+        return policy;
+    }
+
+    /** The verdict of the shown complete result, or null. */
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
     }
 
     /** The releases a series run can show (empty without a series); see {@link #selectRelease}. */
@@ -253,41 +295,46 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
         return IntegerProperty.readOnlyIntegerProperty(releaseIndex);
     }
 
-    /** The summary cards of a report. */
-    static List<AggCard> cards(AggregateReport r) {
+    /**
+     * The summary cards of a report; each card's colour is the verdict's state of the metrics it
+     * shows, neutral where the policy does not judge them or without a verdict. "Unsafe cells" is
+     * never green while withheld cells are exposed: it shows the worst of both.
+     */
+    static List<AggCard> cards(AggregateReport r, Verdict v) {
         AggregateSummary s = r.summary();
         List<AggCard> out = new ArrayList<>();
         out.add(new AggCard("cardAggCells", Messages.get("uiagg.card.cells"), count(s.cells()),
                 Messages.get("uiagg.card.cells.sub", count(s.tables()), count(s.suppressedCells())), Status.NEUTRAL,
                 Messages.get("uiagg.card.cells.explain")));
         out.add(new AggCard("cardAggUnsafe", Messages.get("uiagg.card.unsafe"), count(s.unsafeCells()),
-                r.threshold() == null ? "" : r.threshold().describe(), s.unsafeCells() == 0 ? Status.PASS : Status.FAIL,
+                r.threshold() == null ? "" : r.threshold().describe(),
+                SummaryCard.judged(v, "aggregates.unsafeCells", "aggregates.exposedCells"),
                 Messages.get("uiagg.card.unsafe.explain")));
         out.add(new AggCard("cardAggExposed", Messages.get("uiagg.card.exposed"),
                 s.exposedCells() < 0 ? "\u2013" : count(s.exposedCells()),
                 s.exposedCells() < 0 ? Messages.get("uiagg.card.off")
                         : Messages.get("uiagg.card.exposed.sub", count(r.audit().size())),
-                s.exposedCells() < 0 ? Status.NEUTRAL : s.exposedCells() == 0 ? Status.PASS : Status.FAIL,
+                s.exposedCells() < 0 ? Status.NEUTRAL : SummaryCard.judged(v, "aggregates.exposedCells"),
                 Messages.get("uiagg.card.exposed.explain")));
         out.add(new AggCard("cardAggRecoverable", Messages.get("uiagg.card.recoverable"),
                 count(s.recoverableCells()), Messages.get("uiagg.card.recoverable.sub",
                         count(r.differencing().stream().filter(c -> c.exact()).count())),
-                s.recoverableCells() == 0 ? Status.PASS : Status.FAIL, Messages.get("uiagg.card.recoverable.explain")));
+                SummaryCard.judged(v, "aggregates.recoverableCells"), Messages.get("uiagg.card.recoverable.explain")));
         out.add(new AggCard("cardAggGroups", Messages.get("uiagg.card.groups"),
                 r.groupBy() == null ? "\u2013" : count(s.disclosedGroups()),
                 r.groupBy() == null ? Messages.get("uiagg.card.off") : String.join(" \u00d7 ", r.groupDims())
                         + " \u2192 " + r.groupBy(),
-                r.groupBy() == null ? Status.NEUTRAL : s.disclosedGroups() == 0 ? Status.PASS : Status.WARN,
+                r.groupBy() == null ? Status.NEUTRAL : SummaryCard.judged(v, "aggregates.disclosedGroups"),
                 Messages.get("uiagg.card.groups.explain")));
         String[] rec = AggregateDisplay.recovery(r);
         if (rec != null) {
             out.add(new AggCard("cardAggRecovery", Messages.get("uiagg.card.recovery"), rec[0], rec[1],
-                    r.recovery().tie() ? Status.WARN : Status.NEUTRAL, Messages.get("uiagg.card.recovery.explain")));
+                    v == null ? Status.NEUTRAL : SummaryCard.of(v.worstUnder("recovery")),
+                    Messages.get("uiagg.card.recovery.explain")));
         }
         double min = AggregateDisplay.minCount(r);
-        boolean below = r.threshold() != null && !Double.isNaN(min) && r.threshold().unsafe(min);
         out.add(new AggCard("cardAggMin", Messages.get("uiagg.card.min"), AggregateDisplay.num(min),
-                Messages.get("uiagg.card.min.sub"), below ? Status.FAIL : Status.NEUTRAL,
+                Messages.get("uiagg.card.min.sub"), v == null ? Status.NEUTRAL : SummaryCard.of(v.worstUnder("aggregates.minCount")),
                 Messages.get("uiagg.card.min.explain")));
         return out;
     }

@@ -109,7 +109,7 @@ class AggregateDashboardViewModelTest {
     void cardsCountUnsafeExposedAndRecoverableCells() throws Exception {
         AggregateDisplay.View v = smallRelease();
         Map<String, String> values = new LinkedHashMap<>();
-        for (AggCard c : AggregateDashboardViewModel.cards(v.report())) {
+        for (AggCard c : AggregateDashboardViewModel.cards(v.report(), null)) {
             values.put(c.id(), c.value());
         }
         assertEquals("1", values.get("cardAggUnsafe"));
