@@ -35,6 +35,7 @@ import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.verdict.Verdict;
 import org.releaseauditor.service.policy.VerdictService;
+import org.releaseauditor.ui.charts.CardTips;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.service.aggregates.AggregatesOutput;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
@@ -305,27 +306,27 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
         List<AggCard> out = new ArrayList<>();
         out.add(new AggCard("cardAggCells", Messages.get("uiagg.card.cells"), count(s.cells()),
                 Messages.get("uiagg.card.cells.sub", count(s.tables()), count(s.suppressedCells())), Status.NEUTRAL,
-                Messages.get("uiagg.card.cells.explain")));
+                CardTips.of(Messages.get("uiagg.card.cells.explain"), "aggregates", v, "aggregates.cells")));
         out.add(new AggCard("cardAggUnsafe", Messages.get("uiagg.card.unsafe"), count(s.unsafeCells()),
                 r.threshold() == null ? "" : r.threshold().describe(),
                 SummaryCard.judged(v, "aggregates.unsafeCells", "aggregates.exposedCells"),
-                Messages.get("uiagg.card.unsafe.explain")));
+                CardTips.of(Messages.get("uiagg.card.unsafe.explain"), "aggregates", v, "aggregates.unsafeCells", "aggregates.exposedCells")));
         out.add(new AggCard("cardAggExposed", Messages.get("uiagg.card.exposed"),
                 s.exposedCells() < 0 ? "\u2013" : count(s.exposedCells()),
                 s.exposedCells() < 0 ? Messages.get("uiagg.card.off")
                         : Messages.get("uiagg.card.exposed.sub", count(r.audit().size())),
                 s.exposedCells() < 0 ? Status.NEUTRAL : SummaryCard.judged(v, "aggregates.exposedCells"),
-                Messages.get("uiagg.card.exposed.explain")));
+                CardTips.of(Messages.get("uiagg.card.exposed.explain"), "aggregates", v, "aggregates.exposedCells")));
         out.add(new AggCard("cardAggRecoverable", Messages.get("uiagg.card.recoverable"),
                 count(s.recoverableCells()), Messages.get("uiagg.card.recoverable.sub",
                         count(r.differencing().stream().filter(c -> c.exact()).count())),
-                SummaryCard.judged(v, "aggregates.recoverableCells"), Messages.get("uiagg.card.recoverable.explain")));
+                SummaryCard.judged(v, "aggregates.recoverableCells"), CardTips.of(Messages.get("uiagg.card.recoverable.explain"), "aggregates", v, "aggregates.recoverableCells")));
         out.add(new AggCard("cardAggGroups", Messages.get("uiagg.card.groups"),
                 r.groupBy() == null ? "\u2013" : count(s.disclosedGroups()),
                 r.groupBy() == null ? Messages.get("uiagg.card.off") : String.join(" \u00d7 ", r.groupDims())
                         + " \u2192 " + r.groupBy(),
                 r.groupBy() == null ? Status.NEUTRAL : SummaryCard.judged(v, "aggregates.disclosedGroups"),
-                Messages.get("uiagg.card.groups.explain")));
+                CardTips.of(Messages.get("uiagg.card.groups.explain"), "aggregates", v, "aggregates.disclosedGroups")));
         String[] rec = AggregateDisplay.recovery(r);
         if (rec != null) {
             out.add(new AggCard("cardAggRecovery", Messages.get("uiagg.card.recovery"), rec[0], rec[1],
@@ -335,7 +336,7 @@ public final class AggregateDashboardViewModel implements RecordableDashboard {
         double min = AggregateDisplay.minCount(r);
         out.add(new AggCard("cardAggMin", Messages.get("uiagg.card.min"), AggregateDisplay.num(min),
                 Messages.get("uiagg.card.min.sub"), v == null ? Status.NEUTRAL : SummaryCard.of(v.worstUnder("aggregates.minCount")),
-                Messages.get("uiagg.card.min.explain")));
+                CardTips.of(Messages.get("uiagg.card.min.explain"), "aggregates", v, "aggregates.minCount")));
         return out;
     }
 

@@ -41,6 +41,7 @@ import org.releaseauditor.ui.main.LoadedDataset;
 import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.verdict.Verdict;
 import org.releaseauditor.service.policy.VerdictService;
+import org.releaseauditor.ui.charts.CardTips;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -335,36 +336,36 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
         long minSize = Math.round(1.0 / applied);
         out.add(new CardData("cardRecords", Messages.get("card.records"), count(r.records()),
                 r.suppressedRecords() > 0 ? Messages.get("card.records.suppressed", count(r.suppressedRecords())) : "",
-                Status.NEUTRAL, Messages.get("card.records.explain")));
+                Status.NEUTRAL, CardTips.of(Messages.get("card.records.explain"), "microdata", v, "records")));
         out.add(new CardData("cardClasses", Messages.get("card.classes"), count(r.classes()),
                 Messages.get("card.classes.sub", fmt(r.classes() == 0 ? 0 : (double) r.records() / r.classes())),
-                Status.NEUTRAL, Messages.get("card.classes.explain")));
+                Status.NEUTRAL, CardTips.of(Messages.get("card.classes.explain"), "microdata", v, "classes")));
         out.add(new CardData("cardK", Messages.get("card.k"), Integer.toString(r.k()),
                 Messages.get("card.k.sub", minSize), SummaryCard.judged(v, "k"),
-                Messages.get("card.k.explain")));
+                CardTips.of(Messages.get("card.k.explain"), "microdata", v, "k")));
         long uniques = Math.round(r.sampleUniqueness() * r.records());
         out.add(new CardData("cardUniques", Messages.get("card.uniques"), count(uniques),
                 Messages.get("card.share", pct(r.sampleUniqueness())),
                 SummaryCard.judged(v, "sampleUniqueness"),
-                Messages.get("card.uniques.explain")));
+                CardTips.of(Messages.get("card.uniques.explain"), "microdata", v, "sampleUniqueness")));
         if (attacker == AttackerType.MARKETER) {
             out.add(new CardData("cardAtRisk", Messages.get("card.marketer"), pct(r.marketerSuccessRate()),
                     Messages.get("card.marketer.sub"),
                     SummaryCard.judged(v, "marketer.successRate"),
-                    Messages.get("card.marketer.explain")));
+                    CardTips.of(Messages.get("card.marketer.explain"), "microdata", v, "marketer.successRate")));
         } else {
             out.add(new CardData("cardAtRisk", Messages.get("card.atRisk"), pct(risk.recordsAtRisk()),
                     Messages.get("card.atRisk.sub", fmt(risk.appliedThreshold())),
                     SummaryCard.judged(v, who + ".recordsAtRisk"),
-                    Messages.get("card.atRisk.explain")));
+                    CardTips.of(Messages.get("card.atRisk.explain"), "microdata", v, who + ".recordsAtRisk")));
             out.add(new CardData("cardHighest", Messages.get("card.highest"), fmt(risk.highest()),
                     Messages.get("card.highest.sub", fmt(risk.appliedThreshold())),
                     SummaryCard.judged(v, who + ".highest"),
-                    Messages.get("card.highest.explain")));
+                    CardTips.of(Messages.get("card.highest.explain"), "microdata", v, who + ".highest")));
             out.add(new CardData("cardSuccess", Messages.get("card.success"), pct(risk.successRate()),
                     Messages.get("card.success.sub"),
                     SummaryCard.judged(v, who + ".successRate"),
-                    Messages.get("card.success.explain")));
+                    CardTips.of(Messages.get("card.success.explain"), "microdata", v, who + ".successRate")));
         }
         MicrodataResult.PopulationUniqueness pu = r.populationUniqueness();
         if (pu != null) {
@@ -372,7 +373,7 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
             out.add(new CardData("cardPopulation", Messages.get("card.population"), estimate,
                     Messages.get("card.population.sub", dankarModel(pu), count(pu.populationSize())),
                     SummaryCard.judged(v, "populationUniqueness.dankar"),
-                    Messages.get("card.population.explain")));
+                    CardTips.of(Messages.get("card.population.explain"), "microdata", v, "populationUniqueness.dankar")));
         }
         return out;
     }

@@ -26,6 +26,7 @@ import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.verdict.Verdict;
 import org.releaseauditor.service.policy.VerdictService;
+import org.releaseauditor.ui.charts.CardTips;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
@@ -349,10 +350,10 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
         List<CardData> out = new ArrayList<>();
         out.add(new CardData("trajCardUsers", Messages.get("uitraj.card.users"), count(r.users()),
                 Messages.get("uitraj.card.users.sub", count(r.areas()), r.spatial()), Status.NEUTRAL,
-                Messages.get("uitraj.card.users.explain")));
+                CardTips.of(Messages.get("uitraj.card.users.explain"), "trajectories", v, "users")));
         out.add(new CardData("trajCardEvents", Messages.get("uitraj.card.events"), count(r.events()),
                 Messages.get("uitraj.card.events.sub", count(r.points()), r.temporal()), Status.NEUTRAL,
-                Messages.get("uitraj.card.events.explain")));
+                CardTips.of(Messages.get("uitraj.card.events.explain"), "trajectories", v, "events")));
         UnicityResult.Row row = cardRow(r);
         if (row != null) {
             out.add(new CardData("trajCardUnicity", Messages.get("uitraj.card.unicity", row.points()),
@@ -360,21 +361,21 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
                             count(row.sampledUsers())),
                     SummaryCard.judged(v, "unicity." + r.unicity().rows().indexOf(row) + ".fraction",
                             "unicity." + r.unicity().rows().indexOf(row) + ".ciHigh"),
-                    Messages.get("uitraj.card.unicity.explain")));
+                    CardTips.of(Messages.get("uitraj.card.unicity.explain"), "trajectories", v, List.of(Integer.toString(row.points())), "unicity." + r.unicity().rows().indexOf(row) + ".fraction", "unicity." + r.unicity().rows().indexOf(row) + ".ciHigh")));
         }
         if (!r.attacks().isEmpty()) {
             AttackResult a = r.attacks().get(0);
             out.add(new CardData("trajCardAttack", Messages.get("uitraj.card.attack", attackLabel(a)),
                     pct(a.fractionRisk1()), Messages.get("uitraj.card.attack.sub", fmt(a.meanRisk()), a.mode().id()),
                     SummaryCard.judged(v, "attacks.0.fractionRisk1"),
-                    Messages.get("uitraj.card.attack.explain")));
+                    CardTips.of(Messages.get("uitraj.card.attack.explain"), "trajectories", v, "attacks.0.fractionRisk1")));
         }
         if (!r.homeWork().isEmpty()) {
             AnonymitySets s = r.homeWork().get(0);
             out.add(new CardData("trajCardHomeWork", Messages.get("uitraj.card.homeWork"), size(s.medianSize()),
                     Messages.get("uitraj.card.homeWork.sub", pct(s.fractionSize1()), count(s.excluded())),
                     SummaryCard.judged(v, "homeWork.0.fractionSize1", "homeWork.0.medianSize"),
-                    Messages.get("uitraj.card.homeWork.explain")));
+                    CardTips.of(Messages.get("uitraj.card.homeWork.explain"), "trajectories", v, "homeWork.0.fractionSize1")));
         }
         return out;
     }

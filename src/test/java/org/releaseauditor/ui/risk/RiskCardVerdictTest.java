@@ -116,4 +116,20 @@ class RiskCardVerdictTest {
         List<CardData> journalist = RiskDashboardViewModel.cards(a, AttackerType.JOURNALIST, v);
         assertEquals(Status.NEUTRAL, card(journalist, "cardSuccess").status());
     }
+
+    @Test
+    void cardTooltipsComeFromTheMetricCatalogueAndTheVerdictsSentence() throws Exception {
+        analyse();
+        Verdict v = vm.verdictProperty().get();
+        var entry = org.releaseauditor.core.catalogue.MetricCatalogue.standard().describe("microdata",
+                "prosecutor.successRate", Locale.ENGLISH);
+        String tip = card(vm.cards(), "cardSuccess").explanation();
+        assertTrue(tip.startsWith(entry.text() + " " + entry.read()), tip);
+        String sentence = v.findingFor("prosecutor.successRate").orElseThrow().sentence();
+        assertTrue(tip.endsWith("\n" + sentence), tip);
+        assertTrue(sentence.contains("50 %") && sentence.contains("5 %"), sentence);
+        // a card the policy does not judge: the catalogue's words only
+        var k = org.releaseauditor.core.catalogue.MetricCatalogue.standard().describe("microdata", "k", Locale.ENGLISH);
+        assertEquals(k.text() + " " + k.read(), card(vm.cards(), "cardK").explanation());
+    }
 }

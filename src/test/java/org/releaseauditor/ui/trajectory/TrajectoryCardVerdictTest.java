@@ -2,6 +2,7 @@ package org.releaseauditor.ui.trajectory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +81,10 @@ class TrajectoryCardVerdictTest {
                 card(cards, "trajCardUnicity").status());
         assertEquals(SummaryCard.of(v.statusOf("attacks.0.fractionRisk1")), card(cards, "trajCardAttack").status());
         assertEquals(Status.NEUTRAL, card(cards, "trajCardUsers").status());
+        // the hover text: the catalogue's sentence with the row's number of points, then the verdict's sentence
+        String tip = card(cards, "trajCardUnicity").explanation();
+        assertTrue(tip.startsWith("The share of users singled out by 2 known points of their trace."), tip);
+        assertTrue(tip.contains(v.findingFor("unicity.0.fraction").orElseThrow().sentence()), tip);
         // without a verdict nothing is green or red
         assertFalse(TrajectoryDashboardViewModel.cards(lr.output(), null).stream()
                 .anyMatch(c -> c.status() != Status.NEUTRAL));
