@@ -53,6 +53,10 @@ public final class VerdictPanelController {
         errorLabel.visibleProperty().bind(errorLabel.managedProperty());
         vm.verdictProperty().addListener(new javafx.beans.value.WeakChangeListener<>(verdictShown));
         show(vm.verdictProperty().get());
+        if (vm.openCaseProperty().get() != null) {
+            // a panel built for another language (View -> Language) recomputes the verdict's sentences in it
+            vm.refresh();
+        }
     }
 
     /** Shows a verdict, or "no case open". */
