@@ -73,6 +73,24 @@ class VerdictPanelTest {
         checkPanel(Locale.GERMAN, "Geltende Entscheidung");
     }
 
+    @Test
+    void aLanguageSwitchRewritesTheVerdictInTheNewLanguage() throws Exception {
+        checkPanel(Locale.ENGLISH, "Decision in force: ");
+        Messages.setLocale(Locale.GERMAN);
+        WaitForAsyncUtils.asyncFx(() -> window.rebuildForTest()).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            VerdictContent v = ctx.caseModel().verdictProperty().get();
+            return v != null && v.decisionLine().startsWith("Geltende Entscheidung");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Labeled> labels = new ArrayList<>();
+        collect((Parent) window.controller().verdictTab().getContent(), labels);
+        assertTrue(labels.stream().anyMatch(l -> l.getText().startsWith("Geltende Entscheidung: Ablehnen")),
+                "the rebuilt panel shows the German verdict");
+    }
+
+    private MainWindow window;
+
     private void checkPanel(Locale locale, String decisionPrefix) throws Exception {
         Messages.setLocale(locale);
         Preferences node = Preferences.userRoot().node("/org/releaseauditor-test/verdictpanel");
@@ -81,7 +99,7 @@ class VerdictPanelTest {
         Parent[] root = new Parent[1];
         // the whole main window (its style sheet, tabs and toolbar) at 1280x800, on the Verdict tab
         WaitForAsyncUtils.asyncFx(() -> {
-            MainWindow window = new MainWindow(ctx, stage);
+            window = new MainWindow(ctx, stage);
             window.show(false);
             stage.setMaximized(false);
             stage.setWidth(1280);
