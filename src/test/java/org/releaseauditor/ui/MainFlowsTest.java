@@ -146,6 +146,14 @@ class MainFlowsTest {
                 .filter(c -> c.name().equals("zip")).forEach(c -> c.selectedProperty().set(true)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "4".equals(classes.getText()));
         assertEquals("4", classes.getText());
+        // issue 13: the success-rate card (4 classes / 6 records = 66.7 %) is red by the verdict of arx-defaults
+        // (at most 5 %), and its hover text, kept up to date on the reused card, ends with the verdict's sentence
+        org.releaseauditor.ui.charts.SummaryCard success = (org.releaseauditor.ui.charts.SummaryCard) window
+                .controller().root().lookup("#cardSuccess");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> success.explanation().contains("Success rate (prosecutor) is 66."));
+        assertTrue(success.getStyleClass().contains("fail"), success.getStyleClass().toString());
+        assertTrue(success.explanation().contains("the policy requires at most 5 %"), success.explanation());
     }
 
     @Test

@@ -62,6 +62,11 @@ public final class SummaryCard extends VBox {
         setStatus(status);
     }
 
+    /** Replaces the hover text (the verdict's sentence changes with the result). */
+    public void setExplanation(String explanation) {
+        tip.setText(explanation);
+    }
+
     public String valueText() {
         return value.getText();
     }

@@ -166,6 +166,7 @@ public final class RiskDashboardController {
             SummaryCard card = cardNodes.computeIfAbsent(d.id() + "|" + d.title(),
                     k -> new SummaryCard(d.id(), d.title(), d.explanation()));
             card.set(d.value(), d.sub(), d.status());
+            card.setExplanation(d.explanation());
             nodes.add(card);
         }
         cards.getChildren().setAll(nodes);
