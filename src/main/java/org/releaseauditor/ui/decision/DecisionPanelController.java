@@ -156,8 +156,9 @@ public final class DecisionPanelController {
         if (!s.runs().isEmpty() && runsTable.getSelectionModel().isEmpty()) {
             runsTable.getSelectionModel().selectLast();
         }
-        if (auditorField.getText().isBlank() && s.info().auditor() != null) {
-            auditorField.setText(s.info().auditor());
+        // the person deciding now, not the case's recorded auditor (a demo case's "Demo Auditor")
+        if (auditorField.getText().isBlank()) {
+            auditorField.setText(ctx.preferences().auditorName());
         }
     }
 
@@ -247,6 +248,7 @@ public final class DecisionPanelController {
             return;
         }
         decisionValidation.setText("");
+        ctx.preferences().setAuditorName(auditorField.getText());
         RunEntry run = selectedOrLatestRun();
         vm.decide((DecisionOutcome) outcome.getSelectedToggle().getUserData(),
                 conditionsRadio.isSelected() ? conditionsArea.getText() : null, rationaleArea.getText(),

@@ -54,4 +54,23 @@ class DemoCaseTest {
         assertEquals(3, cs.decisions().size());
         assertTrue(Files.isRegularFile(dir.resolve("demo").resolve("demo.html")));
     }
+
+    @Test
+    void theDecisionFormOffersTheUsersNameNotTheDemoCasesAuditor() throws Exception {
+        ctx.preferences().setAuditorName("Rita Reviewer");
+        Path file = dir.resolve("demo2").resolve("demo.rcase");
+        Platform.runLater(() -> DemoCase.open(ctx, file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ctx.caseModel().snapshotProperty().get() != null);
+        javafx.scene.control.TextField[] auditor = new javafx.scene.control.TextField[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Parent root = (javafx.scene.Parent) ctx.views().load("/fxml/decision/DecisionPanel.fxml")
+                    .root();
+            new javafx.scene.Scene(root, 1280, 800);
+            root.applyCss();
+            root.layout();
+            auditor[0] = (javafx.scene.control.TextField) root.lookup("#auditorField");
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Rita Reviewer", auditor[0].getText());
+    }
 }
