@@ -106,6 +106,8 @@ public final class DecisionPanelController {
             policyBox.setValue(policyBox.getItems().get(0));
         }
         findingsList.setItems(vm.findings());
+        // the policy box shows the policy whose findings are listed (each run keeps its own evaluation)
+        vm.findings().addListener((javafx.collections.ListChangeListener<FindingEntry>) c -> followFindingsPolicy());
         findingsList.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(FindingEntry f, boolean empty) {
@@ -206,6 +208,14 @@ public final class DecisionPanelController {
     }
 
     private final java.util.Map<PolicyProfile, String> importedPolicies = new java.util.HashMap<>();
+
+    private void followFindingsPolicy() {
+        if (vm.findings().isEmpty()) {
+            return;
+        }
+        String id = vm.findings().get(0).policyId();
+        policyBox.getItems().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(policyBox::setValue);
+    }
 
     private String policyRef() {
         PolicyProfile p = policyBox.getValue();
