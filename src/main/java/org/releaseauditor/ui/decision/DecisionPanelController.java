@@ -106,6 +106,8 @@ public final class DecisionPanelController {
             policyBox.setValue(policyBox.getItems().get(0));
         }
         findingsList.setItems(vm.findings());
+        // the policy box shows the policy whose findings are listed (each run keeps its own evaluation)
+        vm.findings().addListener((javafx.collections.ListChangeListener<FindingEntry>) c -> followFindingsPolicy());
         findingsList.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(FindingEntry f, boolean empty) {
@@ -156,8 +158,9 @@ public final class DecisionPanelController {
         if (!s.runs().isEmpty() && runsTable.getSelectionModel().isEmpty()) {
             runsTable.getSelectionModel().selectLast();
         }
-        if (auditorField.getText().isBlank() && s.info().auditor() != null) {
-            auditorField.setText(s.info().auditor());
+        // the person deciding now, not the case's recorded auditor (a demo case's "Demo Auditor")
+        if (auditorField.getText().isBlank()) {
+            auditorField.setText(ctx.preferences().auditorName());
         }
     }
 
@@ -206,6 +209,14 @@ public final class DecisionPanelController {
 
     private final java.util.Map<PolicyProfile, String> importedPolicies = new java.util.HashMap<>();
 
+    private void followFindingsPolicy() {
+        if (vm.findings().isEmpty()) {
+            return;
+        }
+        String id = vm.findings().get(0).policyId();
+        policyBox.getItems().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(policyBox::setValue);
+    }
+
     private String policyRef() {
         PolicyProfile p = policyBox.getValue();
         if (p == null) {
@@ -247,6 +258,7 @@ public final class DecisionPanelController {
             return;
         }
         decisionValidation.setText("");
+        ctx.preferences().setAuditorName(auditorField.getText());
         RunEntry run = selectedOrLatestRun();
         vm.decide((DecisionOutcome) outcome.getSelectedToggle().getUserData(),
                 conditionsRadio.isSelected() ? conditionsArea.getText() : null, rationaleArea.getText(),

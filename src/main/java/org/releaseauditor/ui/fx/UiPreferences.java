@@ -102,6 +102,21 @@ public final class UiPreferences {
         node.put("language", locale.toLanguageTag());
     }
 
+    /**
+     * The name this user decides under: the one given in their last decision, else the operating
+     * system's user name. Never a case's recorded auditor (the person deciding now may be another).
+     */
+    public String auditorName() {
+        String n = node.get("auditor", null);
+        return n != null && !n.isBlank() ? n : System.getProperty("user.name", "");
+    }
+
+    public void setAuditorName(String name) {
+        if (name != null && !name.isBlank()) {
+            node.put("auditor", name.strip());
+        }
+    }
+
     public void flush() {
         try {
             node.flush();

@@ -111,6 +111,12 @@ public final class RiskDashboardController {
         sourceLabel.visibleProperty().bind(vm.sourceProperty().isNotNull());
         sourceLabel.managedProperty().bind(sourceLabel.visibleProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
+        // Run/F5 on an unchanged file and settings says so in the status bar instead of nothing
+        vm.noticeProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty()) {
+                ctx.session().statusProperty().set(b);
+            }
+        });
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         exportPerRecordButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(

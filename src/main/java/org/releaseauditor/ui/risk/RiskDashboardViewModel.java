@@ -78,6 +78,7 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
     /** Where the shown result came from when it was computed from a summary, else null. */
     private final ReadOnlyObjectWrapper<SummarySource> source = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<String> revealLog = new ArrayList<>();
     private TaskRunner.Job current;
     /** The ticket that marks the shown result while a new file is imported (0: no import). */
@@ -164,6 +165,7 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
                 : LaneInputs.of(MicrodataRequest.DATA, ds.path());
         String name = s != null ? String.valueOf(s.getFileName()) : ds.data().name();
         String title = Messages.get("risk.task", name);
+        MicrodataAnalysis before = analysis.get();
         long ticket = run.start();
         current = tasks.start(title, (TaskRunner.Work<LaneResult<MicrodataRequest, MicrodataAnalysis>, MicrodataParts>)
                 (m, publish) -> lane.analyze(req, inputs, publish, m),
@@ -173,6 +175,8 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
                         pending.set(Set.of());
                         error.set("");
                         source.set(SummarySource.of(r).orElse(null));
+                        // the same analysis object again: same bytes and settings, the result was reused
+                        notice.set(r.output() == before ? Messages.get("risk.run.unchanged", name) : "");
                         show(r.output());
                     }
                 }).onPartial(parts -> {
@@ -654,6 +658,14 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
     /** Where the shown result came from when computed from a summary (with what it cannot give), else null. */
     public ReadOnlyObjectProperty<SummarySource> sourceProperty() {
         return source.getReadOnlyProperty();
+    }
+
+    /**
+     * A note on the last run (localised), e.g. that Run gave the same result again because neither
+     * the file nor the settings changed; empty otherwise.
+     */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** The last analysis error (localised), empty after a result. */

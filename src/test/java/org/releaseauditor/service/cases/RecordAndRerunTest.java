@@ -159,4 +159,19 @@ class RecordAndRerunTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) b.get("inputs").get("data")).put("sha256", "y");
         assertEquals(1, Rerun.diff("", a, b, new java.util.ArrayList<>()), "the inputs' hashes are compared");
     }
+
+    @Test
+    void fieldsALaterVersionAddsAreNotDifferencesButLostOnesAre() {
+        var recorded = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        recorded.put("k", 2).putObject("aggregates").put("exposedCells", 3);
+        var fresh = recorded.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) fresh.get("aggregates")).put("zeroCells", 0);
+        fresh.putArray("releases").add(1);
+        assertEquals(0, Rerun.diff("", recorded, fresh, new java.util.ArrayList<>()),
+                "new fields of a later version are not differences");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) fresh.get("aggregates")).remove("exposedCells");
+        java.util.List<RerunReport.Difference> d = new java.util.ArrayList<>();
+        assertEquals(1, Rerun.diff("", recorded, fresh, d), "a recorded field that is gone is a difference");
+        assertEquals("aggregates.exposedCells", d.get(0).path());
+    }
 }

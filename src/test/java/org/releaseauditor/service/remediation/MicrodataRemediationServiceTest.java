@@ -219,7 +219,8 @@ class MicrodataRemediationServiceTest {
         // a hand-written request with a misspelt field is refused
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> MicrodataRemediationRequest.fromJson(json.replace("\"measure\"", "\"mesure\"")));
-        assertEquals("request.error.unknownField", e.messageKey());
+        assertEquals("request.error.unknownFieldSuggest", e.messageKey());
+        assertEquals("measure", e.args()[2], "the nearest field is named");
     }
 
     @Test

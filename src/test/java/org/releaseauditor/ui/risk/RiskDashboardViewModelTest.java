@@ -95,6 +95,19 @@ class RiskDashboardViewModelTest {
     }
 
     @Test
+    void runningAgainWithNothingChangedSaysSo() {
+        vm.datasetProperty().set(patients);
+        runner.last().runToEnd();
+        assertEquals("", vm.noticeProperty().get(), "a first run is no repeat");
+        vm.runNow();
+        runner.last().runToEnd();
+        assertEquals(Messages.get("risk.run.unchanged", "patients.csv"), vm.noticeProperty().get());
+        tick("zip", true);
+        runner.last().runToEnd();
+        assertEquals("", vm.noticeProperty().get(), "a changed setting gives a new result");
+    }
+
+    @Test
     void aFinishedRunIsCurrentAndRecordsThePresetAndTheRolesAsAnalysed() {
         vm.attackerModel().presetProperty().set(preset("prosecutor"));
         vm.datasetProperty().set(patients);
