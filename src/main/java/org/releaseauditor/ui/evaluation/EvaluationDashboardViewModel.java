@@ -28,6 +28,11 @@ import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneInputs;
 import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.evaluation.EvaluationRequest;
+import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.core.verdict.Verdict;
+import org.releaseauditor.service.policy.VerdictService;
+import org.releaseauditor.ui.charts.CardTips;
+import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.ui.charts.SummaryCard.Status;
 import org.releaseauditor.ui.fx.BackgroundTasks;
 import org.releaseauditor.ui.fx.FxTasks;
@@ -40,11 +45,10 @@ import org.releaseauditor.ui.risk.CardData;
  * readings with pure functions tested without the toolkit.
  */
 public final class EvaluationDashboardViewModel {
-    /**
-     * Residual risks above this share colour a card as failing, as the built-in example policy
-     * {@code evaluation-residual-risk} does (not a legal threshold).
-     */
-    static final double RESIDUAL_LIMIT = 0.05;
+    /** The policy the cards are coloured by (default {@code evaluation-residual-risk}); null: none. */
+    private final javafx.beans.property.ObjectProperty<PolicyProfile> policy =
+            new javafx.beans.property.SimpleObjectProperty<>(defaultPolicy());
+    private final VerdictService verdicts = new VerdictService();
 
     private final Lane<EvaluationRequest, EvaluationResult> lane;
     private final BackgroundTasks tasks;
@@ -129,7 +133,8 @@ public final class EvaluationDashboardViewModel {
     void show(LaneResult<EvaluationRequest, EvaluationResult> r) {
         EvaluationResult e = r == null ? null : r.output();
         rows.setAll(e == null ? List.of() : rows(e, Messages.locale()));
-        cards.setAll(e == null ? List.of() : cards(e));
+        Verdict v = r == null ? null : verdicts.verdict(policy.get(), r, Messages.locale());
+        cards.setAll(e == null ? List.of() : cards(e, v));
         evaluation.set(e);
         // last: listeners of the result see the rows and cards of the same result
         result.set(r);
@@ -189,8 +194,25 @@ public final class EvaluationDashboardViewModel {
         return r.notes().stream().map((EvaluationNote n) -> n.text(locale)).toList();
     }
 
-    /** One card per attack: its residual risk (or, without a control set, its attack rate). */
-    static List<CardData> cards(EvaluationResult r) {
+    private static PolicyProfile defaultPolicy() {
+        try {
+            return new VerdictService().defaultPolicy(EvaluationRequest.LANE).orElse(null);
+        } catch (org.releaseauditor.core.error.PolicyException e) {
+            return null;
+        }
+    }
+
+    /** The policy the cards are coloured by; a change colours the next result. */
+    public javafx.beans.property.ObjectProperty<PolicyProfile> policyProperty() {
+        return policy;
+    }
+
+    /**
+     * One card per attack: its residual risk (or, without a control set, its attack rate). The
+     * colour is the verdict's state of the attack's residual risk (value and upper end), neutral
+     * where the policy does not judge it or without a verdict.
+     */
+    static List<CardData> cards(EvaluationResult r, Verdict v) {
         Locale locale = Messages.locale();
         List<CardData> out = new ArrayList<>();
         for (AttackResult a : r.attacks()) {
@@ -198,12 +220,13 @@ public final class EvaluationDashboardViewModel {
             String name = Messages.get(a.type().labelKey());
             ResidualRisk rr = a.residualRisk();
             if (rr != null) {
-                Status status = rr.value() > RESIDUAL_LIMIT ? Status.FAIL
-                        : rr.high() > RESIDUAL_LIMIT ? Status.WARN : Status.PASS;
+                String path = a.type().path() + ".residualRisk";
+                Status status = SummaryCard.judged(v, path + ".value", path + ".high");
                 out.add(new CardData(id, name, pct(rr.value(), locale),
                         Messages.get("uieval.card.residual.sub", pct(rr.low(), locale), pct(rr.high(), locale),
                                 pct(a.attackRate().value(), locale), pct(a.controlRate().value(), locale)),
-                        status, Messages.get("uieval.card.residual.explain")));
+                        status, CardTips.of(Messages.get("uieval.card.residual.explain"), "evaluation", v,
+                                path + ".value", path + ".high")));
             } else {
                 out.add(new CardData(id, name, pct(a.attackRate().value(), locale),
                         Messages.get("uieval.card.noControl.sub", pct(a.baselineRate().value(), locale)),

@@ -35,6 +35,8 @@ class EvaluationViewModelTest {
             "monthly_spend", "data_gb", "calls_per_month", "tenure_months");
     private static EvaluationResult withControl;
     private static EvaluationResult withoutControl;
+    private static org.releaseauditor.core.verdict.Verdict withControlVerdict;
+    private static org.releaseauditor.core.verdict.Verdict withoutControlVerdict;
     private EvaluationSettingsViewModel s;
 
     @BeforeAll
@@ -42,13 +44,20 @@ class EvaluationViewModelTest {
         Messages.setLocale(Locale.ENGLISH);
         EvaluationSettingsViewModel v = datasheet();
         LaneCall<EvaluationRequest> call = v.toRequest();
-        withControl = new EvaluationLane().analyze(call.request(), EvaluationDashboardViewModel.inputs(call),
-                ProgressMonitor.none()).output();
+        var withControlRun = new EvaluationLane().analyze(call.request(), EvaluationDashboardViewModel.inputs(call),
+                ProgressMonitor.none());
+        withControl = withControlRun.output();
+        var policy = new org.releaseauditor.service.policy.VerdictService().defaultPolicy("evaluation").orElseThrow();
+        withControlVerdict = new org.releaseauditor.service.policy.VerdictService().verdict(policy, withControlRun,
+                Locale.ENGLISH);
         v.controlProperty().set(null);
         v.attacksProperty().set(100);
         call = v.toRequest();
-        withoutControl = new EvaluationLane().analyze(call.request(), EvaluationDashboardViewModel.inputs(call),
-                ProgressMonitor.none()).output();
+        var withoutControlRun = new EvaluationLane().analyze(call.request(),
+                EvaluationDashboardViewModel.inputs(call), ProgressMonitor.none());
+        withoutControl = withoutControlRun.output();
+        withoutControlVerdict = new org.releaseauditor.service.policy.VerdictService().verdict(policy,
+                withoutControlRun, Locale.ENGLISH);
     }
 
     @BeforeEach
@@ -165,16 +174,22 @@ class EvaluationViewModelTest {
     }
 
     @Test
-    void cardsAreColouredAgainstTheExampleLimitOfFivePercent() {
-        List<CardData> cards = EvaluationDashboardViewModel.cards(withControl);
+    void cardsAreColouredByTheVerdictOfTheExamplePolicyWithItsLimitOfFivePercent() {
+        List<CardData> cards = EvaluationDashboardViewModel.cards(withControl, withControlVerdict);
         // univariate 4.5 % (interval up to 11.7 %): warn; multivariate 11.5 %, linkability 10.8 %, inference 9.6 %: fail
         assertEquals(List.of(Status.WARN, Status.FAIL, Status.FAIL, Status.FAIL),
                 cards.stream().map(CardData::status).toList());
         assertEquals("10.8\u00a0%", cards.get(2).value());
         assertEquals("evalCard-linkability", cards.get(2).id());
-        for (CardData c : EvaluationDashboardViewModel.cards(withoutControl)) {
+        for (CardData c : EvaluationDashboardViewModel.cards(withoutControl, withoutControlVerdict)) {
             assertEquals(Status.NEUTRAL, c.status(), "no residual risk without a control set");
         }
+        // the colour is the verdict's: without a policy nothing is green or red
+        for (CardData c : EvaluationDashboardViewModel.cards(withControl, null)) {
+            assertEquals(Status.NEUTRAL, c.status(), c.id());
+        }
+        assertTrue(cards.get(2).explanation().contains(withControlVerdict
+                .findingFor("linkability.residualRisk.value").orElseThrow().sentence()), cards.get(2).explanation());
     }
 
     @Test
