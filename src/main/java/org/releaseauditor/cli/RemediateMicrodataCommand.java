@@ -39,6 +39,13 @@ public final class RemediateMicrodataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AuditException {
+        // lane options that belong to analyze only: refused before any work, never silently ignored
+        if (lane.summary != null) {
+            throw new org.releaseauditor.core.error.ConfigurationException("remediate.error.summary");
+        }
+        if (lane.perRecord != null || lane.revealValues) {
+            throw new org.releaseauditor.core.error.ConfigurationException("remediate.error.perRecord");
+        }
         return RemediationRuns.run(spec, output, record, printRequest, remediation.build(lane.build(null)),
                 new MicrodataRemediationService()::run);
     }

@@ -90,6 +90,22 @@ class RemediateCommandTest {
     }
 
     @Test
+    void analyzeOnlyLaneOptionsAreRefusedNotIgnored() throws Exception {
+        Path copy = dir.resolve("never2.csv");
+        Path perRecord = dir.resolve("per-record.csv");
+        AnalyzeMicrodataCommandTest.Run r = run("remediate", "microdata", "--data", CUSTOMERS, "--qi", "age,gender",
+                "--policy", "min-group-5", "--write", copy.toString(), "--per-record", perRecord.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--per-record"), r.err());
+        assertFalse(java.nio.file.Files.exists(copy) || java.nio.file.Files.exists(perRecord));
+        r = run("remediate", "microdata", "--summary", dir.resolve("s.json").toString(), "--qi", "age",
+                "--policy", "min-group-5", "--write", copy.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--summary"), r.err());
+        assertFalse(java.nio.file.Files.exists(copy));
+    }
+
+    @Test
     void badOptionsAreUsageErrorsAndWriteNothing() throws Exception {
         Path copy = dir.resolve("never.csv");
         AnalyzeMicrodataCommandTest.Run r = run("remediate", "microdata", "--data", CUSTOMERS, "--qi", "age,gendr",
