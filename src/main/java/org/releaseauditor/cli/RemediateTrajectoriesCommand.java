@@ -40,6 +40,9 @@ public final class RemediateTrajectoriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AuditException {
+        if (lane.summary != null) { // refused before any work, never silently ignored
+            throw new org.releaseauditor.core.error.ConfigurationException("remediate.error.trajectorySummary");
+        }
         return RemediationRuns.run(spec, output, record, printRequest, remediation.build(lane.build(null)),
                 new TrajectoryRemediationService()::run);
     }

@@ -103,6 +103,10 @@ class RemediateCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--summary"), r.err());
         assertFalse(java.nio.file.Files.exists(copy));
+        r = run("remediate", "trajectories", "--summary", dir.resolve("t.json").toString(), "--policy",
+                "min-group-5", "--write", copy.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--summary"), r.err());
     }
 
     @Test
