@@ -94,7 +94,18 @@ public final class ImportDialogController {
         name.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().column()));
         TableColumn<RoleRow, ColumnType> type = new TableColumn<>(Messages.get("import.col.type"));
         type.setCellValueFactory(cd -> cd.getValue().typeProperty());
-        type.setCellFactory(ComboBoxTableCell.forTableColumn(ColumnType.values()));
+        // the types in words of the UI language, never the enum names
+        type.setCellFactory(ComboBoxTableCell.forTableColumn(new javafx.util.StringConverter<ColumnType>() {
+            @Override
+            public String toString(ColumnType t) {
+                return t == null ? "" : typeName(t);
+            }
+
+            @Override
+            public ColumnType fromString(String s) {
+                return null;
+            }
+        }, ColumnType.values()));
         type.setEditable(true);
         TableColumn<RoleRow, AttributeRole> role = new TableColumn<>(Messages.get("import.col.role"));
         role.setId("roleColumn");
@@ -174,5 +185,10 @@ public final class ImportDialogController {
         }
         previewTable.getColumns().setAll(cols);
         previewTable.getItems().setAll(s.previewRows());
+    }
+
+    /** A column type in words of the UI language. */
+    static String typeName(ColumnType t) {
+        return Messages.get("columnType." + t.name());
     }
 }
