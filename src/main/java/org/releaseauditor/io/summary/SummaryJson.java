@@ -404,35 +404,9 @@ public final class SummaryJson {
 
     // ---------------------------------------------------------------------------------- reading
 
-    /** The lane of a summary file ("microdata" or "trajectories"), after checking format and version. */
+    /** The lane of a summary file ("microdata" or "trajectories"), after checking its header. */
     public static String lane(Path file) throws AuditException {
-        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
-            String name = file.toString();
-            expect(p, JsonToken.START_OBJECT, name);
-            String format = null;
-            Integer version = null;
-            String lane = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME && (format == null || version == null || lane == null)) {
-                String f = p.currentName();
-                p.nextToken();
-                switch (f) {
-                    case "format" -> format = p.getValueAsString();
-                    case "schemaVersion" -> version = p.getValueAsInt();
-                    case "lane" -> lane = p.getValueAsString();
-                    default -> p.skipChildren();
-                }
-            }
-            checkHeader(name, format, version);
-            if (lane == null) {
-                throw new ConfigurationException("summary.error.notSummary", name, "no \"lane\"");
-            }
-            return lane;
-        } catch (JsonParseException e) {
-            throw malformed(file.toString(), e);
-        } catch (IOException e) {
-            throw new DatasetFormatException(e, file.toString(), 0, 0, "io.error.unreadable", file.toString(),
-                    String.valueOf(e.getMessage()));
-        }
+        return header(file).lane();
     }
 
     /**
