@@ -35,6 +35,7 @@ public final class DecisionPanelController {
 
     @FXML private Label caseTitle;
     @FXML private Label accessNotice;
+    @FXML private Label inForceLabel;
     @FXML private TableView<RunEntry> runsTable;
     @FXML private ComboBox<PolicyProfile> policyBox;
     @FXML private Label policyDescription;
@@ -210,11 +211,29 @@ public final class DecisionPanelController {
                 DecisionOutputRow::shortSha);
         TableColumn<DecisionOutputRow, String> verdict = col(Messages.get("decision.form.col.verdict"),
                 r -> Messages.get(r.verdict().messageKey()));
+        // the verdict's colour comes from the verdict (PASS / WARN / FAIL), as in the findings list
+        verdict.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String t, boolean empty) {
+                super.updateItem(t, empty);
+                getStyleClass().removeAll("finding-pass", "finding-warn", "finding-fail");
+                DecisionOutputRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : t);
+                if (r != null && r.verdict().status() != org.releaseauditor.core.verdict.VerdictStatus.NOT_JUDGED) {
+                    getStyleClass().add("finding-" + r.verdict().status().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
+        name.setPrefWidth(200);
+        sha.setPrefWidth(120);
+        verdict.setPrefWidth(170);
         TableColumn<DecisionOutputRow, DecisionOutputRow> choice = new TableColumn<>(
                 Messages.get("decision.form.col.choice"));
         choice.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         choice.setCellFactory(c -> new ChoiceCell());
         choice.setMinWidth(150);
+        choice.setPrefWidth(180);
+        comment.setPrefWidth(320);
         TableColumn<DecisionOutputRow, DecisionOutputRow> comment = new TableColumn<>(
                 Messages.get("decision.form.col.comment"));
         comment.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
@@ -229,6 +248,9 @@ public final class DecisionPanelController {
             }
         });
         outputsBox.managedProperty().bind(outputsBox.visibleProperty());
+        // the read-only notice takes no room while there is none
+        accessNotice.visibleProperty().bind(accessNotice.textProperty().isNotEmpty());
+        accessNotice.managedProperty().bind(accessNotice.visibleProperty());
         overrideBox.managedProperty().bind(overrideBox.visibleProperty());
         outputsBox.setVisible(false);
         overrideBox.setVisible(false);
@@ -283,6 +305,9 @@ public final class DecisionPanelController {
         rowsById.clear();
         rows.forEach(r -> rowsById.put(r.datasetId(), r));
         outputsTable.getItems().setAll(rows);
+        // as tall as its rows (up to eight), so no empty rows push the form down
+        outputsTable.setFixedCellSize(32);
+        outputsTable.setPrefHeight(38 + 32 * Math.max(2, Math.min(rows.size(), 8)));
         controllerField.setPromptText(f == null ? "" : Messages.get("decision.form.controller.prompt", f.controller()));
         updateForm();
     }
@@ -451,17 +476,14 @@ public final class DecisionPanelController {
         if (s == null) {
             caseTitle.setText(Messages.get("case.none.title"));
             accessNotice.setText("");
+            inForceLabel.setText("");
             runsTable.getItems().clear();
             rebuildOutputs();
             return;
         }
         caseTitle.setText(s.info().title() + " \u2014 " + vm.openCaseProperty().get().file().getFileName());
-        String inForce = s.decisions().isEmpty() ? Messages.get("case.noDecision")
-                : Messages.get("case.inForce", Messages.get("decision."
-                        + s.decisions().get(s.decisions().size() - 1).outcome().name()),
-                        s.decisions().get(s.decisions().size() - 1).id(),
-                        s.decisions().get(s.decisions().size() - 1).auditor());
-        accessNotice.setText((s.notice() == null ? "" : s.notice() + " ") + inForce);
+        accessNotice.setText(s.notice() == null ? "" : s.notice());
+        inForceLabel.setText(inForce(s));
         List<Long> selected = runsTable.getSelectionModel().getSelectedItems().stream()
                 .filter(java.util.Objects::nonNull).map(RunEntry::id).toList();
         runsTable.getItems().setAll(s.runs());
@@ -477,6 +499,22 @@ public final class DecisionPanelController {
         if (auditorField.getText().isBlank()) {
             auditorField.setText(ctx.preferences().auditorName());
         }
+    }
+
+    /** The decision in force in one sentence: outcome, who, when, on which runs and outputs, and why. */
+    static String inForce(CaseViewModel.Snapshot s) {
+        if (s.decisions().isEmpty()) {
+            return Messages.get("case.noDecision");
+        }
+        org.releaseauditor.core.casefile.DecisionEntry d = s.decisions().get(s.decisions().size() - 1);
+        List<String> outputs = DecisionRules.datasetIds(d).stream().map(id -> s.datasets().stream()
+                .filter(x -> x.id() == id).findFirst().map(x -> java.nio.file.Path.of(x.path()).getFileName()
+                        .toString()).orElse("#" + id)).toList();
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneOffset.UTC).format(d.at());
+        return Messages.get("decision.form.inForce", DecisionFormText.outcome(d.outcome()), d.id(), d.auditor(), at,
+                String.join(", ", d.runIds().stream().map(String::valueOf).toList()), String.join(", ", outputs),
+                d.rationale());
     }
 
     private static String num(double d) {
