@@ -233,11 +233,11 @@ public final class DecisionPanelController {
         choice.setCellFactory(c -> new ChoiceCell());
         choice.setMinWidth(150);
         choice.setPrefWidth(180);
-        comment.setPrefWidth(320);
         TableColumn<DecisionOutputRow, DecisionOutputRow> comment = new TableColumn<>(
                 Messages.get("decision.form.col.comment"));
         comment.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         comment.setCellFactory(c -> new CommentCell());
+        comment.setPrefWidth(320);
         outputsTable.getColumns().setAll(List.of(name, sha, verdict, choice, comment));
         outputsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         outputsTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
