@@ -263,6 +263,21 @@ class DecisionFormTest {
         assertEquals(Messages.get(locale, "case.review.none"), fx(() -> this.<Label>node("#reviewStatus").getText()));
         assertTrue(fx(() -> this.<Button>node("#signButton").isDisabled()), "nothing to sign yet");
 
+        // the service's refusals reach the form in its words: approve with conditions needs conditions
+        fx(() -> {
+            TableView<?> runs = node("#runsTable");
+            runs.getSelectionModel().clearSelection();
+            runs.getSelectionModel().select(1);
+            this.<RadioButton>node("#conditionsRadio").setSelected(true);
+            this.<TextArea>node("#rationaleArea").setText("k >= 2 holds.");
+            this.<TextField>node("#auditorField").setText("Dana DPO");
+            this.<Button>node("#decideButton").fire();
+        });
+        waitFor(() -> !label("#decisionValidation").isEmpty());
+        assertEquals(Messages.get(locale, "decision.form.error.conditionsRequired"), label("#decisionValidation"));
+        assertFalse(label("#decisionValidation").contains("--"), "no command-line flag in the form");
+        assertTrue(cs.decisions().isEmpty());
+
         // decide on both runs: two outputs, both approved
         fx(() -> {
             TableView<?> runs = node("#runsTable");
