@@ -559,13 +559,13 @@ public final class CaseService implements AutoCloseable {
             shas.put(Long.toString(id), ds.sha256());
         }
         // an approval over failing findings needs an override justification
-        List<FailedFinding> failed = failingFindings(runs.stream().map(RunEntry::id).toList()).stream()
-                .filter(f -> f.datasetIds().stream().anyMatch(approvedIds::contains)).toList();
+        List<FailedFinding> failed = DecisionRules.overridden(
+                failingFindings(runs.stream().map(RunEntry::id).toList()), outcome, approvedIds);
         String override = req.overrideJustification() == null ? null : req.overrideJustification().strip();
         if (override != null && override.isEmpty()) {
             override = null;
         }
-        if (!failed.isEmpty() && outcome != DecisionOutcome.REJECT && override == null) {
+        if (!failed.isEmpty() && override == null) {
             throw new ConfigurationException("case.error.overrideRequired",
                     String.join("; ", failed.stream().map(FailedFinding::describe).toList()));
         }

@@ -45,6 +45,23 @@ public final class DecisionRules {
     }
 
     /**
+     * The failed findings an approval overrides: those of runs that analysed an approved output,
+     * unless the outcome rejects. Approving while this list is not empty needs an override
+     * justification (the CLI, the service and the GUI's form all ask this one rule).
+     *
+     * @param failed      the recorded FAIL findings of the runs decided on ({@link CaseService#failingFindings})
+     * @param outcome     the release outcome (given, or derived from the per-output decisions)
+     * @param approvedIds the approved outputs (dataset ids)
+     */
+    public static List<CaseRecords.FailedFinding> overridden(List<CaseRecords.FailedFinding> failed,
+            DecisionOutcome outcome, Collection<Long> approvedIds) {
+        if (outcome == null || outcome == DecisionOutcome.REJECT) {
+            return List.of();
+        }
+        return failed.stream().filter(f -> f.datasetIds().stream().anyMatch(approvedIds::contains)).toList();
+    }
+
+    /**
      * The findings that count for a run: of each policy evaluated on it, those of its latest
      * evaluation (all findings of one evaluation share one timestamp).
      */

@@ -31,7 +31,9 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.service.LaneRegistry;
 import org.releaseauditor.service.LaneResult;
+import org.releaseauditor.service.cases.CaseRecords;
 import org.releaseauditor.service.cases.CaseService;
+import org.releaseauditor.service.cases.DecisionRequest;
 import org.releaseauditor.service.cases.CaseVerdictService;
 import org.releaseauditor.service.cases.RecordOptions;
 import org.releaseauditor.service.cases.ReportFormat;
@@ -55,11 +57,39 @@ public final class CaseViewModel {
             List<RunEntry> runs, List<DecisionEntry> decisions, List<AuditEvent> events, String headHash) {
     }
 
+    /**
+     * What the decision form needs besides the snapshot, read with it: the verdict of every run,
+     * the recorded findings that FAIL (for the override) and the decision in force with its record,
+     * outputs and reviews.
+     */
+    public record FormState(List<org.releaseauditor.core.verdict.RunVerdict> runVerdicts,
+            List<CaseRecords.FailedFinding> failing, java.util.Optional<CaseRecords.DecisionDetails> current,
+            String controller) {
+        public FormState {
+            runVerdicts = List.copyOf(runVerdicts);
+            failing = List.copyOf(failing);
+        }
+
+        /** The verdict of one output over the given runs: the worst result of the runs that analysed it. */
+        public org.releaseauditor.core.verdict.ReleaseResult outputResult(long datasetId, java.util.Collection<Long> runIds) {
+            return org.releaseauditor.core.verdict.ReleaseResult.worstOf(runVerdicts.stream()
+                    .filter(r -> runIds.contains(r.runId()) && r.outputs().contains(datasetId))
+                    .map(org.releaseauditor.core.verdict.RunVerdict::result).toList());
+        }
+
+        /** The failed findings of the given runs. */
+        public List<CaseRecords.FailedFinding> failing(java.util.Collection<Long> runIds) {
+            return failing.stream().filter(f -> runIds.contains(f.runId())).toList();
+        }
+    }
+
     private final TaskRunner writer;
     private final ObjectProperty<CaseService> openCase = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<VerdictContent> verdict = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FormState> formState = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final StringProperty verdictError = new SimpleStringProperty("");
     private final ObservableList<FindingEntry> findings = FXCollections.observableArrayList();
     private final ObservableList<VerificationItem> verification = FXCollections.observableArrayList();
@@ -134,6 +164,7 @@ public final class CaseViewModel {
         CaseService cs = openCase.get();
         if (cs == null) {
             snapshot.set(null);
+            formState.set(null);
             return;
         }
         Locale locale = Messages.locale();
@@ -144,17 +175,22 @@ public final class CaseViewModel {
             // cannot be computed must not hide the rest of the case
             VerdictContent v = null;
             String error = "";
+            List<org.releaseauditor.core.verdict.RunVerdict> runVerdicts = List.of();
             try {
-                v = VerdictContent.of(new CaseVerdictService().verdict(cs, locale), s.info(), s.headHash(),
-                        cs.file(), locale);
+                CaseVerdictService.CaseVerdict cv = new CaseVerdictService().verdict(cs, locale);
+                runVerdicts = cv.allRuns();
+                v = VerdictContent.of(cv, s.info(), s.headHash(), cs.file(), locale);
             } catch (org.releaseauditor.core.error.AuditException e) {
                 error = e.getLocalizedMessage();
             }
-            return new Refreshed(s, v, error);
+            FormState form = new FormState(runVerdicts, s.runs().isEmpty() ? List.of() : cs.failingFindings(List.of()),
+                    cs.currentDecisionDetails(), s.info().controller());
+            return new Refreshed(s, v, error, form);
         }, r -> {
             if (openCase.get() == cs) {
                 verdict.set(r.verdict());
                 verdictError.set(r.error());
+                formState.set(r.form());
                 snapshot.set(r.snapshot());
             }
         });
@@ -197,7 +233,7 @@ public final class CaseViewModel {
         });
     }
 
-    private record Refreshed(Snapshot snapshot, VerdictContent verdict, String error) {
+    private record Refreshed(Snapshot snapshot, VerdictContent verdict, String error, FormState form) {
     }
 
     private record Recorded(RunEntry run, String head) {
@@ -256,6 +292,69 @@ public final class CaseViewModel {
                 });
     }
 
+    /**
+     * Records a decision from the decision form through {@link CaseService#decide(DecisionRequest,
+     * org.releaseauditor.core.progress.ProgressMonitor)}: the service checks every rule (override,
+     * outputs, conditions) and re-hashes the files. A refusal goes to {@code refused} in the words of
+     * the form; anything else unexpected to the app's error dialog.
+     */
+    public void decide(DecisionRequest request, Consumer<String> refused) {
+        CaseService cs = requireWritable();
+        if (cs == null) {
+            return;
+        }
+        runForm(Messages.get("case.task.decide"), m -> cs.decide(request, m), d -> {
+            org.releaseauditor.core.casefile.DecisionEntry e = d.details().decision();
+            message.set(Messages.get("case.decided", Messages.get("decision." + e.outcome().name()), e.id()));
+            refresh();
+        }, refused);
+    }
+
+    /**
+     * The second reviewer signs the decision in force (a separate chained event), recorded with the
+     * reviewer as the event's actor. Refused (to {@code refused}, in words) when the reviewer made
+     * the decision or signed it already.
+     */
+    public void review(String reviewer, String comment, Consumer<String> refused) {
+        CaseService cs = requireWritable();
+        if (cs == null) {
+            return;
+        }
+        runForm(Messages.get("case.review.task"), m -> {
+            String actor = cs.actor();
+            try {
+                if (reviewer != null && !reviewer.isBlank()) {
+                    cs.setActor(reviewer.strip());
+                }
+                return cs.review(reviewer, comment);
+            } finally {
+                cs.setActor(actor);
+            }
+        }, r -> {
+            message.set(Messages.get("case.review.recorded", r.review().reviewer(), r.review().decisionId(),
+                    shortHash(r.receipt().headHash())));
+            refresh();
+        }, refused);
+    }
+
+    /**
+     * Writes exactly the approved outputs of the decision in force, the report, a copy of the case
+     * file and SHA256SUMS to {@code dir} (as {@code case export CASE --to DIR}); {@code refused}
+     * says why nothing was written (nothing approved, review missing, folder not empty).
+     */
+    public void exportApproved(Path dir, Consumer<String> refused) {
+        CaseService cs = openCase.get();
+        if (cs == null) {
+            message.set(Messages.get("case.none"));
+            return;
+        }
+        Locale locale = Messages.locale();
+        runForm(Messages.get("case.exportDir.task"),
+                m -> new org.releaseauditor.service.cases.CaseExport().export(cs.file(), dir, null, locale, m),
+                r -> message.set(Messages.get("case.exportDir.done", r.outputs().size(), r.decisionId(), r.dir())),
+                refused);
+    }
+
     /** Exports the report (HTML or PDF) in the current language. */
     public void export(Path out, boolean pdf, boolean includeRecords) {
         CaseService cs = openCase.get();
@@ -296,6 +395,27 @@ public final class CaseViewModel {
             return null;
         }
         return cs;
+    }
+
+    /**
+     * Runs form work on the writer: {@link #busyProperty()} is true meanwhile; a refusal of the
+     * service ({@link org.releaseauditor.core.error.AuditException}) goes to {@code refused} in the
+     * words of the form; anything else to the app's error dialog (never a stack trace).
+     */
+    private <T> void runForm(String title, FxTasks.Work<T> work, Consumer<T> onSuccess, Consumer<String> refused) {
+        busy.set(true);
+        writer.start(title, (TaskRunner.Work<T, Void>) (m, publish) -> work.run(m),
+                TaskRunner.Handlers.<T, Void>onSuccess(t -> {
+                    busy.set(false);
+                    onSuccess.accept(t);
+                }).onFailure(ex -> {
+                    busy.set(false);
+                    if (ex instanceof org.releaseauditor.core.error.AuditException ae && refused != null) {
+                        refused.accept(DecisionFormText.refusal(ae));
+                    } else {
+                        writer.reportFailure(title, ex);
+                    }
+                }).onCancelled(() -> busy.set(false)));
     }
 
     private <T> void run(String title, FxTasks.Work<T> work, Consumer<T> onSuccess) {
@@ -343,6 +463,16 @@ public final class CaseViewModel {
     /** Why the verdict could not be computed (empty when it could). */
     public StringProperty verdictErrorProperty() {
         return verdictError;
+    }
+
+    /** What the decision form shows besides the snapshot; null without a case. */
+    public ReadOnlyObjectProperty<FormState> formStateProperty() {
+        return formState.getReadOnlyProperty();
+    }
+
+    /** True while a decision, review or export of the form runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public ObservableList<FindingEntry> findings() {

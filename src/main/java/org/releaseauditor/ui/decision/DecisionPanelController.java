@@ -17,10 +17,13 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.casefile.LegalBasis;
 import org.releaseauditor.core.casefile.FindingEntry;
 import org.releaseauditor.core.casefile.RunEntry;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.PolicyProfile;
+import org.releaseauditor.service.cases.DecisionRequest;
+import org.releaseauditor.service.cases.DecisionRules;
 import org.releaseauditor.service.policy.PolicyService;
 import org.releaseauditor.ui.AppContext;
 
@@ -32,6 +35,7 @@ public final class DecisionPanelController {
 
     @FXML private Label caseTitle;
     @FXML private Label accessNotice;
+    @FXML private Label inForceLabel;
     @FXML private TableView<RunEntry> runsTable;
     @FXML private ComboBox<PolicyProfile> policyBox;
     @FXML private Label policyDescription;
@@ -48,6 +52,41 @@ public final class DecisionPanelController {
     @FXML private Button recordButton;
     @FXML private Button decideButton;
     @FXML private Label recordReason;
+    @FXML private Label decisionRuns;
+    @FXML private javafx.scene.layout.VBox outputsBox;
+    @FXML private TableView<DecisionOutputRow> outputsTable;
+    @FXML private Label derivedLabel;
+    @FXML private javafx.scene.layout.VBox overrideBox;
+    @FXML private Label overrideFindings;
+    @FXML private TextArea overrideArea;
+    @FXML private TextField purposeField;
+    @FXML private ComboBox<LegalBasisChoice> legalBasisBox;
+    @FXML private TextField legalBasisTextField;
+    @FXML private TextField recipientsField;
+    @FXML private TextField retentionField;
+    @FXML private TextField controllerField;
+    @FXML private javafx.scene.control.ProgressIndicator decideBusy;
+    @FXML private Label reviewStatus;
+    @FXML private javafx.scene.layout.VBox reviewsBox;
+    @FXML private TextField reviewerField;
+    @FXML private TextField reviewCommentField;
+    @FXML private Button signButton;
+    @FXML private Label reviewValidation;
+    @FXML private Button exportApprovedButton;
+    @FXML private Label exportValidation;
+    /** Strong reference for the weak listener on the long-lived case model (see {@link #snapshotShown}). */
+    private final javafx.beans.value.ChangeListener<CaseViewModel.FormState> formShown;
+    /** The outputs of the runs decided on, by dataset id (choices survive a refresh). */
+    private final java.util.Map<Long, DecisionOutputRow> rowsById = new java.util.HashMap<>();
+    private boolean followingDerived;
+
+    /** A legal basis to choose, or none ({@code basis} null): "(not stated)". */
+    record LegalBasisChoice(LegalBasis basis) {
+        @Override
+        public String toString() {
+            return DecisionFormText.legalBasis(basis);
+        }
+    }
     /** Strong reference for the weak listener on the long-lived case model (the window may be rebuilt). */
     private final javafx.beans.value.ChangeListener<CaseViewModel.Snapshot> snapshotShown;
 
@@ -60,6 +99,10 @@ public final class DecisionPanelController {
                 ctx.session().statusProperty().set(Messages.get("case.opened", s.info().title()));
             }
         };
+        this.formShown = (o, a, f) -> {
+            rebuildOutputs();
+            showReviews(f);
+        };
     }
 
     @FXML
@@ -70,7 +113,9 @@ public final class DecisionPanelController {
         conditionsRadio.setUserData(DecisionOutcome.APPROVE_WITH_CONDITIONS);
         rejectRadio.setToggleGroup(outcome);
         rejectRadio.setUserData(DecisionOutcome.REJECT);
-        conditionsArea.disableProperty().bind(conditionsRadio.selectedProperty().not());
+        outcome.selectedToggleProperty().addListener((o, a, b) -> updateForm());
+        conditionsArea.textProperty().addListener((o, a, b) -> updateForm());
+        initDecisionForm();
         messageLabel.textProperty().bind(vm.messageProperty());
         TableColumn<RunEntry, String> id = col(Messages.get("case.col.run"), r -> Long.toString(r.id()));
         TableColumn<RunEntry, String> lane = col(Messages.get("case.col.lane"), RunEntry::lane);
@@ -79,6 +124,10 @@ public final class DecisionPanelController {
         TableColumn<RunEntry, String> ver = col(Messages.get("case.col.engine"), RunEntry::engineVersion);
         runsTable.getColumns().setAll(List.of(id, lane, at, actor, ver));
         runsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // a decision may rest on several runs: the selected ones (the latest when none is selected)
+        runsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        runsTable.getSelectionModel().getSelectedItems()
+                .addListener((javafx.collections.ListChangeListener<RunEntry>) c -> rebuildOutputs());
         runsTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.showFindings(b.id());
@@ -136,7 +185,290 @@ public final class DecisionPanelController {
         // a disabled button shows no tooltip: the reason is written next to it as well
         recordReason.textProperty().bind(javafx.beans.binding.Bindings.when(record.disabledProperty())
                 .then(record.reasonProperty()).otherwise(""));
-        decideButton.disableProperty().bind(vm.writableProperty().not());
+        decideButton.disableProperty().bind(vm.writableProperty().not().or(vm.busyProperty()));
+        signButton.disableProperty().bind(vm.writableProperty().not().or(vm.busyProperty())
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.formStateProperty().get() == null
+                        || vm.formStateProperty().get().current().isEmpty(), vm.formStateProperty())));
+        exportApprovedButton.disableProperty().bind(vm.openCaseProperty().isNull().or(vm.busyProperty()));
+        decideBusy.visibleProperty().bind(vm.busyProperty());
+        decideBusy.managedProperty().bind(vm.busyProperty());
+        vm.formStateProperty().addListener(new javafx.beans.value.WeakChangeListener<>(formShown));
+        rebuildOutputs();
+        showReviews(vm.formStateProperty().get());
+    }
+
+    // ------------------------------------------------------------------ decision form
+
+    private void initDecisionForm() {
+        legalBasisBox.getItems().add(new LegalBasisChoice(null));
+        for (LegalBasis b : LegalBasis.values()) {
+            legalBasisBox.getItems().add(new LegalBasisChoice(b));
+        }
+        legalBasisBox.getSelectionModel().selectFirst();
+        TableColumn<DecisionOutputRow, String> name = col(Messages.get("decision.form.col.output"),
+                DecisionOutputRow::name);
+        TableColumn<DecisionOutputRow, String> sha = col(Messages.get("decision.form.col.sha"),
+                DecisionOutputRow::shortSha);
+        TableColumn<DecisionOutputRow, String> verdict = col(Messages.get("decision.form.col.verdict"),
+                r -> Messages.get(r.verdict().messageKey()));
+        // the verdict's colour comes from the verdict (PASS / WARN / FAIL), as in the findings list
+        verdict.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String t, boolean empty) {
+                super.updateItem(t, empty);
+                getStyleClass().removeAll("finding-pass", "finding-warn", "finding-fail");
+                DecisionOutputRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : t);
+                if (r != null && r.verdict().status() != org.releaseauditor.core.verdict.VerdictStatus.NOT_JUDGED) {
+                    getStyleClass().add("finding-" + r.verdict().status().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
+        name.setPrefWidth(200);
+        sha.setPrefWidth(120);
+        verdict.setPrefWidth(170);
+        TableColumn<DecisionOutputRow, DecisionOutputRow> choice = new TableColumn<>(
+                Messages.get("decision.form.col.choice"));
+        choice.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        choice.setCellFactory(c -> new ChoiceCell());
+        choice.setMinWidth(150);
+        choice.setPrefWidth(180);
+        TableColumn<DecisionOutputRow, DecisionOutputRow> comment = new TableColumn<>(
+                Messages.get("decision.form.col.comment"));
+        comment.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        comment.setCellFactory(c -> new CommentCell());
+        comment.setPrefWidth(320);
+        outputsTable.getColumns().setAll(List.of(name, sha, verdict, choice, comment));
+        outputsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        outputsTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(DecisionOutputRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : new Tooltip(r.sha256()));
+            }
+        });
+        outputsBox.managedProperty().bind(outputsBox.visibleProperty());
+        // the read-only notice takes no room while there is none
+        accessNotice.visibleProperty().bind(accessNotice.textProperty().isNotEmpty());
+        accessNotice.managedProperty().bind(accessNotice.visibleProperty());
+        overrideBox.managedProperty().bind(overrideBox.visibleProperty());
+        outputsBox.setVisible(false);
+        overrideBox.setVisible(false);
+    }
+
+    /** The runs the decision rests on: those selected in the runs table, else the latest. */
+    private List<RunEntry> decidedRuns() {
+        List<RunEntry> sel = List.copyOf(runsTable.getSelectionModel().getSelectedItems());
+        if (!sel.isEmpty()) {
+            return sel.stream().filter(java.util.Objects::nonNull).toList();
+        }
+        RunEntry r = selectedOrLatestRun();
+        return r == null ? List.of() : List.of(r);
+    }
+
+    private List<Long> decidedRunIds() {
+        return decidedRuns().stream().map(RunEntry::id).toList();
+    }
+
+    /** One row per output of the decided runs; earlier choices and comments are kept. */
+    private void rebuildOutputs() {
+        CaseViewModel.Snapshot s = vm.snapshotProperty().get();
+        CaseViewModel.FormState f = vm.formStateProperty().get();
+        List<DecisionOutputRow> rows = new java.util.ArrayList<>();
+        if (s != null) {
+            List<Long> runIds = decidedRunIds();
+            java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+            decidedRuns().forEach(r -> ids.addAll(r.datasetIds()));
+            for (long id : ids) {
+                org.releaseauditor.core.casefile.DatasetEntry ds = s.datasets().stream().filter(d -> d.id() == id)
+                        .findFirst().orElse(null);
+                if (ds == null) {
+                    continue;
+                }
+                org.releaseauditor.core.verdict.ReleaseResult result = f == null
+                        ? org.releaseauditor.core.verdict.ReleaseResult.NOT_EVALUATED : f.outputResult(id, runIds);
+                DecisionOutputRow old = rowsById.get(id);
+                DecisionOutputRow row = new DecisionOutputRow(id, java.nio.file.Path.of(ds.path()).getFileName()
+                        .toString(), ds.sha256(), result);
+                if (old != null) {
+                    row.approveProperty().set(old.approveProperty().get());
+                    row.commentProperty().set(old.commentProperty().get());
+                }
+                row.approveProperty().addListener((o, a, b) -> updateForm());
+                rows.add(row);
+            }
+            decisionRuns.setText(runIds.isEmpty() ? "" : Messages.get("decision.form.runs", String.join(", ",
+                    runIds.stream().map(String::valueOf).toList())));
+        } else {
+            decisionRuns.setText("");
+        }
+        rowsById.clear();
+        rows.forEach(r -> rowsById.put(r.datasetId(), r));
+        outputsTable.getItems().setAll(rows);
+        // as tall as its rows (up to eight), so no empty rows push the form down
+        outputsTable.setFixedCellSize(32);
+        outputsTable.setPrefHeight(38 + 32 * Math.max(2, Math.min(rows.size(), 8)));
+        controllerField.setPromptText(f == null ? "" : Messages.get("decision.form.controller.prompt", f.controller()));
+        updateForm();
+    }
+
+    /** Per-output decisions are asked for when the decided runs have several outputs. */
+    private boolean perOutput() {
+        return outputsTable.getItems().size() >= 2;
+    }
+
+    /** The release outcome: chosen, or derived from the outputs by the service's rule. */
+    private DecisionOutcome currentOutcome() {
+        if (perOutput()) {
+            return DecisionRules.derive(outputsTable.getItems().stream().map(r -> r.approveProperty().get())
+                    .toList(), !conditionsArea.getText().isBlank());
+        }
+        return outcome.getSelectedToggle() == null ? null : (DecisionOutcome) outcome.getSelectedToggle().getUserData();
+    }
+
+    /** The outputs the decision would approve. */
+    private List<Long> approvedIds(DecisionOutcome o) {
+        if (perOutput()) {
+            return outputsTable.getItems().stream().filter(r -> r.approveProperty().get())
+                    .map(DecisionOutputRow::datasetId).toList();
+        }
+        return o == null || o == DecisionOutcome.REJECT ? List.of()
+                : outputsTable.getItems().stream().map(DecisionOutputRow::datasetId).toList();
+    }
+
+    /** The failed findings the decision as filled in would override (the service's rule). */
+    List<org.releaseauditor.service.cases.CaseRecords.FailedFinding> overridden() {
+        CaseViewModel.FormState f = vm.formStateProperty().get();
+        if (f == null) {
+            return List.of();
+        }
+        DecisionOutcome o = currentOutcome();
+        return DecisionRules.overridden(f.failing(decidedRunIds()), o, approvedIds(o));
+    }
+
+    /** Shows the derived outcome, and the override field while the decision overrides failed findings. */
+    private void updateForm() {
+        if (followingDerived) {
+            return;
+        }
+        boolean per = perOutput();
+        outputsBox.setVisible(per);
+        approveRadio.setDisable(per);
+        conditionsRadio.setDisable(per);
+        rejectRadio.setDisable(per);
+        conditionsArea.setDisable(!per && !conditionsRadio.isSelected());
+        if (per) {
+            DecisionOutcome d = currentOutcome();
+            followingDerived = true;
+            try {
+                outcome.selectToggle(d == DecisionOutcome.APPROVE ? approveRadio
+                        : d == DecisionOutcome.REJECT ? rejectRadio : conditionsRadio);
+            } finally {
+                followingDerived = false;
+            }
+            derivedLabel.setText(Messages.get("decision.form.derived", DecisionFormText.outcome(d)));
+        }
+        List<org.releaseauditor.service.cases.CaseRecords.FailedFinding> over = overridden();
+        overrideBox.setVisible(!over.isEmpty());
+        overrideFindings.setText(over.isEmpty() ? "" : Messages.get("decision.form.override.findings",
+                DecisionFormText.findings(over)));
+    }
+
+    /** The four-eyes section: whether the decision in force awaits its review, and the reviews recorded. */
+    private void showReviews(CaseViewModel.FormState f) {
+        reviewsBox.getChildren().clear();
+        reviewStatus.getStyleClass().removeAll("review-awaiting");
+        if (f == null || f.current().isEmpty()) {
+            reviewStatus.setText(Messages.get("case.review.none"));
+            return;
+        }
+        org.releaseauditor.service.cases.CaseRecords.DecisionDetails d = f.current().get();
+        Object[] args = {d.decision().id(), DecisionFormText.outcome(d.decision().outcome()), d.decision().auditor()};
+        if (d.awaitingReview()) {
+            reviewStatus.setText(Messages.get("case.review.awaiting", args));
+            reviewStatus.getStyleClass().add("review-awaiting");
+        } else if (!d.reviews().isEmpty()) {
+            reviewStatus.setText(Messages.get("case.review.done", args));
+        } else {
+            reviewStatus.setText(Messages.get("case.review.optional", args));
+        }
+        java.time.format.DateTimeFormatter fmt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneOffset.UTC);
+        for (org.releaseauditor.core.casefile.Review r : d.reviews()) {
+            Label l = new Label(Messages.get("case.review.entry", r.reviewer(), fmt.format(r.at()),
+                    r.comment().isBlank() ? "" : ": " + r.comment()));
+            l.setWrapText(true);
+            l.getStyleClass().add("review-entry");
+            reviewsBox.getChildren().add(l);
+        }
+    }
+
+    /** Approve/Reject for one output (a choice box bound to the row). */
+    private final class ChoiceCell extends javafx.scene.control.TableCell<DecisionOutputRow, DecisionOutputRow> {
+        private final ComboBox<Boolean> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                Boolean.TRUE, Boolean.FALSE));
+        private DecisionOutputRow row;
+
+        ChoiceCell() {
+            box.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(Boolean b) {
+                    return b == null ? "" : DecisionFormText.outcome(b ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT);
+                }
+
+                @Override
+                public Boolean fromString(String t) {
+                    return null;
+                }
+            });
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.getStyleClass().add("output-choice");
+            box.valueProperty().addListener((o, a, b) -> {
+                if (row != null && b != null) {
+                    row.approveProperty().set(b);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(DecisionOutputRow r, boolean empty) {
+            super.updateItem(r, empty);
+            row = null;
+            if (empty || r == null) {
+                setGraphic(null);
+                return;
+            }
+            box.setValue(r.approveProperty().get());
+            row = r;
+            setGraphic(box);
+        }
+    }
+
+    /** The comment on one output (a text field bound to the row). */
+    private static final class CommentCell extends javafx.scene.control.TableCell<DecisionOutputRow, DecisionOutputRow> {
+        private final TextField field = new TextField();
+        private DecisionOutputRow row;
+
+        CommentCell() {
+            field.textProperty().addListener((o, a, b) -> {
+                if (row != null) {
+                    row.commentProperty().set(b);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(DecisionOutputRow r, boolean empty) {
+            super.updateItem(r, empty);
+            row = null;
+            if (empty || r == null) {
+                setGraphic(null);
+                return;
+            }
+            field.setText(r.commentProperty().get());
+            row = r;
+            setGraphic(field);
+        }
     }
 
     /** Shows the open case (or none); also the case already open when this panel is built (language switch). */
@@ -144,17 +476,22 @@ public final class DecisionPanelController {
         if (s == null) {
             caseTitle.setText(Messages.get("case.none.title"));
             accessNotice.setText("");
+            inForceLabel.setText("");
             runsTable.getItems().clear();
+            rebuildOutputs();
             return;
         }
         caseTitle.setText(s.info().title() + " \u2014 " + vm.openCaseProperty().get().file().getFileName());
-        String inForce = s.decisions().isEmpty() ? Messages.get("case.noDecision")
-                : Messages.get("case.inForce", Messages.get("decision."
-                        + s.decisions().get(s.decisions().size() - 1).outcome().name()),
-                        s.decisions().get(s.decisions().size() - 1).id(),
-                        s.decisions().get(s.decisions().size() - 1).auditor());
-        accessNotice.setText((s.notice() == null ? "" : s.notice() + " ") + inForce);
+        accessNotice.setText(s.notice() == null ? "" : s.notice());
+        inForceLabel.setText(inForce(s));
+        List<Long> selected = runsTable.getSelectionModel().getSelectedItems().stream()
+                .filter(java.util.Objects::nonNull).map(RunEntry::id).toList();
         runsTable.getItems().setAll(s.runs());
+        for (int i = 0; i < s.runs().size(); i++) {
+            if (selected.contains(s.runs().get(i).id())) {
+                runsTable.getSelectionModel().select(i);
+            }
+        }
         if (!s.runs().isEmpty() && runsTable.getSelectionModel().isEmpty()) {
             runsTable.getSelectionModel().selectLast();
         }
@@ -162,6 +499,22 @@ public final class DecisionPanelController {
         if (auditorField.getText().isBlank()) {
             auditorField.setText(ctx.preferences().auditorName());
         }
+    }
+
+    /** The decision in force in one sentence: outcome, who, when, on which runs and outputs, and why. */
+    static String inForce(CaseViewModel.Snapshot s) {
+        if (s.decisions().isEmpty()) {
+            return Messages.get("case.noDecision");
+        }
+        org.releaseauditor.core.casefile.DecisionEntry d = s.decisions().get(s.decisions().size() - 1);
+        List<String> outputs = DecisionRules.datasetIds(d).stream().map(id -> s.datasets().stream()
+                .filter(x -> x.id() == id).findFirst().map(x -> java.nio.file.Path.of(x.path()).getFileName()
+                        .toString()).orElse("#" + id)).toList();
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneOffset.UTC).format(d.at());
+        return Messages.get("decision.form.inForce", DecisionFormText.outcome(d.outcome()), d.id(), d.auditor(), at,
+                String.join(", ", d.runIds().stream().map(String::valueOf).toList()), String.join(", ", outputs),
+                d.rationale());
     }
 
     private static String num(double d) {
@@ -243,9 +596,16 @@ public final class DecisionPanelController {
         return r;
     }
 
+    /**
+     * Records the decision as filled in. The form asks only what it can see at once (an outcome,
+     * rationale, auditor, and an override justification while failed findings would be overridden,
+     * by the service's own rule); everything else the service checks, off the FX thread, and a
+     * refusal is shown under the button in the words of the form.
+     */
     @FXML
     private void onDecide() {
-        if (outcome.getSelectedToggle() == null) {
+        boolean per = perOutput();
+        if (!per && outcome.getSelectedToggle() == null) {
             decisionValidation.setText(Messages.get("case.error.outcome"));
             return;
         }
@@ -257,12 +617,97 @@ public final class DecisionPanelController {
             decisionValidation.setText(Messages.get("case.error.auditor"));
             return;
         }
+        List<org.releaseauditor.service.cases.CaseRecords.FailedFinding> over = overridden();
+        if (!over.isEmpty() && overrideArea.getText().isBlank()) {
+            decisionValidation.setText(Messages.get("decision.form.error.override", DecisionFormText.findings(over)));
+            overrideArea.requestFocus();
+            return;
+        }
         decisionValidation.setText("");
         ctx.preferences().setAuditorName(auditorField.getText());
-        RunEntry run = selectedOrLatestRun();
-        vm.decide((DecisionOutcome) outcome.getSelectedToggle().getUserData(),
-                conditionsRadio.isSelected() ? conditionsArea.getText() : null, rationaleArea.getText(),
-                auditorField.getText(), run == null ? List.of() : List.of(run.id()), policyRef());
+        DecisionRequest.Builder b = DecisionRequest.builder()
+                .outcome(per ? null : (DecisionOutcome) outcome.getSelectedToggle().getUserData())
+                .conditions(per || conditionsRadio.isSelected() ? conditionsArea.getText() : null)
+                .rationale(rationaleArea.getText()).auditor(auditorField.getText()).runs(decidedRunIds())
+                // the policy whose findings are listed is the one the service records (its latest
+                // evaluation); a policy chosen in the box is recorded only for runs not evaluated yet
+                .policy(vm.findings().isEmpty() ? policyRef() : null)
+                .purpose(purposeField.getText()).legalBasisText(legalBasisTextField.getText())
+                .recipients(recipientsField.getText()).retention(retentionField.getText())
+                .controller(controllerField.getText().isBlank() ? null : controllerField.getText())
+                .overrideJustification(over.isEmpty() ? null : overrideArea.getText());
+        LegalBasisChoice basis = legalBasisBox.getValue();
+        if (basis != null && basis.basis() != null) {
+            b.legalBasis(basis.basis());
+        }
+        if (per) {
+            for (DecisionOutputRow r : outputsTable.getItems()) {
+                b.output(r.datasetId(), r.approveProperty().get(), r.commentProperty().get());
+            }
+        }
+        CaseViewModel.Snapshot s = vm.snapshotProperty().get();
+        if (s != null) {
+            b.expectedHead(s.headHash());
+        }
+        vm.decide(b.build(), decisionValidation::setText);
+    }
+
+    /** The second reviewer signs the decision in force; the service refuses the decider. */
+    @FXML
+    private void onSign() {
+        reviewValidation.setText("");
+        vm.review(reviewerField.getText(), reviewCommentField.getText(), reviewValidation::setText);
+    }
+
+    /**
+     * Exports exactly the approved outputs (as {@code case export --to DIR}). A chosen folder that
+     * is not empty gets a new subfolder named after the case.
+     */
+    @FXML
+    private void onExportApproved() {
+        exportValidation.setText("");
+        CaseViewModel.FormState f = vm.formStateProperty().get();
+        if (vm.openCaseProperty().get() == null || f == null) {
+            vm.messageProperty().set(Messages.get("case.none"));
+            return;
+        }
+        // what the service would refuse in any case, said before a folder is asked for
+        if (f.current().isEmpty()) {
+            exportValidation.setText(Messages.get("case.exportDir.nothing", Messages.get("case.export.noDecision")));
+            return;
+        }
+        org.releaseauditor.service.cases.CaseRecords.DecisionDetails d = f.current().get();
+        if (d.decision().outcome() == DecisionOutcome.REJECT) {
+            exportValidation.setText(Messages.get("case.exportDir.nothing", Messages.get("case.export.rejected",
+                    d.decision().id())));
+            return;
+        }
+        if (d.awaitingReview()) {
+            exportValidation.setText(Messages.get("case.exportDir.nothing", Messages.get(
+                    "case.export.awaitingReview", d.decision().id())));
+            return;
+        }
+        ctx.dialogs().chooseFolder(Messages.get("case.exportDir.choose"), ctx.preferences().lastFolder().orElse(null))
+                .ifPresent(dir -> vm.exportApproved(exportTarget(dir, vm.openCaseProperty().get().file()),
+                        exportValidation::setText));
+    }
+
+    /** The chosen folder when it is new or empty, else a new subfolder named after the case. */
+    static java.nio.file.Path exportTarget(java.nio.file.Path chosen, java.nio.file.Path caseFile) {
+        try {
+            if (!java.nio.file.Files.exists(chosen)) {
+                return chosen;
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(chosen)) {
+                if (s.findAny().isEmpty()) {
+                    return chosen;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return chosen;
+        }
+        String stem = caseFile.getFileName().toString().replaceAll("\\.rcase$", "");
+        return chosen.resolve(stem + "-approved");
     }
 
     @FXML

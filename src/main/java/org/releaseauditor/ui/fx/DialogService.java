@@ -30,4 +30,12 @@ public interface DialogService {
 
     /** Asks for a file to save. */
     Optional<Path> chooseFileToSave(String title, Path initialFolder, String initialName);
+
+    /**
+     * Asks for a folder (for example where to export the approved outputs). The default asks for
+     * a new folder's name through the save dialog; the JavaFX service shows a folder chooser.
+     */
+    default Optional<Path> chooseFolder(String title, Path initialFolder) {
+        return chooseFileToSave(title, initialFolder, "");
+    }
 }

@@ -95,6 +95,16 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title, Path initialFolder) {
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle(title);
+        if (initialFolder != null && initialFolder.toFile().isDirectory()) {
+            dc.setInitialDirectory(initialFolder.toFile());
+        }
+        return Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
+    }
+
     private static FileChooser chooser(String title, Path initialFolder, List<String> extensions) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
