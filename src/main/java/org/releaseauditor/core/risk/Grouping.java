@@ -23,7 +23,8 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * ids. The result is exactly the sequential one: a group's id depends only on its first row.
  *
  * <p>Memory on the parallel path: 12 bytes a row while grouping (row numbers and keys in partition
- * order) plus the 4-byte result, and 8 bytes a group.
+ * order, in batches of partitions when the heap is short) plus the 4-byte result, and 16 bytes a
+ * group while numbering (8 in the result).
  */
 final class Grouping {
 
@@ -231,20 +232,18 @@ final class Grouping {
         });
         int[] sizes = new int[groups];
         int[] firstRow = new int[groups];
-        int[][] global = new int[parts][];
+        // each partition's first rows are overwritten by its global ids (no third array a group)
+        int[][] global = localFirst;
         workers.forEach(parts, p -> {
             int[] first = localFirst[p];
             int[] size = localSize[p];
-            int[] g = new int[first.length];
             for (int k = 0; k < first.length; k++) {
                 int r = first[k];
                 int id = wordRank[r >>> 6] + Long.bitCount(firstBits[r >>> 6] & ((1L << r) - 1));
-                g[k] = id;
+                first[k] = id;
                 sizes[id] = size[k];
                 firstRow[id] = r;
             }
-            global[p] = g;
-            localFirst[p] = null;
             localSize[p] = null;
         });
         // 5. local ids to global ids, row by row (the partition of a row from its key again)
