@@ -198,6 +198,13 @@ final class PopulationUniquenessEstimator {
                 }
             };
 
+    /** Forgets the remembered searches (tests compare a remembered search with a fresh one). */
+    static void forgetPitmanSearches() {
+        synchronized (PITMAN_SEARCHES) {
+            PITMAN_SEARCHES.clear();
+        }
+    }
+
     private PitmanSearch pitmanSearch() {
         ClassSizeHistogram key = new ClassSizeHistogram(sizes, counts);
         synchronized (PITMAN_SEARCHES) {
