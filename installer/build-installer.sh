@@ -65,7 +65,7 @@ common=(
   --main-class org.releaseauditor.Launcher
   --icon src/main/resources/org/releaseauditor/ui/release-auditor.png
   --add-modules "$modules"
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --include-locales=en,de"
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --include-locales=en,de --generate-cds-archive"
   --java-options "-Dfile.encoding=UTF-8"
 )
 

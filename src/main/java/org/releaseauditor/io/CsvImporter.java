@@ -232,8 +232,10 @@ public final class CsvImporter {
             rows = 1;
         }
         boolean parallel = !workers.isSequential() && sample.fileSize() >= minParallelBytes;
+        // the larger of the read itself (a parallel read holds its ranges' codes and the merged
+        // columns at once) and the columns afterwards with the analysis's per-row need
         long need = MemoryBudget.IMPORT_BASE + columns * MemoryBudget.IMPORT_PER_COLUMN
-                + rows * columns * (parallel ? 2 : 1) + rows * MemoryBudget.ANALYSIS_PER_ROW;
+                + Math.max(rows * columns * (parallel ? 2 : 1), rows * columns + rows * MemoryBudget.ANALYSIS_PER_ROW);
         MemoryBudget.require(Messages.get("error.memory.import", file.getFileName()), need, rows, columns);
     }
 

@@ -16,9 +16,13 @@ public final class MemoryBudget {
     public static final long IMPORT_BASE = 8L << 20;
     /** Per column of an import: dictionary, builders and header (matters for very wide files). */
     public static final long IMPORT_PER_COLUMN = 2L << 10;
-    /** Per row of the analyses that follow an import (grouping: class ids and scratch). */
-    public static final long ANALYSIS_PER_ROW = 24;
-    /** Per row while grouping (row numbers and keys in partition order, class ids). */
+    /**
+     * Per row of the analyses that follow an import: the grouping's class id a row (4 bytes) and,
+     * while classes are numbered, 16 bytes a class (as many classes as rows at worst); the
+     * grouping's scratch is taken in batches that fit what is left.
+     */
+    public static final long ANALYSIS_PER_ROW = 20;
+    /** Per row while grouping: as {@link #ANALYSIS_PER_ROW}, the columns being in memory already. */
     public static final long GROUPING_PER_ROW = 20;
 
     private MemoryBudget() {

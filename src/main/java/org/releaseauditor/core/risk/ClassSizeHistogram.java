@@ -51,6 +51,15 @@ public record ClassSizeHistogram(long[] classSizes, long[] classCounts) {
         return tally.sorted();
     }
 
+    /** As {@link #tally(long[], int[])} for int values (the class sizes themselves). */
+    static long[][] tally(int[] values, int[] weights) {
+        Tally tally = new Tally();
+        for (int j = 0; j < values.length; j++) {
+            tally.add(values[j], weights[j]);
+        }
+        return tally.sorted();
+    }
+
     /** Counts per distinct long value: a direct table for small values, a hash map beyond. */
     private static final class Tally {
         private static final int DIRECT = 4096;

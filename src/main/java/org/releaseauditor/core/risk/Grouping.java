@@ -23,7 +23,8 @@ import org.releaseauditor.core.progress.ProgressMonitor;
  * ids. The result is exactly the sequential one: a group's id depends only on its first row.
  *
  * <p>Memory on the parallel path: 12 bytes a row while grouping (row numbers and keys in partition
- * order) plus the 4-byte result, and 8 bytes a group.
+ * order, in batches of partitions when the heap is short) plus the 4-byte result, and 16 bytes a
+ * group while numbering (8 in the result).
  */
 final class Grouping {
 
@@ -147,7 +148,8 @@ final class Grouping {
         return new Result(classOf, sizes.toArray(), first.toArray());
     }
 
-    private static Result parallel(int n, Keys keys, Workers workers, ProgressMonitor monitor, long batchBytes) {
+    private static Result parallel(int n, Keys source, Workers workers, ProgressMonitor monitor, long batchBytes) {
+        Keys keys = stored(n, source, workers, monitor);
         int chunks = Math.max(2, workers.tasks(n, Math.min(1 << 16, Math.max(1, n / (4 * workers.parallelism())))));
         int parts = Integer.highestOneBit(Math.max(2, Math.min(128, Math.max(2 * chunks, n >>> 15))));
         int shift = 64 - Integer.numberOfTrailingZeros(parts);
@@ -231,20 +233,18 @@ final class Grouping {
         });
         int[] sizes = new int[groups];
         int[] firstRow = new int[groups];
-        int[][] global = new int[parts][];
+        // each partition's first rows are overwritten by its global ids (no third array a group)
+        int[][] global = localFirst;
         workers.forEach(parts, p -> {
             int[] first = localFirst[p];
             int[] size = localSize[p];
-            int[] g = new int[first.length];
             for (int k = 0; k < first.length; k++) {
                 int r = first[k];
                 int id = wordRank[r >>> 6] + Long.bitCount(firstBits[r >>> 6] & ((1L << r) - 1));
-                g[k] = id;
+                first[k] = id;
                 sizes[id] = size[k];
                 firstRow[id] = r;
             }
-            global[p] = g;
-            localFirst[p] = null;
             localSize[p] = null;
         });
         // 5. local ids to global ids, row by row (the partition of a row from its key again)
@@ -263,6 +263,32 @@ final class Grouping {
             }
         });
         return new Result(classOf, sizes, firstRow);
+    }
+
+    /**
+     * The parallel path reads every row's key three times (count, scatter, renumber). When the
+     * heap has room to spare (8 bytes a row within an eighth of what is free), the keys are
+     * computed once into an array and copied from there; otherwise they are computed again each
+     * time, which needs no memory a row. The keys, and so the result, are the same either way.
+     */
+    private static Keys stored(int n, Keys source, Workers workers, ProgressMonitor monitor) {
+        if (8L * n > MemoryBudget.available() / 8) {
+            return source;
+        }
+        long[] all = new long[n];
+        int chunks = workers.tasks(n, 1 << 16);
+        workers.forEach(chunks, t -> {
+            int from = (int) ((long) n * t / chunks);
+            int to = (int) ((long) n * (t + 1) / chunks);
+            long[] block = new long[BLOCK];
+            for (int r = from; r < to; r += BLOCK) {
+                monitor.checkCancelled();
+                int end = Math.min(to, r + BLOCK);
+                source.keys(r, end, block);
+                System.arraycopy(block, 0, all, r, end - r);
+            }
+        });
+        return (from, to, dst) -> System.arraycopy(all, from, dst, 0, to - from);
     }
 
     /**

@@ -108,9 +108,144 @@ public final class IndividualRisk {
      */
     public static IndividualRiskResult compute(Dataset data, MicrodataConfig cfg, ProgressMonitor monitor)
             throws ConfigurationException, DatasetFormatException {
+        if (cfg.householdColumn() != null) {
+            Inputs in = Inputs.of(data, cfg, monitor);
+            return summarise(in.records, in.partition, in.household, DEFAULT_THRESHOLDS, cfg.individualRiskMethod(),
+                    cfg.qual(), cfg.surveyData(), cfg.wildcards(), monitor);
+        }
+        // without households every number comes from the classes: no per-record array (12 bytes a
+        // row before), and without weights and wildcards no per-class array either
+        Inputs.check(cfg);
+        List<Column> qis = new ArrayList<>();
+        for (String q : cfg.quasiIdentifiers()) {
+            qis.add(Inputs.column(data, q, "quasi-identifier"));
+        }
+        Column weight = cfg.weightColumn() == null ? null : Inputs.column(data, cfg.weightColumn(), "weight");
+        Partition partition = Partition.group(qis, monitor);
+        if (weight == null && !cfg.wildcards()) {
+            return bySize(partition, DEFAULT_THRESHOLDS, cfg.individualRiskMethod(), cfg.qual(), cfg.surveyData(),
+                    monitor);
+        }
+        Frequencies freq = frequencies(qis, partition, weight, cfg.wildcards(), monitor);
+        double[] classRisk = classRisks(freq, cfg.individualRiskMethod(), cfg.qual(), cfg.surveyData(), monitor);
+        return byClass(partition, classRisk, DEFAULT_THRESHOLDS, cfg.individualRiskMethod(), cfg.qual(),
+                cfg.surveyData(), cfg.wildcards(), monitor);
+    }
+
+    /** The per-record computation (every record's risk in an array), kept as the tests' oracle. */
+    static IndividualRiskResult computePerRecord(Dataset data, MicrodataConfig cfg, ProgressMonitor monitor)
+            throws ConfigurationException, DatasetFormatException {
         Inputs in = Inputs.of(data, cfg, monitor);
         return summarise(in.records, in.partition, in.household, DEFAULT_THRESHOLDS, cfg.individualRiskMethod(),
                 cfg.qual(), cfg.surveyData(), cfg.wildcards(), monitor);
+    }
+
+    private static double[] classRisks(Frequencies freq, IndividualRiskMethod method, double qual, boolean survey,
+            ProgressMonitor monitor) {
+        int classes = freq.fk.length;
+        double[] classRisk = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            if ((c & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            classRisk[c] = survey ? risk(freq.fk[c], freq.populationFk[c], method) * qual : 1.0 / freq.fk[c];
+        }
+        return classRisk;
+    }
+
+    /**
+     * Individual risk without weights, wildcards or households: f_k is the class size and F_k = f_k
+     * (a sum of ones), so a class's risk depends on its size alone and is computed once per
+     * distinct size. The same numbers, bit for bit, as the per-record path.
+     */
+    static IndividualRiskResult bySize(Partition partition, List<Double> thresholds, IndividualRiskMethod method,
+            double qual, boolean survey, ProgressMonitor monitor) {
+        ClassSizeHistogram h = partition.histogram();
+        long[] distinctSizes = h.classSizes();
+        long[] classesOfSize = h.classCounts();
+        int d = distinctSizes.length;
+        double[] riskOfSize = new double[d];
+        long[] records = new long[d];
+        for (int i = 0; i < d; i++) {
+            long f = distinctSizes[i];
+            riskOfSize[i] = survey ? risk(f, (double) f, method) * qual : 1.0 / f;
+            records[i] = f * classesOfSize[i];
+        }
+        // ER = Σ_c f_c · r_c in class order, as the per-record path
+        int[] sizes = partition.sizes();
+        double[] direct = null;
+        if (d > 0 && distinctSizes[d - 1] <= 1 << 16) {
+            direct = new double[(int) distinctSizes[d - 1] + 1];
+            for (int i = 0; i < d; i++) {
+                direct[(int) distinctSizes[i]] = riskOfSize[i];
+            }
+        }
+        double er = 0;
+        for (int c = 0; c < sizes.length; c++) {
+            if ((c & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            int f = sizes[c];
+            er += f * (direct != null ? direct[f] : riskOfSize[java.util.Arrays.binarySearch(distinctSizes, f)]);
+        }
+        Integer[] order = new Integer[d];
+        for (int i = 0; i < d; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(riskOfSize[a], riskOfSize[b]));
+        double[] sorted = new double[d];
+        long[] counts = new long[d];
+        for (int i = 0; i < d; i++) {
+            sorted[i] = riskOfSize[order[i]];
+            counts[i] = records[order[i]];
+        }
+        return fromDistinct(partition, er, sorted, counts, thresholds, method, qual, survey, false, monitor);
+    }
+
+    /** Individual risk from per-class risks, each counted once per record of its class. */
+    static IndividualRiskResult byClass(Partition partition, double[] classRisk, List<Double> thresholds,
+            IndividualRiskMethod method, double qual, boolean survey, boolean wildcards, ProgressMonitor monitor) {
+        double er = 0;
+        for (int c = 0; c < classRisk.length; c++) {
+            er += partition.size(c) * classRisk[c];
+        }
+        double[] distinct = classRisk.clone();
+        java.util.Arrays.sort(distinct);
+        int d = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (d == 0 || Double.compare(distinct[d - 1], distinct[i]) != 0) {
+                distinct[d++] = distinct[i];
+            }
+        }
+        distinct = java.util.Arrays.copyOf(distinct, d);
+        long[] counts = new long[d];
+        for (int c = 0; c < classRisk.length; c++) {
+            if ((c & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
+                monitor.checkCancelled();
+            }
+            counts[java.util.Arrays.binarySearch(distinct, classRisk[c])] += partition.size(c);
+        }
+        return fromDistinct(partition, er, distinct, counts, thresholds, method, qual, survey, wildcards, monitor);
+    }
+
+    private static IndividualRiskResult fromDistinct(Partition partition, double er, double[] sorted, long[] counts,
+            List<Double> thresholds, IndividualRiskMethod method, double qual, boolean survey, boolean wildcards,
+            ProgressMonitor monitor) {
+        long n = partition.classifiedRecords();
+        ScoreSummary distribution = ScoreSummary.ofSorted(sorted, counts, riskBins());
+        List<ThresholdCount> above = new ArrayList<>(thresholds.size());
+        for (double t : thresholds) {
+            long c = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (sorted[i] > t) {
+                    c += counts[i];
+                }
+            }
+            above.add(new ThresholdCount(t, c, n == 0 ? 0.0 : (double) c / n));
+        }
+        monitor.update(Messages.get("risk.progress.individualRisk"), 1, 1);
+        return new IndividualRiskResult(n, partition.suppressedRecords(), er, n == 0 ? 0.0 : er / n,
+                distribution.max(), distribution, above, null, method, qual, survey, wildcards);
     }
 
     /** The columns, partition, frequencies and per-record risks of one configuration. */
@@ -130,8 +265,7 @@ public final class IndividualRisk {
             this.records = records;
         }
 
-        static Inputs of(Dataset data, MicrodataConfig cfg, ProgressMonitor monitor)
-                throws ConfigurationException, DatasetFormatException {
+        static void check(MicrodataConfig cfg) throws ConfigurationException {
             if (cfg.quasiIdentifiers().isEmpty()) {
                 throw new ConfigurationException("risk.config.noQuasiIdentifiers");
             }
@@ -139,6 +273,11 @@ public final class IndividualRisk {
                 throw new ConfigurationException("risk.config.invalidParameter", "qual", cfg.qual(),
                         "a positive number");
             }
+        }
+
+        static Inputs of(Dataset data, MicrodataConfig cfg, ProgressMonitor monitor)
+                throws ConfigurationException, DatasetFormatException {
+            check(cfg);
             List<Column> qis = new ArrayList<>();
             for (String q : cfg.quasiIdentifiers()) {
                 qis.add(column(data, q, "quasi-identifier"));
@@ -153,7 +292,7 @@ public final class IndividualRisk {
             return new Inputs(qis, partition, household, freq, records);
         }
 
-        private static Column column(Dataset data, String name, String role) throws ConfigurationException {
+        static Column column(Dataset data, String name, String role) throws ConfigurationException {
             return data.column(name).orElseThrow(() -> new ConfigurationException("risk.config.unknownColumn", name,
                     role, data.name(), String.join(", ", data.columnNames())));
         }

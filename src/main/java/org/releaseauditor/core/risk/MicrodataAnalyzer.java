@@ -74,14 +74,11 @@ public final class MicrodataAnalyzer {
         long n = partition.classifiedRecords();
         int[] firstRow = firstRows(partition, m);
 
-        long[] effective = new long[classes];
+        // without wildcards the effective sizes are the class sizes (no copy: 8 bytes a class)
+        long[] effective = null;
         if (cfg.wildcards()) {
             m.update(Messages.get("progress.risk.wildcards"), 350, 1000);
             effective = WildcardMatcher.compatibleSizes(qis, sizes, firstRow, m.slice(0.35, 0.45));
-        } else {
-            for (int j = 0; j < classes; j++) {
-                effective[j] = sizes[j];
-            }
         }
 
         long[] population = null;
@@ -131,7 +128,7 @@ public final class MicrodataAnalyzer {
         }
         double sampleUniqueness = fraction(uniques, n);
         List<MicrodataResult.RiskBin> distribution = riskDistribution(effSizes, effRecords, n);
-        List<MicrodataResult.ClassSummary> riskiest = riskiestClasses(effective, effSizes, effClasses, firstRow);
+        List<MicrodataResult.ClassSummary> riskiest = riskiestClasses(effective, sizes, effSizes, effClasses, firstRow);
 
         m.update(Messages.get("progress.risk.population"), 600, 1000);
         MicrodataResult.PopulationUniqueness populationUniqueness = null;
@@ -271,6 +268,9 @@ public final class MicrodataAnalyzer {
 
     /** {distinct effective sizes ascending, classes per size, records per size}. */
     private static long[][] effectiveHistogram(long[] effective, int[] sizes) {
+        if (effective == null) {
+            return ClassSizeHistogram.tally(sizes, sizes);
+        }
         // counted per distinct size (few), no sorted copy of one value per class
         return ClassSizeHistogram.tally(effective, sizes);
     }
@@ -341,8 +341,8 @@ public final class MicrodataAnalyzer {
     }
 
     /** The {@link #RISKIEST_CLASSES} classes with the smallest sizes, ties by row. */
-    private static List<MicrodataResult.ClassSummary> riskiestClasses(long[] effective, long[] effSizes,
-                                                                      long[] effClasses, int[] firstRow) {
+    private static List<MicrodataResult.ClassSummary> riskiestClasses(long[] effective, int[] sizes,
+            long[] effSizes, long[] effClasses, int[] firstRow) {
         long cutoff = Long.MAX_VALUE;
         long below = 0;
         for (int i = 0; i < effSizes.length; i++) {
@@ -355,11 +355,12 @@ public final class MicrodataAnalyzer {
         long atCutoffWanted = RISKIEST_CLASSES - below;
         List<MicrodataResult.ClassSummary> list = new ArrayList<>();
         long atCutoff = 0;
-        for (int j = 0; j < effective.length; j++) {
-            if (effective[j] < cutoff) {
-                list.add(new MicrodataResult.ClassSummary(effective[j], firstRow[j]));
-            } else if (effective[j] == cutoff && atCutoff < atCutoffWanted) {
-                list.add(new MicrodataResult.ClassSummary(effective[j], firstRow[j]));
+        for (int j = 0; j < sizes.length; j++) {
+            long e = effective == null ? sizes[j] : effective[j];
+            if (e < cutoff) {
+                list.add(new MicrodataResult.ClassSummary(e, firstRow[j]));
+            } else if (e == cutoff && atCutoff < atCutoffWanted) {
+                list.add(new MicrodataResult.ClassSummary(e, firstRow[j]));
                 atCutoff++;
             }
         }

@@ -178,7 +178,41 @@ final class PopulationUniquenessEstimator {
 
     // ------------------------------------------------------------------------------- Pitman
 
-    private Outcome pitman() {
+    /**
+     * The Newton–Raphson search for Pitman's (θ, α): the start, the closed-form solution and the
+     * one taken. It depends on the sample's histogram alone, not on N, so the fits of one
+     * histogram at several sampling fractions (the population curve) are searched once.
+     */
+    private record PitmanSearch(double[] start, NewtonRaphson2D.Solution closed, NewtonRaphson2D.Solution solution,
+            boolean iterative) {
+    }
+
+    /** The last few searches, by histogram (each costs O(J + n) per step with the exact sums). */
+    private static final java.util.Map<ClassSizeHistogram, PitmanSearch> PITMAN_SEARCHES =
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<ClassSizeHistogram, PitmanSearch> e) {
+                    return size() > 4;
+                }
+            };
+
+    /** Forgets the remembered searches (tests compare a remembered search with a fresh one). */
+    static void forgetPitmanSearches() {
+        synchronized (PITMAN_SEARCHES) {
+            PITMAN_SEARCHES.clear();
+        }
+    }
+
+    private PitmanSearch pitmanSearch() {
+        ClassSizeHistogram key = new ClassSizeHistogram(sizes, counts);
+        synchronized (PITMAN_SEARCHES) {
+            PitmanSearch hit = PITMAN_SEARCHES.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
         double[] start = pitmanStart();
         NewtonRaphson2D.Solution closed = NewtonRaphson2D.solve(start[0], start[1], this::pitmanClosed,
                 (t, a) -> t >= 0, monitor);
@@ -199,6 +233,19 @@ final class PopulationUniquenessEstimator {
                 iterative = true;
             }
         }
+        PitmanSearch search = new PitmanSearch(start, closed, solution, iterative);
+        synchronized (PITMAN_SEARCHES) {
+            PITMAN_SEARCHES.put(key, search);
+        }
+        return search;
+    }
+
+    private Outcome pitman() {
+        PitmanSearch search = pitmanSearch();
+        double[] start = search.start();
+        NewtonRaphson2D.Solution closed = search.closed();
+        NewtonRaphson2D.Solution solution = search.solution();
+        boolean iterative = search.iterative();
         if (!solution.converged()) {
             return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NOT_CONVERGED, String.format(Locale.ROOT,
                     "Newton-Raphson found no maximum-likelihood estimate of Pitman's theta and alpha from the initial "

@@ -75,6 +75,84 @@ public record ScoreSummary(long count, double min, double mean, double median, d
                 quantile(sorted, 0.95), quantile(sorted, 0.99), sorted[n - 1], bins);
     }
 
+    /**
+     * The summary of values given with multiplicities, without expanding them (a class's risk once
+     * per record): exactly {@link #of} of the expanded array, the mean's sum included (added value
+     * by value in ascending order, as there).
+     *
+     * @param sorted values in ascending order ({@link Double#compare}); equal values may repeat
+     * @param counts how often each value occurs (≥ 0)
+     */
+    static ScoreSummary ofSorted(double[] sorted, long[] counts, double[] upperBounds) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        long[] binCounts = new long[upperBounds.length];
+        long overflow = 0;
+        double sum = 0;
+        int b = 0;
+        double min = 0;
+        double max = 0;
+        boolean any = false;
+        for (int i = 0; i < sorted.length; i++) {
+            long c = counts[i];
+            if (c == 0) {
+                continue;
+            }
+            double v = sorted[i];
+            if (!any) {
+                min = v;
+                any = true;
+            }
+            max = v;
+            for (long r = 0; r < c; r++) {
+                sum += v;
+            }
+            while (b < upperBounds.length && v > upperBounds[b]) {
+                b++;
+            }
+            if (b < upperBounds.length) {
+                binCounts[b] += c;
+            } else {
+                overflow += c;
+            }
+        }
+        List<Bin> bins = new ArrayList<>(upperBounds.length + 1);
+        for (int i = 0; i < upperBounds.length; i++) {
+            bins.add(new Bin(upperBounds[i], binCounts[i]));
+        }
+        if (overflow > 0) {
+            bins.add(new Bin(max, overflow));
+        }
+        if (n == 0) {
+            return new ScoreSummary(0, 0, 0, 0, 0, 0, 0, 0, bins);
+        }
+        return new ScoreSummary(n, min, sum / n, quantile(sorted, counts, n, 0.5), quantile(sorted, counts, n, 0.9),
+                quantile(sorted, counts, n, 0.95), quantile(sorted, counts, n, 0.99), max, bins);
+    }
+
+    /** Type-7 quantile of the expanded ascending array of {@code sorted} × {@code counts}. */
+    private static double quantile(double[] sorted, long[] counts, long n, double q) {
+        double h = (n - 1) * q;
+        long lo = (long) Math.floor(h);
+        long hi = Math.min(lo + 1, n - 1);
+        double xlo = at(sorted, counts, lo);
+        double xhi = at(sorted, counts, hi);
+        return xlo + (h - lo) * (xhi - xlo);
+    }
+
+    private static double at(double[] sorted, long[] counts, long pos) {
+        long seen = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            seen += counts[i];
+            if (pos < seen) {
+                return sorted[i];
+            }
+        }
+        throw new IllegalArgumentException("position out of range");
+    }
+
     /** Type-7 quantile of an ascending, non-empty array. */
     static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;
