@@ -137,7 +137,7 @@ public final class HelpPane extends VBox {
                 showEntry(b);
             }
         });
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 onClose.run();
                 e.consume();

@@ -135,7 +135,7 @@ public final class MainWindow {
     }
 
     /** Help → Guided tour: on the open case, or on the demo case when none is open. */
-    private void replayTour() {
+    public void replayTour() {
         controller.laneTabs().getSelectionModel().select(controller.verdictTab());
         if (ctx.caseModel().openCaseProperty().get() == null) {
             Path demo = org.releaseauditor.ui.decision.DemoCase.file();
