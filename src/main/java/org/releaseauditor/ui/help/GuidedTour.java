@@ -76,6 +76,9 @@ public final class GuidedTour {
         layer.getStyleClass().add("tour-layer");
         frame.getStyleClass().add("tour-frame");
         frame.setMouseTransparent(true);
+        frame.setFill(null);
+        frame.setStroke(javafx.scene.paint.Color.web("#1565c0"));
+        frame.setStrokeWidth(3);
         frame.setArcWidth(8);
         frame.setArcHeight(8);
         callout.setId("tourCallout");

@@ -2,8 +2,10 @@ package org.releaseauditor.ui.help;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
@@ -50,6 +52,8 @@ public final class HelpPane extends VBox {
     private final ListView<MetricEntry> list = new ListView<>();
     private final FilteredList<MetricEntry> filtered;
     private String scope = "";
+    /** pattern → the label shown in the list. */
+    private final Map<String, String> display = new HashMap<>();
     private MetricHelp.Key shown;
     private Runnable onClose = () -> { };
 
@@ -58,7 +62,7 @@ public final class HelpPane extends VBox {
         getStyleClass().add("help-pane");
         setSpacing(8);
         setPadding(new Insets(8, 10, 10, 10));
-        setPrefWidth(360);
+        setPrefWidth(340);
         setMinWidth(300);
         setMaxWidth(420);
         setAccessibleRole(AccessibleRole.NODE);
@@ -92,9 +96,9 @@ public final class HelpPane extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("help-scroll");
-        scroll.setPrefViewportHeight(330);
+        scroll.setPrefViewportHeight(420);
         scroll.setMinHeight(120);
-        VBox.setVgrow(scroll, Priority.SOMETIMES);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
 
         listTitle.setId("helpListTitle");
         listTitle.getStyleClass().add("section-title");
@@ -108,7 +112,7 @@ public final class HelpPane extends VBox {
         list.setAccessibleText(Messages.get("help.list"));
         list.setPlaceholder(wrap(new Label(Messages.get("help.list.empty"))));
         list.setMinHeight(140);
-        list.setPrefHeight(260);
+        list.setPrefHeight(220);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -163,6 +167,16 @@ public final class HelpPane extends VBox {
         Locale locale = Messages.locale();
         for (String pattern : catalogue.patterns(laneScope)) {
             entries.add(catalogue.describe(laneScope, pattern, locale));
+        }
+        display.clear();
+        Map<String, Integer> seen = new HashMap<>();
+        for (MetricEntry e : entries) {
+            seen.merge(baseLabel(e), 1, Integer::sum);
+        }
+        for (MetricEntry e : entries) {
+            String base = baseLabel(e);
+            // several entries with one label ("90th percentile"): say what each belongs to
+            display.put(e.pattern(), seen.get(base) > 1 ? base + " (" + parentLabel(laneScope, e, locale) + ")" : base);
         }
         Collections.sort(entries, (x, y) -> listLabel(x).compareToIgnoreCase(listLabel(y)));
         ((javafx.collections.ObservableList<MetricEntry>) filtered.getSource()).setAll(entries);
@@ -222,13 +236,42 @@ public final class HelpPane extends VBox {
         return close;
     }
 
-    /** The label of an entry in the list: its label, with "n" for what an element's index stands for. */
-    static String listLabel(MetricEntry e) {
+    /**
+     * The label of an entry in the list: its label, with "n" for what an element's index stands
+     * for, and, where several entries share a label, what it belongs to.
+     */
+    public String listLabel(MetricEntry e) {
+        String d = display.get(e.pattern());
+        return d != null ? d : baseLabel(e);
+    }
+
+    private static String baseLabel(MetricEntry e) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < e.captures().size(); i++) {
             names.add("n");
         }
         return e.label(names);
+    }
+
+    /** The label of the nearest named entry above {@code e} (its path without the last segments), else its path. */
+    private String parentLabel(String laneScope, MetricEntry e, Locale locale) {
+        List<String> segs = new ArrayList<>(List.of(e.pattern().split("\\.")));
+        while (segs.size() > 1) {
+            segs.remove(segs.size() - 1);
+            String last = segs.get(segs.size() - 1);
+            if (last.startsWith("*")) {
+                continue;
+            }
+            for (String path : List.of(String.join(".", segs), last)) {
+                MetricEntry parent = catalogue.describe(laneScope, path, locale);
+                if (parent.known() && !parent.pattern().equals(e.pattern())) {
+                    return baseLabel(parent);
+                }
+            }
+            // a wildcard pattern ("**.riskDistribution.p90"): the name of the part it lies in
+            return last;
+        }
+        return e.pattern();
     }
 
     private void showEntry(MetricEntry e) {
@@ -238,6 +281,7 @@ public final class HelpPane extends VBox {
             names.add("n");
         }
         fill(e, names);
+        entryLabel.setText(listLabel(e));
     }
 
     private void fill(MetricEntry e, List<String> names) {
@@ -272,7 +316,7 @@ public final class HelpPane extends VBox {
         filtered.setPredicate(q.isEmpty() ? e -> true : e -> matches(e, q));
     }
 
-    private static boolean matches(MetricEntry e, String q) {
+    private boolean matches(MetricEntry e, String q) {
         Locale l = e.locale();
         return listLabel(e).toLowerCase(l).contains(q) || e.text().toLowerCase(l).contains(q)
                 || e.path().toLowerCase(Locale.ROOT).contains(q);

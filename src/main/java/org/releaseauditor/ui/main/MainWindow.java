@@ -172,7 +172,7 @@ public final class MainWindow {
             }
         };
         return List.of(
-                new GuidedTour.Step("tour.verdict", () -> inVerdict("#resultBanner"), onVerdict),
+                new GuidedTour.Step("tour.verdict", () -> inVerdict("#findingsPane"), onVerdict),
                 new GuidedTour.Step("tour.decision", () -> inVerdict("#decisionLine"), onVerdict),
                 new GuidedTour.Step("tour.evidence", () -> controller.laneTabs().lookup(".tab-header-area")),
                 new GuidedTour.Step("tour.help", () -> controller.helpButton()),
@@ -253,6 +253,8 @@ public final class MainWindow {
         // the window's content and, above it, the layer of the guided tour
         shell = new StackPane(view.root());
         shell.setId("appShell");
+        // the tour's layer lies beside the window's content: it needs the same style sheet
+        shell.getStylesheets().setAll(view.root().getStylesheets());
         Scene scene = stage.getScene();
         if (scene == null) {
             scene = new Scene(shell);

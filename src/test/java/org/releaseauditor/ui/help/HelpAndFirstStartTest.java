@@ -205,7 +205,7 @@ class HelpAndFirstStartTest {
         assertFalse(left.isEmpty());
         assertTrue(left.size() < all, "the filter narrows the list: " + left.size() + " of " + all);
         for (MetricEntry e : left) {
-            String hay = (HelpPane.listLabel(e) + " " + e.text() + " " + e.path()).toLowerCase(Locale.ROOT);
+            String hay = (pane.listLabel(e) + " " + e.text() + " " + e.path()).toLowerCase(Locale.ROOT);
             assertTrue(hay.contains("unique"), "entry without the filter word: " + e.path());
         }
         assertTrue(left.stream().anyMatch(e -> e.path().equals("sampleUniqueness")));
@@ -214,7 +214,7 @@ class HelpAndFirstStartTest {
         robot.push(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(pane.listView(), w.controller().root().getScene().getFocusOwner());
-        assertEquals(HelpPane.listLabel(left.get(0)), pane.shownLabel());
+        assertEquals(pane.listLabel(left.get(0)), pane.shownLabel());
         assertNoLabelCut(pane);
 
         robot.interact(() -> pane.filterField().setText("no such measure at all"));
@@ -357,11 +357,11 @@ class HelpAndFirstStartTest {
         assertEquals(Messages.get(locale, "tour.verdict.text"), ((Labeled) callout.lookup("#tourText")).getText());
         assertTrue(tour.backButton().isDisabled());
         assertTrue(tour.dontShowBox().isSelected());
-        // the callout lies inside the window, below the result banner it points at
-        Node banner = w.controller().verdictTab().getContent().lookup("#resultBanner");
-        var b = banner.localToScene(banner.getBoundsInLocal());
-        var c = callout.localToScene(callout.getBoundsInLocal());
-        assertTrue(c.getMinY() >= b.getMaxY() - 1, "callout below the banner: " + c + " / " + b);
+        // the callout lies inside the window, beside the failing findings it points at, not over them
+        Node findings = w.controller().verdictTab().getContent().lookup("#findingsPane");
+        var b = findings.localToScene(findings.getBoundsInLocal());
+        var c = callout.localToScene(callout.getLayoutBounds());
+        assertFalse(c.intersects(b), "callout over the findings: " + c + " / " + b);
         assertTrue(c.getMaxX() <= 1280 && c.getMaxY() <= 800, "callout inside the window: " + c);
         assertNoLabelCut(callout);
     }
