@@ -18,9 +18,12 @@ import javafx.scene.Node;
  * result JSON path with array indexes ({@code unicity.3.fraction}), exactly as given to
  * {@link org.releaseauditor.core.catalogue.MetricCatalogue#describe}.
  * <p>
- * Summary cards are tagged from their hover text: {@code CardTips} {@link #remember remembers}
- * which key each text it writes describes, and the card {@link #tagFromText tags itself} from it,
- * so the card records carry no extra field.
+ * Summary cards and the What-if comparison rows are tagged from their hover text:
+ * {@code CardTips.of} and {@code Comparisons.cards} {@link #remember remember} which key each text
+ * they write describes, and {@code SummaryCard} / {@code CompareGrid} {@link #tagFromText tag the
+ * node} from it, so the card records carry no extra field. Charts and metric tables are tagged
+ * where the dashboards create them ({@link #tagAll}), findings of the Verdict panel with the
+ * finding's own scope and path.
  */
 public final class MetricHelp {
     /** Node property: the catalogue scope. */

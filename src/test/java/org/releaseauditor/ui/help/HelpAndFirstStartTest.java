@@ -267,6 +267,23 @@ class HelpAndFirstStartTest {
         assertNull(w.tour());
         assertTrue(prefs.firstStartDone(), "'Don't show again' is ticked by default");
 
+        // F1 over a failing finding of the verdict explains the metric it judged
+        Node finding = w.controller().verdictTab().getContent().lookup("#finding-FAIL");
+        robot.moveTo(finding);
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(w.helpOpen());
+        var cs = ctx().caseModel().openCaseProperty().get();
+        List<String> failing = new org.releaseauditor.service.cases.CaseVerdictService().verdict(cs, Locale.ENGLISH)
+                .release().failures().stream().map(f -> f.path()).toList();
+        MetricHelp.Key key = w.helpPane().shownKey();
+        assertNotNull(key);
+        assertTrue(failing.contains(key.path()), key + " is one of " + failing);
+        MetricEntry judged = MetricCatalogue.standard().describe(key.scope(), key.path(), Locale.ENGLISH);
+        assertTrue(judged.known(), "the catalogue explains " + key);
+        assertEquals(judged.text(), w.helpPane().shownText());
+        robot.interact(() -> w.helpPane().closeButton().fire());
+
         // the second start: no tour, the same case (open at the last close) on its Verdict tab
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
         contexts.remove(0).close();
@@ -312,6 +329,37 @@ class HelpAndFirstStartTest {
         assertNotNull(w.tour(), "Help > Guided tour shows the tour again");
         assertEquals(0, w.tour().stepIndex());
         assertTrue(w.controller().verdictTab().isSelected(), "on the Verdict tab");
+    }
+
+    @Test
+    void aTagIsReadFromTheNodeOrItsNearestTaggedParent(FxRobot robot) throws Exception {
+        javafx.scene.layout.Pane outer = new javafx.scene.layout.Pane();
+        javafx.scene.layout.Pane inner = new javafx.scene.layout.Pane();
+        outer.getChildren().add(inner);
+        assertTrue(MetricHelp.keyOf(inner).isEmpty());
+        MetricHelp.tag(outer, "trajectories", "unicity.3.fraction", List.of("4"));
+        MetricHelp.Key key = new MetricHelp.Key("trajectories", "unicity.3.fraction", List.of("4"));
+        assertEquals(key, MetricHelp.keyOf(inner).orElseThrow());
+        assertTrue(MetricHelp.ownKey(inner).isEmpty());
+        // the hover-text bridge of the cards
+        String text = "hover text " + System.nanoTime();
+        MetricHelp.remember(text, "microdata", "k", List.of());
+        MetricHelp.tagFromText(inner, text);
+        assertEquals(new MetricHelp.Key("microdata", "k", List.of()), MetricHelp.keyOf(inner).orElseThrow());
+        MetricHelp.tagFromText(inner, "a text nobody remembered");
+        assertEquals(key, MetricHelp.keyOf(inner).orElseThrow(), "an unknown text removes the node's own tag");
+        MetricHelp.tag(outer, null, null);
+        assertTrue(MetricHelp.keyOf(inner).isEmpty());
+        // display names fill the catalogue's {0}: the element is named by its points, not its index
+        Messages.setLocale(Locale.ENGLISH);
+        HelpPane pane = WaitForAsyncUtils.asyncFx(() -> {
+            HelpPane p = new HelpPane();
+            p.show(key);
+            return p;
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(MetricCatalogue.standard().describe("trajectories", "unicity.3.fraction", Locale.ENGLISH)
+                .label(List.of("4")), pane.shownLabel());
+        assertTrue(pane.shownLabel().contains("4"), pane.shownLabel());
     }
 
     @Test
