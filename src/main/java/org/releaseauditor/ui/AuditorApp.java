@@ -5,7 +5,9 @@ import javafx.stage.Stage;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.ui.fx.FallbackExceptionHandler;
 import org.releaseauditor.ui.fx.UiPreferences;
+import org.releaseauditor.ui.decision.DemoCase;
 import org.releaseauditor.ui.main.MainWindow;
+import org.releaseauditor.ui.main.StartPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,9 @@ public class AuditorApp extends Application {
         context = new AppContext(prefs);
         FallbackExceptionHandler.install(context);
         MainWindow window = new MainWindow(context, stage);
-        window.show(true);
+        // a case or dataset named on the command line, else the first start's demo case and tour,
+        // else the case open at the last close, else the adult sample
+        window.show(StartPlan.decide(getParameters().getRaw(), prefs, DemoCase.file()));
         LOGGER.info("Release Auditor started");
     }
 

@@ -32,7 +32,8 @@ public final class Messages {
             "org.releaseauditor.i18n.remediation",
             "org.releaseauditor.i18n.summary",
             "org.releaseauditor.i18n.lanes",
-            "org.releaseauditor.i18n.verdict");
+            "org.releaseauditor.i18n.verdict",
+            "org.releaseauditor.i18n.help");
 
     private static final AtomicReference<Locale> LOCALE = new AtomicReference<>(Locale.getDefault());
 

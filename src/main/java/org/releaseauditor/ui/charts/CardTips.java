@@ -51,7 +51,7 @@ public final class CardTips {
                 sb.append('\n').append(s);
             }
         }
-        return sb.toString();
+        return org.releaseauditor.ui.help.MetricHelp.remember(sb.toString(), scope, paths[0], names);
     }
 
     /** As {@link #of(String, String, Verdict, List, String...)} without display names. */

@@ -51,6 +51,7 @@ public final class SummaryCard extends VBox {
         tip.setMaxWidth(360);
         tip.setShowDelay(Duration.millis(250));
         Tooltip.install(this, tip);
+        org.releaseauditor.ui.help.MetricHelp.tagFromText(this, explanation);
         getChildren().addAll(title, value, sub);
         setSpacing(2);
         setStatus(Status.NEUTRAL);
@@ -65,6 +66,7 @@ public final class SummaryCard extends VBox {
     /** Replaces the hover text (the verdict's sentence changes with the result). */
     public void setExplanation(String explanation) {
         tip.setText(explanation);
+        org.releaseauditor.ui.help.MetricHelp.tagFromText(this, explanation);
     }
 
     public String valueText() {

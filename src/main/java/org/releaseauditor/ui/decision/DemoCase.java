@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Open demo case": builds {@code ~/.release-auditor/demo/demo.rcase} from the bundled samples
- * when it is missing or does not verify (in the background), then opens it in the decision panel.
+ * when it is missing or does not verify (in the background), then opens it in the case model (the
+ * Verdict, Decision and Audit trail tabs). The very first start of the app opens it the same way
+ * ({@link org.releaseauditor.ui.main.StartPlan}).
  */
 public final class DemoCase {
     private static final Logger LOGGER = LoggerFactory.getLogger(DemoCase.class);
@@ -36,7 +38,11 @@ public final class DemoCase {
      * demo case (an installation without samples), and failures are logged, not shown.
      */
     public static void openAtStartup(AppContext ctx) {
-        Path target = file();
+        openAtStartup(ctx, file());
+    }
+
+    /** As {@link #openAtStartup(AppContext)}, with another case file (the first start in tests). */
+    public static void openAtStartup(AppContext ctx, Path target) {
         if (DemoCaseService.locateSamples(DemoCaseService.CUSTOMERS) == null && !Files.isRegularFile(target)) {
             LOGGER.info("No sample datasets and no demo case: the demo case is not opened at start-up");
             return;

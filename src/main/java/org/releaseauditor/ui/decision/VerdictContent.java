@@ -64,8 +64,11 @@ public record VerdictContent(String title, ReleaseResult result, String resultTe
     public record OutputRow(String name, String sha256, ReleaseResult result, String resultText, String decision) {
     }
 
-    /** One WARN or FAIL finding: status word, sentence and where it comes from. */
-    public record ProblemRow(String status, String statusText, String sentence, String where) {
+    /**
+     * One WARN or FAIL finding: status word, sentence and where it comes from, and the metric it
+     * judged (catalogue scope and result JSON path, for F1 help).
+     */
+    public record ProblemRow(String status, String statusText, String sentence, String where, String scope, String path) {
     }
 
     /** A label and its value. */
@@ -123,7 +126,7 @@ public record VerdictContent(String title, ReleaseResult result, String resultTe
                     .collect(Collectors.joining(", "));
             problems.add(new ProblemRow(f.status().name(), t(locale, "verdict.status." + f.status().name()),
                     f.sentence(), t(locale, "vpage.findingWhere", f.runId() == null ? "" : f.runId(), outs,
-                            f.policyId())));
+                            f.policyId()), f.scope(), f.path()));
         }
         String noProblems = problems.isEmpty() ? t(locale, rv.runs().stream().anyMatch(r -> !r.verdicts().isEmpty())
                 ? "vpage.noProblems" : "vpage.nothingJudged") : "";

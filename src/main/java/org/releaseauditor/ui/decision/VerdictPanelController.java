@@ -113,6 +113,7 @@ public final class VerdictPanelController {
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
             HBox line = new HBox(8, tag(p.status(), p.statusText()), text);
+            org.releaseauditor.ui.help.MetricHelp.tag(line, p.scope(), p.path());
             findingsBox.getChildren().add(line);
         }
         for (String note : v.notes()) {

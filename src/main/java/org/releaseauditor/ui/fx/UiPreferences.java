@@ -117,6 +117,40 @@ public final class UiPreferences {
         }
     }
 
+    /**
+     * Whether the first start is over: the guided tour was finished or skipped with "Don't show
+     * again" ticked. While false, a start without arguments opens the demo case with the tour.
+     */
+    public boolean firstStartDone() {
+        return node.getBoolean("start.firstStartDone", false);
+    }
+
+    public void setFirstStartDone(boolean done) {
+        node.putBoolean("start.firstStartDone", done);
+    }
+
+    /** The case that was open when the app last closed (reopened at the next start), or empty. */
+    public Optional<Path> lastCase() {
+        String s = node.get("start.lastCase", null);
+        return s == null ? Optional.empty() : Optional.of(Path.of(s));
+    }
+
+    /** Whether the last case was open read-only (it is reopened so). */
+    public boolean lastCaseReadOnly() {
+        return node.getBoolean("start.lastCaseReadOnly", false);
+    }
+
+    /** Records the open case ({@code null}: none is open) and whether it is open read-only. */
+    public void setLastCase(Path file, boolean readOnly) {
+        if (file == null) {
+            node.remove("start.lastCase");
+            node.remove("start.lastCaseReadOnly");
+        } else {
+            node.put("start.lastCase", file.toAbsolutePath().normalize().toString());
+            node.putBoolean("start.lastCaseReadOnly", readOnly);
+        }
+    }
+
     public void flush() {
         try {
             node.flush();

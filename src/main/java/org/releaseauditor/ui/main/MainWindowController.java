@@ -28,6 +28,8 @@ public final class MainWindowController {
     private java.util.function.Consumer<Path> openHandler;
     private Runnable runHandler = () -> { };
     private java.util.function.Consumer<Path> openSummaryHandler;
+    private Runnable metricHelpHandler = () -> { };
+    private Runnable tourHandler = () -> { };
 
     @FXML private BorderPane root;
     @FXML private ListView<LoadedDataset> datasetList;
@@ -36,6 +38,8 @@ public final class MainWindowController {
     @FXML private ProgressBar progressBar;
     @FXML private Button statusCancelButton;
     @FXML private Button runButton;
+    @FXML private Button openButton;
+    @FXML private Button helpButton;
     @FXML private MenuItem runItem;
     @FXML private MenuItem cancelItem;
     @FXML private Menu recentMenu;
@@ -316,9 +320,28 @@ public final class MainWindowController {
         onLanguageChanged.run();
     }
 
+    /** What Help → Metric help (and the toolbar's Help button) and Help → Guided tour do. */
+    public void setHelpHandlers(Runnable metricHelp, Runnable tour) {
+        this.metricHelpHandler = metricHelp;
+        this.tourHandler = tour;
+    }
+
+    public Button helpButton() {
+        return helpButton;
+    }
+
+    public Button openButton() {
+        return openButton;
+    }
+
     @FXML
-    private void onHelpMetrics() {
-        ctx.dialogs().showInfo(Messages.get("menu.help.metrics"), Messages.get("ui.help.metrics"));
+    private void onMetricHelp() {
+        metricHelpHandler.run();
+    }
+
+    @FXML
+    private void onGuidedTour() {
+        tourHandler.run();
     }
 
     @FXML

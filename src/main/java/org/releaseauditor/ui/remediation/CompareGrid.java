@@ -36,6 +36,7 @@ final class CompareGrid {
             grid.add(title, 0, row);
             grid.add(value(c.id() + "Before", c.before(), c.beforeStatus()), 1, row);
             grid.add(value(c.id() + "After", c.after(), c.afterStatus()), 2, row);
+            grid.getChildren().stream().skip(grid.getChildren().size() - 3L).forEach(n -> org.releaseauditor.ui.help.MetricHelp.tagFromText(n, c.explanation()));
             row++;
         }
     }

@@ -44,7 +44,7 @@ public final class Comparisons {
                     after == null ? "\u2013" : format(value(a, s.metric()), s.format()),
                     before == null ? SummaryCard.Status.NEUTRAL : status(before.policy(), s.metric()),
                     after == null ? SummaryCard.Status.NEUTRAL : status(after.policy(), s.metric()),
-                    Messages.get(s.explain())));
+                    org.releaseauditor.ui.help.MetricHelp.remember(Messages.get(s.explain()), before != null ? before.result().lane() : after != null ? after.result().lane() : null, s.metric(), List.of())));
         }
         return out;
     }

@@ -86,6 +86,7 @@ public final class RiskDashboardController {
         riskDistribution = chartIn(riskDistributionChart);
         population = chartIn(populationChart);
         qis = chartIn(qiChart);
+        org.releaseauditor.ui.help.MetricHelp.tagAll("microdata", classSizes, "histogram", riskDistribution, "riskDistribution", population, "populationCurve", qis, "qiContribution", populationTable, "populationCurve", qiTable, "qiContribution", sensitiveTable, "lDiversity", individualTable, "individualRisk");
         pairsScroll.setContent(pairs);
         vm.cards().addListener((ListChangeListener<CardData>) c -> renderCards());
         vm.analysisProperty().addListener((o, a, b) -> render(b));

@@ -97,6 +97,7 @@ public final class TrajectoryDashboardController {
         unicity = chartIn(unicityChart);
         attacks = chartIn(attackChart);
         sets = chartIn(setsChart);
+        org.releaseauditor.ui.help.MetricHelp.tagAll("trajectories", unicity, "unicity", attacks, "attacks", sets, "homeWork", unicityTable, "unicity", attackTable, "attacks", setsTable, "homeWork");
         sweep.setId("sweepHeatmap");
         map.setId("areaMap");
         map.setFormatter(v -> String.format(Locale.ROOT, "%.0f", v));
