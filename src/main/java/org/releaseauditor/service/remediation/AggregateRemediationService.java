@@ -179,7 +179,8 @@ public final class AggregateRemediationService {
                 monitor.slice(0, 0.3));
         AggregateWhatIf w = prepare(r, before.result(), c.policy());
         if (!r.method().equals("suppress")) {
-            AggregateWhatIf.Ran ran = w.run(r.method(), r.roundingBase(), c.copies(), monitor.slice(0.3, 1));
+            AggregateWhatIf.Ran ran = w.run(r.method(), r.roundingBase(), r.analysis(), c.copies(),
+                    monitor.slice(0.3, 1));
             RemediationOutcome o = w.outcome(r, before, ran.preview(), ran.copies());
             LOGGER.info("Aggregate remediation ({}): found={}, re-audit passed={}", r.method(), o.found(), o.passed());
             return o;

@@ -242,13 +242,15 @@ public final class AggregateWhatIf {
     // ------------------------------------------------------------------ coarsening and rounding
 
     /** The least coarsening of table dimensions along their hierarchies that passes the rules. */
-    public AggregateAlternatives.CoarsenResult coarsen(ProgressMonitor monitor) throws AuditException {
-        return AggregateAlternatives.coarsen(release, request.analysis().primaryRules(), protection(), solver, monitor);
+    public AggregateAlternatives.CoarsenResult coarsen(ProtectionRequirement p, ProgressMonitor monitor)
+            throws AuditException {
+        return AggregateAlternatives.coarsen(release, request.analysis().primaryRules(), p, solver, monitor);
     }
 
     /** Rounding to {@code base}, or (null) to the smallest of 3, 5, 10 that passes. */
-    public AggregateAlternatives.RoundResult round(Integer base, ProgressMonitor monitor) throws AuditException {
-        return AggregateAlternatives.round(release, base, request.analysis().primaryRules(), protection(), monitor);
+    public AggregateAlternatives.RoundResult round(Integer base, ProtectionRequirement p, ProgressMonitor monitor)
+            throws AuditException {
+        return AggregateAlternatives.round(release, base, request.analysis().primaryRules(), p, monitor);
     }
 
     /**
@@ -390,33 +392,35 @@ public final class AggregateWhatIf {
     }
 
     /** Runs an alternative, writes its copies to {@code outputs} and re-audits them; nothing written when it fails. */
-    public AlternativePreview alternative(String method, Integer base, Map<String, Path> outputs,
-            ProgressMonitor monitor) throws AuditException {
-        return run(method, base, outputs, monitor).preview();
+    public AlternativePreview alternative(String method, Integer base, double absolute, double percent,
+            Map<String, Path> outputs, ProgressMonitor monitor) throws AuditException {
+        return run(method, base, analysis(absolute, percent), outputs, monitor).preview();
     }
 
-    Ran run(String method, Integer base, Map<String, Path> outputs, ProgressMonitor monitor) throws AuditException {
+    Ran run(String method, Integer base, AggregatesRequest analysis, Map<String, Path> outputs,
+            ProgressMonitor monitor) throws AuditException {
         AggregateRemediationRequest.Builder.countsOnly(request.analysis(), method);
+        ProtectionRequirement p = analysis.protection();
         AggregateAlternatives.CoarsenResult c = null;
         AggregateAlternatives.RoundResult r = null;
         Copies copies;
         if ("coarsen".equals(method)) {
-            c = coarsen(monitor.slice(0, 0.6));
+            c = coarsen(p, monitor.slice(0, 0.6));
             copies = c.found() ? writeCoarsened(c, outputs, monitor.slice(0.6, 0.7)) : null;
         } else if ("round".equals(method)) {
-            r = round(base, monitor.slice(0, 0.6));
+            r = round(base, p, monitor.slice(0, 0.6));
             copies = r.found() ? writeRounded(r, outputs, monitor.slice(0.6, 0.7)) : null;
         } else {
             throw new IllegalArgumentException("not an alternative: " + method);
         }
         Reaudit<AggregatesRequest, AggregatesOutput> after = copies == null ? null
-                : reaudit(copies, monitor.slice(0.7, 1));
+                : reaudit(copies, analysis, monitor.slice(0.7, 1));
         return new Ran(new AlternativePreview(method, c, r, after), copies);
     }
 
     /** An alternative on temporary copies (the GUI's live comparison). */
-    public AlternativePreview previewAlternative(String method, Integer base, ProgressMonitor monitor)
-            throws AuditException {
+    public AlternativePreview previewAlternative(String method, Integer base, double absolute, double percent,
+            ProgressMonitor monitor) throws AuditException {
         Map<String, Path> outputs = new LinkedHashMap<>();
         List<Path> temps = new ArrayList<>();
         try {
@@ -425,7 +429,7 @@ public final class AggregateWhatIf {
                 temps.add(tmp);
                 outputs.put(RemediationCall.COPY_OF + t.name(), tmp);
             }
-            return alternative(method, base, outputs, monitor);
+            return alternative(method, base, absolute, percent, outputs, monitor);
         } finally {
             temps.forEach(Remediations::deleteTemp);
         }
@@ -433,10 +437,11 @@ public final class AggregateWhatIf {
 
     /** Writes the copies of an alternative, re-audits them and describes them as an outcome a case can record. */
     public RemediationOutcome saveAlternative(Reaudit<AggregatesRequest, AggregatesOutput> before, String method,
-            Integer base, Map<String, Path> outputs, ProgressMonitor monitor) throws AuditException {
+            Integer base, double absolute, double percent, Map<String, Path> outputs, ProgressMonitor monitor)
+            throws AuditException {
         AggregateRemediationRequest req = request.toBuilder().method(method)
-                .roundingBase("round".equals(method) ? base : null).build();
-        Ran ran = run(method, base, outputs, monitor);
+                .roundingBase("round".equals(method) ? base : null).analysis(analysis(absolute, percent)).build();
+        Ran ran = run(method, base, req.analysis(), outputs, monitor);
         return outcome(req, before, ran.preview(), ran.copies());
     }
 

@@ -73,9 +73,6 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
     private int[] caps = new int[0];
-    private Task<?> prepareTask;
-    private Task<TrajectoryWhatIf.Preview> previewTask;
-    private Task<TrajectoryRemediationResult> searchTask;
     private boolean settingLevels;
 
     public TrajectoryWhatIfViewModel(TrajectoryRemediationService service, BackgroundTasks tasks,
@@ -277,27 +274,7 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
         if (w == null) {
             return;
         }
-        if (searchTask != null) {
-            searchTask.cancel();
-        }
-        searching.set(true);
-        status.set(Messages.get("whatif.status.searching"));
-        Task<TrajectoryRemediationResult> t = FxTasks.of(Messages.get("whatif.task.search"), w::search);
-        searchTask = t;
-        progress.bind(t.progressProperty());
-        t.setOnCancelled(e -> {
-            searching.set(false);
-            progress.unbind();
-            progress.set(0);
-            status.set(Messages.get("whatif.status.cancelled"));
-        });
-        tasks.run(t, r -> {
-            if (t != searchTask) {
-                return;
-            }
-            progress.unbind();
-            progress.set(0);
-            searching.set(false);
+        startSearch(FxTasks.of(Messages.get("whatif.task.search"), w::search), r -> {
             search.set(r);
             if (r.recommended() != null) {
                 setChoice(r.recommended().spatialIndex(), r.recommended().temporalIndex(), null);
@@ -306,7 +283,7 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
             } else {
                 status.set(Messages.get("whatif.status.notFound.traj"));
             }
-        }, ex -> failed(t, ex));
+        });
     }
 
     /** Sets the three sliders at once and previews once. */
@@ -320,22 +297,6 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
             settingLevels = false;
         }
         previewNow();
-    }
-
-    /** Cancels the running search. */
-    public void cancelSearch() {
-        if (searchTask != null) {
-            searchTask.cancel();
-        }
-    }
-
-    private void cancelAll() {
-        for (Task<?> t : new Task<?>[] {prepareTask, previewTask, searchTask}) {
-            if (t != null) {
-                t.cancel();
-            }
-        }
-        searching.set(false);
     }
 
     /** Writes the copy of the sliders' choice to {@code file} and re-audits it. */
