@@ -1,6 +1,5 @@
 package org.releaseauditor.ui.remediation;
 
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.value.ObservableValue;
@@ -189,16 +188,7 @@ public final class AggregateWhatIfController {
 
     @FXML
     private void importPolicy() {
-        ctx.dialogs().chooseFileToOpen(Messages.get("whatif.policy.import"), null, List.of("JSON|*.json"))
-                .ifPresent(p -> {
-                    try {
-                        PolicyChoice c = PolicyChoice.load(p.toString());
-                        vm.policies().add(c);
-                        vm.policyProperty().set(c);
-                    } catch (org.releaseauditor.core.error.PolicyException e) {
-                        ctx.dialogs().showError(Messages.get("whatif.policy.import"), e.getLocalizedMessage(), null);
-                    }
-                });
+        PolicyChoice.importInto(ctx, vm.policies(), vm.policyProperty());
     }
 
     @FXML
