@@ -163,9 +163,26 @@ class WhatIfFlowsTest {
 
     static Tab lastTab;
 
+    /** A label's text, read on the FX thread (the grid is rebuilt there while the test waits). */
     private static String text(Parent panel, String id) {
-        Node n = panel.lookup("#" + id);
-        return n instanceof Label l ? l.getText() : null;
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                Node n = panel.lookup("#" + id);
+                return n instanceof Label l ? l.getText() : null;
+            }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every "after" card of the microdata panel in one string: a re-audit that changes anything changes it. */
+    private static String afterCards(Parent panel) {
+        StringBuilder sb = new StringBuilder();
+        for (String id : new String[] {"whatIfPolicy", "whatIfK", "whatIfAtRisk", "whatIfHighest", "whatIfUniques",
+            "whatIfSuppressed"}) {
+            sb.append(text(panel, id + "After")).append('|');
+        }
+        return sb.toString();
     }
 
     private static JsonNode cli(String... args) throws Exception {
@@ -190,6 +207,7 @@ class WhatIfFlowsTest {
                 && !text(panel, "whatIfKAfter").isBlank() && !text(panel, "whatIfKAfter").equals("\u2013"));
         // level 0 keeps the values; the search's record suppression (classes below the policy's k, within the
         // limit) is what the copy changes, so the suppressed records differ between the two columns
+        waitFor(60, () -> text(panel, "whatIfSuppressedAfter") != null && text(panel, "whatIfSuppressedBefore") != null);
         String suppressedAtZero = text(panel, "whatIfSuppressedAfter");
         assertNotEquals(text(panel, "whatIfSuppressedBefore"), suppressedAtZero);
 
@@ -279,20 +297,28 @@ class WhatIfFlowsTest {
                 && !text(panel, "whatIfKAfter").isBlank() && !text(panel, "whatIfKAfter").equals("\u2013"));
         @SuppressWarnings("unchecked")
         ComboBox<String> measureBox = (ComboBox<String>) panel.lookup("#measureBox");
-        robot.interact(() -> measureBox.setValue("discernibility"));
         Button find = (Button) panel.lookup("#findButton");
         Button cancel = (Button) panel.lookup("#cancelButton");
         Label status = (Label) panel.lookup("#statusLabel");
-        waitFor(180, () -> !find.isDisabled() && text(panel, "whatIfKAfter") != null
-                && !text(panel, "whatIfKAfter").equals("\u2013"));
+        robot.interact(() -> measureBox.setValue("discernibility"));
+        // the panel prepares again for the new measure, then re-audits level 0
+        waitFor(300, () -> !find.isDisabled() && WaitForAsyncUtils.asyncFx(status::getText).get()
+                .startsWith("The re-audited copy"));
         List<Double> start = new ArrayList<>();
         for (String q : qis) {
             start.add(((Slider) panel.lookup("#level-" + q)).getValue());
         }
+        // Cancel is pressed as soon as the search shows it (on the FX thread, before the search can end)
+        AtomicBoolean pressed = new AtomicBoolean(false);
+        robot.interact(() -> cancel.disableProperty().addListener((o, a, disabled) -> {
+            if (!disabled && pressed.compareAndSet(false, true)) {
+                Platform.runLater(cancel::fire);
+            }
+        }));
         robot.interact(find::fire);
-        waitFor(60, () -> !cancel.isDisabled());
-        robot.interact(cancel::fire);
-        waitFor(60, () -> status.getText().equals(Messages.get("whatif.status.cancelled")));
+        waitFor(120, () -> WaitForAsyncUtils.asyncFx(status::getText).get()
+                .equals(Messages.get("whatif.status.cancelled")));
+        assertTrue(pressed.get());
         assertFalse(find.isDisabled(), "Find least change is available again");
         assertTrue(cancel.isDisabled());
         for (int i = 0; i < qis.size(); i++) {
@@ -300,10 +326,10 @@ class WhatIfFlowsTest {
                     "a cancelled search moves no slider");
         }
         // the panel still works: a slider move re-audits
-        String k = text(panel, "whatIfKAfter");
+        String cards = afterCards(panel);
         Slider age = (Slider) panel.lookup("#level-age");
         robot.interact(() -> age.setValue(age.getMax()));
-        waitFor(180, () -> !k.equals(text(panel, "whatIfKAfter")));
+        waitFor(180, () -> !cards.equals(afterCards(panel)));
     }
 
     @Test
