@@ -15,6 +15,17 @@ public final class RemediateAggregatesOptions {
             description = "The policy the copies must pass: a built-in id (min-cell-10) or a policy file (required).")
     String policy;
 
+    @Option(names = "--method", paramLabel = "suppress|coarsen|round",
+            description = "How to remediate: withhold cells (suppress), sum table dimensions up to the least coarser "
+                    + "level of their hierarchies (--hierarchy DIM=FILE) that passes (coarsen), or round every cell "
+                    + "to a base with the margins recomputed (round) (default: "
+                    + "${bundle:default.remediation.aggregates.method}).")
+    String method;
+
+    @Option(names = "--rounding-base", paramLabel = "B",
+            description = "The base of --method round, 2 or more (default: the smallest of 3, 5, 10 that passes).")
+    Integer roundingBase;
+
     @Option(names = "--minimise", paramLabel = "total|cells",
             description = "What the secondary suppression minimises: the withheld persons (total) or the withheld "
                     + "cells (default: ${bundle:default.remediation.aggregates.objective}).")
@@ -45,6 +56,6 @@ public final class RemediateAggregatesOptions {
 
     RemediationCall<AggregateRemediationRequest> build(LaneCall<AggregatesRequest> lane) throws ConfigurationException {
         return AggregateRemediationRequest.builder().analysis(lane).policy(policy).objective(objective).token(token)
-                .maxRounds(maxRounds).cleanupBudget(cleanupBudget).warnAsFail(warnAsFail).write(write).buildCall();
+                .maxRounds(maxRounds).cleanupBudget(cleanupBudget).warnAsFail(warnAsFail).method(method).roundingBase(roundingBase).write(write).buildCall();
     }
 }

@@ -1,11 +1,9 @@
 package org.releaseauditor.cli;
 
-import java.util.concurrent.Callable;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.service.remediation.MicrodataRemediationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code release-auditor remediate microdata}: least generalisation and suppression that passes, re-audited. */
 @Command(name = "microdata", mixinStandardHelpOptions = true, sortOptions = false,
@@ -17,25 +15,12 @@ import picocli.CommandLine.Option;
             "      --qi age,gender,postcode_area --drop customer_id --policy min-group-5 --write customers_remediated.csv",
             "", "Exit codes: 0 a passing change was found and its copy passes the re-audit; 1 none was found or the",
             "re-audit fails; 2 usage error; 3 input error; 130 cancelled."})
-public final class RemediateMicrodataCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class RemediateMicrodataCommand extends RemediateCommandBase {
     @Mixin
     MicrodataOptions lane;
 
     @Mixin
     RemediateMicrodataOptions remediation;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    RemediationCaseOptions record;
-
-    @Option(names = "--print-request",
-            description = "Print the remediation request as JSON (every default filled in) and exit.")
-    boolean printRequest;
 
     @Override
     public Integer call() throws AuditException {
@@ -46,7 +31,7 @@ public final class RemediateMicrodataCommand implements Callable<Integer> {
         if (lane.perRecord != null || lane.revealValues) {
             throw new org.releaseauditor.core.error.ConfigurationException("remediate.error.perRecord");
         }
-        return RemediationRuns.run(spec, output, record, printRequest, remediation.build(lane.build(null)),
+        return run(remediation.build(lane.build(null)),
                 new MicrodataRemediationService()::run);
     }
 }

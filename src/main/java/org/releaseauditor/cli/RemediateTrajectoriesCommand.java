@@ -1,11 +1,9 @@
 package org.releaseauditor.cli;
 
-import java.util.concurrent.Callable;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.service.remediation.TrajectoryRemediationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code release-auditor remediate trajectories}: coarser space and time, or fewer events per user, re-audited. */
 @Command(name = "trajectories", mixinStandardHelpOptions = true, sortOptions = false,
@@ -18,32 +16,19 @@ import picocli.CommandLine.Option;
             "      --policy unicity-4.json --write events_remediated.csv",
             "", "Exit codes: 0 a passing change was found and its copy passes the re-audit; 1 none was found or the",
             "re-audit fails; 2 usage error; 3 input error; 130 cancelled."})
-public final class RemediateTrajectoriesCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class RemediateTrajectoriesCommand extends RemediateCommandBase {
     @Mixin
     TrajectoriesOptions lane;
 
     @Mixin
     RemediateTrajectoriesOptions remediation;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    RemediationCaseOptions record;
-
-    @Option(names = "--print-request",
-            description = "Print the remediation request as JSON (every default filled in) and exit.")
-    boolean printRequest;
-
     @Override
     public Integer call() throws AuditException {
         if (lane.summary != null) { // refused before any work, never silently ignored
             throw new org.releaseauditor.core.error.ConfigurationException("remediate.error.trajectorySummary");
         }
-        return RemediationRuns.run(spec, output, record, printRequest, remediation.build(lane.build(null)),
+        return run(remediation.build(lane.build(null)),
                 new TrajectoryRemediationService()::run);
     }
 }

@@ -14,6 +14,7 @@ import org.releaseauditor.core.aggregate.AuditedCell;
 import org.releaseauditor.core.policy.Finding;
 import org.releaseauditor.core.remediation.RemediationCondition;
 import org.releaseauditor.core.remediation.Transformation;
+import org.releaseauditor.core.remediation.aggregate.AggregateAlternatives;
 import org.releaseauditor.core.remediation.aggregate.AggregateRemediation;
 import org.releaseauditor.core.remediation.microdata.LossMeasure;
 import org.releaseauditor.core.remediation.microdata.MicrodataSearchResult;
@@ -235,6 +236,70 @@ public final class RemediationJson {
         return root;
     }
 
+    /** The coarser-dimension alternative: the chosen levels, cells and unsafe cells before and after. */
+    public static ObjectNode aggregatesCoarsen(AggregateAlternatives.CoarsenResult r) {
+        ObjectNode root = root("aggregates");
+        root.put("method", "coarsen");
+        root.put("found", r.found());
+        ArrayNode levels = root.putArray("levels");
+        for (AggregateAlternatives.DimensionLevel l : r.levels()) {
+            levels.addObject().put("table", l.table()).put("dimension", l.dimension()).put("from", l.from())
+                    .put("to", l.to()).put("steps", l.steps());
+        }
+        root.put("cellsBefore", r.cellsBefore());
+        root.put("cellsAfter", r.cellsAfter());
+        root.put("unsafeBefore", r.unsafeBefore());
+        root.put("unsafeAfter", r.unsafeAfter());
+        ObjectNode proof = root.putObject("audit");
+        proof.put("withheldCells", r.audit().size());
+        proof.put("exposedCells", r.audit().stream().filter(AuditedCell::exposed).count());
+        ObjectNode search = root.putObject("search");
+        search.put("combinations", r.combinations());
+        search.put("evaluated", r.evaluated());
+        search.put("order", "fewest steps in total, then the most cells kept");
+        root.put("runtimeMillis", r.runtimeMillis());
+        return root;
+    }
+
+    /** The rounding alternative: the chosen base, every base tried and the exact intervals. */
+    public static ObjectNode aggregatesRound(AggregateAlternatives.RoundResult r) {
+        ObjectNode root = root("aggregates");
+        root.put("method", "round");
+        root.put("found", r.found());
+        root.put("base", r.chosen().base());
+        root.put("baseChosen", r.auto() ? "smallest of 3, 5, 10 that passes" : "given");
+        root.put("rule", org.releaseauditor.core.remediation.Transformation.AggregatesRounded.RULE);
+        root.put("margins", org.releaseauditor.core.remediation.Transformation.AggregatesRounded.MARGINS);
+        root.put("intervalAudit", "exact: a cell published as r holds a count in [max(0, r - floor(B/2)), "
+                + "r + ceil(B/2) - 1]; a margin the sum of its parts' intervals (the margins are functions of the "
+                + "rounded cells, so they narrow nothing). Replaces the LP audit, which models withheld cells only");
+        ArrayNode tried = root.putArray("tried");
+        for (AggregateAlternatives.Rounding t : r.tried()) {
+            rounding(tried.addObject(), t);
+        }
+        rounding(root.putObject("chosen"), r.chosen());
+        ArrayNode iv = root.putArray("intervals");
+        for (AuditedCell a : r.chosen().intervals()) {
+            ObjectNode o = iv.addObject().put("table", a.table()).put("cell", String.join("|", a.cell()));
+            put(o, "low", a.low());
+            put(o, "high", a.high());
+            put(o, "required", a.required());
+            o.put("exposed", a.exposed());
+        }
+        root.put("runtimeMillis", r.runtimeMillis());
+        return root;
+    }
+
+    private static void rounding(ObjectNode o, AggregateAlternatives.Rounding t) {
+        o.put("base", t.base());
+        o.put("roundedCells", t.roundedCells());
+        o.put("recomputedMargins", t.recomputedCells());
+        o.put("unsafeOnRoundedCounts", t.unsafeOnRounded());
+        o.put("unsafeByTrueCount", t.intervals().size());
+        o.put("exposedIntervals", t.exposed());
+        o.put("passes", t.passes());
+    }
+
     private static ArrayNode cells(List<AggregateRemediation.SuppressedCell> cells) {
         ArrayNode a = MAPPER.createArrayNode();
         for (AggregateRemediation.SuppressedCell s : cells) {
@@ -283,7 +348,22 @@ public final class RemediationJson {
                 o.put("eventsPerUser", tr.eventsPerUser());
             }
             o.put("seed", tr.seed());
+        } else if (t instanceof Transformation.AggregatesCoarsened c) {
+            o.put("method", "coarsen");
+            ArrayNode arr = o.putArray("coarsened");
+            for (Transformation.AggregatesCoarsened.Level l : c.levels()) {
+                arr.addObject().put("table", l.table()).put("dimension", l.dimension()).put("from", l.from())
+                        .put("to", l.to());
+            }
+        } else if (t instanceof Transformation.AggregatesRounded r) {
+            o.put("method", "round");
+            o.put("base", r.base());
+            o.put("rule", Transformation.AggregatesRounded.RULE);
+            o.put("margins", Transformation.AggregatesRounded.MARGINS);
+            ArrayNode arr = o.putArray("tables");
+            r.tables().forEach(arr::add);
         } else if (t instanceof Transformation.Aggregates a) {
+            o.put("method", "suppress");
             o.put("objective", a.objective());
             o.put("token", a.token());
             ObjectNode w = o.putObject("withheld");
@@ -316,6 +396,20 @@ public final class RemediationJson {
                         cap.isNull() || cap.isMissingNode() ? null : cap.asInt(), o.path("seed").asLong());
             }
             case "aggregates" -> {
+                String method = o.path("method").asText("suppress");
+                if (method.equals("coarsen")) {
+                    List<Transformation.AggregatesCoarsened.Level> levels = new ArrayList<>();
+                    for (JsonNode l : o.path("coarsened")) {
+                        levels.add(new Transformation.AggregatesCoarsened.Level(l.path("table").asText(),
+                                l.path("dimension").asText(), l.path("from").asText(), l.path("to").asText()));
+                    }
+                    return new Transformation.AggregatesCoarsened(levels);
+                }
+                if (method.equals("round")) {
+                    List<String> tables = new ArrayList<>();
+                    o.path("tables").forEach(x -> tables.add(x.asText()));
+                    return new Transformation.AggregatesRounded(o.path("base").asInt(), tables);
+                }
                 Map<String, List<Transformation.Aggregates.Cell>> w = new LinkedHashMap<>();
                 o.path("withheld").fields().forEachRemaining(e -> {
                     List<Transformation.Aggregates.Cell> cells = new ArrayList<>();

@@ -163,4 +163,35 @@ class RemediateCommandTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(Files.readString(copy).contains("A,F,x"));
     }
+
+    @Test
+    void aggregatesMethodOptionsAreCheckedBeforeWorkAndRoundingWritesTheCopy() throws Exception {
+        Path table = dir.resolve("t.csv");
+        // a1F 4 -> 0, a1M 6 -> 10, a2F 8 -> 10, a2M 9 -> 10 at base 10; base 5 leaves 5s, base 3 leaves 3, 6, 9
+        Files.writeString(table, "area,sex,count\na1,F,4\na1,M,6\na2,F,8\na2,M,9\n");
+        Path copy = dir.resolve("t_rounded.csv");
+        String spec = "t=" + table + ",dims=area|sex";
+        AnalyzeMicrodataCommandTest.Run bad = run("remediate", "aggregates", "--table", spec, "--threshold", "10",
+                "--policy", "min-cell-10", "--method", "perturb", "--write", copy.toString(), "-q");
+        assertEquals(2, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("suppress, coarsen, round"), bad.err());
+        AnalyzeMicrodataCommandTest.Run base = run("remediate", "aggregates", "--table", spec, "--threshold", "10",
+                "--policy", "min-cell-10", "--method", "coarsen", "--rounding-base", "5", "--write", copy.toString(),
+                "-q");
+        assertEquals(2, base.code(), base.out() + base.err());
+        assertFalse(Files.exists(copy));
+        AnalyzeMicrodataCommandTest.Run r = run("remediate", "aggregates", "--table", spec, "--threshold", "10",
+                "--operator", "lt", "--policy", "min-cell-10", "--method", "round", "--write", copy.toString(),
+                "--format", "json", "-q");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("area,sex,count\na1,F,0\na1,M,10\na2,F,10\na2,M,10\n", Files.readString(copy));
+        var j = r.json();
+        assertEquals("round", j.path("method").asText());
+        assertEquals(10, j.path("transformation").path("base").asInt());
+        assertEquals(j.path("copy").path("sha256").asText(), j.path("condition").path("output").path("sha256").asText());
+        assertEquals("PASS", j.path("after").path("policy").path("overall").asText());
+        AnalyzeMicrodataCommandTest.Run help = run("remediate", "aggregates", "--help");
+        String oneLine = help.out().replaceAll("\\s+", " ");
+        assertTrue(oneLine.contains("--rounding-base") && oneLine.contains("(default: suppress)"), help.out());
+    }
 }

@@ -85,4 +85,49 @@ public sealed interface Transformation {
         public record Cell(String key, int row, String reason) {
         }
     }
+
+    /**
+     * Aggregates, coarser dimensions: table dimensions summed up to a coarser level of their
+     * hierarchy (the copy publishes the sums).
+     *
+     * @param levels the coarsened dimensions, in table order
+     */
+    record AggregatesCoarsened(List<Level> levels) implements Transformation {
+        public AggregatesCoarsened {
+            levels = List.copyOf(levels);
+        }
+
+        @Override
+        public String lane() {
+            return "aggregates";
+        }
+
+        /** One dimension of one table, from the level it was published at to the coarser one. */
+        public record Level(String table, String dimension, String from, String to) {
+        }
+    }
+
+    /**
+     * Aggregates, rounding: every interior cell rounded conventionally (half up) to a multiple of
+     * {@code base}, every margin recomputed as the sum of its rounded parts.
+     *
+     * @param base   the rounding base
+     * @param tables the tables rounded
+     */
+    record AggregatesRounded(int base, List<String> tables) implements Transformation {
+        /** How the cells are rounded, as the condition states it. */
+        public static final String RULE = "every interior cell x published as base * floor((x + base/2) / base) "
+                + "(conventional rounding, half up)";
+        /** How the margins are made, as the condition states it. */
+        public static final String MARGINS = "recomputed: every margin is the sum of its rounded parts";
+
+        public AggregatesRounded {
+            tables = List.copyOf(tables);
+        }
+
+        @Override
+        public String lane() {
+            return "aggregates";
+        }
+    }
 }

@@ -27,17 +27,25 @@ import org.releaseauditor.service.aggregates.AggregatesRequest;
  * @param maxRounds     most audit rounds of the greedy secondary suppression
  * @param cleanupBudget most audits spent on publishing secondary cells again
  * @param warnAsFail    whether the policy's WARN rules must hold as well
+ * @param method        {@code suppress} (primary and secondary suppression), {@code coarsen} (the least
+ *                      coarsening of table dimensions along their hierarchies) or {@code round}
+ *                      (conventional rounding to a base, margins recomputed)
+ * @param roundingBase  the base of {@code round}, or null for the smallest of 3, 5, 10 that passes
  */
 public record AggregateRemediationRequest(AggregatesRequest analysis, String policy, String objective, String token,
-        int maxRounds, int cleanupBudget, boolean warnAsFail) implements RemediationRequest {
+        int maxRounds, int cleanupBudget, boolean warnAsFail, String method, Integer roundingBase)
+        implements RemediationRequest {
 
     /** The choices of {@link #objective}. */
     public static final List<String> OBJECTIVES = List.of("total", "cells");
+    /** The choices of {@link #method}. */
+    public static final List<String> METHODS = List.of("suppress", "coarsen", "round");
 
     public AggregateRemediationRequest {
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(method, "method");
     }
 
     public static Builder builder() {
@@ -62,6 +70,12 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
         n.put("maxRounds", maxRounds);
         n.put("cleanupBudget", cleanupBudget);
         n.put("warnAsFail", warnAsFail);
+        n.put("method", method);
+        if (roundingBase == null) {
+            n.putNull("roundingBase");
+        } else {
+            n.put("roundingBase", roundingBase);
+        }
         return n;
     }
 
@@ -80,6 +94,8 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
         b.maxRounds(r.integer("maxRounds"));
         b.cleanupBudget(r.integer("cleanupBudget"));
         b.warnAsFail(r.bool("warnAsFail"));
+        b.method(r.string("method"));
+        b.roundingBase(r.integer("roundingBase"));
         r.finish();
         return b.build();
     }
@@ -94,6 +110,8 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
         private int maxRounds = 200;
         private int cleanupBudget = 100;
         private boolean warnAsFail = false;
+        private String method = "suppress";
+        private Integer roundingBase;
         private final Map<String, String> outputs = new LinkedHashMap<>();
         private final List<String> unnamedOutputs = new java.util.ArrayList<>();
 
@@ -108,6 +126,8 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
             maxRounds = r.maxRounds;
             cleanupBudget = r.cleanupBudget;
             warnAsFail = r.warnAsFail;
+            method = r.method;
+            roundingBase = r.roundingBase;
         }
 
         public Builder analysis(AggregatesRequest request) {
@@ -176,6 +196,24 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
             return this;
         }
 
+        /** {@code suppress}, {@code coarsen} or {@code round}. */
+        public Builder method(String m) throws ConfigurationException {
+            if (m != null) {
+                String v = m.strip().toLowerCase(Locale.ROOT);
+                if (!METHODS.contains(v)) {
+                    throw new ConfigurationException("remediation.request.method", m, String.join(", ", METHODS));
+                }
+                method = v;
+            }
+            return this;
+        }
+
+        /** The rounding base (at least 2), or null for the smallest of 3, 5, 10 that passes. */
+        public Builder roundingBase(Integer b) {
+            roundingBase = b;
+            return this;
+        }
+
         /**
          * Where a table's copy goes, as typed: {@code NAME=FILE}, or {@code FILE} alone for a release
          * of one table; default {@code <file>_remediated.csv} in the working folder.
@@ -202,6 +240,8 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
             m.put("token", token);
             m.put("maxRounds", Integer.toString(maxRounds));
             m.put("cleanupBudget", Integer.toString(cleanupBudget));
+            m.put("method", method);
+            m.put("roundingBase", "smallest of 3, 5, 10 that passes");
             return m;
         }
 
@@ -218,12 +258,37 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
             if (cleanupBudget < 0) {
                 throw new ConfigurationException("remediation.request.cleanup", cleanupBudget);
             }
+            if (roundingBase != null && !method.equals("round")) {
+                throw new ConfigurationException("remediation.request.baseWithoutRound", roundingBase, method);
+            }
+            if (roundingBase != null && roundingBase < 2) {
+                throw new ConfigurationException("remediation.round.base", roundingBase);
+            }
+            if (!method.equals("suppress")) {
+                countsOnly(analysis, method);
+            }
             AggregatesRequest.Builder a = analysis.toBuilder().audit(true);
             java.util.Set<String> markers = new java.util.TreeSet<>(analysis.suppressionMarkers());
             markers.add(token);
             a.suppressionMarkers(List.copyOf(markers));
             return new AggregateRemediationRequest(a.build(), policy, objective, token, maxRounds, cleanupBudget,
-                    warnAsFail);
+                    warnAsFail, method, roundingBase);
+        }
+
+        /**
+         * Coarsening and rounding rewrite the counts, so they need tables of counts alone: no
+         * magnitude, scaling factor or contributions, and no trajectory-recovery test.
+         */
+        static void countsOnly(AggregatesRequest a, String method) throws ConfigurationException {
+            for (AggregatesRequest.Table t : a.tables()) {
+                if (t.magnitude() != null || t.scaleColumn() != null || t.scale() != 1 || t.contributorId() != null
+                        || t.contributionValue() != null) {
+                    throw new ConfigurationException("remediation.alternative.countsOnly", method, t.name());
+                }
+            }
+            if (a.recovery() != null) {
+                throw new ConfigurationException("remediation.alternative.countsOnly", method, "--recovery");
+            }
         }
 
         public RemediationCall<AggregateRemediationRequest> buildCall() throws ConfigurationException {

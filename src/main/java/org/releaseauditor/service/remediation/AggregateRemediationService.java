@@ -178,6 +178,13 @@ public final class AggregateRemediationService {
         Reaudit<AggregatesRequest, AggregatesOutput> before = audit(r.analysis(), c.inputs(), c.policy(),
                 monitor.slice(0, 0.3));
         AggregateWhatIf w = prepare(r, before.result(), c.policy());
+        if (!r.method().equals("suppress")) {
+            AggregateWhatIf.Ran ran = w.run(r.method(), r.roundingBase(), r.analysis(), c.copies(),
+                    monitor.slice(0.3, 1));
+            RemediationOutcome o = w.outcome(r, before, ran.preview(), ran.copies());
+            LOGGER.info("Aggregate remediation ({}): found={}, re-audit passed={}", r.method(), o.found(), o.passed());
+            return o;
+        }
         AggregateRemediation.Result result = w.evaluate(monitor.slice(0.3, 0.7));
         AggregateWhatIf.Copies copies = null;
         Reaudit<AggregatesRequest, AggregatesOutput> after = null;
@@ -186,6 +193,7 @@ public final class AggregateRemediationService {
             after = w.reaudit(copies, monitor.slice(0.8, 1));
         }
         ObjectNode root = RemediationJson.aggregates(result);
+        root.put("method", "suppress");
         root.put("objective", r.objective());
         root.put("token", r.token());
         Assembly.common(root, r, c.policy(), w.inputs(), before, SUMMARY);
@@ -224,6 +232,44 @@ public final class AggregateRemediationService {
         }
         if (after != null) {
             Assembly.textAudit(sb, "remediation.text.after", after);
+        }
+        return sb.toString();
+    }
+
+    static String alternativeText(AggregateRemediationRequest r, AggregateWhatIf w, AggregateWhatIf.AlternativePreview p,
+            Reaudit<?, ?> before, AggregateWhatIf.Copies copies) {
+        StringBuilder sb = new StringBuilder();
+        String files = String.join(", ", w.inputs().roles().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(AggregatesRequest.TABLE)).map(e -> e.getValue().fileName())
+                .toList());
+        sb.append(Messages.get("remediation.text.header", files, AggregatesRequest.LANE, w.policy().id(),
+                w.policy().version())).append('\n');
+        Assembly.textAudit(sb, "remediation.text.before", before);
+        if (p.coarsen() != null) {
+            var c = p.coarsen();
+            sb.append(Messages.get(c.found() ? "remediation.text.coarsen" : "remediation.text.coarsenNone",
+                    c.cellsBefore(), c.cellsAfter(), c.unsafeBefore(), c.unsafeAfter(), c.evaluated(),
+                    c.combinations())).append('\n');
+            for (var l : c.found() ? c.changed() : c.levels()) {
+                sb.append("  ").append(Messages.get("remediation.text.coarsenLevel", l.table(), l.dimension(), l.from(),
+                        l.to())).append('\n');
+            }
+        } else {
+            var rr = p.round();
+            for (var t : rr.tried()) {
+                sb.append(Messages.get("remediation.text.roundBase", t.base(), t.roundedCells(), t.recomputedCells(),
+                        t.unsafeOnRounded(), t.intervals().size(), t.exposed(),
+                        Messages.get(t.passes() ? "remediation.text.roundPasses" : "remediation.text.roundFails")))
+                        .append('\n');
+            }
+            sb.append(Messages.get(rr.found() ? "remediation.text.round" : "remediation.text.roundNone",
+                    rr.chosen().base())).append('\n');
+        }
+        if (copies != null) {
+            Assembly.textCopies(sb, copies.refs());
+        }
+        if (p.after() != null) {
+            Assembly.textAudit(sb, "remediation.text.after", p.after());
         }
         return sb.toString();
     }

@@ -1,6 +1,5 @@
 package org.releaseauditor.ui.remediation;
 
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.value.ObservableValue;
@@ -34,6 +33,8 @@ public final class AggregateWhatIfController {
 
     @FXML private ComboBox<PolicyChoice> policyBox;
     @FXML private ComboBox<String> objectiveBox;
+    @FXML private ComboBox<String> methodBox;
+    @FXML private ComboBox<String> baseBox;
     @FXML private Button findButton;
     @FXML private Button cancelButton;
     @FXML private ProgressBar progressBar;
@@ -76,6 +77,26 @@ public final class AggregateWhatIfController {
             }
         });
         objectiveBox.valueProperty().bindBidirectional(vm.objectiveProperty());
+        methodBox.setItems(vm.methods());
+        methodBox.setConverter(keyed("whatif.agg.method."));
+        methodBox.valueProperty().bindBidirectional(vm.methodProperty());
+        baseBox.setItems(vm.roundingBases());
+        baseBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String b) {
+                return b == null ? "" : AggregateWhatIfViewModel.AUTO.equals(b)
+                        ? Messages.get("whatif.agg.roundingBase.auto") : b;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        baseBox.valueProperty().bindBidirectional(vm.roundingBaseProperty());
+        baseBox.disableProperty().bind(vm.methodProperty().isNotEqualTo("round"));
+        // the objective applies to suppression only
+        objectiveBox.disableProperty().bind(vm.methodProperty().isNotEqualTo("suppress"));
         bindSlider(absoluteSlider, absoluteValue, vm.absoluteProperty(), false);
         bindSlider(percentSlider, percentValue, vm.percentProperty(), true);
         chart = new ChartPane(ctx.dialogs());
@@ -83,6 +104,7 @@ public final class AggregateWhatIfController {
         vm.cards().addListener((javafx.collections.ListChangeListener<CompareCard>) c ->
                 CompareGrid.render(compareGrid, vm.cards()));
         vm.previewProperty().addListener((o, a, b) -> renderChart());
+        vm.alternativeProperty().addListener((o, a, b) -> renderChart());
         vm.beforeProperty().addListener((o, a, b) -> renderChart());
         statusLabel.textProperty().bind(vm.statusProperty());
         changeLabel.textProperty().bind(vm.changeProperty());
@@ -91,10 +113,24 @@ public final class AggregateWhatIfController {
         progressBar.visibleProperty().bind(vm.searchingProperty().or(vm.busyProperty()));
         progressBar.progressProperty().bind(javafx.beans.binding.Bindings.when(vm.searchingProperty())
                 .then(vm.progressProperty()).otherwise(-1.0));
-        saveButton.disableProperty().bind(vm.previewProperty().isNull());
+        saveButton.disableProperty().bind(vm.previewedProperty().not());
         vm.savedProperty().addListener((o, a, b) -> shaField.setText(b == null ? "" : vm.savedSha()));
         recordButton.disableProperty().bind(vm.savedProperty().isNull()
                 .or(ctx.caseModel().openCaseProperty().isNull()));
+    }
+
+    private static StringConverter<String> keyed(String prefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String o) {
+                return o == null ? "" : Messages.get(prefix + o);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
     }
 
     private static void bindSlider(Slider s, Label value, DoubleProperty p, boolean percent) {
@@ -132,13 +168,12 @@ public final class AggregateWhatIfController {
 
     private void renderChart() {
         var before = vm.beforeProperty().get();
-        var p = vm.previewProperty().get();
         if (before == null) {
             chart.setChart(null);
             return;
         }
         chart.setChart(WhatIfCharts.cells(AggregateWhatIfViewModel.cellCounts(before),
-                p == null ? null : AggregateWhatIfViewModel.cellCounts(p.after())));
+                AggregateWhatIfViewModel.cellCounts(vm.after())));
     }
 
     @FXML
@@ -153,16 +188,7 @@ public final class AggregateWhatIfController {
 
     @FXML
     private void importPolicy() {
-        ctx.dialogs().chooseFileToOpen(Messages.get("whatif.policy.import"), null, List.of("JSON|*.json"))
-                .ifPresent(p -> {
-                    try {
-                        PolicyChoice c = PolicyChoice.load(p.toString());
-                        vm.policies().add(c);
-                        vm.policyProperty().set(c);
-                    } catch (org.releaseauditor.core.error.PolicyException e) {
-                        ctx.dialogs().showError(Messages.get("whatif.policy.import"), e.getLocalizedMessage(), null);
-                    }
-                });
+        PolicyChoice.importInto(ctx, vm.policies(), vm.policyProperty());
     }
 
     @FXML

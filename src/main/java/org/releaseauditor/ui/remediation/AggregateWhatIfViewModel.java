@@ -78,9 +78,19 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
             new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AggregateWhatIf.Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
-    private Task<?> prepareTask;
-    private Task<AggregateWhatIf.Preview> previewTask;
+    private final ObservableList<String> methods = FXCollections.observableArrayList(
+            AggregateRemediationRequest.METHODS);
+    private final StringProperty method = new SimpleStringProperty("suppress");
+    private final ObservableList<String> roundingBases = FXCollections.observableArrayList(BASES);
+    private final StringProperty roundingBase = new SimpleStringProperty(AUTO);
+    private final ReadOnlyObjectWrapper<AggregateWhatIf.AlternativePreview> alternative = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper previewed =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private boolean settingLevels;
+
+    /** The rounding base choice that lets the service take the smallest of 3, 5, 10 that passes. */
+    public static final String AUTO = "auto";
+    static final List<String> BASES = List.of(AUTO, "3", "5", "10");
 
     public AggregateWhatIfViewModel(AggregateRemediationService service, BackgroundTasks tasks, Debouncer debouncer) {
         super(tasks);
@@ -95,6 +105,12 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
         active.addListener((o, a, b) -> prepareIfActive());
         policy.addListener((o, a, b) -> prepareIfActive());
         objective.addListener((o, a, b) -> changed());
+        method.addListener((o, a, b) -> changed());
+        roundingBase.addListener((o, a, b) -> {
+            if ("round".equals(method.get())) {
+                changed();
+            }
+        });
         absolute.addListener((o, a, b) -> changed());
         percent.addListener((o, a, b) -> changed());
     }
@@ -120,6 +136,8 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
         cancelAll();
         session.set(null);
         preview.set(null);
+        alternative.set(null);
+        previewed.set(false);
         saved.set(null);
         if (!src.request().audit()) {
             before.set(null);
@@ -199,46 +217,82 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
             previewTask.cancel();
         }
         String o = objective.get();
+        String how = method.get();
+        Integer base = base();
         double abs = absolute.get();
         double pct = percent.get();
         busy.set(true);
-        searching.set(asSearch);
-        status.set(Messages.get(asSearch ? "whatif.status.searching" : "whatif.status.reauditing"));
-        Task<AggregateWhatIf.Preview> t = FxTasks.of(Messages.get(asSearch ? "whatif.task.search"
-                : "whatif.task.preview"), m -> w.preview(o, abs, pct, m));
-        previewTask = t;
-        if (asSearch) {
-            progress.bind(t.progressProperty());
-            t.setOnCancelled(e -> {
+        String title = Messages.get(asSearch ? "whatif.task.search" : "whatif.task.preview");
+        if (!"suppress".equals(how)) {
+            Task<AggregateWhatIf.AlternativePreview> t = FxTasks.of(title,
+                    m -> w.previewAlternative(how, base, abs, pct, m));
+            previewTask = t;
+            java.util.function.Consumer<AggregateWhatIf.AlternativePreview> show = p -> {
                 busy.set(false);
-                searching.set(false);
-                progress.unbind();
-                progress.set(0);
-                status.set(Messages.get("whatif.status.cancelled"));
-            });
-        }
-        tasks.run(t, p -> {
-            if (t != previewTask) {
-                return;
+                preview.set(null);
+                alternative.set(p);
+                previewed.set(true);
+                refreshCards();
+            };
+            if (asSearch) {
+                startSearch(t, show);
+            } else {
+                status.set(Messages.get("whatif.status.reauditing"));
+                tasks.run(t, p -> {
+                    if (t == previewTask) {
+                        show.accept(p);
+                    }
+                }, ex -> failed(t, ex));
             }
+            return;
+        }
+        Task<AggregateWhatIf.Preview> t = FxTasks.of(title, m -> w.preview(o, abs, pct, m));
+        previewTask = t;
+        java.util.function.Consumer<AggregateWhatIf.Preview> show = p -> {
             busy.set(false);
-            searching.set(false);
-            progress.unbind();
-            progress.set(0);
+            alternative.set(null);
             preview.set(p);
+            previewed.set(true);
             refreshCards();
-        }, ex -> failed(t, ex));
+        };
+        if (asSearch) {
+            startSearch(t, show);
+        } else {
+            status.set(Messages.get("whatif.status.reauditing"));
+            tasks.run(t, p -> {
+                if (t == previewTask) {
+                    show.accept(p);
+                }
+            }, ex -> failed(t, ex));
+        }
+    }
+
+    /** The chosen rounding base, or null for automatic. */
+    private Integer base() {
+        String b = roundingBase.get();
+        return b == null || AUTO.equals(b) ? null : Integer.valueOf(b);
+    }
+
+    /** The re-audit of the current choice (suppression or alternative), or null. */
+    public Reaudit<AggregatesRequest, AggregatesOutput> after() {
+        if (alternative.get() != null) {
+            return alternative.get().after();
+        }
+        return preview.get() == null ? null : preview.get().after();
     }
 
     private void refreshCards() {
         AggregateWhatIf.Preview p = preview.get();
-        Reaudit<AggregatesRequest, AggregatesOutput> after = p == null ? null : p.after();
+        AggregateWhatIf.AlternativePreview alt = alternative.get();
+        Reaudit<AggregatesRequest, AggregatesOutput> after = after();
         List<CompareCard> list = new ArrayList<>(Comparisons.cards(CARDS, before.get(), after));
         list.add(0, Comparisons.verdict(before.get(), after));
         cards.setAll(list);
-        change.set(p == null ? "" : describe(p.result()));
-        if (p == null) {
+        change.set(alt != null ? describe(alt) : p == null ? "" : describe(p.result()));
+        if (p == null && alt == null) {
             status.set("");
+        } else if (alt != null && !alt.found()) {
+            status.set(describe(alt));
         } else if (after == null) {
             status.set(Messages.get("whatif.status.unsafe.agg"));
         } else {
@@ -255,6 +309,23 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
                 r.safe() ? Messages.get("whatif.agg.safe") : Messages.get("whatif.agg.unsafe", pinned));
     }
 
+    /** What a coarsening or rounding changes, in one line. */
+    static String describe(AggregateWhatIf.AlternativePreview a) {
+        if (a.coarsen() != null) {
+            var c = a.coarsen();
+            if (!c.found()) {
+                return Messages.get("whatif.agg.result.coarsenNone", c.unsafeAfter());
+            }
+            String levels = String.join(", ", c.changed().stream().map(l -> l.dimension() + " \u2192 " + l.to())
+                    .toList());
+            return Messages.get("whatif.agg.result.coarsen", c.cellsBefore(), c.cellsAfter(), c.unsafeBefore(),
+                    c.unsafeAfter(), levels);
+        }
+        var r = a.round().chosen();
+        return Messages.get(a.round().found() ? "whatif.agg.result.round" : "whatif.agg.result.roundNone", r.base(),
+                r.unsafeOnRounded(), r.exposed());
+    }
+
     /** Withheld, unsafe and exposed cells of an audit (the chart's bars); -1 where not measured. */
     static long[] cellCounts(Reaudit<?, ?> r) {
         if (r == null) {
@@ -268,23 +339,6 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
             out[i] = v == null || v.isNaN() ? 0 : Math.round(v);
         }
         return out;
-    }
-
-    /** Cancels the running search. */
-    public void cancelSearch() {
-        if (previewTask != null && searching.get()) {
-            previewTask.cancel();
-        }
-    }
-
-    private void cancelAll() {
-        for (Task<?> t : new Task<?>[] {prepareTask, previewTask}) {
-            if (t != null) {
-                t.cancel();
-            }
-        }
-        searching.set(false);
-        busy.set(false);
     }
 
     /**
@@ -343,17 +397,20 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
             return;
         }
         String o = objective.get();
+        String how = method.get();
+        Integer base = base();
         double abs = absolute.get();
         double pct = percent.get();
         Map<String, Path> outputs = outputs(first);
         busy.set(true);
         status.set(Messages.get("whatif.status.saving"));
-        Task<RemediationOutcome> t = FxTasks.of(Messages.get("whatif.task.save"),
-                m -> w.save(b, o, abs, pct, outputs, m));
+        Task<RemediationOutcome> t = FxTasks.of(Messages.get("whatif.task.save"), m -> "suppress".equals(how)
+                ? w.save(b, o, abs, pct, outputs, m) : w.saveAlternative(b, how, base, abs, pct, outputs, m));
         tasks.run(t, out -> {
             busy.set(false);
             if (!out.found()) {
-                status.set(Messages.get("whatif.status.unsafe.agg"));
+                status.set(Messages.get("suppress".equals(how) ? "whatif.status.unsafe.agg"
+                        : "whatif.status.notFound.agg"));
                 return;
             }
             saved.set(out);
@@ -395,6 +452,33 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
     /** The protection in percent of a withheld cell's upper bound. */
     public DoubleProperty percentProperty() {
         return percent;
+    }
+
+    /** {@code suppress}, {@code coarsen} or {@code round}. */
+    public ObservableList<String> methods() {
+        return methods;
+    }
+
+    public StringProperty methodProperty() {
+        return method;
+    }
+
+    /** {@link #AUTO}, 3, 5 or 10. */
+    public ObservableList<String> roundingBases() {
+        return roundingBases;
+    }
+
+    public StringProperty roundingBaseProperty() {
+        return roundingBase;
+    }
+
+    public ReadOnlyObjectProperty<AggregateWhatIf.AlternativePreview> alternativeProperty() {
+        return alternative.getReadOnlyProperty();
+    }
+
+    /** Whether a choice has been re-audited (Save is possible). */
+    public javafx.beans.property.ReadOnlyBooleanProperty previewedProperty() {
+        return previewed.getReadOnlyProperty();
     }
 
     public ObservableList<CompareCard> cards() {

@@ -171,16 +171,7 @@ public final class MicrodataWhatIfController {
 
     @FXML
     private void importPolicy() {
-        ctx.dialogs().chooseFileToOpen(Messages.get("whatif.policy.import"), null, List.of("JSON|*.json"))
-                .ifPresent(p -> {
-                    try {
-                        PolicyChoice c = PolicyChoice.load(p.toString());
-                        vm.policies().add(c);
-                        vm.policyProperty().set(c);
-                    } catch (org.releaseauditor.core.error.PolicyException e) {
-                        ctx.dialogs().showError(Messages.get("whatif.policy.import"), e.getLocalizedMessage(), null);
-                    }
-                });
+        PolicyChoice.importInto(ctx, vm.policies(), vm.policyProperty());
     }
 
     @FXML

@@ -108,9 +108,6 @@ public final class MicrodataWhatIfViewModel extends WhatIfViewModelBase {
     private final ReadOnlyObjectWrapper<MicrodataWhatIf.Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MicrodataSearchResult> search = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
-    private Task<?> prepareTask;
-    private Task<MicrodataWhatIf.Preview> previewTask;
-    private Task<MicrodataSearchResult> searchTask;
     private boolean settingLevels;
 
     public MicrodataWhatIfViewModel(MicrodataRemediationService service, BackgroundTasks tasks, Debouncer debouncer) {
@@ -258,34 +255,14 @@ public final class MicrodataWhatIfViewModel extends WhatIfViewModelBase {
         if (w == null) {
             return;
         }
-        if (searchTask != null) {
-            searchTask.cancel();
-        }
-        searching.set(true);
-        status.set(Messages.get("whatif.status.searching"));
-        Task<MicrodataSearchResult> t = FxTasks.of(Messages.get("whatif.task.search"), w::search);
-        searchTask = t;
-        progress.bind(t.progressProperty());
-        t.setOnCancelled(e -> {
-            searching.set(false);
-            progress.unbind();
-            progress.set(0);
-            status.set(Messages.get("whatif.status.cancelled"));
-        });
-        tasks.run(t, r -> {
-            if (t != searchTask) {
-                return;
-            }
-            progress.unbind();
-            progress.set(0);
-            searching.set(false);
+        startSearch(FxTasks.of(Messages.get("whatif.task.search"), w::search), r -> {
             search.set(r);
             if (r.optimum() == null) {
                 status.set(Messages.get("whatif.status.notFound"));
                 return;
             }
             setLevels(r.optimum().levels());
-        }, ex -> failed(t, ex));
+        });
     }
 
     /** Sets every slider at once and previews once. */
@@ -299,22 +276,6 @@ public final class MicrodataWhatIfViewModel extends WhatIfViewModelBase {
             settingLevels = false;
         }
         previewNow();
-    }
-
-    /** Cancels the running search. */
-    public void cancelSearch() {
-        if (searchTask != null) {
-            searchTask.cancel();
-        }
-    }
-
-    private void cancelAll() {
-        for (Task<?> t : new Task<?>[] {prepareTask, previewTask, searchTask}) {
-            if (t != null) {
-                t.cancel();
-            }
-        }
-        searching.set(false);
     }
 
     /** Writes the copy of the sliders' transformation to {@code file} and re-audits it. */

@@ -27,6 +27,29 @@ public record PolicyChoice(String ref, PolicyProfile profile) {
         return out;
     }
 
+    /** The built-in policies that {@code accept} takes (a lane's kind of policy). */
+    public static List<PolicyChoice> builtIns(java.util.function.Predicate<PolicyProfile> accept) {
+        return builtIns().stream().filter(c -> accept.test(c.profile())).toList();
+    }
+
+    /**
+     * The panels' <i>Import…</i> button: asks for a policy file, adds it to {@code choices} and
+     * selects it; a file that cannot be read is reported in a dialog.
+     */
+    static void importInto(org.releaseauditor.ui.AppContext ctx, java.util.List<PolicyChoice> choices,
+            javafx.beans.property.ObjectProperty<PolicyChoice> selected) {
+        String title = org.releaseauditor.core.i18n.Messages.get("whatif.policy.import");
+        ctx.dialogs().chooseFileToOpen(title, null, List.of("JSON|*.json")).ifPresent(p -> {
+            try {
+                PolicyChoice c = load(p.toString());
+                choices.add(c);
+                selected.set(c);
+            } catch (PolicyException e) {
+                ctx.dialogs().showError(title, e.getLocalizedMessage(), null);
+            }
+        });
+    }
+
     /** Loads a policy file. */
     public static PolicyChoice load(String ref) throws PolicyException {
         return new PolicyChoice(ref, new PolicyService().load(ref));

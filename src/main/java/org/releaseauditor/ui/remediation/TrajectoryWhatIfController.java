@@ -6,6 +6,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -32,6 +33,7 @@ public final class TrajectoryWhatIfController {
     private TrajectoryWhatIfViewModel vm;
     private ChartPane chart;
 
+    @FXML private ComboBox<PolicyChoice> policyBox;
     @FXML private Spinner<Integer> pointsSpinner;
     @FXML private Spinner<Double> shareSpinner;
     @FXML private Button findButton;
@@ -77,6 +79,10 @@ public final class TrajectoryWhatIfController {
         sf.setConverter(new javafx.util.converter.DoubleStringConverter());
         shareSpinner.setValueFactory(sf);
         sf.valueProperty().bindBidirectional(vm.targetShareProperty());
+        // a chosen policy shows its target in the spinners
+        vm.targetPointsProperty().addListener((o, a, b) -> pf.setValue(b.intValue()));
+        policyBox.setItems(vm.policies());
+        policyBox.valueProperty().bindBidirectional(vm.policyProperty());
         targetLabel.textProperty().bind(vm.targetProperty());
         bindSlider(spatialSlider, spatialValue, vm.spatialProperty(), vm.spatialLabels());
         bindSlider(temporalSlider, temporalValue, vm.temporalProperty(), vm.temporalLabels());
@@ -147,6 +153,11 @@ public final class TrajectoryWhatIfController {
         chart.setChart(WhatIfCharts.unicity(TrajectoryWhatIfViewModel.curve(before),
                 TrajectoryWhatIfViewModel.curve(p == null ? null : p.after()), vm.targetPointsProperty().get(),
                 vm.targetShareProperty().get()));
+    }
+
+    @FXML
+    private void importPolicy() {
+        PolicyChoice.importInto(ctx, vm.policies(), vm.policyProperty());
     }
 
     @FXML

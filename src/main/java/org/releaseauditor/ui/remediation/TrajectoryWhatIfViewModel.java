@@ -23,6 +23,7 @@ import javafx.concurrent.Task;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.remediation.trajectory.TrajectoryRemediationResult;
+import org.releaseauditor.core.remediation.trajectory.UnicityTarget;
 import org.releaseauditor.core.trajectory.UnicityResult;
 import org.releaseauditor.service.LaneResult;
 import org.releaseauditor.service.remediation.Reaudit;
@@ -72,11 +73,11 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
     private final ReadOnlyObjectWrapper<TrajectoryRemediationResult> search = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
+    private final ObservableList<PolicyChoice> policies = FXCollections.observableArrayList();
+    private final ObjectProperty<PolicyChoice> policy = new SimpleObjectProperty<>();
     private int[] caps = new int[0];
-    private Task<?> prepareTask;
-    private Task<TrajectoryWhatIf.Preview> previewTask;
-    private Task<TrajectoryRemediationResult> searchTask;
     private boolean settingLevels;
+    private boolean settingTarget;
 
     public TrajectoryWhatIfViewModel(TrajectoryRemediationService service, BackgroundTasks tasks,
             Debouncer debouncer) {
@@ -88,14 +89,56 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
         targetShare.set(Double.valueOf(defaults.get("default.remediation.trajectories.targetShare")));
         source.addListener((o, a, b) -> prepareIfActive());
         active.addListener((o, a, b) -> prepareIfActive());
-        targetPoints.addListener((o, a, b) -> prepareIfActive());
-        targetShare.addListener((o, a, b) -> prepareIfActive());
+        policies.setAll(PolicyChoice.builtIns(TrajectoryWhatIfViewModel::hasTarget));
+        targetPoints.addListener((o, a, b) -> targetEdited());
+        targetShare.addListener((o, a, b) -> targetEdited());
+        policy.addListener((o, a, b) -> {
+            if (b != null) {
+                showTarget(b);
+            }
+            prepareIfActive();
+        });
         for (IntegerProperty p : new IntegerProperty[] {spatial, temporal, cap}) {
             p.addListener((o, a, b) -> {
                 if (!settingLevels) {
                     requestPreview();
                 }
             });
+        }
+    }
+
+    /** Whether a policy has a unicity target the remediation can meet. */
+    static boolean hasTarget(PolicyProfile p) {
+        try {
+            return !UnicityTarget.fromPolicy(p, false).isEmpty();
+        } catch (org.releaseauditor.core.error.ConfigurationException e) {
+            return false;
+        }
+    }
+
+    /** An own target (points, share) replaces a chosen policy. */
+    private void targetEdited() {
+        if (settingTarget) {
+            return;
+        }
+        if (policy.get() != null) {
+            policy.set(null);
+        } else {
+            prepareIfActive();
+        }
+    }
+
+    /** Shows a policy's first unicity target in the points and share fields (and the chart). */
+    private void showTarget(PolicyChoice c) {
+        try {
+            UnicityTarget t = UnicityTarget.fromPolicy(c.profile(), false).get(0);
+            settingTarget = true;
+            targetPoints.set(t.points());
+            targetShare.set(t.threshold());
+        } catch (org.releaseauditor.core.error.ConfigurationException e) {
+            // prepare reports it
+        } finally {
+            settingTarget = false;
         }
     }
 
@@ -114,14 +157,23 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
         cancelAll();
         int points = targetPoints.get();
         double share = targetShare.get();
-        target.set(Messages.get("whatif.traj.target", Comparisons.format(share, Comparisons.Format.SHARE), points));
+        PolicyChoice chosen = policy.get();
+        target.set(chosen == null
+                ? Messages.get("whatif.traj.target", Comparisons.format(share, Comparisons.Format.SHARE), points)
+                : Messages.get("whatif.traj.targetPolicy", chosen.profile().id(), targets(chosen.profile())));
         busy.set(true);
         status.set(Messages.get("whatif.status.preparing.traj"));
         Task<Prepared> t = FxTasks.of(Messages.get("whatif.task.prepare"), m -> {
-            PolicyProfile policy = TrajectoryRemediationService.unicityTarget(points, share);
-            Path ref = TrajectoryRemediationService.writePolicy(policy);
-            TrajectoryWhatIf w = service.prepare(src, TrajectoryRemediationRequest.builder().policy(ref.toString()),
-                    policy, m);
+            PolicyProfile profile;
+            String ref;
+            if (chosen == null) {
+                profile = TrajectoryRemediationService.unicityTarget(points, share);
+                ref = TrajectoryRemediationService.writePolicy(profile).toString();
+            } else {
+                profile = chosen.profile();
+                ref = chosen.ref();
+            }
+            TrajectoryWhatIf w = service.prepare(src, TrajectoryRemediationRequest.builder().policy(ref), profile, m);
             return new Prepared(w, w.judge(src));
         });
         prepareTask = t;
@@ -277,27 +329,7 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
         if (w == null) {
             return;
         }
-        if (searchTask != null) {
-            searchTask.cancel();
-        }
-        searching.set(true);
-        status.set(Messages.get("whatif.status.searching"));
-        Task<TrajectoryRemediationResult> t = FxTasks.of(Messages.get("whatif.task.search"), w::search);
-        searchTask = t;
-        progress.bind(t.progressProperty());
-        t.setOnCancelled(e -> {
-            searching.set(false);
-            progress.unbind();
-            progress.set(0);
-            status.set(Messages.get("whatif.status.cancelled"));
-        });
-        tasks.run(t, r -> {
-            if (t != searchTask) {
-                return;
-            }
-            progress.unbind();
-            progress.set(0);
-            searching.set(false);
+        startSearch(FxTasks.of(Messages.get("whatif.task.search"), w::search), r -> {
             search.set(r);
             if (r.recommended() != null) {
                 setChoice(r.recommended().spatialIndex(), r.recommended().temporalIndex(), null);
@@ -306,7 +338,7 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
             } else {
                 status.set(Messages.get("whatif.status.notFound.traj"));
             }
-        }, ex -> failed(t, ex));
+        });
     }
 
     /** Sets the three sliders at once and previews once. */
@@ -320,22 +352,6 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
             settingLevels = false;
         }
         previewNow();
-    }
-
-    /** Cancels the running search. */
-    public void cancelSearch() {
-        if (searchTask != null) {
-            searchTask.cancel();
-        }
-    }
-
-    private void cancelAll() {
-        for (Task<?> t : new Task<?>[] {prepareTask, previewTask, searchTask}) {
-            if (t != null) {
-                t.cancel();
-            }
-        }
-        searching.set(false);
     }
 
     /** Writes the copy of the sliders' choice to {@code file} and re-audits it. */
@@ -364,6 +380,26 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
 
     public BooleanProperty activeProperty() {
         return active;
+    }
+
+    /** A policy's unicity rules in one line. */
+    static String targets(PolicyProfile p) {
+        try {
+            return String.join("; ", UnicityTarget.fromPolicy(p, false).stream().map(UnicityTarget::describe)
+                    .toList());
+        } catch (org.releaseauditor.core.error.ConfigurationException e) {
+            return e.getLocalizedMessage();
+        }
+    }
+
+    /** Policies with a unicity target: the built-in ones and any imported file. */
+    public ObservableList<PolicyChoice> policies() {
+        return policies;
+    }
+
+    /** The chosen policy, or null for the own target (points and share). */
+    public ObjectProperty<PolicyChoice> policyProperty() {
+        return policy;
     }
 
     public IntegerProperty targetPointsProperty() {

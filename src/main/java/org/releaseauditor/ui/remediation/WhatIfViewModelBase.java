@@ -30,6 +30,10 @@ abstract class WhatIfViewModelBase {
     protected final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
     protected final DoubleProperty progress = new SimpleDoubleProperty(0);
     protected final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The latest preparation, preview (re-audit of a choice) and search; an older task's result is dropped. */
+    protected Task<?> prepareTask;
+    protected Task<?> previewTask;
+    protected Task<?> searchTask;
 
     protected WhatIfViewModelBase(BackgroundTasks tasks) {
         this.tasks = tasks;
@@ -43,6 +47,59 @@ abstract class WhatIfViewModelBase {
         progress.set(0);
         status.set(ex instanceof AuditException ae ? ae.getLocalizedMessage() : Messages.get("ui.error.internal"));
         tasks.reportFailure(t.getTitle(), ex);
+    }
+
+    /**
+     * Starts a search with progress and Cancel; the latest search wins. {@code done} gets the
+     * result on the FX thread after the searching state is cleared.
+     */
+    protected <T> void startSearch(Task<T> t, Consumer<T> done) {
+        if (searchTask != null) {
+            searchTask.cancel();
+        }
+        searchTask = t;
+        searching.set(true);
+        status.set(Messages.get("whatif.status.searching"));
+        progress.bind(t.progressProperty());
+        t.setOnCancelled(e -> {
+            if (t != searchTask) {
+                return;
+            }
+            searching.set(false);
+            if (previewTask == null || previewTask == t || previewTask.isDone()) {
+                busy.set(false);
+            }
+            progress.unbind();
+            progress.set(0);
+            status.set(Messages.get("whatif.status.cancelled"));
+        });
+        tasks.run(t, r -> {
+            if (t != searchTask) {
+                return;
+            }
+            progress.unbind();
+            progress.set(0);
+            searching.set(false);
+            done.accept(r);
+        }, ex -> failed(t, ex));
+    }
+
+    /** Cancels the running search; the panel stays usable. */
+    public void cancelSearch() {
+        if (searchTask != null && searching.get()) {
+            searchTask.cancel();
+        }
+    }
+
+    /** Cancels every running task (a new source or policy). */
+    protected void cancelAll() {
+        for (Task<?> t : new Task<?>[] {prepareTask, previewTask, searchTask}) {
+            if (t != null) {
+                t.cancel();
+            }
+        }
+        searching.set(false);
+        busy.set(false);
     }
 
     /**

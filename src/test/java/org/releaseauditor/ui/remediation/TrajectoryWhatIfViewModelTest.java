@@ -239,4 +239,34 @@ class TrajectoryWhatIfViewModelTest {
         assertTrue(TrajectoryWhatIfViewModel.describe(cell, 3, null).startsWith("\u2013 unique from 3 points"),
                 "a target beyond the rows is shown as unknown");
     }
+
+    @Test
+    void aPolicyFileSetsTheTargetAndAnOwnTargetReplacesIt(FxRobot robot) throws Exception {
+        TrajectoryWhatIfViewModel vm = open(robot, audited());
+        // no built-in policy has a unicity rule for a fixed number of points (trajectory-unicity-10 uses unicity.*)
+        assertTrue(vm.policies().isEmpty(), vm.policies().toString());
+        Path file = dir.resolve("unicity-1.json");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "id": "unicity-1-half", "version": "1.0", "title": "Half from one point",
+                 "rules": [{"metric": "unicity.0.fraction", "operator": "<=", "threshold": 0.25, "severity": "FAIL"}]}
+                """);
+        PolicyChoice c = PolicyChoice.load(file.toString());
+        robot.interact(() -> {
+            vm.policies().add(c);
+            vm.policyProperty().set(c);
+        });
+        waitFor(() -> vm.sessionProperty().get() != null && !vm.busyProperty().get()
+                && vm.sessionProperty().get().policy().id().equals("unicity-1-half")
+                && vm.previewProperty().get() != null);
+        // the policy's target is shown in the fields: 1 point, 25 %
+        assertEquals(1, vm.targetPointsProperty().get());
+        assertEquals(0.25, vm.targetShareProperty().get());
+        assertEquals("Target of policy unicity-1-half: unicity.0.fraction <= 0.25", vm.targetProperty().get());
+        assertEquals("unicity-1-half", vm.beforeProperty().get().policy().profile().id());
+        // editing the target goes back to an own target
+        robot.interact(() -> vm.targetShareProperty().set(0.5));
+        assertNull(vm.policyProperty().get());
+        waitFor(() -> !vm.busyProperty().get() && vm.sessionProperty().get() != null
+                && !vm.sessionProperty().get().policy().id().equals("unicity-1-half"));
+    }
 }

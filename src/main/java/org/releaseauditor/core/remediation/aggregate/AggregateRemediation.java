@@ -542,7 +542,7 @@ public final class AggregateRemediation {
         return n;
     }
 
-    private static CountTable coarsen(CountTable t, int dim, Hierarchy h, int from, int level) {
+    static CountTable coarsen(CountTable t, int dim, Hierarchy h, int from, int level) {
         Map<String, String> parent = new HashMap<>();
         for (String node : h.nodes(level)) {
             for (String child : h.childrenAt(node, level, from)) {
