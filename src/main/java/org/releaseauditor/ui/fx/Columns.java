@@ -26,7 +26,6 @@ public final class Columns {
 
     /** As {@link #number(String, Function)} with {@code decimals} places for fractional values. */
     public static <S> TableColumn<S, Double> number(String title, Function<S, Double> f, int decimals) {
-        String pattern = "%." + decimals + "f";
         TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setCellFactory(tc -> new TableCell<>() {
@@ -34,8 +33,8 @@ public final class Columns {
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null
-                        : item == Math.rint(item) && Math.abs(item) < 1e15 ? String.format(Locale.ROOT, "%,.0f", item)
-                        : String.format(Locale.ROOT, pattern, item));
+                        : item == Math.rint(item) && Math.abs(item) < 1e15 ? Numbers.grouped(item)
+                        : Numbers.fixed(item, decimals));
             }
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
