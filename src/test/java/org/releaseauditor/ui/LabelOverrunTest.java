@@ -248,7 +248,9 @@ class LabelOverrunTest {
         // one line per cut text, with the first view it was seen in
         Map<String, String> cuts = new LinkedHashMap<>();
         for (OverrunWalk.Cut c : r.cuts()) {
-            if (ALLOWED_CUTS.keySet().stream().noneMatch(p -> c.text().matches(p))) {
+            // a long free text (a suggestion's reason in the import wizard, a rationale in the audit
+            // trail) may be elided in its table cell when the cell's tooltip shows it whole
+            if (!c.inTooltip() && ALLOWED_CUTS.keySet().stream().noneMatch(p -> c.text().matches(p))) {
                 cuts.putIfAbsent(c.text() + "\u0000" + c.rendered(), c.toString());
             }
         }

@@ -12,10 +12,22 @@ public final class Columns {
     private Columns() {
     }
 
+    /** Texts from this length on get a tooltip in {@link #text} columns. */
+    static final int LONG = 40;
+
     /** A text column. */
     public static <S> TableColumn<S, String> text(String title, Function<S, String> f) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        // a long text (a rationale, a timestamp list) may not fit its column: the tooltip shows it whole
+        c.setCellFactory(tc -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < LONG ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 

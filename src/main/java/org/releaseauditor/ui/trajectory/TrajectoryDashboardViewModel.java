@@ -265,7 +265,7 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
     static List<AttackRow> attackRows(TrajectoryReport r) {
         List<AttackRow> out = new ArrayList<>();
         for (AttackResult a : r.attacks()) {
-            out.add(new AttackRow(a.attack().id(), a.k(), a.mode().id(), a.evaluatedUsers(), a.meanRisk(),
+            out.add(new AttackRow(a.attack().id(), a.k(), Messages.get("uitraj.mode." + a.mode().id()), a.evaluatedUsers(), a.meanRisk(),
                     a.medianRisk(), a.fractionRisk1()));
         }
         return out;
@@ -366,7 +366,7 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
         if (!r.attacks().isEmpty()) {
             AttackResult a = r.attacks().get(0);
             out.add(new CardData("trajCardAttack", Messages.get("uitraj.card.attack", attackLabel(a)),
-                    pct(a.fractionRisk1()), Messages.get("uitraj.card.attack.sub", fmt(a.meanRisk()), a.mode().id()),
+                    pct(a.fractionRisk1()), Messages.get("uitraj.card.attack.sub", fmt(a.meanRisk()), Messages.get("uitraj.mode." + a.mode().id())),
                     SummaryCard.judged(v, "attacks.0.fractionRisk1"),
                     CardTips.of(Messages.get("uitraj.card.attack.explain"), "trajectories", v, "attacks.0.fractionRisk1")));
         }

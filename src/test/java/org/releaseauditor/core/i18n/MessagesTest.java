@@ -113,6 +113,7 @@ class MessagesTest {
             "uitraj.col.fraction", "uitraj.col.points", // symbols: epsilon, p
             "whatif.sha", // SHA-256
             "attacker.region.CHINA", // the country, spelt alike
+            "dialog.ok", // OK
             "vpage.article", // "Art. {0}" (GDPR article)
             "report.evaluation.none", // a dash
             "population.note", "population.note.short", "uiagg.why.cell"); // placeholders only

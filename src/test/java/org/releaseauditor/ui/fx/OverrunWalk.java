@@ -49,8 +49,11 @@ import org.jfree.chart.title.Title;
  */
 public final class OverrunWalk {
 
-    /** A cut: the view, the whole text and what is rendered of it. */
-    public record Cut(String view, String text, String rendered) {
+    /**
+     * A cut: the view, the whole text, what is rendered of it, and whether the whole text is one
+     * hover away (the control's tooltip shows it).
+     */
+    public record Cut(String view, String text, String rendered, boolean inTooltip) {
         @Override
         public String toString() {
             return "[" + view + "] \"" + text + "\" -> \"" + rendered + "\"";
@@ -170,7 +173,8 @@ public final class OverrunWalk {
         if (owner != null && "LabeledText".equals(t.getClass().getSimpleName())) {
             String whole = owner.getText();
             if (whole != null && !whole.equals(shown)) {
-                r.cuts.add(new Cut(view, whole, shown));
+                r.cuts.add(new Cut(view, whole, shown, owner.getTooltip() != null
+                        && whole.equals(owner.getTooltip().getText())));
             }
             add(r, view, owner.getClass().getSimpleName(), whole == null ? shown : whole);
         } else {
@@ -202,7 +206,7 @@ public final class OverrunWalk {
         double w = l.getScene().getWidth();
         if (b.getMaxX() > w + 1 && b.getMinX() < w) {
             r.cuts.add(new Cut(view, l.getText(), "(reaches " + Math.round(b.getMaxX()) + " px of a "
-                    + Math.round(w) + " px window)"));
+                    + Math.round(w) + " px window)", false));
         }
     }
 
@@ -218,7 +222,7 @@ public final class OverrunWalk {
             Object tab = h.getProperties().get(Tab.class);
             String title = tab instanceof Tab t ? t.getText() : String.valueOf(h.lookup(".tab-label"));
             if (b.getMaxX() > pane.getMaxX() + 1 || b.getMinX() < pane.getMinX() - 1) {
-                r.cuts.add(new Cut(view, title, "(tab header outside the tab pane: overflow menu)"));
+                r.cuts.add(new Cut(view, title, "(tab header outside the tab pane: overflow menu)", false));
             }
         }
     }
