@@ -38,6 +38,13 @@ public final class LayoutGuard {
         }
         if (n instanceof TableView<?> t) {
             ColumnFit.install(t);
+            if (t.getPlaceholder() == null) {
+                // JavaFX's own "No content in table" follows the JVM's locale, not the UI language
+                javafx.scene.control.Label empty = new javafx.scene.control.Label(
+                        org.releaseauditor.core.i18n.Messages.get("table.empty"));
+                empty.getStyleClass().add("explain");
+                t.setPlaceholder(empty);
+            }
         }
         if (n instanceof ScrollPane sp) {
             install(sp.getContent());
