@@ -131,7 +131,13 @@ public final class MicrodataCharts {
         ChartTheme.apply(chart);
         XYPlot plot = chart.getXYPlot();
         org.jfree.chart.axis.LogarithmicAxis x = new org.jfree.chart.axis.LogarithmicAxis(
-                Messages.get("chart.population.x"));
+                Messages.get("chart.population.x")) {
+            @Override
+            protected String makeTickLabel(double val, boolean forceFmtFlag) {
+                // the axis writes ticks below 1 with its own default-locale formatter: UI language instead
+                return org.releaseauditor.ui.fx.Numbers.format("0.###").format(val);
+            }
+        };
         x.setStrictValuesFlag(false);
         x.setExpTickLabelsFlag(false);
         x.setLog10TickLabelsFlag(false);
