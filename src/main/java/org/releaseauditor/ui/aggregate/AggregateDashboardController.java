@@ -24,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -69,7 +68,7 @@ public final class AggregateDashboardController {
     @FXML private Label emptyHint;
     @FXML private FlowPane cards;
     @FXML private ComboBox<String> statusFilter;
-    @FXML private HBox statusLegend;
+    @FXML private javafx.scene.layout.FlowPane statusLegend;
     @FXML private TabPane tableTabs;
     @FXML private TextArea cellDetail;
     @FXML private ScrollPane mapScroll;

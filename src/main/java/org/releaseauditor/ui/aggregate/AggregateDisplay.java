@@ -443,7 +443,7 @@ public final class AggregateDisplay {
         if (Double.isInfinite(v)) {
             return "\u221e";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.2f", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? org.releaseauditor.ui.fx.Numbers.fixed(v, 0)
+                : org.releaseauditor.ui.fx.Numbers.fixed(v, 2);
     }
 }

@@ -36,6 +36,7 @@ public final class ChartPane extends StackPane {
         this.chart = chart;
         viewer.setVisible(chart != null);
         if (chart != null) {
+            org.releaseauditor.ui.fx.Numbers.localise(chart);
             viewer.setChart(chart);
         }
     }

@@ -17,7 +17,7 @@ import javafx.scene.paint.Color;
  * pairs, the unicity coarsening sweep, and area/time tables. NaN cells are shown empty (grey).
  */
 public final class HeatmapGrid extends GridPane {
-    private DoubleFunction<String> formatter = v -> String.format(Locale.ROOT, "%.3f", v);
+    private DoubleFunction<String> formatter = v -> org.releaseauditor.ui.fx.Numbers.fixed(v, 3);
     private double min = 0;
     private double max = 1;
 

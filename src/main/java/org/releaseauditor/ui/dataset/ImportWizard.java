@@ -42,6 +42,7 @@ public final class ImportWizard {
         Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("importCancelButton");
         cancel.setDefaultButton(false);
+        org.releaseauditor.ui.fx.DialogButtons.localise(dialog.getDialogPane());
         guardEnter(dialog, ok);
         dialog.setResultConverter(b -> b == importType ? vm.request() : null);
         return dialog;

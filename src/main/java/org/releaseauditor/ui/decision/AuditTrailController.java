@@ -34,7 +34,7 @@ public final class AuditTrailController {
                 DecisionPanelController.<AuditEvent>col("#", e -> Long.toString(e.id())),
                 DecisionPanelController.<AuditEvent>col(Messages.get("case.col.at"), AuditEvent::occurredAt),
                 DecisionPanelController.<AuditEvent>col(Messages.get("case.col.actor"), AuditEvent::actor),
-                DecisionPanelController.<AuditEvent>col(Messages.get("audit.col.action"), AuditEvent::action),
+                DecisionPanelController.<AuditEvent>col(Messages.get("audit.col.action"), e -> action(e.action())),
                 DecisionPanelController.<AuditEvent>col(Messages.get("audit.col.hash"),
                         e -> CaseViewModel.shortHash(e.hash()))));
         decisionsTable.getColumns().setAll(List.of(
@@ -49,7 +49,7 @@ public final class AuditTrailController {
         verifyTable.setItems(vm.verification());
         verifyTable.getColumns().setAll(List.of(
                 DecisionPanelController.<VerificationItem>col(Messages.get("audit.col.status"),
-                        v -> v.ok() ? "OK" : "BROKEN"),
+                        v -> Messages.get(v.ok() ? "audit.verify.ok" : "audit.verify.broken")),
                 DecisionPanelController.<VerificationItem>col(Messages.get("audit.col.kind"), VerificationItem::kind),
                 DecisionPanelController.<VerificationItem>col(Messages.get("audit.col.subject"),
                         VerificationItem::subject),
@@ -82,5 +82,11 @@ public final class AuditTrailController {
     @FXML
     private void onVerify() {
         vm.verify();
+    }
+
+    /** An audit event's action in words ("Case created"); an action without a text shows as recorded. */
+    static String action(String action) {
+        String key = "audit.action." + action;
+        return Messages.has(key) ? Messages.get(key) : action;
     }
 }

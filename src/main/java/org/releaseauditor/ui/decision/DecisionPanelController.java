@@ -166,7 +166,8 @@ public final class DecisionPanelController {
                     setText(null);
                     return;
                 }
-                setText(String.format(java.util.Locale.ROOT, "%s  %s %s %s \u2014 %s %s. %s", f.status(), f.metric(),
+                setText(String.format(Messages.locale(), "%s  %s %s %s \u2014 %s %s. %s",
+                        Messages.get("verdict.status." + f.status()), f.metric(),
                         f.operator(), num(f.threshold()), Messages.get("case.measured"),
                         f.measured() == null ? "n/a" : num(f.measured()), f.explanation()));
                 getStyleClass().add("finding-" + f.status().toLowerCase(java.util.Locale.ROOT));
@@ -518,7 +519,7 @@ public final class DecisionPanelController {
     }
 
     private static String num(double d) {
-        return String.format(java.util.Locale.ROOT, "%.4g", d);
+        return org.releaseauditor.ui.fx.Numbers.sig(d, 4);
     }
 
     static <S> TableColumn<S, String> col(String title, java.util.function.Function<S, String> f) {

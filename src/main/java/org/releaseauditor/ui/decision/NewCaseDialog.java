@@ -49,6 +49,7 @@ final class NewCaseDialog {
         d.getDialogPane().setContent(g);
         ButtonType create = new ButtonType(Messages.get("case.create"), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
+        org.releaseauditor.ui.fx.DialogButtons.localise(d.getDialogPane());
         d.getDialogPane().lookupButton(create).disableProperty().bind(title.textProperty().isEmpty()
                 .or(file.textProperty().isEmpty()).or(auditor.textProperty().isEmpty()));
         d.setResultConverter(b -> {

@@ -276,7 +276,7 @@ public final class EvaluationDashboardViewModel {
     }
 
     private static String count(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) ? Long.toString((long) v) : org.releaseauditor.ui.fx.Numbers.fixed(v, 1);
     }
 
     public EvaluationSettingsViewModel settings() {

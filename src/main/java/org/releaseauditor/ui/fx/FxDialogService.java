@@ -31,6 +31,7 @@ public final class FxDialogService implements DialogService {
             a.setHeaderText(title);
             a.initOwner(owner.get());
             a.getDialogPane().setId("errorDialog");
+            DialogButtons.localise(a.getDialogPane());
             a.showAndWait();
             return;
         }
@@ -39,6 +40,7 @@ public final class FxDialogService implements DialogService {
         d.setHeaderText(message);
         d.initOwner(owner.get());
         d.getDialogPane().setId("errorDialog");
+        DialogButtons.localise(d.getDialogPane());
         d.getDialogPane().setExpanded(false);
         d.showAndWait();
     }
@@ -50,6 +52,7 @@ public final class FxDialogService implements DialogService {
         a.setHeaderText(title);
         a.initOwner(owner.get());
         a.getDialogPane().setId("infoDialog");
+        DialogButtons.localise(a.getDialogPane());
         a.showAndWait();
     }
 
@@ -59,6 +62,7 @@ public final class FxDialogService implements DialogService {
         a.setTitle(title);
         a.setHeaderText(title);
         a.initOwner(owner.get());
+        DialogButtons.localise(a.getDialogPane());
         return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
     }
 
@@ -72,6 +76,7 @@ public final class FxDialogService implements DialogService {
         d.setHeaderText(message);
         d.initOwner(owner.get());
         d.getDialogPane().setId("choiceDialog");
+        DialogButtons.localise(d.getDialogPane());
         return d.showAndWait();
     }
 

@@ -39,6 +39,7 @@ public final class FxmlViews {
         loader.setControllerFactory(controllerFactory);
         try {
             Parent root = loader.load();
+            LayoutGuard.install(root);
             return new View<>(root, loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + resourcePath, e);

@@ -53,7 +53,7 @@ final class CompareGrid {
         Label l = new Label(text);
         l.setId(id);
         l.getStyleClass().addAll("whatif-value", status.name().toLowerCase(Locale.ROOT));
-        l.setMinWidth(92);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 }

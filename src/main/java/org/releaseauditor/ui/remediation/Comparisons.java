@@ -52,8 +52,8 @@ public final class Comparisons {
     /** The policy card: the overall result before and after. */
     public static CompareCard verdict(Reaudit<?, ?> before, Reaudit<?, ?> after) {
         return new CompareCard("whatIfPolicy", Messages.get("whatif.card.policy"),
-                before == null ? "\u2013" : before.policy().overall().name(),
-                after == null ? "\u2013" : after.policy().overall().name(),
+                before == null ? "\u2013" : Messages.get("verdict.status." + before.policy().overall().name()),
+                after == null ? "\u2013" : Messages.get("verdict.status." + after.policy().overall().name()),
                 before == null ? SummaryCard.Status.NEUTRAL : of(before.policy().overall()),
                 after == null ? SummaryCard.Status.NEUTRAL : of(after.policy().overall()),
                 Messages.get("whatif.card.policy.explain", before == null ? "" : before.policy().profile().id()));
@@ -119,8 +119,7 @@ public final class Comparisons {
             case SHARE -> String.format(Messages.locale(), v != 0 && Math.abs(v) < 0.001 ? "%.4f %%" : "%.2f %%",
                     v * 100);
             case NUMBER -> {
-                String s = String.format(Locale.ROOT, "%.4g", v);
-                yield s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+                yield org.releaseauditor.ui.fx.Numbers.sig(v, 4);
             }
         };
     }

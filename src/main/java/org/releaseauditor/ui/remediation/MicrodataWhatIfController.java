@@ -116,6 +116,7 @@ public final class MicrodataWhatIfController {
             Label example = new Label();
             example.setId("example-" + r.qi());
             example.getStyleClass().add("whatif-example");
+            example.setWrapText(true);
             example.setText(levelText(r, r.levelProperty().get()));
             Slider s = new Slider(0, r.height(), r.levelProperty().get());
             s.setId("level-" + r.qi());

@@ -93,7 +93,7 @@ public final class AttackerModelController {
         regionBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(PopulationRegion r) {
-                return r == null ? Messages.get("attacker.region.none") : r.toString();
+                return r == null ? Messages.get("attacker.region.none") : Messages.get("attacker.region." + r.name());
             }
 
             @Override

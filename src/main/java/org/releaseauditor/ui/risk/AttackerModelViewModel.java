@@ -180,7 +180,7 @@ public final class AttackerModelViewModel {
             return;
         }
         long s = org.releaseauditor.core.risk.RiskThreshold.minimumClassSize(t);
-        applied.set(Messages.get("attacker.applied", String.format(Locale.ROOT, "%.4g", 1.0 / s), s));
+        applied.set(Messages.get("attacker.applied", org.releaseauditor.ui.fx.Numbers.sig(1.0 / s, 4), s));
     }
 
     /**

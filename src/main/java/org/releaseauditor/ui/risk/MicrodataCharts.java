@@ -131,11 +131,17 @@ public final class MicrodataCharts {
         ChartTheme.apply(chart);
         XYPlot plot = chart.getXYPlot();
         org.jfree.chart.axis.LogarithmicAxis x = new org.jfree.chart.axis.LogarithmicAxis(
-                Messages.get("chart.population.x"));
+                Messages.get("chart.population.x")) {
+            @Override
+            protected String makeTickLabel(double val, boolean forceFmtFlag) {
+                // the axis writes ticks below 1 with its own default-locale formatter: UI language instead
+                return org.releaseauditor.ui.fx.Numbers.format("0.###").format(val);
+            }
+        };
         x.setStrictValuesFlag(false);
         x.setExpTickLabelsFlag(false);
         x.setLog10TickLabelsFlag(false);
-        x.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+        x.setNumberFormatOverride(org.releaseauditor.ui.fx.Numbers.format("0.###"));
         plot.setDomainAxis(x);
         var r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < 4; i++) {
@@ -176,8 +182,8 @@ public final class MicrodataCharts {
 
     static String fmt(double v) {
         if (v >= 0.01) {
-            return String.format(Locale.ROOT, "%.3g", v);
+            return org.releaseauditor.ui.fx.Numbers.fixed(v, Math.max(0, 2 - (int) Math.floor(Math.log10(v))));
         }
-        return String.format(Locale.ROOT, "%.0e", v);
+        return org.releaseauditor.ui.fx.Numbers.sig(v, 1);
     }
 }

@@ -220,7 +220,7 @@ public final class RiskDashboardController {
                 }
             }
             pairs.setRange(0, Math.max(0.05, max));
-            pairs.setFormatter(x -> String.format(Locale.ROOT, "%.1f%%", x * 100));
+            pairs.setFormatter(x -> org.releaseauditor.ui.fx.Numbers.fixed(x * 100, 1) + " %");
             pairs.setData(pu.attributes(), pu.attributes(), v, tips);
         }
         sensitiveTable.getItems().setAll(SensitiveRow.of(r));

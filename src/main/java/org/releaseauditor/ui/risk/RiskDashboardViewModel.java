@@ -515,7 +515,11 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
         if (p.dankarModel() == MicrodataResult.UniquenessModel.SNB) {
             return Messages.get("population.model.snb", snbVariant(p.snbVariant()));
         }
-        return p.dankarModel().name();
+        return switch (p.dankarModel()) {
+            case PITMAN -> "Pitman";
+            case ZAYATZ -> "Zayatz";
+            default -> p.dankarModel().name();
+        };
     }
 
     /** The Dankar estimate with the model it came from, e.g. "0.12 % (PITMAN)". */
@@ -554,11 +558,7 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
     }
 
     static String fmt(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains(".") && !s.contains("e")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
+        return org.releaseauditor.ui.fx.Numbers.sig(v, 4);
     }
 
     public ObjectProperty<LoadedDataset> datasetProperty() {

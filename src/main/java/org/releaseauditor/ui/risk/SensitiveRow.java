@@ -15,15 +15,15 @@ public record SensitiveRow(String attribute, String distinctL, String entropyL, 
             MicrodataResult.TClosenessResult tc = r.tCloseness().stream()
                     .filter(x -> x.attribute().equals(l.attribute())).findFirst().orElse(null);
             rows.add(new SensitiveRow(l.attribute(), Integer.toString(l.distinct()),
-                    String.format(Locale.ROOT, "%.3f", l.entropy()),
-                    String.format(Locale.ROOT, "(%s, %d)", trim(l.recursiveC()), l.recursiveL()),
-                    tc == null ? "\u2013" : String.format(Locale.ROOT, "%.4f (%s)", tc.t(), tc.distance()),
+                    org.releaseauditor.ui.fx.Numbers.fixed(l.entropy(), 3),
+                    "(" + trim(l.recursiveC()) + "; " + l.recursiveL() + ")",
+                    tc == null ? "\u2013" : org.releaseauditor.ui.fx.Numbers.fixed(tc.t(), 4) + " (" + tc.distance() + ")",
                     l.worstClass() == null ? "" : Long.toString(l.worstClass().size())));
         }
         return rows;
     }
 
     private static String trim(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return org.releaseauditor.ui.fx.Numbers.plain(d);
     }
 }

@@ -59,7 +59,7 @@ final class TrajectoryCharts {
 
     /** Bin labels of a risk histogram: "0.0–0.1", ..., "0.9–1.0". */
     static String binLabel(double[] edges, int i) {
-        return String.format(Locale.ROOT, "%.1f\u2013%.1f", edges[i], edges[i + 1]);
+        return org.releaseauditor.ui.fx.Numbers.fixed(edges[i], 1) + "\u2013" + org.releaseauditor.ui.fx.Numbers.fixed(edges[i + 1], 1);
     }
 
     /** Users per risk bin, one series per attack and k. */

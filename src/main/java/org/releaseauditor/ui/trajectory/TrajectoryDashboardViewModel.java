@@ -265,7 +265,7 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
     static List<AttackRow> attackRows(TrajectoryReport r) {
         List<AttackRow> out = new ArrayList<>();
         for (AttackResult a : r.attacks()) {
-            out.add(new AttackRow(a.attack().id(), a.k(), a.mode().id(), a.evaluatedUsers(), a.meanRisk(),
+            out.add(new AttackRow(a.attack().id(), a.k(), Messages.get("uitraj.mode." + a.mode().id()), a.evaluatedUsers(), a.meanRisk(),
                     a.medianRisk(), a.fractionRisk1()));
         }
         return out;
@@ -332,11 +332,11 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
         }
         List<String> rowLabels = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            rowLabels.add(String.format(Locale.ROOT, "%.3f", rows == 1 ? latMin : latMax - (i + 0.5) * dLat));
+            rowLabels.add(org.releaseauditor.ui.fx.Numbers.fixed(rows == 1 ? latMin : latMax - (i + 0.5) * dLat, 3));
         }
         List<String> colLabels = new ArrayList<>();
         for (int j = 0; j < cols; j++) {
-            colLabels.add(String.format(Locale.ROOT, "%.3f", cols == 1 ? lngMin : lngMin + (j + 0.5) * dLng));
+            colLabels.add(org.releaseauditor.ui.fx.Numbers.fixed(cols == 1 ? lngMin : lngMin + (j + 0.5) * dLng, 3));
         }
         return new AreaGrid(rowLabels, colLabels, unique, users, cells.get(0).points(), max);
     }
@@ -366,7 +366,7 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
         if (!r.attacks().isEmpty()) {
             AttackResult a = r.attacks().get(0);
             out.add(new CardData("trajCardAttack", Messages.get("uitraj.card.attack", attackLabel(a)),
-                    pct(a.fractionRisk1()), Messages.get("uitraj.card.attack.sub", fmt(a.meanRisk()), a.mode().id()),
+                    pct(a.fractionRisk1()), Messages.get("uitraj.card.attack.sub", fmt(a.meanRisk()), Messages.get("uitraj.mode." + a.mode().id())),
                     SummaryCard.judged(v, "attacks.0.fractionRisk1"),
                     CardTips.of(Messages.get("uitraj.card.attack.explain"), "trajectories", v, "attacks.0.fractionRisk1")));
         }
@@ -382,7 +382,7 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
 
     /** A fraction as the unicity table shows it (four decimals, locale-independent). */
     public static String fraction(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return org.releaseauditor.ui.fx.Numbers.fixed(v, 4);
     }
 
     static String count(long v) {
@@ -395,11 +395,11 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
 
     /** A set size: whole numbers without decimals, medians between two sizes with one. */
     static String size(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) ? org.releaseauditor.ui.fx.Numbers.fixed(v, 0) : org.releaseauditor.ui.fx.Numbers.fixed(v, 1);
     }
 
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return org.releaseauditor.ui.fx.Numbers.sig(v, 3);
     }
 
     public TrajectorySettingsViewModel settings() {
