@@ -52,6 +52,14 @@ public final class ChartTheme {
         return x < 0.5 ? low.interpolate(mid, x * 2) : mid.interpolate(high, (x - 0.5) * 2);
     }
 
+    /** A number axis without its own format writes its ticks in the session's language. */
+    private static void localise(org.jfree.chart.axis.ValueAxis axis) {
+        if (axis instanceof org.jfree.chart.axis.NumberAxis na && na.getNumberFormatOverride() == null) {
+            na.setNumberFormatOverride(java.text.NumberFormat.getNumberInstance(
+                    org.releaseauditor.core.i18n.Messages.locale()));
+        }
+    }
+
     /** The CSS of the scale as a gradient (legends). */
     public static String scaleGradient() {
         return "linear-gradient(to right, " + SCALE_LOW + ", " + SCALE_MID + ", " + SCALE_HIGH + ")";
@@ -78,6 +86,14 @@ public final class ChartTheme {
         theme.setXYBarPainter(new StandardXYBarPainter());
         theme.setShadowVisible(false);
         theme.apply(chart);
+        // numbers on the axes in the session's language (30.162 in German, as on the cards)
+        if (chart.getPlot() instanceof CategoryPlot cp0) {
+            localise(cp0.getRangeAxis());
+        }
+        if (chart.getPlot() instanceof XYPlot xp0) {
+            localise(xp0.getRangeAxis());
+            localise(xp0.getDomainAxis());
+        }
         if (chart.getPlot() instanceof CategoryPlot cp) {
             if (cp.getRenderer() instanceof BarRenderer br) {
                 br.setShadowVisible(false);

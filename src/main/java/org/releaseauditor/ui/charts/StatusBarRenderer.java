@@ -19,6 +19,7 @@ public final class StatusBarRenderer extends BarRenderer {
     private static final long serialVersionUID = 1L;
     private final transient BiFunction<Integer, Integer, VerdictStatus> status;
     private final boolean greyWhenNotJudged;
+    private boolean labelJudgedOnly;
 
     /**
      * @param status            the state of the bar at (series row, category column)
@@ -41,6 +42,33 @@ public final class StatusBarRenderer extends BarRenderer {
     public VerdictStatus statusAt(int row, int column) {
         VerdictStatus s = status.apply(row, column);
         return s == null ? VerdictStatus.NOT_JUDGED : s;
+    }
+
+    /**
+     * Prints the value on every bar the policy judges (and on no other): a red bar of a few
+     * records next to one of thousands is too thin to see, its number is not.
+     */
+    public StatusBarRenderer labelJudgedBars() {
+        labelJudgedOnly = true;
+        java.text.NumberFormat f = java.text.NumberFormat.getIntegerInstance(Messages.locale());
+        setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}", f));
+        setDefaultItemLabelFont(new java.awt.Font("DejaVu Sans", java.awt.Font.BOLD, 11));
+        setDefaultItemLabelsVisible(true);
+        return this;
+    }
+
+    @Override
+    public boolean isItemLabelVisible(int row, int column) {
+        if (labelJudgedOnly) {
+            return statusAt(row, column).judged();
+        }
+        return super.isItemLabelVisible(row, column);
+    }
+
+    @Override
+    public Paint getItemLabelPaint(int row, int column) {
+        VerdictStatus s = statusAt(row, column);
+        return labelJudgedOnly && s.judged() ? VerdictStyles.chartPaint(s) : super.getItemLabelPaint(row, column);
     }
 
     @Override

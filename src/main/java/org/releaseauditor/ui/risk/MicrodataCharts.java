@@ -76,7 +76,8 @@ public final class MicrodataCharts {
                 false, true, false);
         ChartTheme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.setRenderer(new StatusBarRenderer((row, col) -> MicrodataVerdictColours.sizeBinStatus(v, col), true));
+        plot.setRenderer(new StatusBarRenderer((row, col) -> MicrodataVerdictColours.sizeBinStatus(v, col), true)
+                .labelJudgedBars());
         StatusBarRenderer.caption(chart, v);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
         if (logAxis) {
@@ -120,7 +121,7 @@ public final class MicrodataCharts {
         ChartTheme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setRenderer(new StatusBarRenderer((row, col) -> MicrodataVerdictColours.riskBinStatus(v, upTos.get(col)),
-                true));
+                true).labelJudgedBars());
         StatusBarRenderer.caption(chart, v);
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         NumberAxis pct = new NumberAxis(Messages.get("chart.risk.cumulativeAxis"));
