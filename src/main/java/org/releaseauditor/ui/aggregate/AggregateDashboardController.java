@@ -296,7 +296,7 @@ public final class AggregateDashboardController {
                 if (isEmpty() || item == null) {
                     VerdictStyles.clear(this);
                 } else {
-                    VerdictStyles.apply(this, AggregateVerdictColours.cellStatus(vm.verdictProperty().get(), item));
+                    VerdictStyles.apply(this, AggregateVerdictColours.cellStatus(vm.verdictProperty().get(), item, r));
                 }
             }
         });

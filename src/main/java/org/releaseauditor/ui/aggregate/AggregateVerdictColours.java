@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.aggregate;
 
+import org.releaseauditor.core.aggregate.AggregateReport;
 import org.releaseauditor.core.aggregate.CellStatus;
 import org.releaseauditor.core.verdict.Verdict;
 import org.releaseauditor.core.verdict.VerdictStatus;
@@ -32,9 +33,23 @@ final class AggregateVerdictColours {
         };
     }
 
-    /** The state of one cell: its kind's state, or that of a rule its published count breaks. */
+    /** As {@link #cellStatus(Verdict, AggregateDisplay.CellRow, AggregateReport)} without the audit. */
     static VerdictStatus cellStatus(Verdict v, AggregateDisplay.CellRow row) {
+        return cellStatus(v, row, null);
+    }
+
+    /**
+     * The state of one cell: its kind's state, or that of a rule its published count breaks. A
+     * recovered cell that the audit also exposed (the lane shows it as recovered) has the state of
+     * the exposed cells too.
+     */
+    static VerdictStatus cellStatus(Verdict v, AggregateDisplay.CellRow row, AggregateReport report) {
         VerdictStatus s = categoryStatus(v, row.status());
+        if (v != null && report != null && report.audit() != null && row.status() == CellStatus.RECOVERED
+                && report.audit().stream().anyMatch(a -> a.exposed() && a.table().equals(row.table())
+                        && a.index() == row.index())) {
+            s = s.worst(categoryStatus(v, CellStatus.EXPOSED));
+        }
         if (v != null && row.status() != CellStatus.SUPPRESSED && !Double.isNaN(row.raw())) {
             s = VerdictStyles.worst(s, VerdictStyles.breach(v, "aggregates.minCount." + row.table(), row.raw()));
             if (row.raw() == 0) {
