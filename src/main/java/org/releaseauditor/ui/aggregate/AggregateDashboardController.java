@@ -219,8 +219,7 @@ public final class AggregateDashboardController {
      */
     private void renderJudged(AggregateDisplay.View v) {
         org.releaseauditor.core.verdict.Verdict verdict = vm.verdictProperty().get();
-        chips.forEach((s, chip) -> VerdictStyles.apply(chip,
-                AggregateVerdictColours.categoryStatus(verdict, s)));
+        chips.forEach((s, chip) -> VerdictStyles.apply(chip, AggregateVerdictColours.chipStatus(verdict, s, v)));
         if (v == null) {
             return;
         }

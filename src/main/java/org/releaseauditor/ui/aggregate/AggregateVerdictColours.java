@@ -45,9 +45,8 @@ final class AggregateVerdictColours {
      */
     static VerdictStatus cellStatus(Verdict v, AggregateDisplay.CellRow row, AggregateReport report) {
         VerdictStatus s = categoryStatus(v, row.status());
-        if (v != null && report != null && report.audit() != null && row.status() == CellStatus.RECOVERED
-                && report.audit().stream().anyMatch(a -> a.exposed() && a.table().equals(row.table())
-                        && a.index() == row.index())) {
+        if (v != null && row.status() == CellStatus.RECOVERED
+                && exposed(report).contains(row.table() + "|" + row.index())) {
             s = s.worst(categoryStatus(v, CellStatus.EXPOSED));
         }
         if (v != null && row.status() != CellStatus.SUPPRESSED && !Double.isNaN(row.raw())) {
@@ -57,6 +56,47 @@ final class AggregateVerdictColours {
             }
         }
         return s;
+    }
+
+    /**
+     * The legend chip of a kind of cell: as {@link #categoryStatus}, and for "recovered" also the
+     * state of exposed cells when the audit exposed some of the recovered cells (the rows show them
+     * as recovered), so that the chip and the rows agree.
+     */
+    static VerdictStatus chipStatus(Verdict v, CellStatus s, AggregateDisplay.View view) {
+        VerdictStatus st = categoryStatus(v, s);
+        if (v == null || view == null || s != CellStatus.RECOVERED) {
+            return st;
+        }
+        java.util.Set<String> exposed = exposed(view.report());
+        for (AggregateDisplay.TableGrid g : view.grids()) {
+            for (AggregateDisplay.CellRow r : g.rows()) {
+                if (r.status() == CellStatus.RECOVERED && exposed.contains(r.table() + "|" + r.index())) {
+                    return st.worst(categoryStatus(v, CellStatus.EXPOSED));
+                }
+            }
+        }
+        return st;
+    }
+
+    /** "table|index" of every cell the audit exposed, for the last report asked about (by identity). */
+    private static volatile Exposed lastExposed;
+
+    private record Exposed(AggregateReport report, java.util.Set<String> cells) {
+    }
+
+    private static java.util.Set<String> exposed(AggregateReport report) {
+        if (report == null || report.audit() == null) {
+            return java.util.Set.of();
+        }
+        Exposed e = lastExposed;
+        if (e == null || e.report() != report) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            report.audit().stream().filter(a -> a.exposed()).forEach(a -> out.add(a.table() + "|" + a.index()));
+            e = new Exposed(report, out);
+            lastExposed = e;
+        }
+        return e.cells();
     }
 
     /** An area of the map whose smallest published count breaks the policy's smallest-count rule. */

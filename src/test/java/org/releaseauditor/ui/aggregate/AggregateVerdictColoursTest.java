@@ -88,6 +88,11 @@ class AggregateVerdictColoursTest {
         assertEquals(VerdictStatus.FAIL, AggregateVerdictColours.areaStatus(minCell, table, 3));
         assertEquals(VerdictStatus.NOT_JUDGED, AggregateVerdictColours.areaStatus(minCell, table, 12));
         assertEquals(VerdictStatus.FAIL, AggregateVerdictColours.flagStatus(minCell));
+        // the legend chip of recovered cells agrees with the rows: some of them are exposed
+        assertEquals(VerdictStatus.FAIL, AggregateVerdictColours.chipStatus(minCell, CellStatus.RECOVERED,
+                computed.view()));
+        assertEquals(VerdictStatus.NOT_JUDGED, AggregateVerdictColours.chipStatus(minCell, CellStatus.SAFE,
+                computed.view()));
 
         Verdict acro = verdict("acro-defaults");
         assertEquals(VerdictStatus.NOT_JUDGED, AggregateVerdictColours.categoryStatus(acro, CellStatus.UNSAFE),
