@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -179,11 +178,9 @@ public final class PolicyChooser extends HBox {
         }
         PolicyProfile before = policy.get();
         // put the selection back first: the list never shows "Load policy file…" as the policy in force
-        Platform.runLater(() -> {
-            select(before);
-            dialogs.chooseFileToOpen(Messages.get("policy.chooser.loadTitle"), null,
-                    List.of(Messages.get("policy.chooser.filter") + "|*.json")).ifPresent(this::load);
-        });
+        select(before);
+        dialogs.chooseFileToOpen(Messages.get("policy.chooser.loadTitle"), null,
+                List.of(Messages.get("policy.chooser.filter") + "|*.json")).ifPresent(this::load);
     }
 
     /** Loads a policy file and applies it; a bad file is refused with its error in words. */
