@@ -152,7 +152,7 @@ class MainFlowsTest {
                 .controller().root().lookup("#cardSuccess");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> success.explanation().contains("Success rate (prosecutor) is 66."));
-        assertTrue(success.getStyleClass().contains("fail"), success.getStyleClass().toString());
+        assertTrue(success.getStyleClass().contains(org.releaseauditor.ui.charts.VerdictStyles.styleClass(org.releaseauditor.core.verdict.VerdictStatus.FAIL)), success.getStyleClass().toString());
         assertTrue(success.explanation().contains("the policy requires at most 5 %"), success.explanation());
     }
 

@@ -60,6 +60,16 @@ public final class VerdictService {
             "trajectories", "trajectory-unicity-10",
             "evaluation", "evaluation-residual-risk");
 
+    /**
+     * The built-in policies written for each lane's result, in the order a policy chooser lists
+     * them (the lane's default first). A policy reads metrics of one lane only.
+     */
+    private static final Map<String, List<String>> LANE_POLICIES = Map.of(
+            "microdata", List.of("arx-defaults", "public-release-clinical", "min-group-5"),
+            "aggregates", List.of("min-cell-10", "acro-defaults"),
+            "trajectories", List.of("trajectory-unicity-10"),
+            "evaluation", List.of("evaluation-residual-risk"));
+
     private final PolicyService policies;
 
     public VerdictService() {
@@ -101,6 +111,23 @@ public final class VerdictService {
     public Optional<PolicyProfile> defaultPolicy(String lane) throws PolicyException {
         String id = DEFAULT_POLICY.get(lane);
         return id == null ? Optional.empty() : Optional.of(policies.load(id));
+    }
+
+    /**
+     * The built-in policies that judge a lane's result, the lane's default first (what a
+     * dashboard's policy chooser lists); empty for a lane without any.
+     */
+    public List<PolicyProfile> policiesFor(String lane) throws PolicyException {
+        List<PolicyProfile> out = new java.util.ArrayList<>();
+        for (String id : LANE_POLICIES.getOrDefault(lane, List.of())) {
+            out.add(policies.load(id));
+        }
+        return out;
+    }
+
+    /** Loads a policy file (JSON, the format of {@code --policy FILE}) for a front end's chooser. */
+    public PolicyProfile loadPolicyFile(java.nio.file.Path file) throws PolicyException {
+        return policies.load(file.toString());
     }
 
     /** The catalogue entry of a metric of a result (label, sentence, how to read, reference, n/a). */

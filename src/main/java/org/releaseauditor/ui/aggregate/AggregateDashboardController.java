@@ -39,6 +39,7 @@ import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.ChartPane;
 import org.releaseauditor.ui.charts.ChartTheme;
 import org.releaseauditor.ui.charts.SummaryCard;
+import org.releaseauditor.ui.charts.VerdictStyles;
 import org.releaseauditor.ui.fx.TableCsv;
 
 /**
@@ -54,6 +55,10 @@ public final class AggregateDashboardController {
     private final AppContext ctx;
     private final AggregateDashboardViewModel vm;
     private final Map<String, SummaryCard> cardNodes = new HashMap<>();
+    private final Map<CellStatus, Label> chips = new java.util.EnumMap<>(CellStatus.class);
+    private final List<TableView<AggregateDisplay.CellRow>> gridTables = new ArrayList<>();
+    private org.releaseauditor.ui.charts.PolicyChooser policyChooser;
+    @FXML private HBox policyBar;
     private final HeatCanvas map = new HeatCanvas();
     private final HeatCanvas time = new HeatCanvas();
     private final List<FilteredList<AggregateDisplay.CellRow>> filtered = new ArrayList<>();
@@ -96,7 +101,8 @@ public final class AggregateDashboardController {
             filters.add(AggregateDisplay.label(s));
             Label chip = new Label(AggregateDisplay.label(s));
             chip.getStyleClass().add("status-chip");
-            chip.setStyle("-fx-background-color: " + AggregateDisplay.color(s) + ";");
+            chip.setId("chip-" + s.name());
+            chips.put(s, chip);
             chip.setTooltip(new Tooltip(Messages.get("uiagg.status." + s.name().toLowerCase(java.util.Locale.ROOT)
                     + ".explain")));
             statusLegend.getChildren().add(chip);
@@ -133,6 +139,13 @@ public final class AggregateDashboardController {
         });
         vm.cards().addListener((ListChangeListener<AggCard>) c -> renderCards());
         vm.viewProperty().addListener((o, a, b) -> render(b));
+        // the policy chooser: another policy re-judges the shown result and recolours at once (no new run)
+        policyChooser = new org.releaseauditor.ui.charts.PolicyChooser(
+                org.releaseauditor.service.aggregates.AggregatesRequest.LANE, ctx.dialogs(),
+                new org.releaseauditor.service.policy.VerdictService(), vm.policyProperty(), vm.verdictProperty());
+        policyBar.getChildren().setAll(policyChooser);
+        vm.verdictProperty().addListener((o, a, b) -> renderJudged(vm.viewProperty().get()));
+        renderJudged(null);
         emptyHint.visibleProperty().bind(vm.viewProperty().isNull());
         emptyHint.managedProperty().bind(emptyHint.visibleProperty());
         org.releaseauditor.ui.fx.StaleMarker.install((javafx.scene.layout.Pane) releaseTitle.getParent(),
@@ -199,10 +212,43 @@ public final class AggregateDashboardController {
         cards.getChildren().setAll(nodes);
     }
 
+    /**
+     * The parts coloured by the verdict of the policy in force: legend chips, cell rows, the area
+     * map and the time grid's flags. Called for a new view and when the policy changes.
+     */
+    private void renderJudged(AggregateDisplay.View v) {
+        org.releaseauditor.core.verdict.Verdict verdict = vm.verdictProperty().get();
+        chips.forEach((s, chip) -> VerdictStyles.apply(chip, AggregateVerdictColours.chipStatus(verdict, s, v)));
+        if (v == null) {
+            return;
+        }
+        gridTables.forEach(TableView::refresh);
+        AggregateReport r = v.report();
+        if (v.map() != null) {
+            String table = v.map().table();
+            map.drawMap(v.map(), AggregateDisplay.scaleMax(v.map(), r),
+                    p -> AggregateVerdictColours.areaStatus(verdict, table, p.minCount()));
+        }
+        if (v.timeGrid() != null) {
+            time.drawTimeGrid(v.timeGrid(), AggregateVerdictColours.flagStatus(verdict));
+        }
+    }
+
+    /** The policy chooser above the cards. */
+    public org.releaseauditor.ui.charts.PolicyChooser policyChooser() {
+        return policyChooser;
+    }
+
+    /** The legend chip of a kind of cell (for tests). */
+    Label chip(CellStatus s) {
+        return chips.get(s);
+    }
+
     private void render(AggregateDisplay.View v) {
         cellDetail.clear();
         tableTabs.getTabs().clear();
         filtered.clear();
+        gridTables.clear();
         if (v == null) {
             return;
         }
@@ -213,12 +259,7 @@ public final class AggregateDashboardController {
             tableTabs.getTabs().add(new Tab(g.name(), gridTable(g, r)));
         }
         applyFilter();
-        if (v.map() != null) {
-            map.drawMap(v.map(), AggregateDisplay.scaleMax(v.map(), r));
-        }
-        if (v.timeGrid() != null) {
-            time.drawTimeGrid(v.timeGrid());
-        }
+        renderJudged(v);
         findingsTable.getItems().setAll(v.findings());
         findingsPane.setChart(findingsChart(v.findings()));
     }
@@ -247,20 +288,17 @@ public final class AggregateDashboardController {
                 restyle();
             }
 
-            @Override
-            public void updateSelected(boolean selected) {
-                super.updateSelected(selected);
-                restyle();
-            }
-
+            /** The row's colour is the verdict state of the cell (AggregateVerdictColours), from the CSS classes. */
             private void restyle() {
                 AggregateDisplay.CellRow item = getItem();
-                setStyle(isEmpty() || item == null ? "" : "-fx-background-color: "
-                        + (isSelected() ? "#0d47a1" : "#ffffff") + ", " + AggregateDisplay.color(item.status())
-                        + "; -fx-background-insets: 0, " + (isSelected() ? "3" : "0 0 1 0")
-                        + "; -fx-text-background-color: #1f2933;");
+                if (isEmpty() || item == null) {
+                    VerdictStyles.clear(this);
+                } else {
+                    VerdictStyles.apply(this, AggregateVerdictColours.cellStatus(vm.verdictProperty().get(), item, r));
+                }
             }
         });
+        gridTables.add(t);
         t.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 cellDetail.setText(b == null ? "" : AggregateDisplay.explain(b, r)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

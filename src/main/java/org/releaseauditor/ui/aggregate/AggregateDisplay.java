@@ -104,17 +104,6 @@ public final class AggregateDisplay {
         }
     }
 
-    /** Fill colour of a status in the grid (CSS hex). */
-    public static String color(CellStatus s) {
-        return switch (s) {
-            case SAFE -> "#e8f5e9";
-            case UNSAFE -> "#ef9a9a";
-            case SUPPRESSED -> "#cfd8dc";
-            case EXPOSED -> "#ffb74d";
-            case RECOVERED -> "#d7a8e3";
-        };
-    }
-
     /** The localised name of a status. */
     public static String label(CellStatus s) {
         return Messages.get("uiagg.status." + s.name().toLowerCase(Locale.ROOT));

@@ -12,18 +12,19 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.verdict.VerdictStatus;
+import org.releaseauditor.ui.charts.ChartTheme;
+import org.releaseauditor.ui.charts.VerdictStyles;
 
 /**
  * Offline heatmaps drawn on a canvas: the area map (areas on a plain grid, smallest published
  * count per area) and the time × area grid with flagged fields marked. Both carry a legend.
  */
 public final class HeatCanvas extends Pane {
-    private static final Color NONE = Color.web("#cfd8dc");
-    private static final Color INK = Color.web("#1f2933");
-    private static final Color FLAG = Color.web("#6a1b9a");
-    private static final Color LOW = Color.web("#b71c1c");
-    private static final Color MID = Color.web("#fb8c00");
-    private static final Color HIGH = Color.web("#fff8e1");
+    private static final Color NONE = Color.web(ChartTheme.NO_VALUE);
+    private static final Color INK = Color.web(ChartTheme.INK);
+    private static final Color ON_DARK = Color.web(ChartTheme.INK_ON_DARK);
+    private static final Color OUTLINE = Color.web(ChartTheme.OUTLINE);
     private final Canvas canvas = new Canvas(10, 10);
 
     public HeatCanvas() {
@@ -31,17 +32,29 @@ public final class HeatCanvas extends Pane {
         getStyleClass().add("heat-canvas");
     }
 
-    /** Small counts are dark red (risky), large ones pale; NaN grey. */
+    /**
+     * The decorative scale: small counts dark, large ones pale; NaN grey. It shows how small a
+     * count is, not whether it is allowed: that is the verdict's colour ({@link #drawMap}).
+     */
     static Color color(double v, double min, double max) {
         if (Double.isNaN(v)) {
             return NONE;
         }
         double t = max > min ? Math.max(0, Math.min(1, (v - min) / (max - min))) : 0;
-        return t < 0.5 ? LOW.interpolate(MID, t * 2) : MID.interpolate(HIGH, (t - 0.5) * 2);
+        return ChartTheme.scale(1 - t);
     }
 
-    /** Draws the area map; the colour scale runs from 0 to {@code scaleMax}. */
+    /** Draws the area map without a verdict (every area neutral). */
     public void drawMap(AggregateDisplay.AreaMap map, double scaleMax) {
+        drawMap(map, scaleMax, p -> VerdictStatus.NOT_JUDGED);
+    }
+
+    /**
+     * Draws the area map; the colour scale runs from 0 to {@code scaleMax}; an area whose state
+     * (from the verdict) is WARN or FAIL is filled with that state's tint and framed in its colour.
+     */
+    public void drawMap(AggregateDisplay.AreaMap map, double scaleMax,
+            java.util.function.Function<AggregateDisplay.AreaPoint, VerdictStatus> status) {
         double cell = 104;
         double left = 20;
         double top = 34;
@@ -56,12 +69,15 @@ public final class HeatCanvas extends Pane {
         for (AggregateDisplay.AreaPoint p : map.points()) {
             double x = left + p.column() * cell;
             double y = top + p.row() * cell;
-            Color c = color(p.minCount(), 0, scaleMax);
+            VerdictStatus st = status.apply(p);
+            Color c = st.judged() ? VerdictStyles.fxTint(st) : color(p.minCount(), 0, scaleMax);
             g.setFill(c);
             g.fillRect(x + 2, y + 2, cell - 4, cell - 4);
-            g.setStroke(Color.web("#90a4ae"));
+            g.setStroke(st.judged() ? VerdictStyles.fxColor(st) : OUTLINE);
+            g.setLineWidth(st.judged() ? 4 : 1);
             g.strokeRect(x + 2, y + 2, cell - 4, cell - 4);
-            g.setFill(dark(c) ? Color.WHITE : INK);
+            g.setLineWidth(1);
+            g.setFill(dark(c) ? ON_DARK : INK);
             g.setTextAlign(TextAlignment.CENTER);
             g.setFont(Font.font("DejaVu Sans", 11));
             g.fillText(p.area(), x + cell / 2, y + 10);
@@ -77,8 +93,17 @@ public final class HeatCanvas extends Pane {
         noneChip(g, left + 290, ly + 16);
     }
 
-    /** Draws the time × area heatmap; fields with flagged cells get a purple strip on the right. */
+    /** Draws the time × area heatmap without a verdict (the flag strip neutral). */
     public void drawTimeGrid(AggregateDisplay.TimeGrid grid) {
+        drawTimeGrid(grid, VerdictStatus.NOT_JUDGED);
+    }
+
+    /**
+     * Draws the time × area heatmap; fields with flagged cells get a strip on the right in the
+     * verdict colour of {@code flagStatus} (the policy's state of such cells; grey when not judged).
+     */
+    public void drawTimeGrid(AggregateDisplay.TimeGrid grid, VerdictStatus flagStatus) {
+        Color flag = VerdictStyles.fxColor(flagStatus);
         int rows = grid.times().size();
         int cols = grid.areas().size();
         double labelW = 130;
@@ -96,7 +121,7 @@ public final class HeatCanvas extends Pane {
         g.fillText(Messages.get("uiagg.time.title", grid.table()), 8, 6);
         legendBar(g, labelW, 26, 220, 0, max, Messages.get("uiagg.time.legend"));
         noneChip(g, labelW + 250, 42);
-        g.setFill(FLAG);
+        g.setFill(flag);
         g.fillRect(labelW + 420, 42, 5, 12);
         g.setFill(INK);
         g.setFont(Font.font("DejaVu Sans", 11));
@@ -121,7 +146,7 @@ public final class HeatCanvas extends Pane {
                 g.setFill(color(grid.counts()[i][j], 0, max));
                 g.fillRect(x, y, cw - 1, rh - (rh > 8 ? 1 : 0));
                 if (grid.flagged()[i][j] > 0) {
-                    g.setFill(FLAG);
+                    g.setFill(flag);
                     g.fillRect(x + cw - 6, y, 5, rh - (rh > 8 ? 1 : 0));
                 }
             }
@@ -138,10 +163,10 @@ public final class HeatCanvas extends Pane {
         g.setFont(Font.font("DejaVu Sans", 11));
         g.setFill(INK);
         g.fillText(title, x, y);
-        g.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, new Stop(0, LOW), new Stop(0.5, MID),
-                new Stop(1, HIGH)));
+        g.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, new Stop(0, color(min, min, max)),
+                new Stop(0.5, color((min + max) / 2, min, max)), new Stop(1, color(max, min, max))));
         g.fillRect(x, y + 16, width, 12);
-        g.setStroke(Color.web("#90a4ae"));
+        g.setStroke(OUTLINE);
         g.strokeRect(x, y + 16, width, 12);
         g.setFill(INK);
         g.fillText(AggregateDisplay.num(min), x, y + 31);
@@ -166,7 +191,7 @@ public final class HeatCanvas extends Pane {
         setPrefSize(w, h);
         setMinSize(w, h);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(ON_DARK);
         g.fillRect(0, 0, w, h);
         return g;
     }

@@ -14,7 +14,8 @@ import javafx.scene.paint.Color;
 
 /**
  * A labelled heatmap: rows × columns of coloured cells with their values printed. Used for QI
- * pairs, the unicity coarsening sweep, and area/time tables. NaN cells are shown empty (grey).
+ * pairs, the unicity coarsening sweep, and area/time tables. NaN cells are shown empty (grey). The
+ * scale is decorative; a cell the policy judges carries its verdict colour instead (issue 13).
  */
 public final class HeatmapGrid extends GridPane {
     private DoubleFunction<String> formatter = v -> org.releaseauditor.ui.fx.Numbers.fixed(v, 3);
@@ -42,6 +43,17 @@ public final class HeatmapGrid extends GridPane {
      * Shows the matrix. {@code tooltips} may be null; otherwise it gives one text per cell.
      */
     public void setData(List<String> rowLabels, List<String> columnLabels, double[][] values, String[][] tooltips) {
+        setData(rowLabels, columnLabels, values, tooltips, null);
+    }
+
+    /**
+     * Shows the matrix; a cell whose {@code statuses} entry the policy judges (WARN, FAIL, PASS)
+     * takes that state's colour from {@link VerdictStyles}, every other cell the decorative
+     * sequential scale of {@link ChartTheme} (how large the value is, not whether it is allowed).
+     * {@code statuses} may be null (nothing judged).
+     */
+    public void setData(List<String> rowLabels, List<String> columnLabels, double[][] values, String[][] tooltips,
+            org.releaseauditor.core.verdict.VerdictStatus[][] statuses) {
         getChildren().clear();
         getColumnConstraints().clear();
         ColumnConstraints head = new ColumnConstraints();
@@ -69,9 +81,15 @@ public final class HeatmapGrid extends GridPane {
                 cell.setMinSize(58, 26);
                 cell.setPrefSize(90, 28);
                 cell.setAlignment(Pos.CENTER);
-                Color bg = color(v);
+                org.releaseauditor.core.verdict.VerdictStatus st = statuses == null ? null : statuses[r][c];
+                Color bg = st != null && st.judged() ? VerdictStyles.fxTint(st) : color(v);
+                cell.setId("heat-" + r + "-" + c);
+                cell.getProperties().put("verdict", st == null ? org.releaseauditor.core.verdict.VerdictStatus.NOT_JUDGED
+                        : st);
                 cell.setStyle("-fx-background-color: " + web(bg) + "; -fx-text-fill: "
-                        + (bg.getBrightness() < 0.6 ? "white" : "#1f2933") + "; -fx-font-size: 11px;");
+                        + (bg.getBrightness() < 0.6 ? ChartTheme.INK_ON_DARK : ChartTheme.INK)
+                        + "; -fx-font-size: 11px;" + (st != null && st.judged() ? " -fx-border-color: "
+                        + VerdictStyles.hex(st) + "; -fx-border-width: 2;" : ""));
                 if (tooltips != null && tooltips[r][c] != null) {
                     cell.setTooltip(new Tooltip(tooltips[r][c]));
                 }
@@ -80,16 +98,13 @@ public final class HeatmapGrid extends GridPane {
         }
     }
 
-    /** White → orange → dark red over [min, max]. */
+    /** The decorative sequential scale over [min, max] (light to dark blue; no verdict colour). */
     Color color(double v) {
         if (Double.isNaN(v)) {
-            return Color.web("#eceff1");
+            return Color.web(ChartTheme.NO_VALUE);
         }
         double t = max > min ? Math.max(0, Math.min(1, (v - min) / (max - min))) : 0;
-        Color low = Color.web("#fff8e1");
-        Color mid = Color.web("#fb8c00");
-        Color high = Color.web("#b71c1c");
-        return t < 0.5 ? low.interpolate(mid, t * 2) : mid.interpolate(high, (t - 0.5) * 2);
+        return ChartTheme.scale(t);
     }
 
     private static String web(Color c) {

@@ -7,7 +7,8 @@ import javafx.util.Duration;
 
 /**
  * A summary number with a title, a sub-line and a one-line explanation on hover, coloured
- * against its threshold (style classes pass, warn, fail, neutral).
+ * by the verdict of the policy in force ({@link VerdictStyles}; NEUTRAL where the policy does not
+ * judge the number).
  */
 public final class SummaryCard extends VBox {
     public enum Status { PASS, WARN, FAIL, NEUTRAL }
@@ -35,6 +36,7 @@ public final class SummaryCard extends VBox {
     private final Label value = new Label("–");
     private final Label sub = new Label();
     private final Tooltip tip = new Tooltip();
+    private Status status = Status.NEUTRAL;
 
     public SummaryCard(String id, String titleText, String explanation) {
         setId(id);
@@ -77,8 +79,14 @@ public final class SummaryCard extends VBox {
         return tip.getText();
     }
 
+    /** Colours the card through {@link VerdictStyles}, the one status-to-colour mapping. */
     public void setStatus(Status status) {
-        getStyleClass().removeAll("pass", "warn", "fail", "neutral");
-        getStyleClass().add(status.name().toLowerCase(java.util.Locale.ROOT));
+        this.status = status;
+        VerdictStyles.apply(this, VerdictStyles.of(status));
+    }
+
+    /** The card's state as last set. */
+    public Status status() {
+        return status;
     }
 }

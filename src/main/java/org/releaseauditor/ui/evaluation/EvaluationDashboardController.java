@@ -46,6 +46,8 @@ public final class EvaluationDashboardController {
     @FXML private Button runButton;
     @FXML private Button cancelButton;
     @FXML private FlowPane cards;
+    @FXML private javafx.scene.layout.HBox policyBar;
+    private org.releaseauditor.ui.charts.PolicyChooser policyChooser;
     @FXML private Label emptyHint;
     @FXML private Label errorLabel;
     @FXML private StackPane chartHost;
@@ -58,6 +60,11 @@ public final class EvaluationDashboardController {
 
     public EvaluationDashboardViewModel viewModel() {
         return vm;
+    }
+
+    /** The policy chooser above the cards. */
+    public org.releaseauditor.ui.charts.PolicyChooser policyChooser() {
+        return policyChooser;
     }
 
     @FXML
@@ -77,6 +84,17 @@ public final class EvaluationDashboardController {
         emptyHint.visibleProperty().bind(vm.evaluationProperty().isNull());
         vm.cards().addListener((ListChangeListener<CardData>) c -> renderCards());
         vm.resultProperty().addListener((o, a, b) -> render(b));
+        // the policy chooser: another policy re-judges the shown result and recolours at once (no new run)
+        policyChooser = new org.releaseauditor.ui.charts.PolicyChooser(
+                org.releaseauditor.service.evaluation.EvaluationRequest.LANE, ctx.dialogs(),
+                new org.releaseauditor.service.policy.VerdictService(), vm.policyProperty(), vm.verdictProperty());
+        policyBar.getChildren().setAll(policyChooser);
+        vm.verdictProperty().addListener((o, a, b) -> {
+            LaneResult<EvaluationRequest, EvaluationResult> r = vm.resultProperty().get();
+            if (r != null) {
+                chart.setChart(EvaluationCharts.rates(r.output(), Messages.locale(), b));
+            }
+        });
         setupTable();
         render(null);
     }
@@ -130,7 +148,7 @@ public final class EvaluationDashboardController {
         summary.setText(Messages.get("uieval.summary", e.originalRows(), e.releaseRows(), e.hasControl()
                 ? Messages.get("uieval.summary.control", e.controlRows()) : Messages.get("uieval.summary.noControl"),
                 e.columns().size(), r.request().attacks(), e.seed()));
-        chart.setChart(EvaluationCharts.rates(e, Messages.locale()));
+        chart.setChart(EvaluationCharts.rates(e, Messages.locale(), vm.verdictProperty().get()));
         chart.setVisible(true);
         attackTable.getItems().setAll(vm.rows());
         for (int i = 0; i < vm.rows().size(); i++) {

@@ -49,6 +49,7 @@ public final class EvaluationDashboardViewModel {
     private final javafx.beans.property.ObjectProperty<PolicyProfile> policy =
             new javafx.beans.property.SimpleObjectProperty<>(defaultPolicy());
     private final VerdictService verdicts = new VerdictService();
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>();
 
     private final Lane<EvaluationRequest, EvaluationResult> lane;
     private final BackgroundTasks tasks;
@@ -71,6 +72,7 @@ public final class EvaluationDashboardViewModel {
         this.lane = lane;
         this.tasks = tasks;
         this.settings = settings;
+        policy.addListener(o -> rejudge());
     }
 
     /** Starts the evaluation now, cancelling a running one. Does nothing while the settings are invalid. */
@@ -134,6 +136,7 @@ public final class EvaluationDashboardViewModel {
         EvaluationResult e = r == null ? null : r.output();
         rows.setAll(e == null ? List.of() : rows(e, Messages.locale()));
         Verdict v = r == null ? null : verdicts.verdict(policy.get(), r, Messages.locale());
+        verdict.set(v);
         cards.setAll(e == null ? List.of() : cards(e, v));
         evaluation.set(e);
         // last: listeners of the result see the rows and cards of the same result
@@ -202,9 +205,26 @@ public final class EvaluationDashboardViewModel {
         }
     }
 
-    /** The policy the cards are coloured by; a change colours the next result. */
+    /** The policy the cards and the chart are coloured by; a change re-judges the shown result at once. */
     public javafx.beans.property.ObjectProperty<PolicyProfile> policyProperty() {
         return policy;
+    }
+
+    /** The verdict of the shown result under {@link #policyProperty()}, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** The policy changed: the shown result is judged again (no new run), cards first, then the verdict. */
+    private void rejudge() {
+        LaneResult<EvaluationRequest, EvaluationResult> r = result.get();
+        if (r == null) {
+            verdict.set(null);
+            return;
+        }
+        Verdict v = verdicts.verdict(policy.get(), r, Messages.locale());
+        cards.setAll(cards(r.output(), v));
+        verdict.set(v);
     }
 
     /**

@@ -18,7 +18,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.risk.ClassSizeHistogram;
 import org.releaseauditor.core.risk.MicrodataResult;
+import org.releaseauditor.core.verdict.Verdict;
 import org.releaseauditor.ui.charts.ChartTheme;
+import org.releaseauditor.ui.charts.StatusBarRenderer;
 
 /** Builds the microdata dashboard's charts from plain result records. */
 public final class MicrodataCharts {
@@ -54,6 +56,15 @@ public final class MicrodataCharts {
     }
 
     public static JFreeChart classSizes(ClassSizeHistogram h, boolean logAxis) {
+        return classSizes(h, logAxis, null);
+    }
+
+    /**
+     * Records per class-size bin; a bin whose classes break a rule of the policy (k, highest
+     * prosecutor risk, classes below k) has the verdict's colour of that rule, the others are
+     * neutral grey ({@link MicrodataVerdictColours#sizeBinStatus}).
+     */
+    public static JFreeChart classSizes(ClassSizeHistogram h, boolean logAxis, Verdict v) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         long[] rec = recordsBySizeBin(h);
         String series = Messages.get("chart.records");
@@ -65,6 +76,9 @@ public final class MicrodataCharts {
                 false, true, false);
         ChartTheme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRenderer(new StatusBarRenderer((row, col) -> MicrodataVerdictColours.sizeBinStatus(v, col), true)
+                .labelJudgedBars());
+        StatusBarRenderer.caption(chart, v);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
         if (logAxis) {
             LogAxis axis = new LogAxis(Messages.get("chart.records.log"));
@@ -76,6 +90,16 @@ public final class MicrodataCharts {
     }
 
     public static JFreeChart riskDistribution(List<MicrodataResult.RiskBin> bins) {
+        return riskDistribution(bins, null);
+    }
+
+    /**
+     * Records per risk bin with the cumulative share; a bar of records whose risk breaks the
+     * policy's rule on the highest prosecutor risk has that rule's verdict colour, the others are
+     * neutral grey.
+     */
+    public static JFreeChart riskDistribution(List<MicrodataResult.RiskBin> bins, Verdict v) {
+        List<Double> upTos = new java.util.ArrayList<>();
         DefaultCategoryDataset bars = new DefaultCategoryDataset();
         DefaultCategoryDataset line = new DefaultCategoryDataset();
         String recSeries = Messages.get("chart.risk.records");
@@ -88,6 +112,7 @@ public final class MicrodataCharts {
             }
             String label = "\u2264 " + fmt(b.upTo());
             bars.addValue(b.records(), recSeries, label);
+            upTos.add(b.upTo());
             line.addValue(b.cumulative() * 100, cumSeries, label);
             prev = b.upTo();
         }
@@ -95,6 +120,9 @@ public final class MicrodataCharts {
                 Messages.get("chart.risk.x"), recSeries, bars, PlotOrientation.VERTICAL, true, true, false);
         ChartTheme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRenderer(new StatusBarRenderer((row, col) -> MicrodataVerdictColours.riskBinStatus(v, upTos.get(col)),
+                true).labelJudgedBars());
+        StatusBarRenderer.caption(chart, v);
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         NumberAxis pct = new NumberAxis(Messages.get("chart.risk.cumulativeAxis"));
         pct.setRange(0, 100);
@@ -102,7 +130,7 @@ public final class MicrodataCharts {
         plot.setDataset(1, line);
         plot.mapDatasetToRangeAxis(1, 1);
         LineAndShapeRenderer lr = new LineAndShapeRenderer(true, true);
-        lr.setSeriesPaint(0, ChartTheme.SECONDARY);
+        lr.setSeriesPaint(0, ChartTheme.PRIMARY);
         plot.setRenderer(1, lr);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return chart;
@@ -160,6 +188,16 @@ public final class MicrodataCharts {
 
     /** Distinction and separation of single quasi-identifiers. */
     public static JFreeChart singleQis(List<String> names, List<double[]> distinctionSeparation) {
+        return singleQis(names, distinctionSeparation, null, null);
+    }
+
+    /**
+     * Distinction and separation of single quasi-identifiers; a bar the policy judges
+     * ({@code qiContribution.I.distinction}) has its verdict colour, the others keep the two series
+     * colours. {@code indexes} are the sets' positions in the result's {@code qiContribution}.
+     */
+    public static JFreeChart singleQis(List<String> names, List<double[]> distinctionSeparation, List<Integer> indexes,
+            Verdict v) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (int i = 0; i < names.size(); i++) {
             ds.addValue(distinctionSeparation.get(i)[0], Messages.get("chart.qi.distinction"), names.get(i));
@@ -168,6 +206,8 @@ public final class MicrodataCharts {
         JFreeChart chart = ChartFactory.createBarChart(Messages.get("chart.qi.title"), null,
                 Messages.get("chart.qi.y"), ds, PlotOrientation.HORIZONTAL, true, true, false);
         ChartTheme.apply(chart);
+        chart.getCategoryPlot().setRenderer(new StatusBarRenderer((row, col) -> indexes == null ? null
+                : MicrodataVerdictColours.qiStatus(v, indexes.get(col), row == 0), false));
         ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setRange(0, 1.15);
         // a single QI's distinction is often a fraction of a percent (age on adult.csv: 0.24 %), a bar
         // too thin to see: every bar carries its value as a label

@@ -22,6 +22,8 @@ import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.ChartPane;
 import org.releaseauditor.ui.charts.HeatmapGrid;
+import org.releaseauditor.ui.charts.PolicyChooser;
+import org.releaseauditor.ui.charts.VerdictStyles;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.ui.fx.Columns;
 import org.releaseauditor.ui.fx.Debouncer;
@@ -39,6 +41,7 @@ public final class RiskDashboardController {
     @FXML private Label configSummary;
     @FXML private Label emptyHint;
     @FXML private FlowPane cards;
+    @FXML private javafx.scene.layout.HBox policyBar;
     @FXML private CheckBox logAxis;
     @FXML private StackPane classSizeChart;
     @FXML private StackPane riskDistributionChart;
@@ -68,6 +71,7 @@ public final class RiskDashboardController {
     private ChartPane population;
     private ChartPane qis;
     private final HeatmapGrid pairs = new HeatmapGrid();
+    private PolicyChooser policyChooser;
     private final java.util.Map<String, SummaryCard> cardNodes = new java.util.HashMap<>();
 
     public RiskDashboardController(AppContext ctx) {
@@ -90,6 +94,11 @@ public final class RiskDashboardController {
         pairsScroll.setContent(pairs);
         vm.cards().addListener((ListChangeListener<CardData>) c -> renderCards());
         vm.analysisProperty().addListener((o, a, b) -> render(b));
+        // the policy chooser: another policy re-judges the shown result and recolours at once (no new run)
+        policyChooser = new PolicyChooser(org.releaseauditor.service.microdata.MicrodataRequest.LANE, ctx.dialogs(),
+                new org.releaseauditor.service.policy.VerdictService(), vm.policyProperty(), vm.verdictProperty());
+        policyBar.getChildren().setAll(policyChooser);
+        vm.verdictProperty().addListener((o, a, b) -> renderJudged(vm.analysisProperty().get()));
         logAxis.selectedProperty().addListener((o, a, b) -> render(vm.analysisProperty().get()));
         revealToggle.selectedProperty().bindBidirectional(vm.revealedProperty());
         // the reveal is logged in the session: status line now, log file (without values) by the view model
@@ -179,6 +188,44 @@ public final class RiskDashboardController {
         cards.getChildren().setAll(nodes);
     }
 
+    /**
+     * The parts coloured by the verdict: class sizes, risk distribution, QI contributions and the
+     * riskiest classes. Called for a new result and when the policy (so the verdict) changes.
+     */
+    private void renderJudged(MicrodataAnalysis a) {
+        if (a == null) {
+            return;
+        }
+        org.releaseauditor.core.verdict.Verdict v = vm.verdictProperty().get();
+        MicrodataResult r = a.result();
+        classSizes.setChart(MicrodataCharts.classSizes(r.histogram(), logAxis.isSelected(), v));
+        riskDistribution.setChart(MicrodataCharts.riskDistribution(r.riskDistribution(), v));
+        List<String> single = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        List<QiRow> rows = QiRow.of(a);
+        for (int i = 0; i < rows.size(); i++) {
+            QiRow q = rows.get(i);
+            if (q.size() == 1) {
+                single.add(q.qis());
+                values.add(new double[] {q.distinction(), q.separation()});
+                indexes.add(i);
+            }
+        }
+        qis.setChart(single.isEmpty() ? null : MicrodataCharts.singleQis(single, values, indexes, v));
+        riskiestTable.refresh();
+    }
+
+    /** The policy chooser above the cards. */
+    public PolicyChooser policyChooser() {
+        return policyChooser;
+    }
+
+    /** The class-size chart as shown (for tests). */
+    ChartPane classSizeChartPane() {
+        return classSizes;
+    }
+
     private void render(MicrodataAnalysis a) {
         if (a == null) {
             return;
@@ -186,21 +233,11 @@ public final class RiskDashboardController {
         MicrodataResult r = a.result();
         configSummary.setText(Messages.get("risk.configSummary", String.join(", ", a.config().quasiIdentifiers()),
                 RiskDashboardViewModel.fmt(r.threshold())));
-        classSizes.setChart(MicrodataCharts.classSizes(r.histogram(), logAxis.isSelected()));
-        riskDistribution.setChart(MicrodataCharts.riskDistribution(r.riskDistribution()));
+        renderJudged(a);
         population.setChart(a.populationCurve().isEmpty() ? null
                 : MicrodataCharts.populationUniqueness(a.populationCurve()));
         populationTable.getItems().setAll(a.populationCurve());
         qiTable.getItems().setAll(QiRow.of(a));
-        List<String> single = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        for (QiRow q : qiTable.getItems()) {
-            if (q.size() == 1) {
-                single.add(q.qis());
-                values.add(new double[] {q.distinction(), q.separation()});
-            }
-        }
-        qis.setChart(single.isEmpty() ? null : MicrodataCharts.singleQis(single, values));
         MicrodataResult.PairUniqueness pu = r.pairUniqueness();
         if (pu != null) {
             int m = pu.attributes().size();
@@ -258,6 +295,19 @@ public final class RiskDashboardController {
                 col(Messages.get("col.value"), MetricRow::value),
                 col(Messages.get("col.explanation"), MetricRow::explanation));
         riskiestTable.setItems(vm.riskiest());
+        // a row is coloured by the verdict when its class breaks a rule of the policy in force
+        riskiestTable.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(RiskiestRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    VerdictStyles.clear(this);
+                } else {
+                    VerdictStyles.apply(this, MicrodataVerdictColours.classStatus(vm.verdictProperty().get(),
+                            item.size()));
+                }
+            }
+        });
         vm.attackerModel().qis().addListener((ListChangeListener<ColumnChoice>) c -> rebuildRiskiestColumns());
         vm.analysisProperty().addListener((o, a, b) -> rebuildRiskiestColumns());
         for (TableView<?> t : List.of(populationTable, qiTable, sensitiveTable, riskiestTable, individualTable)) {

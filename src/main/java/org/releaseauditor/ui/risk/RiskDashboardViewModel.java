@@ -345,7 +345,10 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
                 Messages.get("card.classes.sub", fmt(r.classes() == 0 ? 0 : (double) r.records() / r.classes())),
                 Status.NEUTRAL, CardTips.of(Messages.get("card.classes.explain"), "microdata", v, "classes")));
         out.add(new CardData("cardK", Messages.get("card.k"), Integer.toString(r.k()),
-                Messages.get("card.k.sub", minSize), SummaryCard.judged(v, "k"),
+                // when the policy judges k, the card says what the policy requires (not the attacker's threshold)
+                v == null ? Messages.get("card.k.sub", minSize) : v.findingFor("k")
+                        .map(f -> Messages.get("card.policy.requires", f.requirement(Messages.locale())))
+                        .orElse(Messages.get("card.k.sub", minSize)), SummaryCard.judged(v, "k"),
                 CardTips.of(Messages.get("card.k.explain"), "microdata", v, "k")));
         long uniques = Math.round(r.sampleUniqueness() * r.records());
         out.add(new CardData("cardUniques", Messages.get("card.uniques"), count(uniques),

@@ -1,7 +1,7 @@
 package org.releaseauditor.ui.trajectory;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -20,7 +20,11 @@ import org.releaseauditor.core.trajectory.RiskHistogram;
 import org.releaseauditor.core.trajectory.TopPlaces;
 import org.releaseauditor.core.trajectory.UnicityResult;
 import org.releaseauditor.service.trajectories.TrajectoryReport;
+import org.releaseauditor.core.verdict.Verdict;
+import org.releaseauditor.core.verdict.VerdictStatus;
 import org.releaseauditor.ui.charts.ChartTheme;
+import org.releaseauditor.ui.charts.StatusBarRenderer;
+import org.releaseauditor.ui.charts.VerdictStyles;
 
 /** Builds the trajectory dashboard's JFreeChart charts from a report (no JavaFX nodes). */
 final class TrajectoryCharts {
@@ -40,14 +44,40 @@ final class TrajectoryCharts {
     }
 
     static JFreeChart unicity(TrajectoryReport r) {
+        return unicity(r, null);
+    }
+
+    /**
+     * The verdict state of the unicity point for row {@code i} (known points): the worst of its
+     * fraction and the upper end of its interval, as the policy judges them; NOT_JUDGED without a rule.
+     */
+    static VerdictStatus unicityStatus(Verdict v, int i) {
+        return VerdictStyles.status(v, "unicity." + i + ".fraction", "unicity." + i + ".ciHigh");
+    }
+
+    /**
+     * Unicity per number of known points with its band; each point is a marker in the verdict
+     * colour of that number of points ({@link #unicityStatus}); the line and band are neutral.
+     */
+    static JFreeChart unicity(TrajectoryReport r, Verdict v) {
         JFreeChart chart = ChartFactory.createXYLineChart(Messages.get("uitraj.chart.unicity"),
                 Messages.get("uitraj.chart.points"), Messages.get("uitraj.chart.fraction"), unicityData(r),
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
-        DeviationRenderer dev = new DeviationRenderer(true, true);
+        DeviationRenderer dev = new DeviationRenderer(true, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Paint getItemPaint(int series, int item) {
+                VerdictStatus s = unicityStatus(v, item);
+                return s.judged() ? VerdictStyles.chartPaint(s) : super.getItemPaint(series, item);
+            }
+        };
         plot.setRenderer(dev);
         ChartTheme.apply(chart);
-        dev.setSeriesFillPaint(0, new Color(0x2f, 0x6f, 0xb3));
+        dev.setSeriesFillPaint(0, ChartTheme.PRIMARY);
+        dev.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        StatusBarRenderer.caption(chart, v);
         dev.setAlpha(0.22f);
         dev.setSeriesStroke(0, new BasicStroke(2.5f));
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
@@ -105,9 +135,30 @@ final class TrajectoryCharts {
     }
 
     static JFreeChart sets(TrajectoryReport r) {
+        return sets(r, null);
+    }
+
+    /**
+     * The verdict state of a bar of the anonymity-set chart: the users alone in their set (size 1)
+     * of home/work resolution {@code series} have the state of {@code homeWork.N.fractionSize1};
+     * every other bar is not judged.
+     */
+    static VerdictStatus setStatus(TrajectoryReport r, Verdict v, int series, int column) {
+        if (series >= r.homeWork().size()) {
+            return VerdictStatus.NOT_JUDGED;
+        }
+        List<String> labels = r.homeWork().get(series).sizeLabels();
+        return column < labels.size() && labels.get(column).equals("1")
+                ? VerdictStyles.status(v, "homeWork." + series + ".fractionSize1") : VerdictStatus.NOT_JUDGED;
+    }
+
+    static JFreeChart sets(TrajectoryReport r, Verdict v) {
         JFreeChart chart = ChartFactory.createBarChart(Messages.get("uitraj.chart.sets"),
                 Messages.get("uitraj.chart.setSize"), Messages.get("uitraj.chart.users"), setData(r),
                 PlotOrientation.VERTICAL, true, true, false);
-        return ChartTheme.apply(chart);
+        ChartTheme.apply(chart);
+        chart.getCategoryPlot().setRenderer(new StatusBarRenderer((row, col) -> setStatus(r, v, row, col), false));
+        StatusBarRenderer.caption(chart, v);
+        return chart;
     }
 }

@@ -30,6 +30,8 @@ import org.releaseauditor.service.trajectories.TrajectoryReport;
 import org.releaseauditor.ui.AppContext;
 import org.releaseauditor.ui.charts.ChartPane;
 import org.releaseauditor.ui.charts.HeatmapGrid;
+import org.releaseauditor.ui.charts.PolicyChooser;
+import org.releaseauditor.ui.charts.VerdictStyles;
 import org.releaseauditor.ui.charts.SummaryCard;
 import org.releaseauditor.ui.fx.Debouncer;
 import org.releaseauditor.ui.fx.StaleMarker;
@@ -79,6 +81,8 @@ public final class TrajectoryDashboardController {
     private ChartPane attacks;
     private ChartPane sets;
     private final HeatmapGrid sweep = new HeatmapGrid();
+    private PolicyChooser policyChooser;
+    @FXML private javafx.scene.layout.HBox policyBar;
     private final HeatmapGrid map = new HeatmapGrid();
 
     public TrajectoryDashboardController(AppContext ctx) {
@@ -125,6 +129,25 @@ public final class TrajectoryDashboardController {
         });
         vm.cards().addListener((ListChangeListener<CardData>) c -> renderCards());
         vm.reportProperty().addListener((o, a, b) -> render(b));
+        policyChooser = new PolicyChooser(org.releaseauditor.service.trajectories.TrajectoriesRequest.LANE,
+                ctx.dialogs(), new org.releaseauditor.service.policy.VerdictService(), vm.policyProperty(),
+                vm.verdictProperty());
+        policyBar.getChildren().setAll(policyChooser);
+        vm.verdictProperty().addListener((o, a, b) -> renderJudged(vm.reportProperty().get()));
+        // a row of the unicity table has the verdict colour of its number of known points
+        unicityTable.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(UnicityResult.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                TrajectoryReport rep = vm.reportProperty().get();
+                if (empty || item == null || rep == null) {
+                    VerdictStyles.clear(this);
+                } else {
+                    VerdictStyles.apply(this, TrajectoryCharts.unicityStatus(vm.verdictProperty().get(),
+                            rep.unicity().rows().indexOf(item)));
+                }
+            }
+        });
         setupTables();
         render(null);
         StaleMarker.install((javafx.scene.layout.Pane) datasetTitle.getParent(), vm.resultStateProperty(), cards,
@@ -188,14 +211,34 @@ public final class TrajectoryDashboardController {
         datasetTitle.setText(r.dataset());
         configSummary.setText(Messages.get("uitraj.summary", r.spatial(), r.temporal(), r.zone(),
                 r.unicity().exact() ? Messages.get("uitraj.exact") : Messages.get("uitraj.sampled", r.unicity().seed())));
-        unicity.setChart(TrajectoryCharts.unicity(r));
+        renderJudged(r);
         unicityTable.getItems().setAll(r.unicity().rows());
         renderSweep(r.sweep());
         attacks.setChart(TrajectoryCharts.attacks(r));
         attackTable.getItems().setAll(TrajectoryDashboardViewModel.attackRows(r));
-        sets.setChart(TrajectoryCharts.sets(r));
         setsTable.getItems().setAll(TrajectoryDashboardViewModel.homeWorkRows(r));
         renderMap(TrajectoryDashboardViewModel.areaGrid(r.areaMap(), MAP_CELLS));
+    }
+
+    /** The parts coloured by the verdict; called for a new report and when the policy changes. */
+    private void renderJudged(TrajectoryReport r) {
+        if (r == null) {
+            return;
+        }
+        org.releaseauditor.core.verdict.Verdict v = vm.verdictProperty().get();
+        unicity.setChart(TrajectoryCharts.unicity(r, v));
+        sets.setChart(TrajectoryCharts.sets(r, v));
+        unicityTable.refresh();
+    }
+
+    /** The policy chooser above the cards. */
+    public PolicyChooser policyChooser() {
+        return policyChooser;
+    }
+
+    /** The unicity chart as shown (for tests). */
+    ChartPane unicityChartPane() {
+        return unicity;
     }
 
     private void renderSweep(SweepResult s) {
@@ -239,7 +282,7 @@ public final class TrajectoryDashboardController {
         map.setData(g.rowLabels(), g.columnLabels(), g.unique(), tips);
         Region bar = new Region();
         bar.setPrefSize(180, 14);
-        bar.setStyle("-fx-background-color: linear-gradient(to right, #fff8e1, #fb8c00, #b71c1c);");
+        bar.setStyle("-fx-background-color: " + org.releaseauditor.ui.charts.ChartTheme.scaleGradient() + ";");
         Label lo = new Label("0");
         Label hi = new Label(String.format(Locale.ROOT, "%.0f", Math.max(1, g.max())));
         Label what = new Label(Messages.get("uitraj.map.legend", g.points()));
