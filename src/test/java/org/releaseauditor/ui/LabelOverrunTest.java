@@ -114,7 +114,8 @@ class LabelOverrunTest {
     /** Dates, times, versions and coordinates lists are stripped before the number checks. */
     static final Pattern NOT_A_NUMBER = Pattern.compile("\\d{1,4}[-./]\\d{1,2}[-./]\\d{1,4}(?:[T ]\\d{1,2}:\\d{2}"
             + "(?::\\d{2})?(?:\\.\\d+)?Z?)?|\\d+\\.\\d+\\.\\d+[\\w.-]*|[a-f0-9]{16,}|\\d{1,2}:\\d{2}(?::\\d{2})?"
-            + "|\\S+\\.(?:csv|json|rcase|html|pdf|sqlite|png)\\b");
+            + "|\\S+\\.(?:csv|json|rcase|html|pdf|sqlite|png)\\b"
+            + "|\\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+ \\d+\\.\\d+"); // a policy id and its version: arx-defaults 1.0
 
     private static final Map<Locale, OverrunWalk.Report> REPORTS = new LinkedHashMap<>();
     private static final Path TMP;

@@ -19,6 +19,7 @@ public final class ChartPane extends StackPane {
     public ChartPane(DialogService dialogs) {
         this.dialogs = dialogs;
         getChildren().add(viewer);
+        viewer.setVisible(false); // an empty viewer throws on mouse moves (JFreeChart: null source)
         setMinSize(200, 160);
         setPrefSize(480, 300);
         MenuItem png = new MenuItem(Messages.get("ui.chart.exportPng"));

@@ -88,6 +88,7 @@ public final class PolicyChooser extends HBox {
         result.getStyleClass().add("policy-result");
         result.setWrapText(true);
         result.setMaxWidth(Double.MAX_VALUE);
+        result.setMinWidth(200); // wraps by words, never one syllable a line in a narrow window
         HBox.setHgrow(result, javafx.scene.layout.Priority.ALWAYS);
         box.setTooltip(new Tooltip());
         box.getTooltip().setWrapText(true);
@@ -153,6 +154,10 @@ public final class PolicyChooser extends HBox {
                 return n;
             });
             box.setValue(choice);
+            // the chosen name stays whole (the result line beside it wraps); the list may be wider
+            javafx.scene.text.Text t = new javafx.scene.text.Text(name(p));
+            t.setFont(javafx.scene.text.Font.getDefault());
+            box.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + 48);
             box.getTooltip().setText(p.description() + (p.source().isBlank() ? ""
                     : "\n" + Messages.get("policy.chooser.source", p.source())));
         } finally {

@@ -37,6 +37,9 @@ public final class Numbers {
         if (Double.isNaN(v)) {
             return "\u2013";
         }
+        if (Math.abs(v) >= Math.pow(10, digits) && !Double.isInfinite(v)) {
+            return grouped(v); // %g would switch to 3.324e+04; a whole number reads better
+        }
         String s = String.format(Locale.ROOT, "%." + digits + "g", v);
         if (s.contains(".") && !s.contains("e")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");

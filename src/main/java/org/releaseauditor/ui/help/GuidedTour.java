@@ -77,7 +77,6 @@ public final class GuidedTour {
         frame.getStyleClass().add("tour-frame");
         frame.setMouseTransparent(true);
         frame.setFill(null);
-        frame.setStroke(javafx.scene.paint.Color.web("#1565c0"));
         frame.setStrokeWidth(3);
         frame.setArcWidth(8);
         frame.setArcHeight(8);

@@ -44,8 +44,7 @@ final class CompareGrid {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("panel-title");
-        l.setWrapText(true);
-        l.setMaxWidth(150);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a column head is short; never elided
         return l;
     }
 

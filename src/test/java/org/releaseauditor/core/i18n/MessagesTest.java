@@ -111,7 +111,8 @@ class MessagesTest {
             "chart.qi.distinction", "chart.qi.separation", // the measures' names (Motwani and Xu 2007)
             "col.distinctL", "col.snb", "population.model.snb", "error.memory.suda", "col.t", // measure names
             "uitraj.col.fraction", "uitraj.col.points", // symbols: epsilon, p
-            "whatif.sha", // SHA-256
+            "whatif.sha", "decision.form.col.sha", // SHA-256
+            "remediation.text.coarsenLevel", "policy.chooser.entry", // placeholders only
             "attacker.region.CHINA", // the country, spelt alike
             "dialog.ok", // OK
             "vpage.article", // "Art. {0}" (GDPR article)
