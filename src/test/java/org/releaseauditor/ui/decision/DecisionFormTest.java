@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.decision;
 
+import org.releaseauditor.ui.fx.OverrunWalk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,7 +33,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -239,7 +239,7 @@ class DecisionFormTest {
                 && why.equals(ctx.caseModel().verdictProperty().get().override()));
         List<Labeled> verdictLabels = fx(() -> {
             List<Labeled> out = new ArrayList<>();
-            collect(window.controller().verdictTab().getContent(), out);
+            out.addAll(OverrunWalk.labels(window.controller().verdictTab().getContent()));
             return out;
         });
         assertTrue(verdictLabels.stream().anyMatch(l -> l.getText() != null && l.getText().contains(why)),
@@ -466,7 +466,7 @@ class DecisionFormTest {
                 root.layout();
             });
             WaitForAsyncUtils.waitForFxEvents();
-            cut.addAll(fx(() -> cutOff(root)));
+            cut.addAll(fx(() -> OverrunWalk.labelsCut(root)));
         }
         assertTrue(cut.isEmpty(), "labels cut off in " + lang + ": " + cut.stream().distinct().toList());
         screenshots(locale);
@@ -551,49 +551,8 @@ class DecisionFormTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Labels whose rendered text is not their whole text (an ellipsis), among those shown. */
-    private static List<String> cutOff(Parent root) {
-        List<Labeled> labels = new ArrayList<>();
-        collect(root, labels);
-        List<String> cut = new ArrayList<>();
-        for (Labeled l : labels) {
-            if (!shown(l) || l.getText() == null || l.getText().isEmpty()) {
-                continue;
-            }
-            for (Node n : l.getChildrenUnmodifiable()) {
-                if (n instanceof Text t && !t.getText().equals(l.getText())) {
-                    cut.add(l.getText() + " -> " + t.getText());
-                }
-            }
-        }
-        return cut;
-    }
 
-    private static boolean shown(Node n) {
-        for (Node x = n; x != null; x = x.getParent()) {
-            if (!x.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static void collect(Node n, List<Labeled> out) {
-        if (n instanceof Labeled l) {
-            out.add(l);
-        }
-        if (n instanceof ScrollPane sp && sp.getContent() != null) {
-            collect(sp.getContent(), out);
-        }
-        if (n instanceof javafx.scene.control.TitledPane tp && tp.getContent() != null) {
-            collect(tp.getContent(), out);
-        }
-        if (n instanceof Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                collect(c, out);
-            }
-        }
-    }
 
     /**
      * The Decision tab at 1280×800 as PNGs under {@code target/screenshots/}: the top, the middle

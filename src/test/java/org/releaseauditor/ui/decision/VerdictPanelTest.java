@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.decision;
 
+import org.releaseauditor.ui.fx.OverrunWalk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +17,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class VerdictPanelTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         List<Labeled> labels = new ArrayList<>();
-        collect((Parent) window.controller().verdictTab().getContent(), labels);
+        labels.addAll(OverrunWalk.labels((Parent) window.controller().verdictTab().getContent()));
         assertTrue(labels.stream().anyMatch(l -> l.getText().startsWith("Geltende Entscheidung: Ablehnen")),
                 "the rebuilt panel shows the German verdict");
     }
@@ -121,7 +121,7 @@ class VerdictPanelTest {
         assertEquals(ReleaseResult.FAIL, cv.release().result());
 
         List<Labeled> labels = new ArrayList<>();
-        collect(root[0], labels);
+        labels.addAll(OverrunWalk.labels(root[0]));
         List<String> texts = labels.stream().map(Labeled::getText).toList();
         String reject = Messages.get(locale, "decision.REJECT");
         assertTrue(texts.stream().anyMatch(t -> t.startsWith(decisionPrefix) && t.contains(reject)),
@@ -141,17 +141,7 @@ class VerdictPanelTest {
         assertNotNull(lookupField(root[0], "release-auditor verify "), "verify command shown");
 
         // nothing cut off at 1280x800: every label's rendered text is its whole text
-        List<String> cut = new ArrayList<>();
-        for (Labeled l : labels) {
-            if (!shown(l) || l.getText() == null || l.getText().isEmpty()) {
-                continue;
-            }
-            for (Node n : l.getChildrenUnmodifiable()) {
-                if (n instanceof Text t && !t.getText().equals(l.getText())) {
-                    cut.add(l.getText() + " -> " + t.getText());
-                }
-            }
-        }
+        List<String> cut = OverrunWalk.labelsCut(root[0]);
         assertTrue(cut.isEmpty(), "labels cut off: " + cut);
         screenshot(root[0], locale);
     }
@@ -184,32 +174,7 @@ class VerdictPanelTest {
                 "png", dirOut.resolve(name.replace(".png", "-end.png")).toFile());
     }
 
-    /** Whether a node and all its parents are visible (a hidden box's labels are not laid out). */
-    private static boolean shown(Node n) {
-        for (Node x = n; x != null; x = x.getParent()) {
-            if (!x.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static void collect(Node n, List<Labeled> out) {
-        if (n instanceof Labeled l) {
-            out.add(l);
-        }
-        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-            collect(sp.getContent(), out);
-        }
-        if (n instanceof javafx.scene.control.TitledPane tp && tp.getContent() != null) {
-            collect(tp.getContent(), out);
-        }
-        if (n instanceof Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                collect(c, out);
-            }
-        }
-    }
 
     private static javafx.scene.control.TextField lookupField(Node root, String prefix) throws Exception {
         CompletableFuture<javafx.scene.control.TextField> f = new CompletableFuture<>();

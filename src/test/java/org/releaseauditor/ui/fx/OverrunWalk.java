@@ -92,6 +92,59 @@ public final class OverrunWalk {
         return r;
     }
 
+    /**
+     * Every {@link Labeled} under {@code root}, including the content of scroll and titled panes
+     * (the per-panel check of the Verdict, Decision and Help tests).
+     */
+    public static List<Labeled> labels(Node root) {
+        List<Labeled> out = new ArrayList<>();
+        collectLabels(root, out);
+        return out;
+    }
+
+    private static void collectLabels(Node n, List<Labeled> out) {
+        if (n instanceof Labeled l) {
+            out.add(l);
+        }
+        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            collectLabels(sp.getContent(), out);
+        }
+        if (n instanceof javafx.scene.control.TitledPane tp && tp.getContent() != null) {
+            collectLabels(tp.getContent(), out);
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                collectLabels(c, out);
+            }
+        }
+    }
+
+    /** "text -> rendered" for every shown label under {@code root} whose rendered text is cut (an ellipsis). */
+    public static List<String> labelsCut(Node root) {
+        List<String> cut = new ArrayList<>();
+        for (Labeled l : labels(root)) {
+            if (!shownWithParents(l) || l.getText() == null || l.getText().isEmpty()) {
+                continue;
+            }
+            for (Node n : l.getChildrenUnmodifiable()) {
+                if (n instanceof Text t && !t.getText().equals(l.getText())) {
+                    cut.add(l.getText() + " -> " + t.getText());
+                }
+            }
+        }
+        return cut;
+    }
+
+    /** Whether a node and all its parents are visible (a hidden box's labels are not laid out). */
+    private static boolean shownWithParents(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every tab pane inside {@code root} that is showing, outermost first (lane and detail tabs). */
     public static List<TabPane> tabPanes(Node root, Predicate<TabPane> accept) {
         List<TabPane> out = new ArrayList<>();

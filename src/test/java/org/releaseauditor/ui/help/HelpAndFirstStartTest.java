@@ -1,5 +1,6 @@
 package org.releaseauditor.ui.help;
 
+import org.releaseauditor.ui.fx.OverrunWalk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,7 +24,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -438,44 +438,13 @@ class HelpAndFirstStartTest {
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         List<Labeled> labels = new ArrayList<>();
-        collect(root, labels);
-        List<String> cut = new ArrayList<>();
-        for (Labeled l : labels) {
-            if (!shown(l) || l.getText() == null || l.getText().isEmpty()) {
-                continue;
-            }
-            for (Node n : l.getChildrenUnmodifiable()) {
-                if (n instanceof Text t && !t.getText().equals(l.getText())) {
-                    cut.add(l.getText() + " -> " + t.getText());
-                }
-            }
-        }
+        labels.addAll(OverrunWalk.labels(root));
+        List<String> cut = OverrunWalk.labelsCut(root);
         assertTrue(cut.isEmpty(), "labels cut off: " + cut);
         assertFalse(labels.isEmpty());
     }
 
-    private static boolean shown(Node n) {
-        for (Node x = n; x != null; x = x.getParent()) {
-            if (!x.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static void collect(Node n, List<Labeled> out) {
-        if (n instanceof Labeled l) {
-            out.add(l);
-        }
-        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-            collect(sp.getContent(), out);
-        }
-        if (n instanceof Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                collect(c, out);
-            }
-        }
-    }
 
     /** The whole window as {@code target/help-screenshots/NAME.png}. */
     private static void screenshot(Stage stage, String name) throws Exception {
