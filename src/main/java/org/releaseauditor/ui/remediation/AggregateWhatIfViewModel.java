@@ -234,16 +234,7 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
                 previewed.set(true);
                 refreshCards();
             };
-            if (asSearch) {
-                startSearch(t, show);
-            } else {
-                status.set(Messages.get("whatif.status.reauditing"));
-                tasks.run(t, p -> {
-                    if (t == previewTask) {
-                        show.accept(p);
-                    }
-                }, ex -> failed(t, ex));
-            }
+            runPreview(t, asSearch, show);
             return;
         }
         Task<AggregateWhatIf.Preview> t = FxTasks.of(title, m -> w.preview(o, abs, pct, m));
@@ -255,6 +246,11 @@ public final class AggregateWhatIfViewModel extends WhatIfViewModelBase {
             previewed.set(true);
             refreshCards();
         };
+        runPreview(t, asSearch, show);
+    }
+
+    /** Runs a preview as a search (progress, Cancel) or as the live re-audit (latest wins). */
+    private <T> void runPreview(Task<T> t, boolean asSearch, java.util.function.Consumer<T> show) {
         if (asSearch) {
             startSearch(t, show);
         } else {
