@@ -88,7 +88,7 @@ public final class PolicyChooser extends HBox {
         result.getStyleClass().add("policy-result");
         result.setWrapText(true);
         result.setMaxWidth(Double.MAX_VALUE);
-        result.setMinWidth(200); // wraps by words, never one syllable a line in a narrow window
+        result.setMinWidth(150); // wraps by words, never one syllable a line in a narrow window
         HBox.setHgrow(result, javafx.scene.layout.Priority.ALWAYS);
         box.setTooltip(new Tooltip());
         box.getTooltip().setWrapText(true);
