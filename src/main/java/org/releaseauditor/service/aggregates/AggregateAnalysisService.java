@@ -84,6 +84,34 @@ public final class AggregateAnalysisService {
         TrajectoryRecovery.Config recoveryConfig = req.recoveryConfig();
         LaneInputs.Builder read = LaneInputs.builder();
         ProgressMonitor loading = monitor.slice(0, 0.2);
+        ReleaseSet release = load(req, inputs, read, loading);
+        List<ReleaseSet> later = loadSeries(release, req, inputs, read, loading);
+        RecoveryResult recovery = null;
+        if (req.recovery() != null) {
+            AggregatesRequest.Recovery r = req.recovery();
+            DatasetService.LoadedInput truthFile = datasets.loadInput(inputs.require(AggregatesRequest.RECOVERY,
+                    AggregatesRequest.LANE, "--recover-from FILE"), RAW, loading);
+            read.put(AggregatesRequest.RECOVERY, truthFile.ref());
+            GroundTruth truth = GroundTruth.fromDataset(truthFile.data(), truthFile.ref().path().toString(),
+                    r.userColumn(), r.slotColumn(), r.areaColumn(), r.slotMinutes(), loading);
+            recovery = new TrajectoryRecovery(truth, recoveryConfig).run(monitor.slice(0.2, 0.3));
+        }
+        AggregateReport report = AggregateAnalysis.run(release, later, config, solver, recovery,
+                monitor.slice(0.3, 1.0));
+        return new Analysis(release, later, report, read.build());
+    }
+
+    /**
+     * Reads the release's tables (with their hierarchies) without auditing them: for checks that
+     * need the data before the audit starts (a remediation that needs every count).
+     */
+    public ReleaseSet load(AggregatesRequest req, LaneInputs inputs, ProgressMonitor monitor) throws AuditException {
+        req.validateOptions();
+        return load(req, inputs, LaneInputs.builder(), monitor);
+    }
+
+    private ReleaseSet load(AggregatesRequest req, LaneInputs inputs, LaneInputs.Builder read, ProgressMonitor loading)
+            throws AuditException {
         Map<String, Hierarchy> hs = new LinkedHashMap<>();
         Map<String, DatasetRef> tableRefs = new LinkedHashMap<>();
         for (AggregatesRequest.Table t : req.tables()) {
@@ -107,21 +135,7 @@ public final class AggregateAnalysisService {
         }
         hierarchyRead.forEach(read::put);
         String releaseName = tableRefs.isEmpty() ? "release" : tableRefs.values().iterator().next().fileName();
-        ReleaseSet release = new ReleaseSet(releaseName, loaded, hs);
-        List<ReleaseSet> later = loadSeries(release, req, inputs, read, loading);
-        RecoveryResult recovery = null;
-        if (req.recovery() != null) {
-            AggregatesRequest.Recovery r = req.recovery();
-            DatasetService.LoadedInput truthFile = datasets.loadInput(inputs.require(AggregatesRequest.RECOVERY,
-                    AggregatesRequest.LANE, "--recover-from FILE"), RAW, loading);
-            read.put(AggregatesRequest.RECOVERY, truthFile.ref());
-            GroundTruth truth = GroundTruth.fromDataset(truthFile.data(), truthFile.ref().path().toString(),
-                    r.userColumn(), r.slotColumn(), r.areaColumn(), r.slotMinutes(), loading);
-            recovery = new TrajectoryRecovery(truth, recoveryConfig).run(monitor.slice(0.2, 0.3));
-        }
-        AggregateReport report = AggregateAnalysis.run(release, later, config, solver, recovery,
-                monitor.slice(0.3, 1.0));
-        return new Analysis(release, later, report, read.build());
+        return new ReleaseSet(releaseName, loaded, hs);
     }
 
     private CountTable loadTable(AggregatesRequest req, AggregatesRequest.Table t, DatasetRef ref, String role,

@@ -175,6 +175,11 @@ public final class AggregateRemediationService {
             throws AuditException {
         Checked c = check(call);
         AggregateRemediationRequest r = call.request();
+        if (r.method().equals("round")) { // refuse a release with withheld cells before the (long) audit
+            org.releaseauditor.core.remediation.aggregate.AggregateAlternatives.requireEveryCount(
+                    new org.releaseauditor.service.aggregates.AggregateAnalysisService(datasets, solver)
+                            .load(r.analysis(), c.inputs(), monitor.slice(0, 0.05)));
+        }
         Reaudit<AggregatesRequest, AggregatesOutput> before = audit(r.analysis(), c.inputs(), c.policy(),
                 monitor.slice(0, 0.3));
         AggregateWhatIf w = prepare(r, before.result(), c.policy());

@@ -1,5 +1,6 @@
 package org.releaseauditor.service.remediation;
 
+import org.releaseauditor.core.error.AuditException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -188,5 +189,31 @@ class AggregateAlternativeServiceTest {
         assertTrue(cj.path("unsafeAfter").asInt() > 0);
         assertFalse(Files.exists(dir.resolve("f_c.csv")));
         assertTrue(cj.path("after").isNull());
+    }
+
+    @Test
+    void roundingRefusesWithheldCellsBeforeTheAuditStarts() throws Exception {
+        // a1F withheld: rounding needs every count. The refusal must come after reading the table,
+        // before the LP audit (which would take minutes on a large release): no audit phase reported.
+        Path table = dir.resolve("withheld.csv");
+        Files.writeString(table, AREA_SEX.replace("a1,F,4", "a1,F,x"));
+        java.util.List<String> phases = new java.util.ArrayList<>();
+        ProgressMonitor seen = new ProgressMonitor() {
+            @Override
+            public void update(String phase, long done, long total) {
+                phases.add(phase);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        AuditException e = assertThrows(AuditException.class, () -> new AggregateRemediationService().run(
+                request(table, "area|sex", Map.of()).method("round").buildCall(), seen));
+        assertEquals("remediation.round.withheld", e.messageKey());
+        assertTrue(e.getMessage().contains("1 cells") || e.getMessage().contains("withhold 1"), e.getMessage());
+        assertTrue(phases.stream().noneMatch(ph -> ph.toLowerCase(Locale.ROOT).contains("audit")),
+                "no audit phase before the refusal: " + phases);
     }
 }

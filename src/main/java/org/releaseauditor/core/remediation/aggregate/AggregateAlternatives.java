@@ -338,10 +338,7 @@ public final class AggregateAlternatives {
         if (base != null && base < 2) {
             throw new ConfigurationException("remediation.round.base", base);
         }
-        int withheld = withheld(release);
-        if (withheld > 0) {
-            throw new ConfigurationException("remediation.round.withheld", withheld);
-        }
+        requireEveryCount(release);
         ReleaseModel model = ReleaseModel.build(release, monitor.slice(0, 0.2));
         List<Integer> bases = base == null ? AUTO_BASES : List.of(base);
         List<Rounding> tried = new ArrayList<>();
@@ -509,6 +506,14 @@ public final class AggregateAlternatives {
             n += t.cellCount();
         }
         return n;
+    }
+
+    /** Rounding needs every count: refuses a release that withholds cells (checked before any audit). */
+    public static void requireEveryCount(ReleaseSet release) throws ConfigurationException {
+        int withheld = withheld(release);
+        if (withheld > 0) {
+            throw new ConfigurationException("remediation.round.withheld", withheld);
+        }
     }
 
     static int withheld(ReleaseSet set) {
