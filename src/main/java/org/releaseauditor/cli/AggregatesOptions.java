@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 public final class AggregatesOptions implements LaneOptionSet {
 
     @Option(names = "--table", paramLabel = "NAME=FILE[,k=v...]",
-            description = {"A count table (repeat for each table of the release set; in a case FILE may be a",
-                "dataset id). Keys: count=COL, dims=a|b|c, magnitude=COL, scale=FACTOR, scaleColumn=COL,",
-                "contrib=FILE, contribId=COL, contribValue=COL."})
+            description = {"A count table (repeat for each table of the release set; in a case FILE may be a "
+                    + "dataset id). Keys: count=COL, dims=a|b|c, magnitude=COL, scale=FACTOR, scaleColumn=COL, "
+                    + "contrib=FILE, contribId=COL, contribValue=COL."})
     List<String> tables;
 
     @Option(names = "--hierarchy", paramLabel = "DIM=FILE",
@@ -32,14 +32,14 @@ public final class AggregatesOptions implements LaneOptionSet {
     Boolean zeroUnsafe;
 
     @Option(names = "--rules", paramLabel = "PRESET",
-            description = {"A preset of the primary rules: acro (ACRO's defaults: count < 10 with zeros unsafe,",
-                "n=2,k=90,op=ge dominance, p%% rule 10, all-zero contributions unsafe; the magnitude rules apply",
-                "to the tables with magnitudes). Options given with it override it."})
+            description = {"A preset of the primary rules: acro (ACRO's defaults: count < 10 with zeros unsafe, "
+                    + "n=2,k=90,op=ge dominance, p%% rule 10, all-zero contributions unsafe; the magnitude rules apply "
+                    + "to the tables with magnitudes). Options given with it override it."})
     String rules;
 
     @Option(names = "--dominance", paramLabel = "n=N,k=K[,op=gt|ge]",
-            description = {"(n,k)-dominance rule, e.g. n=3,k=75: unsafe if the n largest contributions are more",
-                "than (op=gt, tau-ARGUS/sdcTable) or at least (op=ge, ACRO 1.x) k%% of the cell total (default op: "
+            description = {"(n,k)-dominance rule, e.g. n=3,k=75: unsafe if the n largest contributions are more "
+                    + "than (op=gt, tau-ARGUS/sdcTable) or at least (op=ge, ACRO 1.x) k%% of the cell total (default op: "
                         + "${bundle:default.aggregates.dominance.operator})."})
     String dominance;
 
@@ -48,8 +48,8 @@ public final class AggregatesOptions implements LaneOptionSet {
     Double pPercent;
 
     @Option(names = "--pq", paramLabel = "p=P,q=Q",
-            description = {"pq rule (sdcTable), e.g. p=25,q=50: unsafe if the total minus the two largest",
-                "contributions is below p/q of the largest (0 < p < q <= 100)."})
+            description = {"pq rule (sdcTable), e.g. p=25,q=50: unsafe if the total minus the two largest "
+                    + "contributions is below p/q of the largest (0 < p < q <= 100)."})
     String pq;
 
     @Option(names = "--zero-magnitude-unsafe",
@@ -109,8 +109,8 @@ public final class AggregatesOptions implements LaneOptionSet {
     Integer topK;
 
     @Option(names = "--tie-samples", paramLabel = "N",
-            description = {"Recovery: random tie-breaks evaluated when the attack ties and there are too many",
-                "users to try every tie-break, 0 to 1000 (default: ${bundle:default.aggregates.recovery.tieSamples})."})
+            description = {"Recovery: random tie-breaks evaluated when the attack ties and there are too many "
+                    + "users to try every tie-break, 0 to 1000 (default: ${bundle:default.aggregates.recovery.tieSamples})."})
     Integer tieSamples;
 
     @Override

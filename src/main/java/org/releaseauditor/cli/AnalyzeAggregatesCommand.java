@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor analyze aggregates}: audit a release set of count tables. */
 @Command(name = "aggregates", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Audit a release set of count tables: primary rules (threshold, dominance, p%%),",
-            "group disclosure, differencing, LP audit of suppressed cells, trajectory recovery."})
+        description = {"Audit a release set of count tables: primary rules (threshold, dominance, p%%), "
+                + "group disclosure, differencing, LP audit of suppressed cells, trajectory recovery."})
 public final class AnalyzeAggregatesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

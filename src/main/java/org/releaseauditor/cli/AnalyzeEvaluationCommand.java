@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor analyze evaluation}: singling out, linkability and inference of a derived release. */
 @Command(name = "evaluation", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Privacy risk of a release derived from a source (synthetic or perturbed data): singling out,",
-            "linkability and inference against the original, a held-out control set and random guessing,",
-            "with Wilson intervals and the residual risk. See src/docs/evaluation.md."},
+        description = {"Privacy risk of a release derived from a source (synthetic or perturbed data): singling out, "
+                + "linkability and inference against the original, a held-out control set and random guessing, "
+                + "with Wilson intervals and the residual risk. See src/docs/evaluation.md."},
         footer = {"", "Example:",
             "  release-auditor analyze evaluation --original sample-datasets/evaluation/original.csv \\",
             "      --release sample-datasets/evaluation/release.csv --control sample-datasets/evaluation/control.csv \\",

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code release-auditor analyze trajectories}: unicity, sweep, attacks, home/work and top-N of an event file. */
 @Command(name = "trajectories", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-identification risk of pseudonymised location events (pseudonym, time, location):",
-            "unicity for p known points, a coarsening sweep, background-knowledge attacks,",
-            "home/work and top-N anonymity sets. See src/docs/trajectories.md."})
+            "unicity for p known points, a coarsening sweep, background-knowledge attacks, "
+                + "home/work and top-N anonymity sets. See src/docs/trajectories.md."})
 public final class AnalyzeTrajectoriesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

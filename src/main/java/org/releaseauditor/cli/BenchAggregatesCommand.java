@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor bench aggregates}: fixed-seed timings of the primary rules and the LP audit. */
 @Command(name = "aggregates", mixinStandardHelpOptions = true,
-        description = {"Time the LP audit of the bundled footfall release, the primary rules on 5 tables",
-            "(~200k cells) and on one table of 1 M and 10 M cells, and the LP audit of 100..1000",
-            "withheld cells in 3 linked tables (fixed seed)."})
+        description = {"Time the LP audit of the bundled footfall release, the primary rules on 5 tables "
+                + "(~200k cells) and on one table of 1 M and 10 M cells, and the LP audit of 100..1000 "
+                + "withheld cells in 3 linked tables (fixed seed)."})
 public final class BenchAggregatesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

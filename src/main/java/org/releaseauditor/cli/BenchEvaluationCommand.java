@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor bench evaluation}: fixed-seed timings of the four attacks of the evaluation lane. */
 @Command(name = "evaluation", mixinStandardHelpOptions = true,
-        description = {"Generate an original, a control set and a release (N rows each, 10 mixed columns,",
-            "5 %% copied records) in memory and time singling out, linkability and inference."},
+        description = {"Generate an original, a control set and a release (N rows each, 10 mixed columns, "
+                + "5 %% copied records) in memory and time singling out, linkability and inference."},
         footer = {"", "Example: java -jar target/release-auditor.jar bench evaluation --rows 100000 --attacks 10000"})
 public final class BenchEvaluationCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec

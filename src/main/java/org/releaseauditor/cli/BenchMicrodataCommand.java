@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor bench microdata}: the microdata lane's hot paths, step by step. */
 @Command(name = "microdata", mixinStandardHelpOptions = true,
-        description = {"Fixed-seed microdata benchmark: writes N synthetic rows (8 QIs + 1 sensitive) to a",
-            "temporary CSV, then times the import, the grouping on all QIs, the summary, the QI contribution",
-            "of all 255 subsets, SUDA2 and the whole default analysis, each with wall and CPU time, and the",
-            "heap the dataset takes. --write only writes the CSV (for whole-process timings and peers)."},
+        description = {"Fixed-seed microdata benchmark: writes N synthetic rows (8 QIs + 1 sensitive) to a "
+                + "temporary CSV, then times the import, the grouping on all QIs, the summary, the QI contribution "
+                + "of all 255 subsets, SUDA2 and the whole default analysis, each with wall and CPU time, and the "
+                + "heap the dataset takes. --write only writes the CSV (for whole-process timings and peers)."},
         footer = {"", "Examples:",
             "  java -Xmx8g -jar target/release-auditor.jar bench microdata --rows 1000000,10000000",
             "  java -jar target/release-auditor.jar bench microdata --rows 10000000 --write /tmp/bench-10m.csv"})

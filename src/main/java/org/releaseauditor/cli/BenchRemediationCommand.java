@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor bench remediation}: the microdata remediation search on adult.csv and N rows resampled from it. */
 @Command(name = "remediation", mixinStandardHelpOptions = true,
-        description = {"Fixed-seed benchmark of the microdata remediation search (k = 5, at most 5 %% suppressed,",
-            "8 quasi-identifiers): adult.csv with ARX's standard hierarchy files, and N rows resampled from adult.csv",
-            "(one in five quasi-identifier values swapped with another row's) with the same hierarchies. Prints",
-            "wall and CPU time of the preparation and of each search, the evaluated nodes and the optimum."},
+        description = {"Fixed-seed benchmark of the microdata remediation search (k = 5, at most 5 %% suppressed, "
+                + "8 quasi-identifiers): adult.csv with ARX's standard hierarchy files, and N rows resampled from adult.csv "
+                + "(one in five quasi-identifier values swapped with another row's) with the same hierarchies. Prints "
+                + "wall and CPU time of the preparation and of each search, the evaluated nodes and the optimum."},
         footer = {"", "Examples:",
             "  java -jar target/release-auditor.jar bench remediation",
             "  java -Xmx4g -jar target/release-auditor.jar bench remediation --rows 1000000 --measures loss,entropy"})

@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code release-auditor bench trajectories}: times unicity, the coarsening sweep and an exact attack. */
 @Command(name = "trajectories", mixinStandardHelpOptions = true,
-        description = {"Benchmark the trajectory lane on fixed-seed synthetic events: index, unicity, the 4x4",
-            "coarsening sweep and an exact location attack, for each --users count (200 events a user by default:",
-            "1 M and 10 M events). Wall and process CPU time (all threads); the targets (unicity < 10 s,",
-            "sweep < 60 s, attack < 30 s) were set for 100,000 users."})
+        description = {"Benchmark the trajectory lane on fixed-seed synthetic events: index, unicity, the 4x4 "
+                + "coarsening sweep and an exact location attack, for each --users count (200 events a user by default:",
+            "1 M and 10 M events). Wall and process CPU time (all threads); the targets (unicity < 10 s, "
+                + "sweep < 60 s, attack < 30 s) were set for 100,000 users."})
 public final class BenchTrajectoriesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
  * not be re-run (a file changed or is missing, or the run predates stored requests).
  */
 @Command(name = "rerun", mixinStandardHelpOptions = true,
-        description = {"Re-run recorded runs from their stored request and input files (re-hashed first) and",
-            "compare the results with the recorded ones. The case is not changed."},
+        description = {"Re-run recorded runs from their stored request and input files (re-hashed first) and "
+                + "compare the results with the recorded ones. The case is not changed."},
         footer = {"", "Exit codes: 0 identical, 5 a result differs, 3 an input changed or is missing, or a run",
             "cannot be re-run; 2 usage error.", "Not compared: inputs.*.path and source.path (the SHA-256 is compared) and timing or",
             "timestamp fields (elapsedMs, durationMs, timings, generatedAt, computedAt, timestamp)."})

@@ -36,8 +36,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an analysis lane on datasets of the case and record the request and the result.",
-            "Lane options are those of 'analyze <lane>' (see release-auditor help analyze microdata); in a case",
-            "a file may also be given as a dataset id, e.g. --data 1 or --table footfall=2,dims=a|b."},
+            "Lane options are those of 'analyze <lane>' (see release-auditor help analyze microdata); in a case "
+                + "a file may also be given as a dataset id, e.g. --data 1 or --table footfall=2,dims=a|b."},
         footer = {"", "Examples:",
             "  release-auditor case run audit.rcase --lane microdata --data 1 --qi age,gender,postcode_area",
             "  release-auditor case run audit.rcase --lane aggregates --table 'footfall=2,dims=date|hour|area' \\",

@@ -8,11 +8,11 @@ import picocli.CommandLine.Mixin;
 /** {@code release-auditor remediate aggregates}: primary and secondary suppression proven by the LP audit, re-audited. */
 @Command(name = "aggregates", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Withhold the cells the primary rules find unsafe, then the fewest more (secondary suppression)",
-            "until the LP audit of all co-released tables proves every withheld cell protected; write the copies and",
-            "re-audit them through the aggregates lane with the same options (the LP audit is always on). The lane",
-            "options are those of 'analyze aggregates'. Instead of suppression, --method coarsen sums table",
-            "dimensions up along their hierarchies (the least coarsening that passes), and --method round rounds",
-            "every cell to a base (half up) with the margins recomputed as the sum of the rounded cells."},
+            "until the LP audit of all co-released tables proves every withheld cell protected; write the copies and "
+                + "re-audit them through the aggregates lane with the same options (the LP audit is always on). The lane "
+                + "options are those of 'analyze aggregates'. Instead of suppression, --method coarsen sums table "
+                + "dimensions up along their hierarchies (the least coarsening that passes), and --method round rounds "
+                + "every cell to a base (half up) with the margins recomputed as the sum of the rounded cells."},
         footer = {"", "Example:",
             "  release-auditor remediate aggregates --table 'footfall=slice.csv,dims=date|hour|area|age_band|gender' \\",
             "      --threshold 10 --operator lt --policy min-cell-10 --write slice_remediated.csv",

@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code release-auditor remediate microdata|trajectories|aggregates}: the least change that passes, re-audited. */
 @Command(name = "remediate", mixinStandardHelpOptions = true,
-        description = {"What-if remediation: search the least change that makes a failing release pass the policy,",
-            "write it to a copy (with its SHA-256) and re-audit the copy through the same lane and request.",
+        description = {"What-if remediation: search the least change that makes a failing release pass the policy, "
+                + "write it to a copy (with its SHA-256) and re-audit the copy through the same lane and request.",
             "Exit code 0 only when a passing change was found and the re-audit of its copy passes; 1 otherwise."},
         subcommands = {RemediateMicrodataCommand.class, RemediateTrajectoriesCommand.class,
             RemediateAggregatesCommand.class})

@@ -7,9 +7,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code release-auditor remediate microdata}: least generalisation and suppression that passes, re-audited. */
 @Command(name = "microdata", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Search the least generalisation of the quasi-identifiers (along their hierarchies) plus",
-            "record suppression that makes the release pass the policy; write the copy and re-audit it through the",
-            "microdata lane with the same options. The lane options are those of 'analyze microdata'."},
+        description = {"Search the least generalisation of the quasi-identifiers (along their hierarchies) plus "
+                + "record suppression that makes the release pass the policy; write the copy and re-audit it through the "
+                + "microdata lane with the same options. The lane options are those of 'analyze microdata'."},
         footer = {"", "Example:",
             "  release-auditor remediate microdata --data sample-datasets/microdata/customers.csv \\",
             "      --qi age,gender,postcode_area --drop customer_id --policy min-group-5 --write customers_remediated.csv",

@@ -7,9 +7,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code release-auditor remediate trajectories}: coarser space and time, or fewer events per user, re-audited. */
 @Command(name = "trajectories", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Find the least coarsening of space x time (and the most events per user) that brings unicity",
-            "under the policy's targets; write the copy and re-audit it through the trajectories lane with the same",
-            "options. The lane options are those of 'analyze trajectories'."},
+        description = {"Find the least coarsening of space x time (and the most events per user) that brings unicity "
+                + "under the policy's targets; write the copy and re-audit it through the trajectories lane with the same "
+                + "options. The lane options are those of 'analyze trajectories'."},
         footer = {"", "Example:",
             "  release-auditor remediate trajectories --data sample-datasets/trajectories/events_pseudonymised.csv \\",
             "      --user pseudonym --time timestamp --location cell --lat lat --lng lon --points 1..4 \\",

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * {@code analyze <lane> --summary FILE} and the GUI's File → Open summary.
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
-        description = {"Write a lane summary of a data file: the counts an audit needs, no record values",
-            "(src/docs/spark.md). Audit it with 'analyze <lane> --summary FILE'."},
+        description = {"Write a lane summary of a data file: the counts an audit needs, no record values "
+                + "(src/docs/spark.md). Audit it with 'analyze <lane> --summary FILE'."},
         subcommands = {SummarizeCommand.Microdata.class, SummarizeCommand.Trajectories.class})
 public final class SummarizeCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -54,9 +54,9 @@ public final class SummarizeCommand implements Runnable {
 
     /** {@code summarize microdata}. */
     @Command(name = "microdata", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Summary of record-level data for the microdata audit: class sizes, weight sums,",
-                "sensitive-value counts per class and QI-subset counts. Options as in 'analyze microdata'",
-                "(--data, --qi, --sensitive, --weight, --household, --max-qi-subset and the import options)."},
+            description = {"Summary of record-level data for the microdata audit: class sizes, weight sums, "
+                    + "sensitive-value counts per class and QI-subset counts. Options as in 'analyze microdata' "
+                    + "(--data, --qi, --sensitive, --weight, --household, --max-qi-subset and the import options)."},
             footer = {"", "Example:",
                 "  release-auditor summarize microdata --data sample-datasets/microdata/adult.csv \\",
                 "      --qi sex,age,race --sensitive salary-class --out adult.summary.json"})
@@ -90,9 +90,9 @@ public final class SummarizeCommand implements Runnable {
 
     /** {@code summarize trajectories}. */
     @Command(name = "trajectories", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Summary of pseudonymised events for the unicity audit: the sampled users' draws and",
-                "match counts at the resolution and for the sweep. Options as in 'analyze trajectories'",
-                "(columns, --spatial, --temporal, --points, --sample-users, --seed, --sweep, --sweep-points)."},
+            description = {"Summary of pseudonymised events for the unicity audit: the sampled users' draws and "
+                    + "match counts at the resolution and for the sweep. Options as in 'analyze trajectories' "
+                    + "(columns, --spatial, --temporal, --points, --sample-users, --seed, --sweep, --sweep-points)."},
             footer = {"", "Example:",
                 "  release-auditor summarize trajectories --data sample-datasets/trajectories/events_pseudonymised.csv \\",
                 "      --user pseudonym --time timestamp --location cell --points 1..5 --out events.summary.json"})

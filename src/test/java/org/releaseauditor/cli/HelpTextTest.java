@@ -32,6 +32,39 @@ class HelpTextTest {
         return paths.stream().map(p -> DynamicTest.dynamicTest(String.join(" ", p) + " --help", () -> help(p)));
     }
 
+    /**
+     * picocli prints each element of a description array on a line of its own and wraps it at the
+     * terminal width: an element that stops mid-sentence leaves a ragged half line in the help
+     * ("... to a" / "temporary CSV, ..."). Each element must therefore be a whole paragraph or line.
+     */
+    @TestFactory
+    Stream<DynamicTest> descriptionLinesEndWhereASentenceOrListLineEnds() {
+        List<List<String>> paths = new ArrayList<>();
+        walk(ReleaseAuditorCli.commandLine(), new ArrayList<>(), paths);
+        return paths.stream().map(p -> DynamicTest.dynamicTest("release-auditor " + String.join(" ", p), () -> {
+            CommandLine cl = ReleaseAuditorCli.commandLine();
+            for (String name : p) {
+                cl = cl.getSubcommands().get(name);
+            }
+            List<String> ragged = new ArrayList<>();
+            ragged(cl.getCommandSpec().usageMessage().description(), "description", ragged);
+            for (CommandLine.Model.ArgSpec a : cl.getCommandSpec().args()) {
+                String what = a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
+                ragged(a.description(), what, ragged);
+            }
+            assertEquals(List.of(), ragged, String.join(" ", p));
+        }));
+    }
+
+    private static void ragged(String[] lines, String where, List<String> out) {
+        for (int i = 0; i < lines.length - 1; i++) {
+            String l = lines[i].strip();
+            if (!l.isEmpty() && ".:)!?".indexOf(l.charAt(l.length() - 1)) < 0) {
+                out.add(where + ": \"" + l + "\"");
+            }
+        }
+    }
+
     private static void walk(CommandLine cl, List<String> path, List<List<String>> out) {
         out.add(List.copyOf(path));
         for (var e : cl.getSubcommands().entrySet()) {
