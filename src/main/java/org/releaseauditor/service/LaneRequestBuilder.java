@@ -6,8 +6,9 @@ import org.releaseauditor.core.error.ConfigurationException;
 /**
  * What the request builders of the file-reading lanes (microdata, trajectories, evaluation) share:
  * how the input files are read, where they are, the call that pairs the request with those
- * locations, and the setters' common ways of taking text. It defines no lane default: each lane's
- * defaults stay in its own builder, the one place they are defined.
+ * locations, and the setters' common ways of taking text (public, for the remediation builders
+ * too). It defines no lane default: each lane's defaults stay in its own builder, the one place
+ * they are defined.
  *
  * @param <R> the lane request
  * @param <B> the lane's builder, returned by the setters
@@ -52,7 +53,7 @@ public abstract class LaneRequestBuilder<R extends LaneRequest, B extends LaneRe
     }
 
     /** Replaces {@code target} by the given names, stripped, without empty ones; null leaves it as it is. */
-    protected static void replaceNames(List<String> target, List<String> given) {
+    public static void replaceNames(List<String> target, List<String> given) {
         if (given != null) {
             target.clear();
             given.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(target::add);
@@ -60,7 +61,7 @@ public abstract class LaneRequestBuilder<R extends LaneRequest, B extends LaneRe
     }
 
     /** An optional name as given: null keeps {@code current}, blank clears it, anything else is stripped. */
-    protected static String optionalName(String given, String current) {
+    public static String optionalName(String given, String current) {
         return given == null ? current : given.isBlank() ? null : given.strip();
     }
 }

@@ -18,6 +18,7 @@ import org.releaseauditor.core.remediation.microdata.MicrodataSearchOptions;
 import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.service.InputLocations;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.RequestJson;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 
@@ -287,10 +288,7 @@ public record MicrodataRemediationRequest(MicrodataRequest analysis, String poli
 
         /** Columns left out of the copy (replaces the list). */
         public Builder dropColumns(List<String> columns) {
-            if (columns != null) {
-                drop.clear();
-                columns.stream().map(String::strip).filter(c -> !c.isEmpty()).forEach(drop::add);
-            }
+            LaneRequestBuilder.replaceNames(drop, columns);
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneRequest;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.RequestJson;
 
 /**
@@ -62,9 +63,7 @@ abstract class RemediationBuilder<Q extends LaneRequest, B extends RemediationBu
 
     /** The policy: a built-in id or a policy file (blank: none). */
     public B policy(String ref) {
-        if (ref != null) {
-            policy = ref.isBlank() ? null : ref.strip();
-        }
+        policy = LaneRequestBuilder.optionalName(ref, policy);
         return self();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.releaseauditor.core.error.ConfigurationException;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.RequestJson;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 
@@ -160,10 +161,7 @@ public record TrajectoryRemediationRequest(TrajectoriesRequest analysis, String 
 
         /** Coarser temporal resolutions to try (replaces the list; empty: automatic). */
         public Builder temporal(List<String> specs) {
-            if (specs != null) {
-                temporal.clear();
-                specs.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(temporal::add);
-            }
+            LaneRequestBuilder.replaceNames(temporal, specs);
             return this;
         }
 
