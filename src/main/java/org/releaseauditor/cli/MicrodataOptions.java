@@ -1,7 +1,6 @@
 package org.releaseauditor.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The microdata lane's options ({@code analyze microdata}, {@code case run --lane microdata}). */
-public final class MicrodataOptions implements LaneOptionSet {
+public final class MicrodataOptions extends SummaryLaneOptions {
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "The candidate output (CSV/TSV or SQLite); in a case also a dataset id.")
@@ -115,14 +114,6 @@ public final class MicrodataOptions implements LaneOptionSet {
     @Mixin
     ImportOptionsMixin importOptions = new ImportOptionsMixin();
 
-    /** How a location becomes a readable file (case run: dataset ids). */
-    private Files files = Path::of;
-
-    @Override
-    public void locations(Files f) {
-        files = f;
-    }
-
     @Override
     public String lane() {
         return MicrodataRequest.LANE;
@@ -136,11 +127,7 @@ public final class MicrodataOptions implements LaneOptionSet {
         MicrodataRequest.Builder b = base == null ? MicrodataRequest.builder()
                 : ((MicrodataRequest) base).toBuilder();
         if (summary != null) {
-            for (String[] o : new String[][] {{"--data", data}, {"--superset", superset}}) {
-                if (o[1] != null) {
-                    throw new ConfigurationException("summary.error.withRecords", o[0]);
-                }
-            }
+            refuseRecordsWithSummary(new Object[][] {{"--data", data}, {"--superset", superset}});
             if (Boolean.TRUE.equals(wildcards)) {
                 throw new ConfigurationException("summary.error.wildcards");
             }
@@ -149,7 +136,7 @@ public final class MicrodataOptions implements LaneOptionSet {
             }
             b.summary(summary);
             if (base == null) {
-                b.fromSummary(files.file(summary));
+                b.fromSummary(file(summary));
             }
         }
         b.data(data).superset(superset).quasiIdentifiers(qis).sensitive(sensitive).weight(weight).household(household)
@@ -179,18 +166,11 @@ public final class MicrodataOptions implements LaneOptionSet {
 
     /** The given options that a summary does not use ({@code summarize microdata}). */
     List<String> auditOnlyOptions() {
-        List<String> given = new ArrayList<>();
-        Object[][] options = {{"--summary", summary}, {"--superset", superset}, {"--population", population},
+        return given(new Object[][] {{"--summary", summary}, {"--superset", superset}, {"--population", population},
             {"--region", region}, {"--sampling-fraction", samplingFraction}, {"--threshold", threshold},
             {"--wildcards", wildcards}, {"--no-suda", noSuda}, {"--snb-variant", snbVariant},
             {"--individual-risk-method", individualRiskMethod}, {"--qual", qual}, {"--survey", survey},
-            {"--attacker", attacker}, {"--attacker-preset", attackerPreset}, {"--per-record", perRecord}};
-        for (Object[] o : options) {
-            if (o[1] != null) {
-                given.add((String) o[0]);
-            }
-        }
-        return given;
+            {"--attacker", attacker}, {"--attacker-preset", attackerPreset}, {"--per-record", perRecord}});
     }
 
     /** Where the data are (summarize microdata), or null. */

@@ -1,10 +1,7 @@
 package org.releaseauditor.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.releaseauditor.core.error.AuditException;
-import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.LaneRequest;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
@@ -12,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The trajectories lane's options ({@code analyze trajectories}, {@code case run --lane trajectories}). */
-public final class TrajectoriesOptions implements LaneOptionSet {
+public final class TrajectoriesOptions extends SummaryLaneOptions {
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "Event file (CSV/TSV with a header, or SQLite); in a case also a dataset id.")
@@ -116,14 +113,6 @@ public final class TrajectoriesOptions implements LaneOptionSet {
     @Mixin
     ImportOptionsMixin importOptions = new ImportOptionsMixin();
 
-    /** How a location becomes a readable file (case run: dataset ids). */
-    private Files files = Path::of;
-
-    @Override
-    public void locations(Files f) {
-        files = f;
-    }
-
     @Override
     public String lane() {
         return TrajectoriesRequest.LANE;
@@ -134,12 +123,10 @@ public final class TrajectoriesOptions implements LaneOptionSet {
         TrajectoriesRequest.Builder b = base == null ? TrajectoriesRequest.builder()
                 : ((TrajectoriesRequest) base).toBuilder();
         if (summary != null) {
-            if (data != null) {
-                throw new ConfigurationException("summary.error.withRecords", "--data");
-            }
+            refuseRecordsWithSummary(new Object[][] {{"--data", data}});
             b.summary(summary);
             if (base == null) {
-                b.fromSummary(files.file(summary));
+                b.fromSummary(file(summary));
             }
         }
         b.events(data).user(user).time(time).location(location).lat(lat).lng(lng).timeFormat(timeFormat).zone(zone)
@@ -157,16 +144,9 @@ public final class TrajectoriesOptions implements LaneOptionSet {
 
     /** The given options that a summary does not use ({@code summarize trajectories}). */
     List<String> auditOnlyOptions() {
-        List<String> given = new ArrayList<>();
-        Object[][] options = {{"--summary", summary}, {"--attacks", attacks}, {"--tolerance", tolerance},
+        return given(new Object[][] {{"--summary", summary}, {"--attacks", attacks}, {"--tolerance", tolerance},
             {"--exact-limit", exactLimit}, {"--sampled-instances", sampledInstances}, {"--home-work", homeWork},
-            {"--top-n", topN}};
-        for (Object[] o : options) {
-            if (o[1] != null) {
-                given.add((String) o[0]);
-            }
-        }
-        return given;
+            {"--top-n", topN}});
     }
 
     /** Where the events are (summarize trajectories), or null. */

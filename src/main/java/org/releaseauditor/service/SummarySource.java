@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.releaseauditor.core.error.AuditException;
+import org.releaseauditor.core.error.ConfigurationException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.core.model.SniffResult;
@@ -76,6 +77,18 @@ public record SummarySource(String path, String producer, SummaryInput input, Li
     /** The lane a summary file is for ({@code microdata} or {@code trajectories}), after checking its format. */
     public static String lane(Path file) throws AuditException {
         return SummaryJson.lane(file);
+    }
+
+    /**
+     * The header of a summary file made for {@code lane}; a usage error ({@code summary.error.lane})
+     * when the file is a summary of another lane.
+     */
+    public static SummaryJson.Header header(Path file, String lane) throws AuditException {
+        SummaryJson.Header h = SummaryJson.header(file);
+        if (!lane.equals(h.lane())) {
+            throw new ConfigurationException("summary.error.lane", file.toString(), h.lane(), lane);
+        }
+        return h;
     }
 
     /** The summary source of a result, or empty when the result was computed from the data. */

@@ -123,23 +123,12 @@ public final class SummaryJson {
 
     /** A microdata summary as a JSON string (tests, small summaries). */
     public static String toJson(MicrodataSummary s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(s, out);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return inMemory(s, SummaryJson::write);
     }
 
     /** Writes a summary to a file. */
     public static void write(MicrodataSummary s, Path file) throws DatasetFormatException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(s, out);
-        } catch (IOException e) {
-            throw new DatasetFormatException(e, file.toString(), 0, 0, "summary.error.write", file.toString(),
-                    String.valueOf(e.getMessage()));
-        }
+        toFile(s, file, SummaryJson::write);
     }
 
     /** Writes a trajectory summary (UTF-8); the stream is left open. */
@@ -198,47 +187,50 @@ public final class SummaryJson {
         g.writeEndObject();
     }
 
-    /** A trajectory summary as a JSON string. */
-    public static String toJson(TrajectorySummary s) {
+    /** Writes one kind of summary to a stream (one of the {@code write} methods). */
+    @FunctionalInterface
+    private interface StreamWriter<S> {
+        void write(S summary, OutputStream out) throws IOException;
+    }
+
+    private static <S> String inMemory(S summary, StreamWriter<S> writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            write(s, out);
+            writer.write(summary, out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Writes a trajectory summary to a file. */
-    public static void write(TrajectorySummary s, Path file) throws DatasetFormatException {
+    private static <S> void toFile(S summary, Path file, StreamWriter<S> writer) throws DatasetFormatException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            write(s, out);
+            writer.write(summary, out);
         } catch (IOException e) {
             throw new DatasetFormatException(e, file.toString(), 0, 0, "summary.error.write", file.toString(),
                     String.valueOf(e.getMessage()));
         }
     }
 
+    /** A trajectory summary as a JSON string. */
+    public static String toJson(TrajectorySummary s) {
+        return inMemory(s, SummaryJson::write);
+    }
+
+    /** Writes a trajectory summary to a file. */
+    public static void write(TrajectorySummary s, Path file) throws DatasetFormatException {
+        toFile(s, file, SummaryJson::write);
+    }
+
     /** Reads a trajectory summary file and checks its consistency. */
     public static TrajectorySummary readTrajectories(Path file) throws AuditException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return readTrajectories(in, file.toString());
-        } catch (IOException e) {
-            throw new DatasetFormatException(e, file.toString(), 0, 0, "io.error.unreadable", file.toString(),
-                    String.valueOf(e.getMessage()));
-        }
+        return fromFile(file, SummaryJson::readTrajectories);
     }
 
     /** Reads a trajectory summary; {@code name} is used in messages. */
     public static TrajectorySummary readTrajectories(InputStream in, String name) throws AuditException {
-        try (JsonParser p = FACTORY.createParser(in)) {
-            p.setCodec(MAPPER);
-            expect(p, JsonToken.START_OBJECT, name);
-            String format = null;
-            Integer version = null;
-            String lane = null;
-            String producer = null;
-            SummaryInput input = null;
+        return parse(in, name, p -> {
+            HeaderFields h = new HeaderFields(name, "trajectories");
             TrajectorySummary.Options options = null;
             int users = -1;
             int events = -1;
@@ -247,21 +239,10 @@ public final class SummaryJson {
             List<TrajectorySummary.Resolution> sweep = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
-                JsonToken t = p.nextToken();
+                if (h.take(f, p.nextToken(), p)) {
+                    continue;
+                }
                 switch (f) {
-                    case "format" -> format = p.getValueAsString();
-                    case "schemaVersion" -> {
-                        version = p.getValueAsInt();
-                        checkHeader(name, format, version);
-                    }
-                    case "lane" -> {
-                        lane = p.getValueAsString();
-                        if (!"trajectories".equals(lane)) {
-                            throw new ConfigurationException("summary.error.lane", name, lane, "trajectories");
-                        }
-                    }
-                    case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
-                    case "input" -> input = input(p.readValueAsTree(), name);
                     case "options" -> options = trajectoryOptions(p.readValueAsTree(), name);
                     case "counts" -> {
                         JsonNode c = p.readValueAsTree();
@@ -279,21 +260,16 @@ public final class SummaryJson {
                     default -> p.skipChildren();
                 }
             }
-            checkHeader(name, format, version);
-            if (lane == null || input == null || options == null || main == null || users < 0) {
+            h.checkHeader();
+            if (h.lane == null || h.input == null || options == null || main == null || users < 0) {
                 throw new ConfigurationException("summary.error.notSummary", name,
                         "missing lane, input, options, counts or unicity");
             }
-            TrajectorySummary s = new TrajectorySummary(input, options, producer, users, events, locations, main,
+            TrajectorySummary s = new TrajectorySummary(h.input, options, h.producer, users, events, locations, main,
                     sweep);
             s.validate();
             return s;
-        } catch (JsonParseException e) {
-            throw malformed(name, e);
-        } catch (IOException e) {
-            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name,
-                    String.valueOf(e.getMessage()));
-        }
+        });
     }
 
     private static TrajectorySummary.Resolution readResolution(JsonParser p, String name) throws IOException,
@@ -425,68 +401,42 @@ public final class SummaryJson {
 
     /** Reads the {@link Header} of a summary file (stops after the options), checking format and version. */
     public static Header header(Path file) throws AuditException {
-        String name = file.toString();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
-            p.setCodec(MAPPER);
-            expect(p, JsonToken.START_OBJECT, name);
-            String format = null;
-            Integer version = null;
-            String lane = null;
-            String producer = null;
-            SummaryInput input = null;
+        return fromFile(file, (in, name) -> parse(in, name, p -> {
+            HeaderFields h = new HeaderFields(name, null);
             JsonNode options = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME
-                    && (format == null || version == null || lane == null || input == null || options == null)) {
+            while (p.nextToken() == JsonToken.FIELD_NAME && (!h.complete() || options == null)) {
                 String f = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (f) {
-                    case "format" -> format = p.getValueAsString();
-                    case "schemaVersion" -> version = p.getValueAsInt();
-                    case "lane" -> lane = p.getValueAsString();
-                    case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
-                    case "input" -> input = input(p.readValueAsTree(), name);
-                    case "options" -> options = p.readValueAsTree();
-                    default -> p.skipChildren();
+                if (h.take(f, p.nextToken(), p)) {
+                    continue;
+                }
+                if ("options".equals(f)) {
+                    options = p.readValueAsTree();
+                } else {
+                    p.skipChildren();
                 }
             }
-            checkHeader(name, format, version);
-            if (lane == null || input == null || options == null) {
+            h.checkHeader();
+            if (h.lane == null || h.input == null || options == null) {
                 throw new ConfigurationException("summary.error.notSummary", name, "missing lane, input or options");
             }
-            return switch (lane) {
-                case "microdata" -> new Header(lane, producer, input, microdataOptions(options, name), null);
-                case "trajectories" -> new Header(lane, producer, input, null, trajectoryOptions(options, name));
+            return switch (h.lane) {
+                case "microdata" -> new Header(h.lane, h.producer, h.input, microdataOptions(options, name), null);
+                case "trajectories" -> new Header(h.lane, h.producer, h.input, null, trajectoryOptions(options, name));
                 default -> throw new ConfigurationException("summary.error.notSummary", name,
-                        "unknown lane \"" + lane + "\"");
+                        "unknown lane \"" + h.lane + "\"");
             };
-        } catch (JsonParseException e) {
-            throw malformed(name, e);
-        } catch (IOException e) {
-            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name,
-                    String.valueOf(e.getMessage()));
-        }
+        }));
     }
 
     /** Reads a microdata summary file and checks its consistency. */
     public static MicrodataSummary readMicrodata(Path file) throws AuditException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return readMicrodata(in, file.toString());
-        } catch (IOException e) {
-            throw new DatasetFormatException(e, file.toString(), 0, 0, "io.error.unreadable", file.toString(),
-                    String.valueOf(e.getMessage()));
-        }
+        return fromFile(file, SummaryJson::readMicrodata);
     }
 
     /** Reads a microdata summary; {@code name} is used in messages. */
     public static MicrodataSummary readMicrodata(InputStream in, String name) throws AuditException {
-        try (JsonParser p = FACTORY.createParser(in)) {
-            p.setCodec(MAPPER);
-            expect(p, JsonToken.START_OBJECT, name);
-            String format = null;
-            Integer version = null;
-            String lane = null;
-            String producer = null;
-            SummaryInput input = null;
+        return parse(in, name, p -> {
+            HeaderFields h = new HeaderFields(name, "microdata");
             MicrodataSummary.Options options = null;
             long rows = -1;
             long suppressed = -1;
@@ -496,21 +446,10 @@ public final class SummaryJson {
             List<MicrodataSummary.SubsetStats> subsets = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
-                JsonToken t = p.nextToken();
+                if (h.take(f, p.nextToken(), p)) {
+                    continue;
+                }
                 switch (f) {
-                    case "format" -> format = p.getValueAsString();
-                    case "schemaVersion" -> {
-                        version = p.getValueAsInt();
-                        checkHeader(name, format, version);
-                    }
-                    case "lane" -> {
-                        lane = p.getValueAsString();
-                        if (!"microdata".equals(lane)) {
-                            throw new ConfigurationException("summary.error.lane", name, lane, "microdata");
-                        }
-                    }
-                    case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
-                    case "input" -> input = input(p.readValueAsTree(), name);
                     case "options" -> options = microdataOptions(p.readValueAsTree(), name);
                     case "counts" -> {
                         JsonNode c = p.readValueAsTree();
@@ -553,19 +492,108 @@ public final class SummaryJson {
                     default -> p.skipChildren();
                 }
             }
-            checkHeader(name, format, version);
-            if (lane == null || input == null || options == null || sizes == null || rows < 0 || suppressed < 0) {
+            h.checkHeader();
+            if (h.lane == null || h.input == null || options == null || sizes == null || rows < 0 || suppressed < 0) {
                 throw new ConfigurationException("summary.error.notSummary", name,
                         "missing lane, input, options, counts or classes");
             }
-            MicrodataSummary s = new MicrodataSummary(input, options, producer, rows, suppressed, sizes, weights,
+            MicrodataSummary s = new MicrodataSummary(h.input, options, h.producer, rows, suppressed, sizes, weights,
                     sensitive, subsets);
             s.validate();
             return s;
+        });
+    }
+
+    /** Reads one kind of summary (or its header) from a stream; {@code name} is used in messages. */
+    @FunctionalInterface
+    private interface StreamReader<S> {
+        S read(InputStream in, String name) throws AuditException;
+    }
+
+    /** Opens {@code file} and hands it to {@code reader}; a file that cannot be opened is unreadable. */
+    private static <S> S fromFile(Path file, StreamReader<S> reader) throws AuditException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return reader.read(in, file.toString());
+        } catch (IOException e) {
+            throw unreadable(file.toString(), e);
+        }
+    }
+
+    /** Reads the fields of the top-level object once its opening brace has been checked. */
+    @FunctionalInterface
+    private interface ObjectReader<S> {
+        S read(JsonParser p) throws IOException, AuditException;
+    }
+
+    /** Parses a summary object from {@code in}, turning malformed JSON and read failures into format errors. */
+    private static <S> S parse(InputStream in, String name, ObjectReader<S> body) throws AuditException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            p.setCodec(MAPPER);
+            expect(p, JsonToken.START_OBJECT, name);
+            return body.read(p);
         } catch (JsonParseException e) {
             throw malformed(name, e);
         } catch (IOException e) {
-            throw new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name, String.valueOf(e.getMessage()));
+            throw unreadable(name, e);
+        }
+    }
+
+    private static DatasetFormatException unreadable(String name, IOException e) {
+        return new DatasetFormatException(e, name, 0, 0, "io.error.unreadable", name, String.valueOf(e.getMessage()));
+    }
+
+    /**
+     * The header fields every summary starts with ({@code format}, {@code schemaVersion}, {@code lane},
+     * {@code producer}, {@code input}), collected while a reader walks the top-level object. A reader for
+     * one lane ({@code expectedLane} set) checks the version and the lane as soon as they come; the
+     * {@link #header(Path)} reader ({@code expectedLane} null) checks only after the walk.
+     */
+    private static final class HeaderFields {
+        private final String name;
+        private final String expectedLane;
+        String format;
+        Integer version;
+        String lane;
+        String producer;
+        SummaryInput input;
+
+        HeaderFields(String name, String expectedLane) {
+            this.name = name;
+            this.expectedLane = expectedLane;
+        }
+
+        /** Takes the value of field {@code f} (current token {@code t}) if it is a header field; false otherwise. */
+        boolean take(String f, JsonToken t, JsonParser p) throws IOException, AuditException {
+            switch (f) {
+                case "format" -> format = p.getValueAsString();
+                case "schemaVersion" -> {
+                    version = p.getValueAsInt();
+                    if (expectedLane != null) {
+                        checkHeader();
+                    }
+                }
+                case "lane" -> {
+                    lane = p.getValueAsString();
+                    if (expectedLane != null && !expectedLane.equals(lane)) {
+                        throw new ConfigurationException("summary.error.lane", name, lane, expectedLane);
+                    }
+                }
+                case "producer" -> producer = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                case "input" -> input = input(p.readValueAsTree(), name);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether format, version, lane and input have all been read. */
+        boolean complete() {
+            return format != null && version != null && lane != null && input != null;
+        }
+
+        void checkHeader() throws ConfigurationException {
+            SummaryJson.checkHeader(name, format, version);
         }
     }
 

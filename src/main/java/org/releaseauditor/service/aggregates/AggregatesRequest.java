@@ -869,15 +869,7 @@ public record AggregatesRequest(List<Table> tables, Double threshold, String ope
             } catch (NumberFormatException e) {
                 throw new ConfigurationException("aggregate.error.option", "--dominance", spec, expected);
             }
-            if (kv.containsKey("op")) {
-                DominanceRule.Boundary b = DominanceRule.Boundary.parse(kv.get("op"));
-                if (b == null) {
-                    throw new ConfigurationException("aggregate.error.option", "--dominance op", kv.get("op"),
-                            "gt or ge");
-                }
-                dominanceOperator(b);
-            }
-            return this;
+            return dominanceOperator(kv.get("op"));
         }
 
         /** n and k of (n,k)-dominance; the boundary stays as it is ({@code gt} unless set). */

@@ -11,8 +11,7 @@ import org.releaseauditor.core.evaluation.EvaluationConfig;
 import org.releaseauditor.core.evaluation.ReleaseEvaluator;
 import org.releaseauditor.core.model.ImportOptions;
 import org.releaseauditor.service.ImportSettings;
-import org.releaseauditor.service.InputLocations;
-import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.LaneRequest;
 import org.releaseauditor.service.RequestJson;
 
@@ -167,7 +166,7 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
      * {@link #singlingOut(String)} takes the command-line syntax ({@code univariate,multivariate},
      * {@code univariate}, {@code multivariate} or {@code none}).
      */
-    public static final class Builder {
+    public static final class Builder extends LaneRequestBuilder<EvaluationRequest, Builder> {
         private final List<String> columns = new ArrayList<>();
         private int attacks = 500;
         private long seed = 1;
@@ -182,8 +181,6 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
         private String secret;
         private final List<String> inferenceAux = new ArrayList<>();
         private double tolerance = 0.05;
-        private final ImportSettings.Builder importing = new ImportSettings.Builder();
-        private final InputLocations inputs = new InputLocations();
 
         Builder() {
         }
@@ -206,16 +203,9 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
             importing.options(r.importOptions);
         }
 
-        private static void setList(List<String> target, List<String> values) {
-            if (values != null) {
-                target.clear();
-                values.stream().map(String::strip).filter(c -> !c.isEmpty()).forEach(target::add);
-            }
-        }
-
         /** The columns the attacks may use (replaces the list; empty = every column of the original). */
         public Builder columns(List<String> names) {
-            setList(columns, names);
+            replaceNames(columns, names);
             return this;
         }
 
@@ -297,13 +287,13 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
 
         /** Columns of the attacker's first source (replaces the list). */
         public Builder auxA(List<String> names) {
-            setList(auxA, names);
+            replaceNames(auxA, names);
             return this;
         }
 
         /** Columns of the attacker's second source (replaces the list). */
         public Builder auxB(List<String> names) {
-            setList(auxB, names);
+            replaceNames(auxB, names);
             return this;
         }
 
@@ -316,15 +306,13 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
 
         /** The secret of the inference attack; blank means no inference. */
         public Builder secret(String column) {
-            if (column != null) {
-                secret = column.isBlank() ? null : column.strip();
-            }
+            secret = optionalName(column, secret);
             return this;
         }
 
         /** Columns the inference attacker knows (replaces the list; empty = all but the secret). */
         public Builder inferenceAux(List<String> names) {
-            setList(inferenceAux, names);
+            replaceNames(inferenceAux, names);
             return this;
         }
 
@@ -335,32 +323,19 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
             return this;
         }
 
-        public ImportSettings.Builder importing() {
-            return importing;
-        }
-
         /** Where the original is (role {@code original}). */
         public Builder original(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(ORIGINAL, location);
-            }
-            return this;
+            return input(ORIGINAL, location);
         }
 
         /** Where the release is (role {@code release}). */
         public Builder release(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(RELEASE, location);
-            }
-            return this;
+            return input(RELEASE, location);
         }
 
         /** Where the control set is (role {@code control}). */
         public Builder control(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(CONTROL, location);
-            }
-            return this;
+            return input(CONTROL, location);
         }
 
         EvaluationRequest unchecked() {
@@ -370,6 +345,7 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
         }
 
         /** The request; a usage error when a value is out of range or the attacks do not fit together. */
+        @Override
         public EvaluationRequest build() throws ConfigurationException {
             if (attacks < 1 || attacks > ReleaseEvaluator.MAX_ATTACKS) {
                 throw new ConfigurationException("evaluation.error.attacks", attacks, ReleaseEvaluator.MAX_ATTACKS);
@@ -409,11 +385,6 @@ public record EvaluationRequest(List<String> columns, int attacks, long seed, do
                 throw new ConfigurationException("evaluation.error.nothingToRun");
             }
             return unchecked();
-        }
-
-        /** The request and the input locations given with it. */
-        public LaneCall<EvaluationRequest> buildCall() throws ConfigurationException {
-            return new LaneCall<>(build(), inputs.asMap());
         }
     }
 }

@@ -124,10 +124,7 @@ public final class MicrodataLane implements Lane<MicrodataRequest, MicrodataAnal
         if (r.quasiIdentifiers().isEmpty()) {
             throw new ConfigurationException("microdata.error.noQi");
         }
-        SummaryJson.Header h = SummaryJson.header(summary.path());
-        if (h.microdata() == null) {
-            throw new ConfigurationException("summary.error.lane", summary.path().toString(), h.lane(), name());
-        }
+        SummaryJson.Header h = SummarySource.header(summary.path(), name());
         if (r.household() != null && r.weight() == null) {
             throw new ConfigurationException("microdata.error.householdNeedsWeight");
         }

@@ -19,8 +19,7 @@ import org.releaseauditor.core.risk.Regions;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.core.risk.SnbVariant;
 import org.releaseauditor.service.ImportSettings;
-import org.releaseauditor.service.InputLocations;
-import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.LaneRequest;
 import org.releaseauditor.io.summary.SummaryJson;
 import org.releaseauditor.service.RequestJson;
@@ -199,7 +198,7 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
      * Builds a request. Holds every default of the lane; a null argument leaves a value as it is,
      * so a front end passes exactly what the user gave.
      */
-    public static final class Builder {
+    public static final class Builder extends LaneRequestBuilder<MicrodataRequest, Builder> {
         private final List<String> qis = new ArrayList<>();
         private final List<SensitiveAttribute> sensitive = new ArrayList<>();
         private String weight;
@@ -218,8 +217,6 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
         private Boolean survey;
         private String attacker = "prosecutor";
         private String attackerPreset;
-        private final ImportSettings.Builder importing = new ImportSettings.Builder();
-        private final InputLocations inputs = new InputLocations();
 
         Builder() {
         }
@@ -248,10 +245,7 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
 
         /** The quasi-identifiers (replaces the list). */
         public Builder quasiIdentifiers(List<String> columns) {
-            if (columns != null) {
-                qis.clear();
-                columns.stream().map(String::strip).filter(c -> !c.isEmpty()).forEach(qis::add);
-            }
+            replaceNames(qis, columns);
             return this;
         }
 
@@ -278,16 +272,12 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
         }
 
         public Builder weight(String column) {
-            if (column != null) {
-                weight = column.isBlank() ? null : column.strip();
-            }
+            weight = optionalName(column, weight);
             return this;
         }
 
         public Builder household(String column) {
-            if (column != null) {
-                household = column.isBlank() ? null : column.strip();
-            }
+            household = optionalName(column, household);
             return this;
         }
 
@@ -403,39 +393,23 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
         }
 
         public Builder attackerPreset(String name) {
-            if (name != null) {
-                attackerPreset = name.isBlank() ? null : name.strip();
-            }
+            attackerPreset = optionalName(name, attackerPreset);
             return this;
-        }
-
-        /** How the files are read (delimiter, encoding, types, SQLite table, …). */
-        public ImportSettings.Builder importing() {
-            return importing;
         }
 
         /** Where the analysed file is (role {@code data}). */
         public Builder data(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(DATA, location);
-            }
-            return this;
+            return input(DATA, location);
         }
 
         /** Where the population or superset table is (role {@code superset}). */
         public Builder superset(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(SUPERSET, location);
-            }
-            return this;
+            return input(SUPERSET, location);
         }
 
         /** Where a microdata summary is that is audited instead of the data (role {@code summary}). */
         public Builder summary(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(SUMMARY, location);
-            }
-            return this;
+            return input(SUMMARY, location);
         }
 
         /**
@@ -444,10 +418,7 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
          * called afterwards override these values; the lane then checks them against the summary.
          */
         public Builder fromSummary(Path file) throws AuditException {
-            SummaryJson.Header h = SummaryJson.header(file);
-            if (h.microdata() == null) {
-                throw new ConfigurationException("summary.error.lane", file.toString(), h.lane(), LANE);
-            }
+            SummaryJson.Header h = SummarySource.header(file, LANE);
             qis.clear();
             qis.addAll(h.microdata().quasiIdentifiers());
             sensitive.clear();
@@ -465,6 +436,7 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
         }
 
         /** The request; a usage error when a value is out of range or no QI is given. */
+        @Override
         public MicrodataRequest build() throws ConfigurationException {
             if (qis.isEmpty()) {
                 throw new ConfigurationException("microdata.error.noQi");
@@ -497,11 +469,6 @@ public record MicrodataRequest(List<String> quasiIdentifiers, List<SensitiveAttr
                 throw new ConfigurationException("microdata.error.attacker", attacker, String.join(", ", ATTACKERS));
             }
             return unchecked();
-        }
-
-        /** The request and the input locations given with it. */
-        public LaneCall<MicrodataRequest> buildCall() throws ConfigurationException {
-            return new LaneCall<>(build(), inputs.asMap());
         }
     }
 }

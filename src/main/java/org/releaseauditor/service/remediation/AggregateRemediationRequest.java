@@ -3,11 +3,9 @@ package org.releaseauditor.service.remediation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.service.LaneCall;
 import org.releaseauditor.service.RequestJson;
 import org.releaseauditor.service.aggregates.AggregatesRequest;
 
@@ -80,15 +78,9 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
     }
 
     public static AggregateRemediationRequest fromJson(String json) throws ConfigurationException {
-        ObjectNode n = RequestJson.parseObject(json, "remediation request");
-        RequestJson.Reader r = Remediations.header(n, AggregatesRequest.LANE);
         Builder b = new Builder();
-        ObjectNode analysis = r.object("analysis");
-        if (analysis == null) {
-            throw new ConfigurationException("remediation.request.noAnalysis", AggregatesRequest.LANE);
-        }
-        b.analysis(AggregatesRequest.fromJson(analysis.toString()));
-        b.policy(r.string("policy"));
+        RequestJson.Reader r = RemediationBuilder.readCommon(json, AggregatesRequest.LANE, b,
+                AggregatesRequest::fromJson);
         b.objective(r.string("objective"));
         b.token(r.string("token"));
         b.maxRounds(r.integer("maxRounds"));
@@ -101,65 +93,32 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
     }
 
     /** Builds a request; holds every remediation default of the aggregates lane. */
-    public static final class Builder {
-        private AggregatesRequest analysis;
-        private final Map<String, String> analysisInputs = new LinkedHashMap<>();
-        private String policy;
+    public static final class Builder extends RemediationBuilder<AggregatesRequest, Builder> {
         private String objective = "total";
         private String token = "x";
         private int maxRounds = 200;
         private int cleanupBudget = 100;
-        private boolean warnAsFail = false;
         private String method = "suppress";
         private Integer roundingBase;
-        private final Map<String, String> outputs = new LinkedHashMap<>();
         private final List<String> unnamedOutputs = new java.util.ArrayList<>();
 
         Builder() {
         }
 
         Builder(AggregateRemediationRequest r) {
-            analysis = r.analysis;
-            policy = r.policy;
+            super(r.analysis, r.policy, r.warnAsFail);
             objective = r.objective;
             token = r.token;
             maxRounds = r.maxRounds;
             cleanupBudget = r.cleanupBudget;
-            warnAsFail = r.warnAsFail;
             method = r.method;
             roundingBase = r.roundingBase;
-        }
-
-        public Builder analysis(AggregatesRequest request) {
-            if (request != null) {
-                analysis = request;
-            }
-            return this;
-        }
-
-        public Builder analysis(LaneCall<AggregatesRequest> call) {
-            if (call != null) {
-                analysis = call.request();
-                analysisInputs.putAll(call.inputs());
-            }
-            return this;
-        }
-
-        public Builder policy(String ref) {
-            if (ref != null) {
-                policy = ref.isBlank() ? null : ref.strip();
-            }
-            return this;
         }
 
         /** {@code total} or {@code cells}. */
         public Builder objective(String o) throws ConfigurationException {
             if (o != null) {
-                String v = o.strip().toLowerCase(Locale.ROOT);
-                if (!OBJECTIVES.contains(v)) {
-                    throw new ConfigurationException("remediation.request.objective", o, String.join(", ", OBJECTIVES));
-                }
-                objective = v;
+                objective = choice(o, OBJECTIVES, "remediation.request.objective");
             }
             return this;
         }
@@ -189,21 +148,10 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
             return this;
         }
 
-        public Builder warnAsFail(Boolean w) {
-            if (w != null) {
-                warnAsFail = w;
-            }
-            return this;
-        }
-
         /** {@code suppress}, {@code coarsen} or {@code round}. */
         public Builder method(String m) throws ConfigurationException {
             if (m != null) {
-                String v = m.strip().toLowerCase(Locale.ROOT);
-                if (!METHODS.contains(v)) {
-                    throw new ConfigurationException("remediation.request.method", m, String.join(", ", METHODS));
-                }
-                method = v;
+                method = choice(m, METHODS, "remediation.request.method");
             }
             return this;
         }
@@ -249,9 +197,7 @@ public record AggregateRemediationRequest(AggregatesRequest analysis, String pol
             if (analysis == null || analysis.tables().isEmpty()) {
                 throw new ConfigurationException("aggregate.error.noTables");
             }
-            if (policy == null) {
-                throw new ConfigurationException("remediation.request.noPolicy", AggregatesRequest.LANE);
-            }
+            requirePolicy(AggregatesRequest.LANE);
             if (maxRounds < 1) {
                 throw new ConfigurationException("remediation.request.rounds", maxRounds);
             }

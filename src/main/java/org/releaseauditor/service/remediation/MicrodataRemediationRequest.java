@@ -18,7 +18,7 @@ import org.releaseauditor.core.remediation.microdata.MicrodataSearchOptions;
 import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.service.InputLocations;
-import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.RequestJson;
 import org.releaseauditor.service.microdata.MicrodataRequest;
 
@@ -113,15 +113,9 @@ public record MicrodataRemediationRequest(MicrodataRequest analysis, String poli
 
     /** Reads a request (canonical or hand-written JSON; absent fields keep their defaults). */
     public static MicrodataRemediationRequest fromJson(String json) throws ConfigurationException {
-        ObjectNode n = RequestJson.parseObject(json, "remediation request");
-        RequestJson.Reader r = Remediations.header(n, MicrodataRequest.LANE);
         Builder b = new Builder();
-        ObjectNode analysis = r.object("analysis");
-        if (analysis == null) {
-            throw new ConfigurationException("remediation.request.noAnalysis", MicrodataRequest.LANE);
-        }
-        b.analysis(MicrodataRequest.fromJson(analysis.toString()));
-        b.policy(r.string("policy"));
+        RequestJson.Reader r = RemediationBuilder.readCommon(json, MicrodataRequest.LANE, b,
+                MicrodataRequest::fromJson);
         b.measure(r.string("measure"));
         b.maxSuppression(r.number("maxSuppression"));
         ObjectNode h = r.object("hierarchies");
@@ -156,61 +150,29 @@ public record MicrodataRemediationRequest(MicrodataRequest analysis, String poli
      * Builds a request. Holds every remediation default of the microdata lane; a null argument
      * leaves a value as it is, so a front end passes exactly what the user gave.
      */
-    public static final class Builder {
-        private MicrodataRequest analysis;
-        private final Map<String, String> analysisInputs = new LinkedHashMap<>();
-        private String policy;
+    public static final class Builder extends RemediationBuilder<MicrodataRequest, Builder> {
         private LossMeasure measure = LossMeasure.LOSS;
         private double maxSuppression = 0.05;
         private String defaultHierarchy = "auto";
         private final Map<String, String> hierarchies = new LinkedHashMap<>();
         private final Map<String, Integer> levels = new LinkedHashMap<>();
         private final List<String> drop = new ArrayList<>();
-        private boolean warnAsFail = false;
         private int paretoBudget = 1000;
         private int cacheMegabytes = 256;
         private final InputLocations inputs = new InputLocations();
-        private final Map<String, String> outputs = new LinkedHashMap<>();
 
         Builder() {
         }
 
         Builder(MicrodataRemediationRequest r) {
-            analysis = r.analysis;
-            policy = r.policy;
+            super(r.analysis, r.policy, r.warnAsFail);
             measure = r.measure;
             maxSuppression = r.maxSuppression;
             hierarchies.putAll(r.hierarchies);
             levels.putAll(r.levels);
             drop.addAll(r.dropColumns);
-            warnAsFail = r.warnAsFail;
             paretoBudget = r.paretoBudget;
             cacheMegabytes = r.cacheMegabytes;
-        }
-
-        /** The microdata request of the audit. */
-        public Builder analysis(MicrodataRequest request) {
-            if (request != null) {
-                analysis = request;
-            }
-            return this;
-        }
-
-        /** The microdata request with the locations of its inputs ({@code --data FILE}). */
-        public Builder analysis(LaneCall<MicrodataRequest> call) {
-            if (call != null) {
-                analysis = call.request();
-                analysisInputs.putAll(call.inputs());
-            }
-            return this;
-        }
-
-        /** The policy: a built-in id or a policy file. */
-        public Builder policy(String ref) {
-            if (ref != null) {
-                policy = ref.isBlank() ? null : ref.strip();
-            }
-            return this;
         }
 
         /** {@code loss}, {@code discernibility}, {@code entropy} or {@code precision}. */
@@ -326,17 +288,7 @@ public record MicrodataRemediationRequest(MicrodataRequest analysis, String poli
 
         /** Columns left out of the copy (replaces the list). */
         public Builder dropColumns(List<String> columns) {
-            if (columns != null) {
-                drop.clear();
-                columns.stream().map(String::strip).filter(c -> !c.isEmpty()).forEach(drop::add);
-            }
-            return this;
-        }
-
-        public Builder warnAsFail(Boolean w) {
-            if (w != null) {
-                warnAsFail = w;
-            }
+            LaneRequestBuilder.replaceNames(drop, columns);
             return this;
         }
 
@@ -356,13 +308,7 @@ public record MicrodataRemediationRequest(MicrodataRequest analysis, String poli
 
         /** Where the copy is written ({@code --write FILE}); default: {@code <name>_remediated.csv} in the working folder. */
         public Builder write(String file) throws ConfigurationException {
-            if (file != null) {
-                if (file.isBlank()) {
-                    throw new ConfigurationException("lane.error.emptyLocation", RemediationCall.COPY);
-                }
-                outputs.put(RemediationCall.COPY, file.strip());
-            }
-            return this;
+            return copyTo(file);
         }
 
         /** The builder's current values of the remediation options as text (help messages). */
@@ -382,9 +328,7 @@ public record MicrodataRemediationRequest(MicrodataRequest analysis, String poli
             if (analysis == null || analysis.quasiIdentifiers().isEmpty()) {
                 throw new ConfigurationException("microdata.error.noQi");
             }
-            if (policy == null) {
-                throw new ConfigurationException("remediation.request.noPolicy", MicrodataRequest.LANE);
-            }
+            requirePolicy(MicrodataRequest.LANE);
             if (!(maxSuppression >= 0 && maxSuppression <= 1)) {
                 throw new ConfigurationException("remediation.request.maxSuppression", maxSuppression);
             }

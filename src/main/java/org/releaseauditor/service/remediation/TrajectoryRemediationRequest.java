@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.releaseauditor.core.error.ConfigurationException;
-import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.RequestJson;
 import org.releaseauditor.service.trajectories.TrajectoriesRequest;
 
@@ -93,15 +92,9 @@ public record TrajectoryRemediationRequest(TrajectoriesRequest analysis, String 
 
     /** Reads a request (canonical or hand-written JSON; absent fields keep their defaults). */
     public static TrajectoryRemediationRequest fromJson(String json) throws ConfigurationException {
-        ObjectNode n = RequestJson.parseObject(json, "remediation request");
-        RequestJson.Reader r = Remediations.header(n, TrajectoriesRequest.LANE);
         Builder b = new Builder();
-        ObjectNode analysis = r.object("analysis");
-        if (analysis == null) {
-            throw new ConfigurationException("remediation.request.noAnalysis", TrajectoriesRequest.LANE);
-        }
-        b.analysis(TrajectoriesRequest.fromJson(analysis.toString()));
-        b.policy(r.string("policy"));
+        RequestJson.Reader r = RemediationBuilder.readCommon(json, TrajectoriesRequest.LANE, b,
+                TrajectoriesRequest::fromJson);
         b.spatial(r.strings("spatial"));
         b.temporal(r.strings("temporal"));
         b.searchCap(r.bool("searchCap"));
@@ -121,53 +114,23 @@ public record TrajectoryRemediationRequest(TrajectoriesRequest analysis, String 
     }
 
     /** Builds a request; holds every remediation default of the trajectories lane. */
-    public static final class Builder {
-        private TrajectoriesRequest analysis;
-        private final Map<String, String> analysisInputs = new LinkedHashMap<>();
-        private String policy;
+    public static final class Builder extends RemediationBuilder<TrajectoriesRequest, Builder> {
         private final List<String> spatial = new ArrayList<>();
         private final List<String> temporal = new ArrayList<>();
         private boolean searchCap = true;
         private String apply = "auto";
         private At at;
-        private boolean warnAsFail = false;
-        private final Map<String, String> outputs = new LinkedHashMap<>();
 
         Builder() {
         }
 
         Builder(TrajectoryRemediationRequest r) {
-            analysis = r.analysis;
-            policy = r.policy;
+            super(r.analysis, r.policy, r.warnAsFail);
             spatial.addAll(r.spatial);
             temporal.addAll(r.temporal);
             searchCap = r.searchCap;
             apply = r.apply;
             at = r.at;
-            warnAsFail = r.warnAsFail;
-        }
-
-        public Builder analysis(TrajectoriesRequest request) {
-            if (request != null) {
-                analysis = request;
-            }
-            return this;
-        }
-
-        /** The trajectories request with the locations of its inputs. */
-        public Builder analysis(LaneCall<TrajectoriesRequest> call) {
-            if (call != null) {
-                analysis = call.request();
-                analysisInputs.putAll(call.inputs());
-            }
-            return this;
-        }
-
-        public Builder policy(String ref) {
-            if (ref != null) {
-                policy = ref.isBlank() ? null : ref.strip();
-            }
-            return this;
         }
 
         /**
@@ -198,10 +161,7 @@ public record TrajectoryRemediationRequest(TrajectoriesRequest analysis, String 
 
         /** Coarser temporal resolutions to try (replaces the list; empty: automatic). */
         public Builder temporal(List<String> specs) {
-            if (specs != null) {
-                temporal.clear();
-                specs.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(temporal::add);
-            }
+            LaneRequestBuilder.replaceNames(temporal, specs);
             return this;
         }
 
@@ -215,11 +175,7 @@ public record TrajectoryRemediationRequest(TrajectoriesRequest analysis, String 
         /** {@code auto}, {@code resolution} or {@code cap}. */
         public Builder apply(String choice) throws ConfigurationException {
             if (choice != null) {
-                String c = choice.strip().toLowerCase(Locale.ROOT);
-                if (!APPLY.contains(c)) {
-                    throw new ConfigurationException("remediation.request.apply", choice, String.join(", ", APPLY));
-                }
-                apply = c;
+                apply = choice(choice, APPLY, "remediation.request.apply");
             }
             return this;
         }
@@ -271,22 +227,9 @@ public record TrajectoryRemediationRequest(TrajectoriesRequest analysis, String 
             return at(s, t, cap);
         }
 
-        public Builder warnAsFail(Boolean w) {
-            if (w != null) {
-                warnAsFail = w;
-            }
-            return this;
-        }
-
         /** Where the copy is written; default: {@code <name>_remediated.csv} in the working folder. */
         public Builder write(String file) throws ConfigurationException {
-            if (file != null) {
-                if (file.isBlank()) {
-                    throw new ConfigurationException("lane.error.emptyLocation", RemediationCall.COPY);
-                }
-                outputs.put(RemediationCall.COPY, file.strip());
-            }
-            return this;
+            return copyTo(file);
         }
 
         Map<String, String> defaults() {
@@ -303,9 +246,7 @@ public record TrajectoryRemediationRequest(TrajectoriesRequest analysis, String 
                 throw new ConfigurationException("remediation.request.noAnalysis", TrajectoriesRequest.LANE);
             }
             analysis.toBuilder().build();
-            if (policy == null) {
-                throw new ConfigurationException("remediation.request.noPolicy", TrajectoriesRequest.LANE);
-            }
+            requirePolicy(TrajectoriesRequest.LANE);
             if (apply.equals("cap") && !searchCap && at == null) {
                 throw new ConfigurationException("remediation.request.capOff");
             }

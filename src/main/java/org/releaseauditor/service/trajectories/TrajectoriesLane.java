@@ -131,11 +131,7 @@ public final class TrajectoriesLane implements Lane<TrajectoriesRequest, Traject
         if (r.topN() > 0) {
             throw new ConfigurationException("summary.error.needsEvents", "--top-n");
         }
-        SummaryJson.Header h = SummaryJson.header(ref.path());
-        TrajectorySummary.Options o = h.trajectories();
-        if (o == null) {
-            throw new ConfigurationException("summary.error.lane", ref.path().toString(), h.lane(), name());
-        }
+        TrajectorySummary.Options o = SummarySource.header(ref.path(), name()).trajectories();
         same("--user", r.user(), o.user());
         same("--time", r.time(), o.time());
         same("--location", r.location(), o.location());

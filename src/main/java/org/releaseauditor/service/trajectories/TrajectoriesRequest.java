@@ -22,10 +22,8 @@ import org.releaseauditor.core.trajectory.EventColumns;
 import org.releaseauditor.core.trajectory.HomeWork;
 import org.releaseauditor.core.trajectory.SpatialResolution;
 import org.releaseauditor.core.trajectory.TemporalResolution;
-import org.releaseauditor.io.summary.SummaryJson;
 import org.releaseauditor.service.ImportSettings;
-import org.releaseauditor.service.InputLocations;
-import org.releaseauditor.service.LaneCall;
+import org.releaseauditor.service.LaneRequestBuilder;
 import org.releaseauditor.service.LaneRequest;
 import org.releaseauditor.service.RequestJson;
 import org.releaseauditor.service.SummarySource;
@@ -273,7 +271,7 @@ public record TrajectoriesRequest(String user, String time, String location, Str
      * The text setters take the command-line syntax ({@code --points 1..5}, {@code --attacks
      * location:1-3,home-work}, {@code --sweep 'spatial=…;temporal=…'}, {@code --home-work 20-7,9-17}).
      */
-    public static final class Builder {
+    public static final class Builder extends LaneRequestBuilder<TrajectoriesRequest, Builder> {
         private String user;
         private String time;
         private String location;
@@ -297,8 +295,6 @@ public record TrajectoriesRequest(String user, String time, String location, Str
         private int sweepPoints = 4;
         private int[] homeWork = {20, 7, 9, 17};
         private int topN = 3;
-        private final ImportSettings.Builder importing = new ImportSettings.Builder();
-        private final InputLocations inputs = new InputLocations();
 
         Builder() {
         }
@@ -332,41 +328,34 @@ public record TrajectoriesRequest(String user, String time, String location, Str
             importing.options(r.importOptions);
         }
 
-        private static String col(String s, String old) {
-            return s == null ? old : s.isBlank() ? null : s.strip();
-        }
-
         public Builder user(String column) {
-            user = col(column, user);
+            user = optionalName(column, user);
             return this;
         }
 
         public Builder time(String column) {
-            time = col(column, time);
+            time = optionalName(column, time);
             return this;
         }
 
         public Builder location(String column) {
-            location = col(column, location);
+            location = optionalName(column, location);
             return this;
         }
 
         public Builder lat(String column) {
-            lat = col(column, lat);
+            lat = optionalName(column, lat);
             return this;
         }
 
         public Builder lng(String column) {
-            lng = col(column, lng);
+            lng = optionalName(column, lng);
             return this;
         }
 
         /** Attribute columns (replaces the list). */
         public Builder attributes(List<String> columns) {
-            if (columns != null) {
-                attributes.clear();
-                columns.stream().map(String::strip).filter(c -> !c.isEmpty()).forEach(attributes::add);
-            }
+            replaceNames(attributes, columns);
             return this;
         }
 
@@ -544,10 +533,7 @@ public record TrajectoriesRequest(String user, String time, String location, Str
         }
 
         public Builder sweepTemporal(List<String> specs) {
-            if (specs != null) {
-                sweepTemporal.clear();
-                specs.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(sweepTemporal::add);
-            }
+            replaceNames(sweepTemporal, specs);
             return this;
         }
 
@@ -599,24 +585,14 @@ public record TrajectoriesRequest(String user, String time, String location, Str
             return this;
         }
 
-        public ImportSettings.Builder importing() {
-            return importing;
-        }
-
         /** Where the event file is (role {@code events}). */
         public Builder events(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(EVENTS, location);
-            }
-            return this;
+            return input(EVENTS, location);
         }
 
         /** Where a trajectory summary is that is audited instead of the events (role {@code summary}). */
         public Builder summary(String location) throws ConfigurationException {
-            if (location != null) {
-                inputs.put(SUMMARY, location);
-            }
-            return this;
+            return input(SUMMARY, location);
         }
 
         /**
@@ -626,11 +602,7 @@ public record TrajectoriesRequest(String user, String time, String location, Str
          * these values; the lane then checks them against the summary.
          */
         public Builder fromSummary(Path file) throws AuditException {
-            SummaryJson.Header h = SummaryJson.header(file);
-            TrajectorySummary.Options o = h.trajectories();
-            if (o == null) {
-                throw new ConfigurationException("summary.error.lane", file.toString(), h.lane(), LANE);
-            }
+            TrajectorySummary.Options o = SummarySource.header(file, LANE).trajectories();
             user = o.user();
             time = o.time();
             location = o.location();
@@ -672,6 +644,7 @@ public record TrajectoriesRequest(String user, String time, String location, Str
         }
 
         /** The request; a usage error when a value is missing, out of range or not understood. */
+        @Override
         public TrajectoriesRequest build() throws ConfigurationException {
             if (user == null) {
                 throw new ConfigurationException("trajectory.error.missingColumn", "pseudonym", "--user", "user");
@@ -747,11 +720,6 @@ public record TrajectoriesRequest(String user, String time, String location, Str
             if (!ok) {
                 throw new ConfigurationException("trajectory.error.badNumber", option, value, expected);
             }
-        }
-
-        /** The request and the input locations given with it. */
-        public LaneCall<TrajectoriesRequest> buildCall() throws ConfigurationException {
-            return new LaneCall<>(build(), inputs.asMap());
         }
     }
 
