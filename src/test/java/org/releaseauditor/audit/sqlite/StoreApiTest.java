@@ -226,19 +226,28 @@ class StoreApiTest {
         s.close();
         assertEquals("audit.error.closed", assertThrows(AuditStoreException.class,
                 () -> s.appendEvent("a", "NOTE", null, null, null, null)).messageKey());
+        // every write checks the store itself first: a closed store says "closed", not whatever
+        // its closed connection would raise
+        for (var write : writes(s)) {
+            assertEquals("audit.error.closed", assertThrows(AuditStoreException.class, write).messageKey());
+        }
         try (JdbcAuditStore ro = JdbcAuditStore.open(f, true, "t")) {
             assertTrue(ro.readOnly());
-            for (var write : List.<org.junit.jupiter.api.function.Executable>of(
-                    () -> ro.addDataset(new NewDataset("/x", A, 1, Instant.EPOCH, "{}"), "a"),
-                    () -> ro.addRoleAssignment(1, "c", "r", "a"), () -> ro.addAttackerModel("n", "{}", "a"),
-                    () -> ro.addRun(new NewRun("l", "v", "{}", "{}", List.of()), "a"),
-                    () -> ro.addFindings(1, new NewFindings("p", "1", "{}", List.of()), "a"),
-                    () -> ro.addDecision(new NewDecision(DecisionOutcome.REJECT, "", "r", "a", "{}", null, List.of())),
-                    () -> ro.addReview(1, "r", ""))) {
+            for (var write : writes(ro)) {
                 assertEquals("audit.error.readOnly", assertThrows(AuditStoreException.class, write).messageKey());
             }
             assertEquals(8, ro.events().size());
         }
+    }
+
+    private static List<org.junit.jupiter.api.function.Executable> writes(JdbcAuditStore st) {
+        return List.of(
+                () -> st.addDataset(new NewDataset("/x", A, 1, Instant.EPOCH, "{}"), "a"),
+                () -> st.addRoleAssignment(1, "c", "r", "a"), () -> st.addAttackerModel("n", "{}", "a"),
+                () -> st.addRun(new NewRun("l", "v", "{}", "{}", List.of()), "a"),
+                () -> st.addFindings(1, new NewFindings("p", "1", "{}", List.of()), "a"),
+                () -> st.addDecision(new NewDecision(DecisionOutcome.REJECT, "", "r", "a", "{}", null, List.of())),
+                () -> st.addReview(1, "r", ""));
     }
 
     @Test

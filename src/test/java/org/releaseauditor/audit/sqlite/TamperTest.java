@@ -35,7 +35,7 @@ class TamperTest {
     /** Event 7 is the decision event (all columns non-null); event 8 follows it. */
     @ParameterizedTest
     @CsvSource(delimiter = ';', textBlock = """
-            id             ; id = 70                                                   ;  expected 7
+            id             ; id = 70                                                   ; position 7: id column is 8, expected 7
             occurred_at    ; occurred_at = '2020-01-01T00:00:00Z'                      ; event 7: stored hash
             actor          ; actor = 'mallory'                                         ; event 7: stored hash
             action         ; action = 'NOTE'                                           ; event 7: stored hash
@@ -44,7 +44,7 @@ class TamperTest {
             result_json    ; result_json = replace(result_json, 'decision', 'decisiom') ; event 7: stored hash
             rationale      ; rationale = rationale || ' not'                           ; event 7: stored hash
             app_version    ; app_version = '9.9'                                       ; event 7: stored hash
-            prev_hash      ; prev_hash = replace(prev_hash, substr(prev_hash, 1, 1), 'x') ; event 7: prev_hash
+            prev_hash      ; prev_hash = replace(prev_hash, substr(prev_hash, 1, 1), 'x') ; event 7: prev_hash column does not equal the hash of event 6
             hash           ; hash = replace(hash, substr(hash, 1, 1), 'x')             ; event 7: the hash column was changed
             """)
     void everyEventColumnChangeIsDetected(String column, String set, String expected) throws Exception {
@@ -97,7 +97,7 @@ class TamperTest {
         Path f = CaseFixture.fullCase(dir);
         CaseFixture.sql(f, "DROP TRIGGER audit_event_no_delete", "DELETE FROM audit_event WHERE id = 4");
         String b = broken(verify(f));
-        assertTrue(b.contains("id column is 5, expected 4"), b);
+        assertTrue(b.contains("event at position 4: id column is 5, expected 4"), b);
     }
 
     @Test
