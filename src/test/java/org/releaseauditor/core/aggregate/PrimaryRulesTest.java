@@ -126,6 +126,32 @@ class PrimaryRulesTest {
         assertEquals(List.of("dominance"), unsafe.get(0).rules());
     }
 
+    @Test
+    void tableStatisticsOfTheMagnitudeRulesWorkedByHand() throws Exception {
+        // s1: 6, 3, 1 (sum 10): top1 0.6, top2 0.9, p ratio (10 - 9) / 6 = 1/6
+        // s2: 4, 4, 2 (sum 10): top1 0.4, top2 0.8, p ratio 2 / 4 = 0.5
+        // s3: one contribution of 0: no share, no ratio, counted as all-zero magnitude
+        // Total: 6, 4, 4, 3, 2, 1, 0 (sum 20): top1 0.3, top2 0.5, p ratio 10 / 6
+        CountTable t = table("S", List.of("sector"), row("s1", 3), row("s2", 3), row("s3", 1), row("Total", 7));
+        Dataset contrib = dataset(List.of("sector", "firm", "spend"), List.of(List.of("s1", "A", "6"),
+                List.of("s1", "B", "3"), List.of("s1", "C", "1"), List.of("s2", "D", "4"), List.of("s2", "E", "4"),
+                List.of("s2", "F", "2"), List.of("s3", "G", "0")));
+        CountTable withC = CountTableReader.attachContributions(t, contrib, "c.csv", "firm", "spend",
+                ProgressMonitor.none());
+        // p = 20 through the normal rule path: s1 has 1 < 0.2 * 6 = 1.2 left over, so it is unsafe
+        TableRuleResult r = PrimaryRules.apply(ReleaseSet.of(withC), new PrimaryRuleConfig(null, 0, 0, 20),
+                ProgressMonitor.none()).get(0);
+        assertEquals(0.6, r.maxTop1Share(), 1e-12);
+        assertEquals(0.9, r.maxTop2Share(), 1e-12);
+        assertEquals(1.0 / 6, r.minPRatio(), 1e-12);
+        assertEquals(1, r.zeroMagnitudeCells());
+        assertEquals(0, r.zeroCells());
+        assertEquals(1, r.minCount());
+        assertEquals(1, r.unsafe().size());
+        assertEquals(List.of("s1"), r.unsafe().get(0).cell());
+        assertEquals(List.of("p-percent"), r.unsafe().get(0).rules());
+    }
+
     private static List<Double> box(double[] v) {
         return java.util.Arrays.stream(v).boxed().toList();
     }
