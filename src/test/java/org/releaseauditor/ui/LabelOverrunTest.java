@@ -68,31 +68,6 @@ class LabelOverrunTest {
             // path is in the tooltip / the case header
             "^.*\\.rcase\\)?$", "case file names can be any length");
 
-    /**
-     * Cuts found by this walk and NOT fixed yet (issue 13 part 5 ran out of time; each group names
-     * the panel and why it is tight). These are failures, not intentional elisions: remove an entry
-     * when its panel is fixed, and the test guards it from then on. Whole texts, EN and DE.
-     */
-    static final Set<String> NOT_YET_FIXED = Set.of(
-            // What-if panels (the What-if helper's area): three columns (levels, comparison, chart)
-            // side by side in the lower half of a dashboard; needs a layout that stacks them
-            "Minimum group 5 (min-group-5)", "Minimum cell 10 (min-cell-10)", "Generalisation levels",
-            "Generalisierungsstufen", "Remediated copy, re-audited", "Bereinigte Kopie, erneut geprüft",
-            "Not even the allowed suppression makes this pass, so it is shown without suppression. Information"
-                    + " loss is computed for passing changes only.",
-            "Nicht einmal die erlaubte Unterdrückung lässt dies bestehen; daher ohne Unterdrückung gezeigt. Der"
-                    + " Informationsverlust wird nur für bestehende Änderungen berechnet.",
-            "Events per person", "Ereignisse pro Person", "all", "alle", "withheld persons", "gesperrte Personen",
-            "Protection of withheld cells", "Schutz gesperrter Zellen", "Protection (counts)", "Schutz (Anzahl)",
-            "Protection (%)", "Schutz (%)", "0 %",
-            // trajectories and aggregates settings panels: a grid of label + field rows in a side panel
-            // of about 290 px; the latitude/longitude pair and the seed row need their own lines
-            "lat", "lon", "seed", "Seed", "none (locations as given)", "Night (from, to)", "k %",
-            "off: choose the ground-truth trajectories (…)", "aus: wählen Sie die echten Trajektorien (…)",
-            "Person, Zeitfenster, Gebiet", "Gleichstand-Stichproben",
-            // evaluation attack table and the import wizard's type combo inside a table cell
-            "Herausgreifen (mehrere Merkmale)", "monthly_spend", "Kategorie (Bezeichnung)");
-
     /** What counts as a raw enum name in user text. */
     static final Pattern ENUM_STYLE = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\b(PROSECUTOR|JOURNALIST"
             + "|MARKETER|APPROVE|REJECT|NOT_JUDGED|SENSITIVE|INSENSITIVE|IDENTIFYING|CURRENT|OUTDATED|COMPUTING|PARTIAL"
@@ -293,7 +268,7 @@ class LabelOverrunTest {
         for (OverrunWalk.Cut c : r.cuts()) {
             // a long free text (a suggestion's reason in the import wizard, a rationale in the audit
             // trail) may be elided in its table cell when the cell's tooltip shows it whole
-            if (!c.inTooltip() && !NOT_YET_FIXED.contains(c.text())
+            if (!c.inTooltip()
                     && ALLOWED_CUTS.keySet().stream().noneMatch(p -> c.text().matches(p))) {
                 cuts.putIfAbsent(c.text() + "\u0000" + c.rendered(), c.toString());
             }

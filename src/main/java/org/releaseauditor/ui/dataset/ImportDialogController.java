@@ -19,6 +19,7 @@ import org.releaseauditor.core.model.AttributeRole;
 import org.releaseauditor.core.model.ColumnType;
 import org.releaseauditor.core.model.SniffResult;
 import org.releaseauditor.ui.AppContext;
+import org.releaseauditor.ui.fx.ColumnFit;
 import org.releaseauditor.ui.fx.FxTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +126,11 @@ public final class ImportDialogController {
         name.setPrefWidth(170);
         type.setPrefWidth(130);
         role.setPrefWidth(170);
+        // every choice fits its cell in the UI language ("Kategorie (Bezeichnung)")
+        ColumnFit.atLeast(type, java.util.Arrays.stream(ColumnType.values()).map(ImportDialogController::typeName)
+                .toList());
+        ColumnFit.atLeast(role, java.util.Arrays.stream(AttributeRole.values())
+                .map(r -> Messages.get("role." + r.name())).toList());
         TableColumn<RoleRow, String> reason = new TableColumn<>(Messages.get("import.col.reason"));
         reason.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().reason()));
         reason.setPrefWidth(560);

@@ -155,6 +155,7 @@ public final class EvaluationDashboardController {
             AttackRow row = vm.rows().get(i);
             Label head = new Label(Messages.get(e.attacks().get(i).type().labelKey()));
             head.getStyleClass().add("panel-title");
+            head.setWrapText(true); // "Herausgreifen (mehrere Merkmale)" is wider than the readings column
             Label text = new Label(row.reading());
             text.setWrapText(true);
             text.setId("reading-" + row.key().replace('.', '-'));

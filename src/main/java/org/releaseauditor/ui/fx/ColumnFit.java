@@ -103,6 +103,28 @@ public final class ColumnFit {
         }
     }
 
+    /**
+     * Keeps {@code c} at least as wide as the widest of {@code shown}: for a column whose values are
+     * shown through a converter (a choice of types or roles in a combo box cell), which {@link #fit}
+     * cannot measure. Leaves room for the combo box's arrow while the cell is edited.
+     */
+    public static void atLeast(TableColumn<?, ?> c, java.util.Collection<String> shown) {
+        double w = width(c.getText(), HEADER) + 26;
+        for (String s : shown) {
+            w = Math.max(w, width(s, CELL) + 20 + COMBO_ARROW);
+        }
+        w = Math.ceil(w);
+        if (c.getMinWidth() < w) {
+            c.setMinWidth(w);
+        }
+        if (c.getPrefWidth() < w) {
+            c.setPrefWidth(w);
+        }
+    }
+
+    /** The width of a combo box's arrow button (a cell being edited shows one). */
+    private static final double COMBO_ARROW = 28;
+
     private static double width(String s, Font f) {
         if (s == null || s.isEmpty()) {
             return 0;

@@ -14,6 +14,10 @@ import org.releaseauditor.core.i18n.Messages;
  * labels have the ids {@code <card>Before} and {@code <card>After}.
  */
 final class CompareGrid {
+    /** Widest a metric name is laid out before it wraps (keeps the levels and the grid side by side). */
+    static final double METRIC_WIDTH = 140;
+    /** Widest a column head is laid out before it wraps. */
+    static final double HEADER_WIDTH = 170;
 
     private CompareGrid() {
     }
@@ -27,7 +31,10 @@ final class CompareGrid {
         for (CompareCard c : cards) {
             Label title = new Label(c.title());
             title.getStyleClass().add("whatif-metric");
-            title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // a long metric name wraps within its column instead of widening the grid (issue 13.5)
+            title.setWrapText(true);
+            title.setMaxWidth(METRIC_WIDTH);
+            title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             Tooltip tip = new Tooltip(c.explanation());
             tip.setWrapText(true);
             tip.setMaxWidth(360);
@@ -44,7 +51,10 @@ final class CompareGrid {
     private static Label header(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("panel-title");
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a column head is short; never elided
+        // "Remediated copy, re-audited" wraps onto two lines within the width of its value column
+        l.setWrapText(true);
+        l.setMaxWidth(HEADER_WIDTH);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

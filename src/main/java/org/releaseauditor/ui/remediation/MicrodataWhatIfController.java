@@ -104,6 +104,7 @@ public final class MicrodataWhatIfController {
         List<javafx.scene.Node> rows = new ArrayList<>();
         Label title = new Label(Messages.get("whatif.levels"));
         title.getStyleClass().add("panel-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         rows.add(title);
         Label hint = new Label(Messages.get("whatif.levels.explain"));
         hint.getStyleClass().add("explain");
