@@ -141,7 +141,7 @@ public final class DecisionPanelController {
         policyBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(PolicyProfile p) {
-                return p == null ? "" : p.title() + " (" + p.id() + " " + p.version() + ")";
+                return p == null ? "" : p.displayTitle() + " (" + p.id() + " " + p.version() + ")";
             }
 
             @Override
