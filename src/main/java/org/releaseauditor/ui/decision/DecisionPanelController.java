@@ -118,7 +118,8 @@ public final class DecisionPanelController {
         initDecisionForm();
         messageLabel.textProperty().bind(vm.messageProperty());
         TableColumn<RunEntry, String> id = col(Messages.get("case.col.run"), r -> Long.toString(r.id()));
-        TableColumn<RunEntry, String> lane = col(Messages.get("case.col.lane"), RunEntry::lane);
+        TableColumn<RunEntry, String> lane = col(Messages.get("case.col.lane"),
+                r -> Messages.laneName(Messages.locale(), r.lane()));
         TableColumn<RunEntry, String> at = col(Messages.get("case.col.at"), r -> r.at().toString());
         TableColumn<RunEntry, String> actor = col(Messages.get("case.col.actor"), RunEntry::actor);
         TableColumn<RunEntry, String> ver = col(Messages.get("case.col.engine"), RunEntry::engineVersion);
@@ -231,13 +232,19 @@ public final class DecisionPanelController {
         TableColumn<DecisionOutputRow, DecisionOutputRow> choice = new TableColumn<>(
                 Messages.get("decision.form.col.choice"));
         choice.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        choice.setCellFactory(c -> new ChoiceCell());
+        choice.setCellFactory(c -> {
+            ComboBox<Boolean> box = choiceBox();
+            return new RowBoundCell<>(box, box.valueProperty(), DecisionOutputRow::approveProperty);
+        });
         choice.setMinWidth(150);
         choice.setPrefWidth(180);
         TableColumn<DecisionOutputRow, DecisionOutputRow> comment = new TableColumn<>(
                 Messages.get("decision.form.col.comment"));
         comment.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        comment.setCellFactory(c -> new CommentCell());
+        comment.setCellFactory(c -> {
+            TextField field = new TextField();
+            return new RowBoundCell<>(field, field.textProperty(), DecisionOutputRow::commentProperty);
+        });
         comment.setPrefWidth(320);
         outputsTable.getColumns().setAll(List.of(name, sha, verdict, choice, comment));
         outputsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -404,56 +411,47 @@ public final class DecisionPanelController {
         }
     }
 
-    /** Approve/Reject for one output (a choice box bound to the row). */
-    private final class ChoiceCell extends javafx.scene.control.TableCell<DecisionOutputRow, DecisionOutputRow> {
-        private final ComboBox<Boolean> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+    /** Approve/Reject for one output: a choice box. */
+    private static ComboBox<Boolean> choiceBox() {
+        ComboBox<Boolean> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
                 Boolean.TRUE, Boolean.FALSE));
-        private DecisionOutputRow row;
-
-        ChoiceCell() {
-            box.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(Boolean b) {
-                    return b == null ? "" : DecisionFormText.outcome(b ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT);
-                }
-
-                @Override
-                public Boolean fromString(String t) {
-                    return null;
-                }
-            });
-            box.setMaxWidth(Double.MAX_VALUE);
-            box.getStyleClass().add("output-choice");
-            box.valueProperty().addListener((o, a, b) -> {
-                if (row != null && b != null) {
-                    row.approveProperty().set(b);
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(DecisionOutputRow r, boolean empty) {
-            super.updateItem(r, empty);
-            row = null;
-            if (empty || r == null) {
-                setGraphic(null);
-                return;
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Boolean b) {
+                return b == null ? "" : DecisionFormText.outcome(b ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT);
             }
-            box.setValue(r.approveProperty().get());
-            row = r;
-            setGraphic(box);
-        }
+
+            @Override
+            public Boolean fromString(String t) {
+                return null;
+            }
+        });
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.getStyleClass().add("output-choice");
+        return box;
     }
 
-    /** The comment on one output (a text field bound to the row). */
-    private static final class CommentCell extends javafx.scene.control.TableCell<DecisionOutputRow, DecisionOutputRow> {
-        private final TextField field = new TextField();
+    /**
+     * A cell showing one control bound to a property of its output row (the Approve/Reject choice,
+     * the comment): the control shows the row's value, and what the user enters goes to the row.
+     *
+     * @param <T> the type of the value
+     */
+    private static final class RowBoundCell<T> extends javafx.scene.control.TableCell<DecisionOutputRow,
+            DecisionOutputRow> {
+        private final javafx.scene.Node control;
+        private final javafx.beans.property.Property<T> shown;
+        private final java.util.function.Function<DecisionOutputRow, javafx.beans.property.Property<T>> value;
         private DecisionOutputRow row;
 
-        CommentCell() {
-            field.textProperty().addListener((o, a, b) -> {
-                if (row != null) {
-                    row.commentProperty().set(b);
+        RowBoundCell(javafx.scene.Node control, javafx.beans.property.Property<T> shown,
+                java.util.function.Function<DecisionOutputRow, javafx.beans.property.Property<T>> value) {
+            this.control = control;
+            this.shown = shown;
+            this.value = value;
+            shown.addListener((o, a, b) -> {
+                if (row != null && b != null) {
+                    value.apply(row).setValue(b);
                 }
             });
         }
@@ -466,9 +464,9 @@ public final class DecisionPanelController {
                 setGraphic(null);
                 return;
             }
-            field.setText(r.commentProperty().get());
+            shown.setValue(value.apply(r).getValue());
             row = r;
-            setGraphic(field);
+            setGraphic(control);
         }
     }
 

@@ -439,6 +439,9 @@ class DecisionFormTest {
         Locale locale = Locale.forLanguageTag(lang);
         Path file = buildCase("min-group-5");
         CaseService cs = openInWindow(file, locale);
+        // the runs table names the lane in the UI's language, not by its id
+        assertEquals(lang.equals("en") ? "Microdata" : "Mikrodaten",
+                fx(() -> this.<TableView<?>>node("#runsTable").getColumns().get(1).getCellData(0)));
         // a decision in force (for the four-eyes section), then a new one being filled in with every
         // section shown: the per-output table, the override field and a refusal
         cs.decide(org.releaseauditor.service.cases.DecisionRequest.builder().outcome(DecisionOutcome.REJECT)
