@@ -84,9 +84,11 @@ public final class TrajectoryWhatIfController {
         policyBox.setItems(vm.policies());
         policyBox.valueProperty().bindBidirectional(vm.policyProperty());
         targetLabel.textProperty().bind(vm.targetProperty());
-        bindSlider(spatialSlider, spatialValue, vm.spatialProperty(), vm.spatialLabels());
-        bindSlider(temporalSlider, temporalValue, vm.temporalProperty(), vm.temporalLabels());
-        bindSlider(capSlider, capValue, vm.capProperty(), vm.capLabels());
+        bindSlider(spatialSlider, spatialValue, vm.spatialProperty(), vm.spatialLabels(),
+                org.releaseauditor.ui.trajectory.ResolutionText::spatial);
+        bindSlider(temporalSlider, temporalValue, vm.temporalProperty(), vm.temporalLabels(),
+                org.releaseauditor.ui.trajectory.ResolutionText::temporal);
+        bindSlider(capSlider, capValue, vm.capProperty(), vm.capLabels(), t -> t);
         chart = new ChartPane(ctx.dialogs());
         chartHost.getChildren().setAll(chart);
         vm.cards().addListener((javafx.collections.ListChangeListener<CompareCard>) c ->
@@ -106,11 +108,15 @@ public final class TrajectoryWhatIfController {
                 .or(ctx.caseModel().openCaseProperty().isNull()));
     }
 
-    /** A ladder slider: positions 0..n-1 of {@code labels}, its value shown next to its name. */
-    static void bindSlider(Slider s, Label value, IntegerProperty position, ObservableList<String> labels) {
+    /**
+     * A ladder slider: positions 0..n-1 of {@code labels}, its value shown next to its name as
+     * {@code text} gives it (a resolution in words).
+     */
+    static void bindSlider(Slider s, Label value, IntegerProperty position, ObservableList<String> labels,
+            java.util.function.UnaryOperator<String> text) {
         Runnable show = () -> {
             int p = position.get();
-            value.setText(labels.isEmpty() ? "" : labels.get(Math.max(0, Math.min(p, labels.size() - 1))));
+            value.setText(labels.isEmpty() ? "" : text.apply(labels.get(Math.max(0, Math.min(p, labels.size() - 1)))));
         };
         labels.addListener((javafx.collections.ListChangeListener<String>) c -> {
             s.setMin(0);

@@ -349,10 +349,11 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
     static List<CardData> cards(TrajectoryReport r, Verdict v) {
         List<CardData> out = new ArrayList<>();
         out.add(new CardData("trajCardUsers", Messages.get("uitraj.card.users"), count(r.users()),
-                Messages.get("uitraj.card.users.sub", count(r.areas()), r.spatial()), Status.NEUTRAL,
+                Messages.get("uitraj.card.users.sub", count(r.areas()), ResolutionText.spatial(r.spatial())), Status.NEUTRAL,
                 CardTips.of(Messages.get("uitraj.card.users.explain"), "trajectories", v, "users")));
         out.add(new CardData("trajCardEvents", Messages.get("uitraj.card.events"), count(r.events()),
-                Messages.get("uitraj.card.events.sub", count(r.points()), r.temporal()), Status.NEUTRAL,
+                Messages.get("uitraj.card.events.sub", count(r.points()),
+                        ResolutionText.temporal(r.temporal())), Status.NEUTRAL,
                 CardTips.of(Messages.get("uitraj.card.events.explain"), "trajectories", v, "events")));
         UnicityResult.Row row = cardRow(r);
         if (row != null) {
@@ -470,7 +471,8 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
         if (!r.attributes().isEmpty()) {
             attacks.add(String.join(", ", r.attributes()));
         }
-        return Messages.get("record.attacker.trajectories", r.minPoints(), r.maxPoints(), r.spatial(), r.temporal(),
+        return Messages.get("record.attacker.trajectories", r.minPoints(), r.maxPoints(),
+                ResolutionText.spatial(r.spatial()), ResolutionText.temporal(r.temporal()),
                 attacks.isEmpty() ? Messages.get("record.attacker.none") : String.join("; ", attacks));
     }
 
