@@ -76,9 +76,9 @@ public final class TrajectoryWhatIfController {
         });
         SpinnerValueFactory.DoubleSpinnerValueFactory sf = new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 1,
                 vm.targetShareProperty().get(), 0.01);
-        sf.setConverter(new javafx.util.converter.DoubleStringConverter());
         shareSpinner.setValueFactory(sf);
         sf.valueProperty().bindBidirectional(vm.targetShareProperty());
+        org.releaseauditor.ui.fx.LocalNumberConverter.install(shareSpinner);
         // a chosen policy shows its target in the spinners
         vm.targetPointsProperty().addListener((o, a, b) -> pf.setValue(b.intValue()));
         policyBox.setItems(vm.policies());
