@@ -102,6 +102,12 @@ public final class TrajectoryDashboardController {
         attacks = chartIn(attackChart);
         sets = chartIn(setsChart);
         org.releaseauditor.ui.help.MetricHelp.tagAll("trajectories", unicity, "unicity", attacks, "attacks", sets, "homeWork", unicityTable, "unicity", attackTable, "attacks", setsTable, "homeWork");
+        // F1 over a row explains the element it shows ("Unicity with 3 known points", "Top 2 places")
+        org.releaseauditor.ui.help.MetricHelp.tagRows(unicityTable, "trajectories", "unicity",
+                r -> Integer.toString(r.points()));
+        org.releaseauditor.ui.help.MetricHelp.tagRows(attackTable, "trajectories", "attacks",
+                TrajectoryDashboardViewModel.AttackRow::attack);
+        org.releaseauditor.ui.help.MetricHelp.tagRows(setsTable, (row, index) -> row.helpKey());
         sweep.setId("sweepHeatmap");
         map.setId("areaMap");
         map.setFormatter(v -> String.format(Locale.ROOT, "%.0f", v));

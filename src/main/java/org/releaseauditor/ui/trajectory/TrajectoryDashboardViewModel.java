@@ -233,9 +233,18 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
             double fractionRisk1) {
     }
 
-    /** One anonymity-set summary line (home/work per resolution, top-N per N). */
+    /**
+     * One anonymity-set summary line (home/work per resolution, top-N per N), with the result
+     * element it shows ({@code homeWork.0}, {@code topN.1}) and the name of that element.
+     */
     public record SetRow(String label, String resolution, int users, int excluded, double medianSize,
-            double fractionSize1) {
+            double fractionSize1, String path, String name) {
+
+        /** The catalogue key of the element this line shows (F1 help). */
+        public org.releaseauditor.ui.help.MetricHelp.Key helpKey() {
+            return path == null ? null : new org.releaseauditor.ui.help.MetricHelp.Key("trajectories", path,
+                    List.of(name));
+        }
     }
 
     /**
@@ -273,14 +282,16 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
 
     static List<SetRow> homeWorkRows(TrajectoryReport r) {
         List<SetRow> out = new ArrayList<>();
-        for (AnonymitySets s : r.homeWork()) {
+        for (int i = 0; i < r.homeWork().size(); i++) {
+            AnonymitySets s = r.homeWork().get(i);
             out.add(new SetRow(Messages.get("uitraj.homeWork.label"), s.resolution(), s.users(), s.excluded(),
-                    s.medianSize(), s.fractionSize1()));
+                    s.medianSize(), s.fractionSize1(), "homeWork." + i, ResolutionText.spatial(s.resolution())));
         }
-        for (TopPlaces.TopNResult t : r.topN()) {
+        for (int i = 0; i < r.topN().size(); i++) {
+            TopPlaces.TopNResult t = r.topN().get(i);
             AnonymitySets s = t.sets();
             out.add(new SetRow(Messages.get("uitraj.topN.label", t.n()), s.resolution(), s.users(), s.excluded(),
-                    s.medianSize(), s.fractionSize1()));
+                    s.medianSize(), s.fractionSize1(), "topN." + i, Integer.toString(t.n())));
         }
         return out;
     }
