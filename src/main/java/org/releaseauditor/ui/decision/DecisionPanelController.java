@@ -60,7 +60,8 @@ public final class DecisionPanelController {
     @FXML private Label overrideFindings;
     @FXML private TextArea overrideArea;
     @FXML private TextField purposeField;
-    @FXML private ComboBox<LegalBasisChoice> legalBasisBox;
+    /** One check box per legal basis (Art. 6(1)(a)–(f), Art. 89): a decision may rest on several. */
+    @FXML private javafx.scene.layout.VBox legalBasisList;
     @FXML private TextField legalBasisTextField;
     @FXML private TextField recipientsField;
     @FXML private TextField retentionField;
@@ -80,13 +81,6 @@ public final class DecisionPanelController {
     private final java.util.Map<Long, DecisionOutputRow> rowsById = new java.util.HashMap<>();
     private boolean followingDerived;
 
-    /** A legal basis to choose, or none ({@code basis} null): "(not stated)". */
-    record LegalBasisChoice(LegalBasis basis) {
-        @Override
-        public String toString() {
-            return DecisionFormText.legalBasis(basis);
-        }
-    }
     /** Strong reference for the weak listener on the long-lived case model (the window may be rebuilt). */
     private final javafx.beans.value.ChangeListener<CaseViewModel.Snapshot> snapshotShown;
 
@@ -202,11 +196,14 @@ public final class DecisionPanelController {
     // ------------------------------------------------------------------ decision form
 
     private void initDecisionForm() {
-        legalBasisBox.getItems().add(new LegalBasisChoice(null));
         for (LegalBasis b : LegalBasis.values()) {
-            legalBasisBox.getItems().add(new LegalBasisChoice(b));
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(DecisionFormText.legalBasis(b));
+            box.setId("legalBasis-" + b.name());
+            box.setUserData(b);
+            box.setWrapText(true);
+            box.setMaxWidth(Double.MAX_VALUE);
+            legalBasisList.getChildren().add(box);
         }
-        legalBasisBox.getSelectionModel().selectFirst();
         TableColumn<DecisionOutputRow, String> name = col(Messages.get("decision.form.col.output"),
                 DecisionOutputRow::name);
         TableColumn<DecisionOutputRow, String> sha = col(Messages.get("decision.form.col.sha"),
@@ -470,6 +467,13 @@ public final class DecisionPanelController {
         }
     }
 
+    /** The legal bases ticked in the form, in the order of the GDPR. */
+    List<LegalBasis> selectedLegalBases() {
+        return legalBasisList.getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.control.CheckBox c && c.isSelected())
+                .map(n -> (LegalBasis) n.getUserData()).toList();
+    }
+
     /** Shows the open case (or none); also the case already open when this panel is built (language switch). */
     private void showSnapshot(CaseViewModel.Snapshot s) {
         if (s == null) {
@@ -635,9 +639,8 @@ public final class DecisionPanelController {
                 .recipients(recipientsField.getText()).retention(retentionField.getText())
                 .controller(controllerField.getText().isBlank() ? null : controllerField.getText())
                 .overrideJustification(over.isEmpty() ? null : overrideArea.getText());
-        LegalBasisChoice basis = legalBasisBox.getValue();
-        if (basis != null && basis.basis() != null) {
-            b.legalBasis(basis.basis());
+        for (LegalBasis basis : selectedLegalBases()) {
+            b.legalBasis(basis);
         }
         if (per) {
             for (DecisionOutputRow r : outputsTable.getItems()) {
