@@ -84,10 +84,11 @@ public final class TrajectoryWhatIfController {
         policyBox.setItems(vm.policies());
         policyBox.valueProperty().bindBidirectional(vm.policyProperty());
         targetLabel.textProperty().bind(vm.targetProperty());
+        // the value beside each slider is brief (its column is narrow): only "none" is translated
         bindSlider(spatialSlider, spatialValue, vm.spatialProperty(), vm.spatialLabels(),
-                org.releaseauditor.ui.trajectory.ResolutionText::spatial);
+                org.releaseauditor.ui.trajectory.ResolutionText::brief);
         bindSlider(temporalSlider, temporalValue, vm.temporalProperty(), vm.temporalLabels(),
-                org.releaseauditor.ui.trajectory.ResolutionText::temporal);
+                org.releaseauditor.ui.trajectory.ResolutionText::brief);
         bindSlider(capSlider, capValue, vm.capProperty(), vm.capLabels(), t -> t);
         chart = new ChartPane(ctx.dialogs());
         chartHost.getChildren().setAll(chart);

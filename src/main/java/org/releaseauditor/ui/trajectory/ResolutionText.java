@@ -44,6 +44,17 @@ public final class ResolutionText {
         return duration(s);
     }
 
+    /**
+     * A label where a word would not fit (the What-if sliders' value next to its name): only
+     * {@code none} is translated ("keine"); the other labels are short as they are.
+     */
+    public static String brief(String label) {
+        if (label == null) {
+            return "\u2013";
+        }
+        return label.strip().equals("none") ? Messages.get("uitraj.res.none.brief") : label;
+    }
+
     /** Every label of a list through {@link #spatial(String)}. */
     public static List<String> spatialAll(List<String> labels) {
         return labels.stream().map(ResolutionText::spatial).toList();

@@ -35,5 +35,7 @@ class ResolutionTextTest {
         assertEquals("Tageszeit in 4 Std.", ResolutionText.temporal("tod:4h"));
         assertEquals("Wochentag", ResolutionText.temporal("weekday"));
         assertEquals("\u2013", ResolutionText.temporal(null));
+        assertEquals("keine", ResolutionText.brief("none"), "the What-if sliders' brief form");
+        assertEquals("tod:4h", ResolutionText.brief("tod:4h"));
     }
 }
