@@ -217,7 +217,7 @@ public final class HtmlReportWriter {
     }
 
     private void run(ReportModel.RunSection r) throws IOException {
-        sb.append("<h2>").append(esc(t("report.run", r.id(), r.lane()))).append("</h2>\n<p class=\"expl\">")
+        sb.append("<h2>").append(esc(t("report.run", r.id(), org.releaseauditor.core.i18n.Messages.laneName(locale, r.lane())))).append("</h2>\n<p class=\"expl\">")
                 .append(esc(t("report.run.meta", TIME.format(r.at()), r.engineVersion(), r.datasetIds().toString())))
                 .append("</p>\n");
         sb.append("<h3>").append(esc(t("report.parameters"))).append("</h3>\n<table>\n");

@@ -118,7 +118,7 @@ final class VerdictPageWriter {
         }
         sb.append("<table>\n");
         for (PolicyProfile p : policies) {
-            kv(p.title().isEmpty() ? p.id() : p.title(), t("vpage.policyIdVersion", p.id(), p.version(),
+            kv(p.displayTitle(locale), t("vpage.policyIdVersion", p.id(), p.version(),
                     p.rules().size()));
         }
         sb.append("</table>\n");

@@ -76,6 +76,17 @@ public final class Messages {
         return mf.format(args);
     }
 
+    /** The text for {@code key} in {@code locale}, or {@code fallback} when no bundle has the key. */
+    public static String getOrElse(Locale locale, String key, String fallback) {
+        String pattern = lookup(locale, key);
+        return pattern == null ? fallback : pattern;
+    }
+
+    /** A lane's name in {@code locale} (bundle key {@code lane.name.<id>}); its id when it has none. */
+    public static String laneName(Locale locale, String laneId) {
+        return laneId == null ? "" : getOrElse(locale, "lane.name." + laneId, laneId);
+    }
+
     /** Whether any bundle defines {@code key} (used by tests that check bundles are complete). */
     public static boolean has(String key) {
         return lookup(Locale.ROOT, key) != null;

@@ -1,7 +1,9 @@
 package org.releaseauditor.core.policy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.releaseauditor.core.i18n.Messages;
 
 /**
  * A versioned policy profile: the unit of reproducibility for a verdict (STYLE.md §2.4).
@@ -24,6 +26,24 @@ public record PolicyProfile(String id, String version, String title, String desc
         description = description == null ? "" : description;
         source = source == null ? "" : source;
         rules = List.copyOf(rules);
+    }
+
+    /**
+     * The name shown to a person: for a built-in profile its name in {@code locale} (bundle key
+     * {@code policy.name.<id>}), else its title (the id when it has none). The id, the files and
+     * the JSON keep the English title.
+     */
+    public String displayTitle(Locale locale) {
+        String key = "policy.name." + id;
+        if (Messages.has(key)) {
+            return Messages.get(locale, key);
+        }
+        return title.isBlank() ? id : title;
+    }
+
+    /** {@link #displayTitle(Locale)} in the current language. */
+    public String displayTitle() {
+        return displayTitle(Messages.locale());
     }
 
     /** A profile that does not require a second reviewer. */

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.releaseauditor.core.i18n.Messages;
 
 /**
  * Result of {@link MicrodataAnalyzer#analyze}: immutable, no references to the input data (row
@@ -109,16 +111,80 @@ public record MicrodataResult(long records,
     }
 
     /**
-     * The status of one estimate, with a reason in plain English (for the JSON and logs; the GUI
-     * localises by {@link #status()}).
+     * A piece of localisable text: a message key of the {@code risk} bundle with its arguments.
+     * Arguments may be numbers, strings, or further {@code Phrase}s and {@link ModelStatus}es,
+     * which are rendered in the same language; decimals are printed with six significant digits in
+     * that language's format.
      *
-     * @param status the status
-     * @param reason what happened, e.g. the solver's iterations; empty for {@link EstimateStatus#OK}
+     * @param key  message key ({@code risk.population.*})
+     * @param args the arguments
      */
-    public record ModelStatus(EstimateStatus status, String reason) {
+    public record Phrase(String key, List<Object> args) {
+        public Phrase {
+            java.util.Objects.requireNonNull(key, "key");
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        /** A phrase of {@code key} with {@code args}. */
+        public static Phrase of(String key, Object... args) {
+            return new Phrase(key, List.of(args));
+        }
+
+        /** The text in {@code locale}. */
+        public String text(Locale locale) {
+            return render(locale, key, args);
+        }
+    }
+
+    static String render(Locale locale, String key, List<Object> args) {
+        if (key.isEmpty()) {
+            return "";
+        }
+        Object[] out = new Object[args.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object a = args.get(i);
+            if (a instanceof Phrase p) {
+                out[i] = p.text(locale);
+            } else if (a instanceof ModelStatus m) {
+                out[i] = m.reason(locale);
+            } else if (a instanceof Double || a instanceof Float) {
+                out[i] = String.format(locale, "%.6g", ((Number) a).doubleValue());
+            } else {
+                out[i] = a;
+            }
+        }
+        return Messages.get(locale, key, out);
+    }
+
+    /**
+     * The status of one estimate, with its reason as a message key and arguments, so that the GUI
+     * shows it in the user's language and the JSON and logs in English ({@link #reason()}).
+     *
+     * @param status     the status
+     * @param reasonKey  message key of what happened (e.g. the solver's iterations); empty for
+     *                   {@link EstimateStatus#OK}. A text that is no key is shown as it is.
+     * @param reasonArgs the arguments of the reason (see {@link Phrase})
+     */
+    public record ModelStatus(EstimateStatus status, String reasonKey, List<Object> reasonArgs) {
         public ModelStatus {
             java.util.Objects.requireNonNull(status, "status");
-            reason = reason == null ? "" : reason;
+            reasonKey = reasonKey == null ? "" : reasonKey;
+            reasonArgs = reasonArgs == null ? List.of() : List.copyOf(reasonArgs);
+        }
+
+        /** A status whose reason is {@code reasonKey} with {@code args}. */
+        public ModelStatus(EstimateStatus status, String reasonKey, Object... args) {
+            this(status, reasonKey, List.of(args));
+        }
+
+        /** The reason in English (for the JSON and the logs); empty when there is none. */
+        public String reason() {
+            return reason(Locale.ENGLISH);
+        }
+
+        /** The reason in {@code locale}; empty when there is none. */
+        public String reason(Locale locale) {
+            return render(locale, reasonKey, reasonArgs);
         }
 
         /** Whether an estimate is available (OK or NO_SAMPLE_UNIQUES). */

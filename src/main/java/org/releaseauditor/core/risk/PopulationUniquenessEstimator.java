@@ -59,7 +59,7 @@ final class PopulationUniquenessEstimator {
         long bigN = (long) populationSize;
         if (c1 == 0) {
             ModelStatus none = new ModelStatus(EstimateStatus.NO_SAMPLE_UNIQUES,
-                    "The sample has no uniques, so no population unique is expected; no model is fitted.");
+                    "risk.population.reason.noSampleUniques");
             return new MicrodataResult.PopulationUniqueness(bigN, pi, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
                     UniquenessModel.DANKAR, none, none, none, none, null, null, snbVariant);
         }
@@ -95,7 +95,7 @@ final class PopulationUniquenessEstimator {
             model = UniquenessModel.ZAYATZ;
         }
         ModelStatus dankarStatus = usable(dankar) ? OK : new ModelStatus(dankar.status().status(),
-                "Dankar's rule chose " + name(model) + ", which has no estimate: " + dankar.status().reason());
+                "risk.population.reason.dankarNoEstimate", name(model), dankar.status());
         return new MicrodataResult.PopulationUniqueness(bigN, pi,
                 fraction(pitman), fraction(zayatz), fraction(snb), fraction(dankar),
                 count(pitman), count(zayatz), count(snb), count(dankar), model,
@@ -104,7 +104,7 @@ final class PopulationUniquenessEstimator {
     }
 
     private static String name(UniquenessModel m) {
-        return m.name().charAt(0) + m.name().substring(1).toLowerCase(Locale.ROOT);
+        return m == UniquenessModel.SNB ? "SNB" : m.name().charAt(0) + m.name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static boolean usable(Outcome o) {
@@ -123,16 +123,15 @@ final class PopulationUniquenessEstimator {
      * ARX treats NaN and 0 as "no estimate". We also refuse values outside [0, N] and infinities,
      * which ARX would report for Zayatz and SNB (never seen in 6,888 compared histograms).
      */
-    private Outcome checked(double uniques, Object fit, String model) {
+    private Outcome checked(double uniques, Object fit, MicrodataResult.Phrase model) {
         if (Double.isNaN(uniques) || uniques == 0d) {
             return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NO_VALID_ESTIMATE,
-                    model + " gives " + (Double.isNaN(uniques) ? "no number (NaN)" : "0") + " population uniques."),
+                    Double.isNaN(uniques) ? "risk.population.reason.nan" : "risk.population.reason.zero", model),
                     fit);
         }
         if (!(uniques > 0 && uniques <= populationSize)) {
             return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NO_VALID_ESTIMATE,
-                    model + " gives " + uniques + " population uniques, outside [0, N = " + (long) populationSize
-                            + "]."), fit);
+                    "risk.population.reason.outside", model, uniques, (long) populationSize), fit);
         }
         return new Outcome(uniques, OK, fit);
     }
@@ -140,7 +139,7 @@ final class PopulationUniquenessEstimator {
     // ------------------------------------------------------------------------------- Zayatz
 
     private Outcome zayatz() {
-        return checked(zayatzUniques(), null, "Zayatz's model");
+        return checked(zayatzUniques(), null, MicrodataResult.Phrase.of("risk.population.model.zayatz"));
     }
 
     /**
@@ -247,23 +246,21 @@ final class PopulationUniquenessEstimator {
         NewtonRaphson2D.Solution solution = search.solution();
         boolean iterative = search.iterative();
         if (!solution.converged()) {
-            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NOT_CONVERGED, String.format(Locale.ROOT,
-                    "Newton-Raphson found no maximum-likelihood estimate of Pitman's theta and alpha from the initial "
-                            + "estimate (theta %.6g, alpha %.6g) or ARX's %d start values (closed form: %d steps, "
-                            + "exact sums: %d steps).", start[0], start[1], NewtonRaphson2D.START_VALUES.length,
-                    closed.iterations(), solution == closed ? 0 : solution.iterations())), null);
+            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NOT_CONVERGED,
+                    "risk.population.reason.pitmanNotConverged", start[0], start[1],
+                    NewtonRaphson2D.START_VALUES.length, closed.iterations(),
+                    solution == closed ? 0 : solution.iterations()), null);
         }
         double theta = solution.x();
         double alpha = solution.y();
         PitmanFit fit = new PitmanFit(theta, alpha, iterative, solution.iterations(), solution.tries());
         if (alpha == 0) {
             return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NO_VALID_ESTIMATE,
-                    "The fitted alpha is 0, for which Pitman's model gives no estimate."), fit);
+                    "risk.population.reason.pitmanAlphaZero"), fit);
         }
         double uniques = Math.exp(SpecialFunctions.lnGamma(theta + 1) - SpecialFunctions.lnGamma(theta + alpha))
                 * Math.pow(populationSize, alpha);
-        return checked(uniques, fit, String.format(Locale.ROOT, "Pitman's model (theta %.6g, alpha %.6g)", theta,
-                alpha));
+        return checked(uniques, fit, MicrodataResult.Phrase.of("risk.population.model.pitman", theta, alpha));
     }
 
     /** ARX's initial estimate of (θ, α), with c2 = 1 if the sample has no class of size 2. */
@@ -382,15 +379,15 @@ final class PopulationUniquenessEstimator {
                 ? (a, b, out) -> snbArx(k, pi, a, b, out)
                 : (a, b, out) -> snbCorrected(k, pi, a, b, out);
         NewtonRaphson2D.Solution s = NewtonRaphson2D.solve(1.0, 1.0, system, null, monitor);
-        String variant = snbVariant == SnbVariant.ARX ? "ARX's SNB equations" : "the corrected SNB equations";
+        MicrodataResult.Phrase variant = MicrodataResult.Phrase.of("risk.population.snbEquations." + snbVariant.name());
         if (!s.converged()) {
-            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NOT_CONVERGED, String.format(Locale.ROOT,
-                    "Newton-Raphson found no root of %s (K %.6g) from (1, 1) or ARX's %d start values "
-                            + "(%d steps).", variant, k, NewtonRaphson2D.START_VALUES.length, s.iterations())), null);
+            return new Outcome(Double.NaN, new ModelStatus(EstimateStatus.NOT_CONVERGED,
+                    "risk.population.reason.snbNotConverged", variant, k, NewtonRaphson2D.START_VALUES.length,
+                    s.iterations()), null);
         }
         SnbFit fit = new SnbFit(k, s.x(), s.y(), s.iterations(), s.tries());
-        return checked(k * Math.pow(s.y(), s.x()), fit, String.format(Locale.ROOT,
-                "The SNB model (%s, K %.6g, alpha %.6g, beta %.6g)", variant, k, s.x(), s.y()));
+        return checked(k * Math.pow(s.y(), s.x()), fit,
+                MicrodataResult.Phrase.of("risk.population.model.snb", variant, k, s.x(), s.y()));
     }
 
     /** SNB uniques for the configured variant (NaN without an estimate). */

@@ -66,7 +66,7 @@ public record PolicyCheck(String output, boolean failed) {
         Locale locale = Messages.locale();
         org.releaseauditor.core.verdict.Verdict v = new VerdictService().verdict(outcome.profile(), result, locale);
         StringBuilder sb = new StringBuilder(output);
-        sb.append(Messages.get("policy.check.header", outcome.profile().title(), outcome.profile().version(),
+        sb.append(Messages.get("policy.check.header", outcome.profile().displayTitle(), outcome.profile().version(),
                 Messages.get(v.result().messageKey()))).append(System.lineSeparator());
         for (org.releaseauditor.core.verdict.VerdictFinding f : v.findings()) {
             sb.append("  [").append(f.status().name()).append("] ").append(f.sentence());

@@ -115,6 +115,12 @@ public final class AggregateDashboardController {
         timeScroll.setContent(time);
         findingsPane = new ChartPane(ctx.dialogs());
         findingsChart.getChildren().setAll(findingsPane);
+        // F1 help: the chart counts the cells each rule flags (the summary numbers a policy reads);
+        // a line of the findings table explains its rule
+        org.releaseauditor.ui.help.MetricHelp.tagAll("aggregates", findingsPane, "aggregates", findingsTable,
+                "aggregates");
+        org.releaseauditor.ui.help.MetricHelp.tagRows(findingsTable, (f, index) -> f.path() == null ? null
+                : new org.releaseauditor.ui.help.MetricHelp.Key("aggregates", f.path(), List.of()));
         findingsTable.getColumns().setAll(
                 col(Messages.get("uiagg.col.rule"), AggregateDisplay.RuleFinding::rule),
                 col(Messages.get("uiagg.col.cells"), f -> f.cells() < 0 ? "\u2013"

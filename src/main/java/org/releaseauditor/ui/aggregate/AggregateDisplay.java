@@ -86,7 +86,11 @@ public final class AggregateDisplay {
     }
 
     /** One line of the findings-per-rule table. */
-    public record RuleFinding(String rule, long cells, String explanation) {
+    public record RuleFinding(String rule, long cells, String explanation, String path) {
+        /** A finding without a catalogue entry of its own. */
+        public RuleFinding(String rule, long cells, String explanation) {
+            this(rule, cells, explanation, null);
+        }
     }
 
     /** The upper end of the map's colour scale: three times the threshold, or the largest value. */
@@ -331,10 +335,11 @@ public final class AggregateDisplay {
             }
         }
         byRule.forEach((rule, n) -> out.add(new RuleFinding(Messages.get("uiagg.rule." + rule), n,
-                Messages.get("uiagg.rule." + rule + ".explain", ruleText(r, rule)))));
+                Messages.get("uiagg.rule." + rule + ".explain", ruleText(r, rule)), rulePath(rule))));
         out.add(new RuleFinding(Messages.get("uiagg.rule.audit"),
                 r.audit() == null ? -1 : r.audit().stream().filter(AuditedCell::exposed).count(),
-                Messages.get(r.audit() == null ? "uiagg.rule.audit.off" : "uiagg.rule.audit.explain")));
+                Messages.get(r.audit() == null ? "uiagg.rule.audit.off" : "uiagg.rule.audit.explain"),
+                "aggregates.exposedCells"));
         Map<String, Long> byKind = new LinkedHashMap<>();
         for (RecoveredCell c : r.differencing()) {
             byKind.merge(c.kind(), 1L, Long::sum);
@@ -343,10 +348,22 @@ public final class AggregateDisplay {
             byKind.put("margin", 0L);
         }
         byKind.forEach((kind, n) -> out.add(new RuleFinding(Messages.get("uiagg.rule.diff", kind), n,
-                Messages.get("uiagg.rule.diff.explain"))));
+                Messages.get("uiagg.rule.diff.explain"), "aggregates.recoverableCells")));
         out.add(new RuleFinding(Messages.get("uiagg.rule.group"), r.groupBy() == null ? -1 : r.groups().size(),
-                Messages.get(r.groupBy() == null ? "uiagg.rule.group.off" : "uiagg.rule.group.explain")));
+                Messages.get(r.groupBy() == null ? "uiagg.rule.group.off" : "uiagg.rule.group.explain"),
+                "aggregates.disclosedGroups"));
         return out;
+    }
+
+    /** The catalogue path of a disclosure rule (F1 help of its line in the findings table). */
+    static String rulePath(String rule) {
+        return switch (rule) {
+            case "threshold" -> "rules.threshold";
+            case "dominance" -> "rules.dominance";
+            case "p-percent" -> "rules.pPercent";
+            case "pq" -> "rules.pq";
+            default -> "aggregates.unsafeCells";
+        };
     }
 
     /** The rule as applied, with its operator and parameters (for example {@code top 2 >= 90% of the cell total}). */

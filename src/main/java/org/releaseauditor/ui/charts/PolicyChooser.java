@@ -106,9 +106,7 @@ public final class PolicyChooser extends HBox {
         if (p == null) {
             return Messages.get("policy.chooser.none");
         }
-        String key = "policy.name." + p.id();
-        String words = Messages.has(key) ? Messages.get(key) : p.title();
-        return Messages.get("policy.chooser.entry", words, p.id(), p.version());
+        return Messages.get("policy.chooser.entry", p.displayTitle(), p.id(), p.version());
     }
 
     /**

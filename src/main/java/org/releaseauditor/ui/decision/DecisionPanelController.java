@@ -60,7 +60,8 @@ public final class DecisionPanelController {
     @FXML private Label overrideFindings;
     @FXML private TextArea overrideArea;
     @FXML private TextField purposeField;
-    @FXML private ComboBox<LegalBasisChoice> legalBasisBox;
+    /** One check box per legal basis (Art. 6(1)(a)–(f), Art. 89): a decision may rest on several. */
+    @FXML private javafx.scene.layout.VBox legalBasisList;
     @FXML private TextField legalBasisTextField;
     @FXML private TextField recipientsField;
     @FXML private TextField retentionField;
@@ -80,13 +81,6 @@ public final class DecisionPanelController {
     private final java.util.Map<Long, DecisionOutputRow> rowsById = new java.util.HashMap<>();
     private boolean followingDerived;
 
-    /** A legal basis to choose, or none ({@code basis} null): "(not stated)". */
-    record LegalBasisChoice(LegalBasis basis) {
-        @Override
-        public String toString() {
-            return DecisionFormText.legalBasis(basis);
-        }
-    }
     /** Strong reference for the weak listener on the long-lived case model (the window may be rebuilt). */
     private final javafx.beans.value.ChangeListener<CaseViewModel.Snapshot> snapshotShown;
 
@@ -118,7 +112,8 @@ public final class DecisionPanelController {
         initDecisionForm();
         messageLabel.textProperty().bind(vm.messageProperty());
         TableColumn<RunEntry, String> id = col(Messages.get("case.col.run"), r -> Long.toString(r.id()));
-        TableColumn<RunEntry, String> lane = col(Messages.get("case.col.lane"), RunEntry::lane);
+        TableColumn<RunEntry, String> lane = col(Messages.get("case.col.lane"),
+                r -> Messages.laneName(Messages.locale(), r.lane()));
         TableColumn<RunEntry, String> at = col(Messages.get("case.col.at"), r -> r.at().toString());
         TableColumn<RunEntry, String> actor = col(Messages.get("case.col.actor"), RunEntry::actor);
         TableColumn<RunEntry, String> ver = col(Messages.get("case.col.engine"), RunEntry::engineVersion);
@@ -141,7 +136,7 @@ public final class DecisionPanelController {
         policyBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(PolicyProfile p) {
-                return p == null ? "" : p.title() + " (" + p.id() + " " + p.version() + ")";
+                return p == null ? "" : p.displayTitle() + " (" + p.id() + " " + p.version() + ")";
             }
 
             @Override
@@ -201,11 +196,14 @@ public final class DecisionPanelController {
     // ------------------------------------------------------------------ decision form
 
     private void initDecisionForm() {
-        legalBasisBox.getItems().add(new LegalBasisChoice(null));
         for (LegalBasis b : LegalBasis.values()) {
-            legalBasisBox.getItems().add(new LegalBasisChoice(b));
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(DecisionFormText.legalBasis(b));
+            box.setId("legalBasis-" + b.name());
+            box.setUserData(b);
+            box.setWrapText(true);
+            box.setMaxWidth(Double.MAX_VALUE);
+            legalBasisList.getChildren().add(box);
         }
-        legalBasisBox.getSelectionModel().selectFirst();
         TableColumn<DecisionOutputRow, String> name = col(Messages.get("decision.form.col.output"),
                 DecisionOutputRow::name);
         TableColumn<DecisionOutputRow, String> sha = col(Messages.get("decision.form.col.sha"),
@@ -231,13 +229,19 @@ public final class DecisionPanelController {
         TableColumn<DecisionOutputRow, DecisionOutputRow> choice = new TableColumn<>(
                 Messages.get("decision.form.col.choice"));
         choice.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        choice.setCellFactory(c -> new ChoiceCell());
+        choice.setCellFactory(c -> {
+            ComboBox<Boolean> box = choiceBox();
+            return new RowBoundCell<>(box, box.valueProperty(), DecisionOutputRow::approveProperty);
+        });
         choice.setMinWidth(150);
         choice.setPrefWidth(180);
         TableColumn<DecisionOutputRow, DecisionOutputRow> comment = new TableColumn<>(
                 Messages.get("decision.form.col.comment"));
         comment.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        comment.setCellFactory(c -> new CommentCell());
+        comment.setCellFactory(c -> {
+            TextField field = new TextField();
+            return new RowBoundCell<>(field, field.textProperty(), DecisionOutputRow::commentProperty);
+        });
         comment.setPrefWidth(320);
         outputsTable.getColumns().setAll(List.of(name, sha, verdict, choice, comment));
         outputsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -404,29 +408,47 @@ public final class DecisionPanelController {
         }
     }
 
-    /** Approve/Reject for one output (a choice box bound to the row). */
-    private final class ChoiceCell extends javafx.scene.control.TableCell<DecisionOutputRow, DecisionOutputRow> {
-        private final ComboBox<Boolean> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+    /** Approve/Reject for one output: a choice box. */
+    private static ComboBox<Boolean> choiceBox() {
+        ComboBox<Boolean> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
                 Boolean.TRUE, Boolean.FALSE));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Boolean b) {
+                return b == null ? "" : DecisionFormText.outcome(b ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT);
+            }
+
+            @Override
+            public Boolean fromString(String t) {
+                return null;
+            }
+        });
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.getStyleClass().add("output-choice");
+        return box;
+    }
+
+    /**
+     * A cell showing one control bound to a property of its output row (the Approve/Reject choice,
+     * the comment): the control shows the row's value, and what the user enters goes to the row.
+     *
+     * @param <T> the type of the value
+     */
+    private static final class RowBoundCell<T> extends javafx.scene.control.TableCell<DecisionOutputRow,
+            DecisionOutputRow> {
+        private final javafx.scene.Node control;
+        private final javafx.beans.property.Property<T> shown;
+        private final java.util.function.Function<DecisionOutputRow, javafx.beans.property.Property<T>> value;
         private DecisionOutputRow row;
 
-        ChoiceCell() {
-            box.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(Boolean b) {
-                    return b == null ? "" : DecisionFormText.outcome(b ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT);
-                }
-
-                @Override
-                public Boolean fromString(String t) {
-                    return null;
-                }
-            });
-            box.setMaxWidth(Double.MAX_VALUE);
-            box.getStyleClass().add("output-choice");
-            box.valueProperty().addListener((o, a, b) -> {
+        RowBoundCell(javafx.scene.Node control, javafx.beans.property.Property<T> shown,
+                java.util.function.Function<DecisionOutputRow, javafx.beans.property.Property<T>> value) {
+            this.control = control;
+            this.shown = shown;
+            this.value = value;
+            shown.addListener((o, a, b) -> {
                 if (row != null && b != null) {
-                    row.approveProperty().set(b);
+                    value.apply(row).setValue(b);
                 }
             });
         }
@@ -439,37 +461,17 @@ public final class DecisionPanelController {
                 setGraphic(null);
                 return;
             }
-            box.setValue(r.approveProperty().get());
+            shown.setValue(value.apply(r).getValue());
             row = r;
-            setGraphic(box);
+            setGraphic(control);
         }
     }
 
-    /** The comment on one output (a text field bound to the row). */
-    private static final class CommentCell extends javafx.scene.control.TableCell<DecisionOutputRow, DecisionOutputRow> {
-        private final TextField field = new TextField();
-        private DecisionOutputRow row;
-
-        CommentCell() {
-            field.textProperty().addListener((o, a, b) -> {
-                if (row != null) {
-                    row.commentProperty().set(b);
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(DecisionOutputRow r, boolean empty) {
-            super.updateItem(r, empty);
-            row = null;
-            if (empty || r == null) {
-                setGraphic(null);
-                return;
-            }
-            field.setText(r.commentProperty().get());
-            row = r;
-            setGraphic(field);
-        }
+    /** The legal bases ticked in the form, in the order of the GDPR. */
+    List<LegalBasis> selectedLegalBases() {
+        return legalBasisList.getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.control.CheckBox c && c.isSelected())
+                .map(n -> (LegalBasis) n.getUserData()).toList();
     }
 
     /** Shows the open case (or none); also the case already open when this panel is built (language switch). */
@@ -637,9 +639,8 @@ public final class DecisionPanelController {
                 .recipients(recipientsField.getText()).retention(retentionField.getText())
                 .controller(controllerField.getText().isBlank() ? null : controllerField.getText())
                 .overrideJustification(over.isEmpty() ? null : overrideArea.getText());
-        LegalBasisChoice basis = legalBasisBox.getValue();
-        if (basis != null && basis.basis() != null) {
-            b.legalBasis(basis.basis());
+        for (LegalBasis basis : selectedLegalBases()) {
+            b.legalBasis(basis);
         }
         if (per) {
             for (DecisionOutputRow r : outputsTable.getItems()) {

@@ -113,7 +113,7 @@ public record VerdictContent(String title, ReleaseResult result, String resultTe
         }
         List<String> policyLines = new ArrayList<>();
         for (PolicyProfile p : policies.values()) {
-            policyLines.add((p.title().isEmpty() ? p.id() : p.title()) + ": "
+            policyLines.add(p.displayTitle(locale) + ": "
                     + t(locale, "vpage.policyIdVersion", p.id(), p.version(), p.rules().size()));
         }
         if (policyLines.isEmpty()) {

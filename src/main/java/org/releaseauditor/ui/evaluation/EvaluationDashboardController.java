@@ -72,6 +72,9 @@ public final class EvaluationDashboardController {
         vm = new EvaluationDashboardViewModel(ctx.evaluationLane(), ctx.tasks(), settingsController.viewModel());
         chart = new ChartPane(ctx.dialogs());
         chart.setId("evaluationChart");
+        // F1 help: the chart compares the attacks' success on the original and on the control set,
+        // which the residual risk sums up; a row of the table explains its attack
+        org.releaseauditor.ui.help.MetricHelp.tag(chart, "evaluation", "highestResidualRisk");
         chartHost.getChildren().setAll(chart);
         progressBar.progressProperty().bind(ctx.tasks().progressProperty());
         progressBar.visibleProperty().bind(vm.runningProperty());
@@ -194,6 +197,9 @@ public final class EvaluationDashboardController {
             c.setPrefWidth(130);
         }
         TableCsv.install(attackTable);
+        org.releaseauditor.ui.help.MetricHelp.tag(attackTable, "evaluation", "highestResidualRisk");
+        org.releaseauditor.ui.help.MetricHelp.tagRows(attackTable,
+                (row, index) -> new org.releaseauditor.ui.help.MetricHelp.Key("evaluation", row.key(), List.of()));
         attackTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 

@@ -123,7 +123,7 @@ public final class EvaluationSettingsController {
         ObjectProperty<Double> boxed = p.asObject();
         keep.add(boxed);
         f.valueProperty().bindBidirectional(boxed);
-        commitOnFocusLoss(s);
+        org.releaseauditor.ui.fx.LocalNumberConverter.install(s);
     }
 
     /** Commits typed text on focus loss; text that is no number falls back to the current value. */

@@ -63,7 +63,7 @@ public final class HelpSupport {
         }
         Node f = scene.getFocusOwner();
         if (f != null && !inside(f)) {
-            var key = MetricHelp.keyOf(f);
+            var key = MetricHelp.keyOfFocused(f);
             if (key.isPresent()) {
                 show(key.get());
                 return;
@@ -80,7 +80,7 @@ public final class HelpSupport {
     /** Help → Metric help: the measure of the focused node, else the list. */
     public void helpForFocus() {
         Node f = scene.getFocusOwner();
-        var key = f == null || inside(f) ? java.util.Optional.<MetricHelp.Key>empty() : MetricHelp.keyOf(f);
+        var key = f == null || inside(f) ? java.util.Optional.<MetricHelp.Key>empty() : MetricHelp.keyOfFocused(f);
         if (key.isPresent()) {
             show(key.get());
         } else {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Node;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 
 /**
  * The one way a node that shows a measure says which measure it is: {@link #tag(Node, String, String)}
@@ -32,6 +34,19 @@ public final class MetricHelp {
     public static final String PATH = "releaseauditor.help.path";
     /** Node property: display names for the {@code {0}}… of the entry's label (may be absent). */
     public static final String NAMES = "releaseauditor.help.names";
+    /** Table property: the {@link RowKey} giving the key of each row (see {@link #tagRows}). */
+    public static final String ROWS = "releaseauditor.help.rows";
+
+    /**
+     * The key of one row of a metric table: the array element the row shows.
+     *
+     * @param <T> the table's item type
+     */
+    @FunctionalInterface
+    public interface RowKey<T> {
+        /** The key of {@code item}, shown at {@code index} of the table (null: the table's own key). */
+        Key key(T item, int index);
+    }
 
     /** The key of one measure. */
     public record Key(String scope, String path, List<String> names) {
@@ -91,6 +106,50 @@ public final class MetricHelp {
         }
     }
 
+    /**
+     * Makes each row of {@code table} resolve its own key (the array element it shows, e.g.
+     * {@code unicity.2} "Unicity with 3 known points"), so that F1 over a row explains that row; the
+     * table's own tag stays for its header and empty space. Works with any row factory: the key is
+     * read from the {@link TableRow} under the cursor when it is asked for.
+     */
+    public static <T> void tagRows(TableView<T> table, RowKey<T> rows) {
+        table.getProperties().put(ROWS, rows);
+    }
+
+    /** As {@link #tagRows(TableView, RowKey)}: element {@code arrayPath.<index>} of {@code scope}, named by {@code name}. */
+    public static <T> void tagRows(TableView<T> table, String scope, String arrayPath,
+            java.util.function.Function<T, String> name) {
+        tagRows(table, (item, index) -> new Key(scope, arrayPath + "." + index,
+                name == null ? List.of() : List.of(name.apply(item))));
+    }
+
+    /** The key of a table row from its table's {@link #tagRows row keys}, or empty. */
+    @SuppressWarnings("unchecked")
+    private static Optional<Key> rowKey(TableView<?> table, Object item, int index) {
+        if (table == null || item == null || index < 0
+                || !(table.getProperties().get(ROWS) instanceof RowKey<?> rows)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(((RowKey<Object>) rows).key(item, index));
+    }
+
+    /**
+     * The key of the focused node for the keyboard (Help → Metric help, F1 without a pointer): in
+     * a table with {@link #tagRows row keys}, that of its focused row; else {@link #keyOf}.
+     */
+    public static Optional<Key> keyOfFocused(Node node) {
+        if (node instanceof TableView<?> t) {
+            int i = t.getFocusModel().getFocusedIndex();
+            if (i >= 0 && i < t.getItems().size()) {
+                Optional<Key> k = rowKey(t, t.getItems().get(i), i);
+                if (k.isPresent()) {
+                    return k;
+                }
+            }
+        }
+        return keyOf(node);
+    }
+
     /** The key {@code node} itself carries, or empty. */
     public static Optional<Key> ownKey(Node node) {
         if (node == null) {
@@ -106,9 +165,18 @@ public final class MetricHelp {
         return Optional.empty();
     }
 
-    /** The key of {@code node} or of its nearest tagged ancestor, or empty. */
+    /**
+     * The key of {@code node} or of its nearest tagged ancestor, or empty; a row of a table with
+     * {@link #tagRows row keys} gives the key of the element it shows.
+     */
     public static Optional<Key> keyOf(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof TableRow<?> row && !row.isEmpty()) {
+                Optional<Key> r = rowKey(row.getTableView(), row.getItem(), row.getIndex());
+                if (r.isPresent()) {
+                    return r;
+                }
+            }
             Optional<Key> k = ownKey(n);
             if (k.isPresent()) {
                 return k;

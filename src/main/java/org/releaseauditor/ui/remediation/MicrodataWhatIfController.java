@@ -68,9 +68,9 @@ public final class MicrodataWhatIfController {
         measureBox.valueProperty().bindBidirectional(vm.measureProperty());
         SpinnerValueFactory.DoubleSpinnerValueFactory f = new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 1,
                 vm.maxSuppressionProperty().get(), 0.01);
-        f.setConverter(new javafx.util.converter.DoubleStringConverter());
         suppressionSpinner.setValueFactory(f);
         f.valueProperty().bindBidirectional(vm.maxSuppressionProperty());
+        org.releaseauditor.ui.fx.LocalNumberConverter.install(suppressionSpinner);
         chart = new ChartPane(ctx.dialogs());
         chartHost.getChildren().setAll(chart);
         vm.levels().addListener((ListChangeListener<MicrodataWhatIfViewModel.LevelRow>) c -> renderSliders());

@@ -57,6 +57,7 @@ public record PolicyChoice(String ref, PolicyProfile profile) {
 
     @Override
     public String toString() {
-        return profile.title() + " (" + profile.id() + ")";
+        // a built-in by its name in the session's language; a file's policy with its id
+        return ref.equals(profile.id()) ? profile.displayTitle() : profile.displayTitle() + " (" + profile.id() + ")";
     }
 }

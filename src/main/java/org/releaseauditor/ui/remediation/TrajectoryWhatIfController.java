@@ -76,17 +76,20 @@ public final class TrajectoryWhatIfController {
         });
         SpinnerValueFactory.DoubleSpinnerValueFactory sf = new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 1,
                 vm.targetShareProperty().get(), 0.01);
-        sf.setConverter(new javafx.util.converter.DoubleStringConverter());
         shareSpinner.setValueFactory(sf);
         sf.valueProperty().bindBidirectional(vm.targetShareProperty());
+        org.releaseauditor.ui.fx.LocalNumberConverter.install(shareSpinner);
         // a chosen policy shows its target in the spinners
         vm.targetPointsProperty().addListener((o, a, b) -> pf.setValue(b.intValue()));
         policyBox.setItems(vm.policies());
         policyBox.valueProperty().bindBidirectional(vm.policyProperty());
         targetLabel.textProperty().bind(vm.targetProperty());
-        bindSlider(spatialSlider, spatialValue, vm.spatialProperty(), vm.spatialLabels());
-        bindSlider(temporalSlider, temporalValue, vm.temporalProperty(), vm.temporalLabels());
-        bindSlider(capSlider, capValue, vm.capProperty(), vm.capLabels());
+        // the value beside each slider is brief (its column is narrow): only "none" is translated
+        bindSlider(spatialSlider, spatialValue, vm.spatialProperty(), vm.spatialLabels(),
+                org.releaseauditor.ui.trajectory.ResolutionText::brief);
+        bindSlider(temporalSlider, temporalValue, vm.temporalProperty(), vm.temporalLabels(),
+                org.releaseauditor.ui.trajectory.ResolutionText::brief);
+        bindSlider(capSlider, capValue, vm.capProperty(), vm.capLabels(), t -> t);
         chart = new ChartPane(ctx.dialogs());
         chartHost.getChildren().setAll(chart);
         vm.cards().addListener((javafx.collections.ListChangeListener<CompareCard>) c ->
@@ -106,11 +109,15 @@ public final class TrajectoryWhatIfController {
                 .or(ctx.caseModel().openCaseProperty().isNull()));
     }
 
-    /** A ladder slider: positions 0..n-1 of {@code labels}, its value shown next to its name. */
-    static void bindSlider(Slider s, Label value, IntegerProperty position, ObservableList<String> labels) {
+    /**
+     * A ladder slider: positions 0..n-1 of {@code labels}, its value shown next to its name as
+     * {@code text} gives it (a resolution in words).
+     */
+    static void bindSlider(Slider s, Label value, IntegerProperty position, ObservableList<String> labels,
+            java.util.function.UnaryOperator<String> text) {
         Runnable show = () -> {
             int p = position.get();
-            value.setText(labels.isEmpty() ? "" : labels.get(Math.max(0, Math.min(p, labels.size() - 1))));
+            value.setText(labels.isEmpty() ? "" : text.apply(labels.get(Math.max(0, Math.min(p, labels.size() - 1)))));
         };
         labels.addListener((javafx.collections.ListChangeListener<String>) c -> {
             s.setMin(0);

@@ -296,8 +296,9 @@ public final class TrajectoryWhatIfViewModel extends WhatIfViewModelBase {
         UnicityResult.Row r = points >= 1 && points <= cell.rows().size() ? cell.row(points) : null;
         return Messages.get("whatif.traj.cell",
                 r == null ? "\u2013" : Comparisons.format(r.fraction(), Comparisons.Format.SHARE), points,
-                r == null ? "\u2013" : Comparisons.format(r.ciHigh(), Comparisons.Format.SHARE), cell.spatial(),
-                cell.temporal(), cap == null ? Messages.get("whatif.traj.capAll") : cap);
+                r == null ? "\u2013" : Comparisons.format(r.ciHigh(), Comparisons.Format.SHARE),
+                org.releaseauditor.ui.trajectory.ResolutionText.spatial(cell.spatial()),
+                org.releaseauditor.ui.trajectory.ResolutionText.temporal(cell.temporal()), cap == null ? Messages.get("whatif.traj.capAll") : cap);
     }
 
     /** Unicity against known points of an audit, as (points, share) pairs for the chart. */

@@ -111,7 +111,7 @@ public final class AttackerModelViewModel {
         applyingPreset = true;
         try {
             attacker.set(p.attacker());
-            thresholdText.set(String.format(Locale.ROOT, "%s", trim(p.threshold())));
+            thresholdText.set(trim(p.threshold()));
             if (p.knownColumns() != null) {
                 for (ColumnChoice c : qis) {
                     c.selectedProperty().set(p.knownColumns().matcher(c.name()).matches());
@@ -122,9 +122,9 @@ public final class AttackerModelViewModel {
         }
     }
 
+    /** A decimal as the user edits it, in the UI language ({@code 0,2} in German). */
     private static String trim(double d) {
-        String s = Double.toString(d);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        return org.releaseauditor.ui.fx.LocalNumberConverter.ofUi(() -> null).toString(d);
     }
 
     private void validate() {
@@ -165,12 +165,9 @@ public final class AttackerModelViewModel {
         return Optional.empty();
     }
 
+    /** A decimal typed with the comma or the point; null when it is no number. */
     private static Double parse(String s) {
-        try {
-            return Double.valueOf(s.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return org.releaseauditor.ui.fx.LocalNumberConverter.parse(s);
     }
 
     private void updateApplied() {

@@ -91,6 +91,11 @@ public final class RiskDashboardController {
         population = chartIn(populationChart);
         qis = chartIn(qiChart);
         org.releaseauditor.ui.help.MetricHelp.tagAll("microdata", classSizes, "histogram", riskDistribution, "riskDistribution", population, "populationCurve", qis, "qiContribution", populationTable, "populationCurve", qiTable, "qiContribution", sensitiveTable, "lDiversity", individualTable, "individualRisk");
+        // F1 over a row explains the element it shows ("Sampling fraction 0.01", "QIs age + sex")
+        org.releaseauditor.ui.help.MetricHelp.tagRows(populationTable, "microdata", "populationCurve",
+                p -> org.releaseauditor.ui.fx.Numbers.sig(p.samplingFraction(), 4));
+        org.releaseauditor.ui.help.MetricHelp.tagRows(qiTable, "microdata", "qiContribution", QiRow::qis);
+        org.releaseauditor.ui.help.MetricHelp.tagRows(sensitiveTable, "microdata", "lDiversity", SensitiveRow::attribute);
         pairsScroll.setContent(pairs);
         vm.cards().addListener((ListChangeListener<CardData>) c -> renderCards());
         vm.analysisProperty().addListener((o, a, b) -> render(b));

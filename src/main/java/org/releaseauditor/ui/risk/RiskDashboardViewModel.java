@@ -548,8 +548,9 @@ public final class RiskDashboardViewModel implements RecordableDashboard {
             return;
         }
         String status = Messages.get("population.status." + s.status().name());
-        notes.add(s.reason().isBlank() ? Messages.get("population.note.short", model, status)
-                : Messages.get("population.note", model, status, s.reason()));
+        String reason = s.reason(Messages.locale());
+        notes.add(reason.isBlank() ? Messages.get("population.note.short", model, status)
+                : Messages.get("population.note", model, status, reason));
     }
 
     static String count(long v) {

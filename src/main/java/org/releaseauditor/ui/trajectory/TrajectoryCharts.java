@@ -34,7 +34,8 @@ final class TrajectoryCharts {
 
     /** Unicity (fraction of unique users) per p with its Wilson 95 % band. */
     static YIntervalSeriesCollection unicityData(TrajectoryReport r) {
-        YIntervalSeries s = new YIntervalSeries(Messages.get("uitraj.chart.unicity.series", r.spatial(), r.temporal()));
+        YIntervalSeries s = new YIntervalSeries(Messages.get("uitraj.chart.unicity.series",
+                ResolutionText.spatial(r.spatial()), ResolutionText.temporal(r.temporal())));
         for (UnicityResult.Row row : r.unicity().rows()) {
             s.add(row.points(), row.fraction(), row.ciLow(), row.ciHigh());
         }

@@ -102,6 +102,12 @@ public final class TrajectoryDashboardController {
         attacks = chartIn(attackChart);
         sets = chartIn(setsChart);
         org.releaseauditor.ui.help.MetricHelp.tagAll("trajectories", unicity, "unicity", attacks, "attacks", sets, "homeWork", unicityTable, "unicity", attackTable, "attacks", setsTable, "homeWork");
+        // F1 over a row explains the element it shows ("Unicity with 3 known points", "Top 2 places")
+        org.releaseauditor.ui.help.MetricHelp.tagRows(unicityTable, "trajectories", "unicity",
+                r -> Integer.toString(r.points()));
+        org.releaseauditor.ui.help.MetricHelp.tagRows(attackTable, "trajectories", "attacks",
+                TrajectoryDashboardViewModel.AttackRow::attack);
+        org.releaseauditor.ui.help.MetricHelp.tagRows(setsTable, (row, index) -> row.helpKey());
         sweep.setId("sweepHeatmap");
         map.setId("areaMap");
         map.setFormatter(v -> String.format(Locale.ROOT, "%.0f", v));
@@ -209,7 +215,8 @@ public final class TrajectoryDashboardController {
             return;
         }
         datasetTitle.setText(r.dataset());
-        configSummary.setText(Messages.get("uitraj.summary", r.spatial(), r.temporal(), r.zone(),
+        configSummary.setText(Messages.get("uitraj.summary", ResolutionText.spatial(r.spatial()),
+                ResolutionText.temporal(r.temporal()), r.zone(),
                 r.unicity().exact() ? Messages.get("uitraj.exact") : Messages.get("uitraj.sampled", r.unicity().seed())));
         renderJudged(r);
         unicityTable.getItems().setAll(r.unicity().rows());
@@ -254,12 +261,13 @@ public final class TrajectoryDashboardController {
         for (int i = 0; i < f.length; i++) {
             tips[i] = new String[f[i].length];
             for (int j = 0; j < f[i].length; j++) {
-                tips[i][j] = Messages.get("uitraj.sweep.tip", s.spatial().get(i), s.temporal().get(j), u[i][j],
+                tips[i][j] = Messages.get("uitraj.sweep.tip", ResolutionText.spatial(s.spatial().get(i)),
+                        ResolutionText.temporal(s.temporal().get(j)), u[i][j],
                         s.sampledUsers());
             }
         }
         sweep.setRange(0, 1);
-        sweep.setData(s.spatial(), s.temporal(), f, tips);
+        sweep.setData(ResolutionText.spatialAll(s.spatial()), ResolutionText.temporalAll(s.temporal()), f, tips);
     }
 
     private void renderMap(AreaGrid g) {

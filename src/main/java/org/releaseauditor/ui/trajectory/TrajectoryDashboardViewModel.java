@@ -233,9 +233,18 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
             double fractionRisk1) {
     }
 
-    /** One anonymity-set summary line (home/work per resolution, top-N per N). */
+    /**
+     * One anonymity-set summary line (home/work per resolution, top-N per N), with the result
+     * element it shows ({@code homeWork.0}, {@code topN.1}) and the name of that element.
+     */
     public record SetRow(String label, String resolution, int users, int excluded, double medianSize,
-            double fractionSize1) {
+            double fractionSize1, String path, String name) {
+
+        /** The catalogue key of the element this line shows (F1 help). */
+        public org.releaseauditor.ui.help.MetricHelp.Key helpKey() {
+            return path == null ? null : new org.releaseauditor.ui.help.MetricHelp.Key("trajectories", path,
+                    List.of(name));
+        }
     }
 
     /**
@@ -273,14 +282,16 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
 
     static List<SetRow> homeWorkRows(TrajectoryReport r) {
         List<SetRow> out = new ArrayList<>();
-        for (AnonymitySets s : r.homeWork()) {
+        for (int i = 0; i < r.homeWork().size(); i++) {
+            AnonymitySets s = r.homeWork().get(i);
             out.add(new SetRow(Messages.get("uitraj.homeWork.label"), s.resolution(), s.users(), s.excluded(),
-                    s.medianSize(), s.fractionSize1()));
+                    s.medianSize(), s.fractionSize1(), "homeWork." + i, ResolutionText.spatial(s.resolution())));
         }
-        for (TopPlaces.TopNResult t : r.topN()) {
+        for (int i = 0; i < r.topN().size(); i++) {
+            TopPlaces.TopNResult t = r.topN().get(i);
             AnonymitySets s = t.sets();
             out.add(new SetRow(Messages.get("uitraj.topN.label", t.n()), s.resolution(), s.users(), s.excluded(),
-                    s.medianSize(), s.fractionSize1()));
+                    s.medianSize(), s.fractionSize1(), "topN." + i, Integer.toString(t.n())));
         }
         return out;
     }
@@ -349,10 +360,11 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
     static List<CardData> cards(TrajectoryReport r, Verdict v) {
         List<CardData> out = new ArrayList<>();
         out.add(new CardData("trajCardUsers", Messages.get("uitraj.card.users"), count(r.users()),
-                Messages.get("uitraj.card.users.sub", count(r.areas()), r.spatial()), Status.NEUTRAL,
+                Messages.get("uitraj.card.users.sub", count(r.areas()), ResolutionText.spatial(r.spatial())), Status.NEUTRAL,
                 CardTips.of(Messages.get("uitraj.card.users.explain"), "trajectories", v, "users")));
         out.add(new CardData("trajCardEvents", Messages.get("uitraj.card.events"), count(r.events()),
-                Messages.get("uitraj.card.events.sub", count(r.points()), r.temporal()), Status.NEUTRAL,
+                Messages.get("uitraj.card.events.sub", count(r.points()),
+                        ResolutionText.temporal(r.temporal())), Status.NEUTRAL,
                 CardTips.of(Messages.get("uitraj.card.events.explain"), "trajectories", v, "events")));
         UnicityResult.Row row = cardRow(r);
         if (row != null) {
@@ -470,7 +482,8 @@ public final class TrajectoryDashboardViewModel implements RecordableDashboard {
         if (!r.attributes().isEmpty()) {
             attacks.add(String.join(", ", r.attributes()));
         }
-        return Messages.get("record.attacker.trajectories", r.minPoints(), r.maxPoints(), r.spatial(), r.temporal(),
+        return Messages.get("record.attacker.trajectories", r.minPoints(), r.maxPoints(),
+                ResolutionText.spatial(r.spatial()), ResolutionText.temporal(r.temporal()),
                 attacks.isEmpty() ? Messages.get("record.attacker.none") : String.join("; ", attacks));
     }
 

@@ -213,8 +213,10 @@ class DecisionFormTest {
             this.<RadioButton>node("#approveRadio").setSelected(true);
             this.<TextArea>node("#overrideArea").setText(why);
             this.<TextField>node("#purposeField").setText("Evaluation of the pilot");
-            ComboBox<DecisionPanelController.LegalBasisChoice> basis = node("#legalBasisBox");
-            basis.getSelectionModel().select(new DecisionPanelController.LegalBasisChoice(LegalBasis.ART89));
+            // two legal bases ticked: Art. 6(1)(e) and Art. 89
+            this.<javafx.scene.control.CheckBox>node("#legalBasis-ART6_1_E").setSelected(true);
+            this.<javafx.scene.control.CheckBox>node("#legalBasis-ART89").setSelected(true);
+            this.<TextField>node("#legalBasisTextField").setText("\u00a7 27 BDSG");
             this.<TextField>node("#recipientsField").setText("University research group");
             this.<TextField>node("#retentionField").setText("until 2027-12-31");
             this.<Button>node("#decideButton").fire();
@@ -228,7 +230,8 @@ class DecisionFormTest {
         assertEquals(why, rec.overrideJustification());
         assertTrue(rec.overriddenFindings().contains("\"metric\":\"k\""), rec.overriddenFindings());
         assertEquals("Evaluation of the pilot", rec.purpose());
-        assertEquals(List.of(LegalBasis.ART89), rec.legalBasis());
+        assertEquals(List.of(LegalBasis.ART6_1_E, LegalBasis.ART89), rec.legalBasis(), "both ticked bases are recorded");
+        assertEquals("\u00a7 27 BDSG", rec.legalBasisText());
         assertEquals("University research group", rec.recipients());
         assertEquals("until 2027-12-31", rec.retention());
         assertEquals("Telco AG", rec.controller(), "empty controller field: the case's controller");
@@ -244,6 +247,12 @@ class DecisionFormTest {
         });
         assertTrue(verdictLabels.stream().anyMatch(l -> l.getText() != null && l.getText().contains(why)),
                 "the Verdict tab shows the override justification");
+        String art6e = Messages.get(locale, "vpage.article", "6(1)(e)");
+        String art89 = Messages.get(locale, "vpage.article", "89");
+        assertTrue(verdictLabels.stream().anyMatch(l -> l.getText() != null && l.getText().contains(art6e)
+                && l.getText().contains(art89) && l.getText().contains("\u00a7 27 BDSG")),
+                "the Verdict tab names both legal bases and the free text: " + verdictLabels.stream()
+                        .map(Labeled::getText).filter(t -> t != null && t.contains("89")).toList());
         assertTrue(dialogs.errors.isEmpty(), "no error dialog: " + dialogs.errors);
     }
 
@@ -439,6 +448,9 @@ class DecisionFormTest {
         Locale locale = Locale.forLanguageTag(lang);
         Path file = buildCase("min-group-5");
         CaseService cs = openInWindow(file, locale);
+        // the runs table names the lane in the UI's language, not by its id
+        assertEquals(lang.equals("en") ? "Microdata" : "Mikrodaten",
+                fx(() -> this.<TableView<?>>node("#runsTable").getColumns().get(1).getCellData(0)));
         // a decision in force (for the four-eyes section), then a new one being filled in with every
         // section shown: the per-output table, the override field and a refusal
         cs.decide(org.releaseauditor.service.cases.DecisionRequest.builder().outcome(DecisionOutcome.REJECT)

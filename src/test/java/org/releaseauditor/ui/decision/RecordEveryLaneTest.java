@@ -140,7 +140,7 @@ class RecordEveryLaneTest {
         assertEquals(List.of(ds.get(0).id()), run.datasetIds());
         var attacker = open().attackerModels();
         assertEquals(1, attacker.size());
-        assertEquals("Background knowledge: 1\u20132 points at none / 1h; location k=2; age_band",
+        assertEquals("Background knowledge: 1\u20132 points at locations as given / 1 h; location k=2; age_band",
                 attacker.get(0).name());
         String json = attacker.get(0).modelJson();
         assertTrue(json.contains("\"model\":\"background-knowledge\""), json);

@@ -185,6 +185,99 @@ class HelpAndFirstStartTest {
         assertFalse(w.helpOpen(), "the close button closes the help pane");
     }
 
+    /**
+     * F1 over the aggregates dashboard's findings chart explains the summary it counts; F1 over a
+     * line of the findings table explains that line's rule (the row under the cursor, not the
+     * table); the evaluation chart and a row of the microdata QI table carry their keys too.
+     */
+    @Test
+    void f1OverTheAggregatesChartAndOverATableRowShowsTheirCatalogueEntries(FxRobot robot) throws Exception {
+        Messages.setLocale(Locale.GERMAN);
+        MainWindow w = open(stage, prefs("f1-aggregates"), StartPlan.nothing());
+        // the evaluation lane's chart is tagged from its creation (no run needed)
+        Parent eval = (Parent) w.controller().evaluationTab().getContent();
+        assertEquals(new MetricHelp.Key("evaluation", "highestResidualRisk", List.of()),
+                MetricHelp.keyOf(eval.lookup("#evaluationChart")).orElseThrow());
+        // selecting the aggregates tab runs its bundled sample
+        robot.interact(() -> w.controller().laneTabs().getSelectionModel().select(w.controller().aggregatesTab()));
+        Parent agg = (Parent) w.controller().aggregatesTab().getContent();
+        javafx.scene.control.TableView<?> findings = (javafx.scene.control.TableView<?>) agg.lookup("#findingsTable");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !findings.getItems().isEmpty());
+        robot.interact(() -> {
+            for (Node n = findings; n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.TabPane tp) {
+                    for (javafx.scene.control.Tab t : tp.getTabs()) {
+                        if (t.getContent() != null && inside(findings, t.getContent())) {
+                            tp.getSelectionModel().select(t);
+                        }
+                    }
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node chart = ((javafx.scene.layout.Pane) agg.lookup("#findingsChart")).getChildren().get(0);
+        robot.moveTo(chart);
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(w.helpOpen(), "F1 over the chart opens the help pane");
+        HelpPane pane = w.helpPane();
+        MetricCatalogue cat = MetricCatalogue.standard();
+        assertEquals(cat.describe("aggregates", "aggregates", Locale.GERMAN).label(), pane.shownLabel());
+
+        // the first line of the findings table is the threshold rule: F1 over it explains that rule
+        Node firstRow = robot.from(findings).lookup(".table-row-cell").match(n -> n instanceof
+                javafx.scene.control.TableRow<?> r && r.getIndex() == 0 && r.isVisible() && r.getItem() != null).query();
+        assertEquals(new MetricHelp.Key("aggregates", "rules.threshold", List.of()),
+                MetricHelp.keyOf(firstRow).orElseThrow(), "the row's key");
+        robot.moveTo(pane);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the row's first cell, inside the table (the row is wider than the table with the pane open)
+        javafx.geometry.Bounds row = firstRow.localToScreen(firstRow.getBoundsInLocal());
+        javafx.geometry.Bounds table = findings.localToScreen(findings.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(table.getMinX() + 30, row.getCenterY()));
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        String threshold = cat.describe("aggregates", "rules.threshold", Locale.GERMAN).label();
+        assertEquals(threshold, pane.shownLabel(), "the row under the cursor, not the table");
+        assertTrue(cat.describe("aggregates", "rules.threshold", Locale.GERMAN).known());
+        assertFalse(threshold.equals(cat.describe("aggregates", "aggregates", Locale.GERMAN).label()));
+        // over the header of the table: the table's own entry
+        Node header = robot.from(findings).lookup(".column-header").query();
+        robot.moveTo(pane);
+        robot.moveTo(header);
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(cat.describe("aggregates", "aggregates", Locale.GERMAN).label(), pane.shownLabel());
+        robot.interact(() -> pane.closeButton().fire());
+
+        // keyboard: the focused row of a table gives its key (Help > Metric help, F1 without a pointer)
+        robot.interact(() -> {
+            findings.requestFocus();
+            findings.getFocusModel().focus(0);
+        });
+        assertEquals(new MetricHelp.Key("aggregates", "rules.threshold", List.of()),
+                MetricHelp.keyOfFocused(findings).orElseThrow());
+    }
+
+    @Test
+    void aRowOfTheQiTableIsNamedByItsQis(FxRobot robot) throws Exception {
+        Messages.setLocale(Locale.ENGLISH);
+        MainWindow w = open(stage, prefs("f1-qirow"), StartPlan.nothing());
+        loadAndWaitForCard(w, "cardK");
+        javafx.scene.control.TableView<?> qis = (javafx.scene.control.TableView<?>) w.controller().root()
+                .lookup("#qiTable");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !qis.getItems().isEmpty());
+        robot.interact(() -> {
+            qis.requestFocus();
+            qis.getFocusModel().focus(0);
+        });
+        MetricHelp.Key k = MetricHelp.keyOfFocused(qis).orElseThrow();
+        org.releaseauditor.ui.risk.QiRow first = (org.releaseauditor.ui.risk.QiRow) qis.getItems().get(0);
+        assertEquals(new MetricHelp.Key("microdata", "qiContribution.0", List.of(first.qis())), k);
+        assertEquals("QIs " + first.qis(), MetricCatalogue.standard().describe("microdata", k.path(), Locale.ENGLISH)
+                .label(k.names()));
+    }
+
     @Test
     void withNothingUnderThePointerTheListOfTheLaneCanBeFilteredByKeyboard(FxRobot robot) throws Exception {
         Messages.setLocale(Locale.ENGLISH);

@@ -194,7 +194,7 @@ class TrajectoryWhatIfViewModelTest {
         assertEquals(0, vm.capProperty().get());
         assertEquals("PASS", card(vm, "whatIfPolicy").after());
         assertTrue(vm.changeProperty().get().startsWith("0.00 % unique from 1 points"), vm.changeProperty().get());
-        assertTrue(vm.changeProperty().get().endsWith("at grid:250m x 1h, events per person all"),
+        assertTrue(vm.changeProperty().get().endsWith("at grid:250m x 1 h, events per person all"),
                 vm.changeProperty().get());
         // save: the file's SHA-256 is the one shown, and the copy is recorded in a case
         Path copy = dir.resolve("events_remediated.csv");
@@ -233,7 +233,7 @@ class TrajectoryWhatIfViewModelTest {
         TrajectoryRemediationResult.Cell cell = new TrajectoryRemediationResult.Cell(1, 0, "grid:1km", "4h",
                 List.of(new UnicityResult.Row(1, 100, 25, 0, 0.25, 0.18, 0.34),
                         new UnicityResult.Row(2, 100, 40, 0, 0.4, 0.31, 0.5)), true);
-        assertEquals("40.00 % unique from 2 points (95 % upper bound 50.00 %) at grid:1km x 4h, events per person all",
+        assertEquals("40.00 % unique from 2 points (95 % upper bound 50.00 %) at grid:1km x 4 h, events per person all",
                 TrajectoryWhatIfViewModel.describe(cell, 2, null));
         assertTrue(TrajectoryWhatIfViewModel.describe(cell, 2, 7).endsWith("events per person 7"));
         assertTrue(TrajectoryWhatIfViewModel.describe(cell, 3, null).startsWith("\u2013 unique from 3 points"),

@@ -81,4 +81,25 @@ class PopulationDisplayTest {
             }
         }
     }
+
+    @Test
+    void reasonsFromCoreAreKeysRenderedInTheUiLanguage() {
+        ModelStatus snb = new ModelStatus(EstimateStatus.NOT_CONVERGED, "risk.population.reason.snbNotConverged",
+                org.releaseauditor.core.risk.MicrodataResult.Phrase.of("risk.population.snbEquations.ARX"), 0.5, 5,
+                300);
+        ModelStatus dankar = new ModelStatus(EstimateStatus.NOT_CONVERGED, "risk.population.reason.dankarNoEstimate",
+                "SNB", snb);
+        PopulationUniqueness p = pu(0.01, null, null, UniquenessModel.SNB, ok(), snb, dankar, SnbVariant.ARX);
+        assertEquals("Newton-Raphson found no root of ARX's SNB equations (K 0.500000) from (1, 1) or ARX's 5 "
+                + "start values (300 steps).", snb.reason(), "the JSON keeps English");
+        assertTrue(RiskDashboardViewModel.populationNotes(p).contains("SNB: not converged (Newton-Raphson found no "
+                + "root of ARX's SNB equations (K 0.500000)"), RiskDashboardViewModel.populationNotes(p));
+        Messages.setLocale(Locale.GERMAN);
+        String notes = RiskDashboardViewModel.populationNotes(p);
+        assertTrue(notes.startsWith("SNB: nicht konvergiert (Newton-Raphson fand keine Nullstelle (SNB-Gleichungen "
+                + "von ARX, K 0,500000)"), notes);
+        assertTrue(notes.contains("Dankars Regel w\u00e4hlte SNB, das keine Sch\u00e4tzung hat: Newton-Raphson fand"),
+                notes);
+        assertEquals(snb.reason(Locale.ENGLISH), snb.reason(), "the English text does not follow the UI language");
+    }
 }
