@@ -116,9 +116,10 @@ public final class AggregateDashboardController {
         findingsPane = new ChartPane(ctx.dialogs());
         findingsChart.getChildren().setAll(findingsPane);
         // F1 help: the chart counts the cells each rule flags (the summary numbers a policy reads);
-        // a line of the findings table explains its rule
+        // a line of the findings table explains its rule; the map and time views colour each
+        // table's cells by their status (the per-table results)
         org.releaseauditor.ui.help.MetricHelp.tagAll("aggregates", findingsPane, "aggregates", findingsTable,
-                "aggregates");
+                "aggregates", mapScroll, "tables", timeScroll, "tables");
         org.releaseauditor.ui.help.MetricHelp.tagRows(findingsTable, (f, index) -> f.path() == null ? null
                 : new org.releaseauditor.ui.help.MetricHelp.Key("aggregates", f.path(), List.of()));
         findingsTable.getColumns().setAll(
