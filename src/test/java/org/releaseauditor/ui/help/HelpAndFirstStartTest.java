@@ -94,7 +94,7 @@ class HelpAndFirstStartTest {
             on.setMaximized(false);
             on.setWidth(1280);
             on.setHeight(800);
-        }).get(30, TimeUnit.SECONDS);
+        }).get(90, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return w[0];
     }
