@@ -184,7 +184,16 @@ final class MarginalLattice {
         tasks.sort((a, b) -> Integer.compare(Integer.bitCount(index.mask(b)), Integer.bitCount(index.mask(a))));
         workers.forEach(tasks.size(), t -> {
             int k = tasks.get(t);
-            if (children.get(k).isEmpty()) {
+            if (index.mask(k) == (1 << m) - 1 && children.get(k).isEmpty()) {
+                // all columns: the class rows are the groups (distinct by construction)
+                long p = 0;
+                for (int f : table.weights) {
+                    p += (long) f * (f - 1) / 2;
+                }
+                groups[k] = rows;
+                pairs[k] = p;
+                progress.add(1);
+            } else if (children.get(k).isEmpty()) {
                 countRows(k, null);
                 progress.add(1);
             } else {
