@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Computation: the records are grouped once on all QIs ({@link Partition}, shared with the
  * rest of the analysis), and every subset's classes are rolled up from those classes
- * ({@link ClassTable}, {@link QiContributionLattice}): the work grows with the number of classes,
+ * ({@link ClassTable}): when the subsets' value combinations are few, from dense count tables
+ * that coarser subsets sum from finer ones ({@link MarginalLattice}), otherwise along a prefix
+ * tree of the columns ({@link QiContributionLattice}). The work grows with the number of classes,
  * not the number of records, reads compact columns in sequence, and runs on every core. The
- * result is exact and does not depend on the number of threads.
+ * result is exact and does not depend on the number of threads or the path.
  * Pair counts use {@code long} arithmetic (C(n,2) overflows {@code int} from n ≈ 65,536).
  */
 public final class QiContributionAnalysis {
@@ -70,15 +72,26 @@ public final class QiContributionAnalysis {
     public static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
             Workers workers) throws ConfigurationException {
         return compute(qis, maxSubsetSize, monitor, workers, QiContributionLattice.FORK_MIN,
-                QiContributionLattice.PARALLEL_SCATTER_MIN, DIRECT_MAX_SIZE);
+                QiContributionLattice.PARALLEL_SCATTER_MIN, DIRECT_MAX_SIZE, MarginalLattice.DENSE_CELLS,
+                MarginalLattice.BUCKET_BITS);
     }
 
     /**
-     * As above, with the lattice's parallel thresholds and the largest size limit counted
-     * directly over the records (tests force every path).
+     * As above, with the prefix tree's parallel thresholds and the largest size limit counted
+     * directly over the records, and no dense tables (tests force every path of the tree).
      */
     static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
             Workers workers, int forkMin, int scatterMin, int directMaxSize) throws ConfigurationException {
+        return compute(qis, maxSubsetSize, monitor, workers, forkMin, scatterMin, directMaxSize, 0, 0);
+    }
+
+    /**
+     * As above, with the largest dense count table and the bits counted per bucket of
+     * {@link MarginalLattice} ({@code denseCells} 0: the prefix tree only).
+     */
+    static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
+            Workers workers, int forkMin, int scatterMin, int directMaxSize, long denseCells, int bucketBits)
+            throws ConfigurationException {
         if (qis.isEmpty()) {
             throw new ConfigurationException("risk.error.noQuasiIdentifiers");
         }
@@ -108,8 +121,12 @@ public final class QiContributionAnalysis {
                     3 * (all.classCount() + 1L) * ClassTable.bytesPerRow(qis), rows, m);
             ClassTable table = ClassTable.of(qis, all, true, workers, monitor);
             suppressed = SuppressionMasks.of(table);
-            SharedProgress progress = new SharedProgress(monitor, phase, (long) table.rows * m);
-            counts = QiContributionLattice.count(table, maxSize, workers, progress, forkMin, scatterMin);
+            counts = denseCells <= 0 ? null
+                    : MarginalLattice.count(table, maxSize, workers, monitor, phase, denseCells, bucketBits);
+            if (counts == null) {
+                SharedProgress progress = new SharedProgress(monitor, phase, (long) table.rows * m);
+                counts = QiContributionLattice.count(table, maxSize, workers, progress, forkMin, scatterMin);
+            }
             classRows = table.rows;
         }
         List<Integer> masks = new ArrayList<>();

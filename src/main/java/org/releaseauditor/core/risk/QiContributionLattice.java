@@ -418,8 +418,10 @@ final class QiContributionLattice {
         private final long[][] binom;
         private final int[] offset;
         private final int[] masks;
+        private final int maxSize;
 
         SubsetIndex(int m, int maxSize) {
+            this.maxSize = maxSize;
             binom = new long[m + 1][maxSize + 2];
             for (int n = 0; n <= m; n++) {
                 binom[n][0] = 1;
@@ -447,6 +449,11 @@ final class QiContributionLattice {
 
         int size() {
             return masks.length;
+        }
+
+        /** The largest number of members of a mask. */
+        int maxSize() {
+            return maxSize;
         }
 
         /** C(n, k). */

@@ -2,6 +2,7 @@ package org.releaseauditor.core.risk;
 
 import java.util.Arrays;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 
 /**
@@ -20,6 +21,12 @@ final class SensitiveAnalysis {
 
     static Outcome analyze(Column column, boolean ordered, Partition partition, int[] firstRow, double c,
                            ProgressMonitor monitor) {
+        return analyze(column, ordered, partition, firstRow, c, monitor, Workers.defaults());
+    }
+
+    /** As above, on the given workers (the result does not depend on them). */
+    static Outcome analyze(Column column, boolean ordered, Partition partition, int[] firstRow, double c,
+                           ProgressMonitor monitor, Workers workers) {
         int rows = partition.rowCount();
         int classes = partition.classCount();
         int[] classOf = partition.classIds();
@@ -96,6 +103,48 @@ final class SensitiveAnalysis {
             }
         }
 
+        // classes in chunks on every core; chunk results are merged in class order with the same
+        // comparisons, so the first class wins ties exactly as in one pass
+        int chunks = workers.tasks(classes, 1 << 15);
+        Extremes[] parts = new Extremes[chunks];
+        int[] sizes = partition.sizes();
+        int mRanks = m;
+        double[] qc = qCum;
+        double[] qp = qPrefix;
+        long records = n;
+        workers.forEach(chunks, t -> {
+            int lo = (int) ((long) classes * t / chunks);
+            int hi = (int) ((long) classes * (t + 1) / chunks);
+            parts[t] = classes(lo, hi, start, order, cellCount, cellCode, global, records, sizes, rankOf, ordered, c,
+                    qc, qp, mRanks, monitor);
+        });
+        Extremes x = new Extremes();
+        for (Extremes part : parts) {
+            x.merge(part);
+        }
+        int minDistinct = x.minDistinct;
+        double minEntropy = x.minEntropy;
+        int minRecursive = x.minRecursive;
+        double maxDistance = x.maxDistance;
+        int worstDistinctClass = x.worstDistinctClass;
+        int worstDistanceClass = x.worstDistanceClass;
+        if (classes == 0) {
+            return new Outcome(
+                    new MicrodataResult.LDiversityResult(column.name(), 0, 0.0, c, 0, null),
+                    new MicrodataResult.TClosenessResult(column.name(), 0.0, ordered ? "ordered" : "equal", null));
+        }
+        MicrodataResult.ClassSummary worstL = new MicrodataResult.ClassSummary(sizes[worstDistinctClass],
+                firstRow[worstDistinctClass]);
+        MicrodataResult.ClassSummary worstT = new MicrodataResult.ClassSummary(sizes[worstDistanceClass],
+                firstRow[worstDistanceClass]);
+        return new Outcome(
+                new MicrodataResult.LDiversityResult(column.name(), minDistinct, minEntropy, c, minRecursive, worstL),
+                new MicrodataResult.TClosenessResult(column.name(), Math.min(1.0, maxDistance),
+                        ordered ? "ordered" : "equal", worstT));
+    }
+
+    /** The extremes of a range of classes, in class order. */
+    private static final class Extremes {
         int minDistinct = Integer.MAX_VALUE;
         double minEntropyAtWorst = Double.POSITIVE_INFINITY;
         int worstDistinctClass = -1;
@@ -103,10 +152,46 @@ final class SensitiveAnalysis {
         int minRecursive = Integer.MAX_VALUE;
         double maxDistance = -1;
         int worstDistanceClass = -1;
+
+        void add(int j, int d, double expH, int lj, double distance) {
+            if (d < minDistinct || (d == minDistinct && expH < minEntropyAtWorst)) {
+                minDistinct = d;
+                minEntropyAtWorst = expH;
+                worstDistinctClass = j;
+            }
+            minEntropy = Math.min(minEntropy, expH);
+            minRecursive = Math.min(minRecursive, lj);
+            if (distance > maxDistance) {
+                maxDistance = distance;
+                worstDistanceClass = j;
+            }
+        }
+
+        /** Adds the extremes of the classes after this one's (the earlier class wins ties). */
+        void merge(Extremes later) {
+            if (later.worstDistinctClass >= 0 && (later.minDistinct < minDistinct
+                    || (later.minDistinct == minDistinct && later.minEntropyAtWorst < minEntropyAtWorst))) {
+                minDistinct = later.minDistinct;
+                minEntropyAtWorst = later.minEntropyAtWorst;
+                worstDistinctClass = later.worstDistinctClass;
+            }
+            minEntropy = Math.min(minEntropy, later.minEntropy);
+            minRecursive = Math.min(minRecursive, later.minRecursive);
+            if (later.worstDistanceClass >= 0 && later.maxDistance > maxDistance) {
+                maxDistance = later.maxDistance;
+                worstDistanceClass = later.worstDistanceClass;
+            }
+        }
+    }
+
+    /** l-diversity and t-closeness extremes of classes [lo, hi). */
+    private static Extremes classes(int lo, int hi, int[] start, int[] order, int[] cellCount, int[] cellCode,
+            long[] global, long n, int[] sizes, int[] rankOf, boolean ordered, double c, double[] qCum,
+            double[] qPrefix, int m, ProgressMonitor monitor) {
+        Extremes x = new Extremes();
         int[] scratch = new int[16];
         long[] packedScratch = new long[16];
-        int[] sizes = partition.sizes();
-        for (int j = 0; j < classes; j++) {
+        for (int j = lo; j < hi; j++) {
             if ((j & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                 monitor.checkCancelled();
             }
@@ -154,31 +239,9 @@ final class SensitiveAnalysis {
             }
             // the EMD lies in [0, 1]; prefix-sum differences can leave it at -5.6e-17 (found by jqwik)
             distance = Math.min(1.0, Math.max(0.0, distance));
-            if (d < minDistinct || (d == minDistinct && expH < minEntropyAtWorst)) {
-                minDistinct = d;
-                minEntropyAtWorst = expH;
-                worstDistinctClass = j;
-            }
-            minEntropy = Math.min(minEntropy, expH);
-            minRecursive = Math.min(minRecursive, lj);
-            if (distance > maxDistance) {
-                maxDistance = distance;
-                worstDistanceClass = j;
-            }
+            x.add(j, d, expH, lj, distance);
         }
-        if (classes == 0) {
-            return new Outcome(
-                    new MicrodataResult.LDiversityResult(column.name(), 0, 0.0, c, 0, null),
-                    new MicrodataResult.TClosenessResult(column.name(), 0.0, ordered ? "ordered" : "equal", null));
-        }
-        MicrodataResult.ClassSummary worstL = new MicrodataResult.ClassSummary(sizes[worstDistinctClass],
-                firstRow[worstDistinctClass]);
-        MicrodataResult.ClassSummary worstT = new MicrodataResult.ClassSummary(sizes[worstDistanceClass],
-                firstRow[worstDistanceClass]);
-        return new Outcome(
-                new MicrodataResult.LDiversityResult(column.name(), minDistinct, minEntropy, c, minRecursive, worstL),
-                new MicrodataResult.TClosenessResult(column.name(), Math.min(1.0, maxDistance),
-                        ordered ? "ordered" : "equal", worstT));
+        return x;
     }
 
     /**

@@ -170,44 +170,104 @@ final class Suda2Search {
                 masks.add(mask);
             }
         }
-        byte[][] built = new byte[masks.size()][];
-        workers.forEach(masks.size(), k -> {
-            monitor.checkCancelled();
-            int[] pos = positions(masks.get(k));
-            byte[] t = new byte[(int) cells(masks.get(k))];
-            int block = 4096;
-            int[] code = new int[block];
-            long[] key = new long[block];
-            boolean[] absent = new boolean[block];
-            for (int from = 0; from < rows; from += block) {
-                int to = Math.min(rows, from + block);
-                int len = to - from;
-                Arrays.fill(key, 0, len, 0L);
-                Arrays.fill(absent, 0, len, false);
-                for (int p : pos) {
-                    rootCols[p].read(from, to, code);
-                    long card = cards[p];
-                    for (int i = 0; i < len; i++) {
-                        int c = code[i] - 2;
-                        absent[i] |= c < 0;
-                        key[i] = key[i] * card + c;
-                    }
-                }
-                for (int i = 0; i < len; i++) {
-                    if (!absent[i]) {
-                        int x = (int) key[i];
-                        byte v = t[x];
-                        if (v < 2) {
-                            t[x] = (byte) Math.min(2, v + w[from + i]);
-                        }
-                    }
+        // a table sums from the table of one more position when no row lacks that position's item
+        Map<Integer, Integer> slot = new HashMap<>();
+        for (int k = 0; k < masks.size(); k++) {
+            slot.put(masks.get(k), k);
+        }
+        int[] parent = new int[masks.size()];
+        int largest = 0;
+        for (int k = 0; k < masks.size(); k++) {
+            int mask = masks.get(k);
+            largest = Math.max(largest, Integer.bitCount(mask));
+            parent[k] = -1;
+            for (int p = 0; p < m; p++) {
+                Integer q = (mask & (1 << p)) != 0 || rootSupport[p][0] != 0 || rootSupport[p][1] != 0 ? null
+                        : slot.get(mask | (1 << p));
+                if (q != null && (parent[k] < 0 || cells(masks.get(q)) < cells(masks.get(parent[k])))) {
+                    parent[k] = q;
                 }
             }
-            built[k] = t;
-        });
+        }
+        byte[][] built = new byte[masks.size()][];
+        for (int size = largest; size >= 2; size--) {
+            List<Integer> level = new ArrayList<>();
+            for (int k = 0; k < masks.size(); k++) {
+                if (Integer.bitCount(masks.get(k)) == size) {
+                    level.add(k);
+                }
+            }
+            workers.forEach(level.size(), i -> {
+                monitor.checkCancelled();
+                int k = level.get(i);
+                built[k] = parent[k] >= 0 ? sumOut(built[parent[k]], masks.get(parent[k]), masks.get(k))
+                        : countSupports(masks.get(k), rows, w);
+            });
+        }
         for (int k = 0; k < built.length; k++) {
             dense[subsets.indexOf(masks.get(k))] = built[k];
         }
+    }
+
+    /** Saturating supports of the itemsets on the positions of {@code mask}, by one pass over the table. */
+    private byte[] countSupports(int mask, int rows, int[] w) {
+        int[] pos = positions(mask);
+        byte[] t = new byte[(int) cells(mask)];
+        int block = 4096;
+        int[] code = new int[block];
+        long[] key = new long[block];
+        boolean[] absent = new boolean[block];
+        for (int from = 0; from < rows; from += block) {
+            int to = Math.min(rows, from + block);
+            int len = to - from;
+            Arrays.fill(key, 0, len, 0L);
+            Arrays.fill(absent, 0, len, false);
+            for (int p : pos) {
+                rootCols[p].read(from, to, code);
+                long card = cards[p];
+                for (int i = 0; i < len; i++) {
+                    int c = code[i] - 2;
+                    absent[i] |= c < 0;
+                    key[i] = key[i] * card + c;
+                }
+            }
+            for (int i = 0; i < len; i++) {
+                if (!absent[i]) {
+                    int x = (int) key[i];
+                    byte v = t[x];
+                    if (v < 2) {
+                        t[x] = (byte) Math.min(2, v + w[from + i]);
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The saturating supports on {@code child} from those on {@code parent} (one position more,
+     * present in every row): sums over the dropped position, saturating at 2.
+     */
+    private byte[] sumOut(byte[] counts, int parent, int child) {
+        int dropped = Integer.numberOfTrailingZeros(parent & ~child);
+        long lo = 1;
+        for (int b = parent & ~((2 << dropped) - 1); b != 0; b &= b - 1) {
+            lo *= Math.max(1, cards[Integer.numberOfTrailingZeros(b)]);
+        }
+        int low = (int) lo;
+        int nx = Math.max(1, cards[dropped]);
+        int hi = (int) (counts.length / ((long) nx * low));
+        byte[] out = new byte[hi * low];
+        for (int h = 0; h < hi; h++) {
+            int base = h * low;
+            int src = h * nx * low;
+            for (int x = 0; x < nx; x++, src += low) {
+                for (int l = 0; l < low; l++) {
+                    out[base + l] = (byte) Math.min(2, out[base + l] + counts[src + l]);
+                }
+            }
+        }
+        return out;
     }
 
     /** The dense counters of a position mask, or null. */

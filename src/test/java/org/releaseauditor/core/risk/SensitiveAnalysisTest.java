@@ -96,4 +96,23 @@ class SensitiveAnalysisTest {
             assertEquals(2.0, r.lDiversity().get(0).entropy(), EPS);
         }
     }
+
+    /** Classes in parallel chunks give the same extremes and worst classes as one pass (ties: first class). */
+    @Test
+    void chunkedClassesGiveTheSameOutcomeAsOnePass() {
+        List<org.releaseauditor.core.model.Column> cols = PartitionProperties.table(new PartitionProperties.Spec(
+                300_000, new int[] {400, 300, 4}, 2, 4, 5));
+        List<org.releaseauditor.core.model.Column> qis = cols.subList(0, 2);
+        org.releaseauditor.core.model.Column sensitive = cols.get(2);
+        Partition p = Partition.group(qis, ProgressMonitor.none(),
+                org.releaseauditor.core.parallel.Workers.sequential());
+        org.junit.jupiter.api.Assertions.assertTrue(p.classCount() > 2 << 15, "classes: " + p.classCount());
+        for (boolean ordered : new boolean[] {false, true}) {
+            SensitiveAnalysis.Outcome one = SensitiveAnalysis.analyze(sensitive, ordered, p, p.firstRows(), 2.0,
+                    ProgressMonitor.none(), org.releaseauditor.core.parallel.Workers.sequential());
+            SensitiveAnalysis.Outcome many = SensitiveAnalysis.analyze(sensitive, ordered, p, p.firstRows(), 2.0,
+                    ProgressMonitor.none(), org.releaseauditor.core.parallel.Workers.commonPool(8));
+            assertEquals(one, many);
+        }
+    }
 }

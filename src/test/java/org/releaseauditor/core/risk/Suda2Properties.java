@@ -45,6 +45,21 @@ class Suda2Properties {
         check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL), 0));
     }
 
+    /**
+     * Without missing or suppressed values every support table of fewer positions is summed from
+     * one of more positions; the MSUs stay those of the legacy walk.
+     */
+    @Property(tries = 200)
+    void supportTablesSummedFromFinerOnesGiveTheSameMsus(@ForAll("specs") PartitionProperties.Spec spec,
+            @ForAll @IntRange(min = 0, max = 6) int maxK) throws Exception {
+        List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(spec.rows(),
+                spec.cardinalities(), 0, 0, spec.seed()));
+        LegacySuda2.Scores expected = LegacySuda2.scores(keys, maxK, 0.01, ProgressMonitor.none());
+        check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL),
+                Suda2Search.DENSE_CELLS));
+        check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.sequential(), 4096));
+    }
+
     static void check(LegacySuda2.Scores e, Suda2.Scores a) {
         assertArrayEquals(e.score, a.score, 0.0);
         assertArrayEquals(e.msusBySize, a.msusBySize);
@@ -54,6 +69,14 @@ class Suda2Properties {
         assertEquals(e.pairRecords, a.pairRecords);
         assertEquals(e.disProbability, a.disProbability, 0.0);
         assertArrayEquals(e.disScore, a.disScore, 0.0);
+    }
+
+    @Test
+    void largeTableWithoutMissingValuesMatchesTheLegacyWalk() throws Exception {
+        List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(60_000,
+                new int[] {2, 90, 7, 16, 42, 9, 15, 5}, 0, 0, 11));
+        check(LegacySuda2.scores(keys, 0, 0.01, ProgressMonitor.none()),
+                Suda2.scores(keys, 0, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS));
     }
 
     @Test
