@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code release-auditor generate}: synthetic data sets. */
+// its subcommands are listed in ReleaseAuditorCli.TREE
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate synthetic data (no real person is in it).",
-        subcommands = {GenerateCommand.City.class, GenerateCommand.DemoCase.class, GenerateCommand.Evaluation.class})
+        description = "Generate synthetic data (no real person is in it).")
 public final class GenerateCommand implements Runnable {
     @Spec
     CommandSpec spec;

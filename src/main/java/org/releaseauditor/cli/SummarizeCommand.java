@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
  * file, made in process (the same file the Spark job writes, apart from {@code producer}), for
  * {@code analyze <lane> --summary FILE} and the GUI's File → Open summary.
  */
+// its subcommands are listed in ReleaseAuditorCli.TREE
 @Command(name = "summarize", mixinStandardHelpOptions = true,
         description = {"Write a lane summary of a data file: the counts an audit needs, no record values "
-                + "(src/docs/spark.md). Audit it with 'analyze <lane> --summary FILE'."},
-        subcommands = {SummarizeCommand.Microdata.class, SummarizeCommand.Trajectories.class})
+                + "(src/docs/spark.md). Audit it with 'analyze <lane> --summary FILE'."})
 public final class SummarizeCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
