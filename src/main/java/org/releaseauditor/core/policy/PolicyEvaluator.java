@@ -72,8 +72,8 @@ public final class PolicyEvaluator {
         FindingStatus status = allHold ? FindingStatus.PASS
                 : rule.severity() == Severity.FAIL ? FindingStatus.FAIL : FindingStatus.WARN;
         String key = allHold ? "policy.finding.pass" : "policy.finding.violated";
-        String text = Messages.get(locale, key, worstKey, format(worst), rule.operator().symbol(),
-                format(rule.threshold()), why);
+        String text = Messages.get(locale, key, worstKey, format(worst, locale), rule.operator().symbol(),
+                format(rule.threshold(), locale), why);
         return new Finding(rule, worstKey, worst, status, text.trim());
     }
 
@@ -108,6 +108,17 @@ public final class PolicyEvaluator {
             return "";
         }
         return Messages.has(e) ? Messages.get(locale, e) : e;
+    }
+
+    /**
+     * {@link #format(double)} with the decimal separator of {@code locale} (0,8725 in German), for
+     * sentences in that language; machine-readable values keep {@link #format(double)}.
+     */
+    public static String format(double v, Locale locale) {
+        String s = format(v);
+        char sep = java.text.DecimalFormatSymbols.getInstance(locale == null ? Locale.ROOT : locale)
+                .getDecimalSeparator();
+        return sep == '.' || Double.isNaN(v) || Double.isInfinite(v) ? s : s.replace('.', sep);
     }
 
     /** Formats a number without trailing zeros and without exponent for usual magnitudes. */

@@ -81,6 +81,19 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void numbersInTheSentenceFollowTheRequestedLanguage() {
+        PolicyRule rule = new PolicyRule("unicity.3.fraction", Operator.LE, 0.1, Severity.FAIL, "");
+        Map<String, Double> m = Map.of("unicity.3.fraction", 0.8725);
+        assertEquals("unicity.3.fraction = 0,8725 verletzt <= 0,1.", PolicyEvaluator.evaluate(profile(rule), m,
+                Locale.GERMAN).findings().get(0).explanation());
+        assertEquals("unicity.3.fraction = 0.8725 violates <= 0.1.", PolicyEvaluator.evaluate(profile(rule), m,
+                Locale.ENGLISH).findings().get(0).explanation());
+        assertEquals("1234,5", PolicyEvaluator.format(1234.5, Locale.GERMAN));
+        assertEquals("7", PolicyEvaluator.format(7, Locale.GERMAN));
+        assertEquals("NaN", PolicyEvaluator.format(Double.NaN, Locale.GERMAN));
+    }
+
+    @Test
     void explanationKeyIsResolvedInTheRequestedLanguage() {
         PolicyRule rule = new PolicyRule("k", Operator.GE, 5, Severity.FAIL, "policy.explain.k");
         String de = PolicyEvaluator.evaluate(profile(rule), Map.of("k", 7.0), Locale.GERMAN).findings().get(0)
