@@ -106,7 +106,7 @@ final class SensitiveAnalysis {
         // classes in chunks on every core; chunk results are merged in class order with the same
         // comparisons, so the first class wins ties exactly as in one pass
         int chunks = workers.tasks(classes, 1 << 15);
-        Extremes[] parts = new Extremes[chunks];
+        SensitiveExtremes[] parts = new SensitiveExtremes[chunks];
         int[] sizes = partition.sizes();
         int mRanks = m;
         double[] qc = qCum;
@@ -118,8 +118,8 @@ final class SensitiveAnalysis {
             parts[t] = classes(lo, hi, start, order, cellCount, cellCode, global, records, sizes, rankOf, ordered, c,
                     qc, qp, mRanks, monitor);
         });
-        Extremes x = new Extremes();
-        for (Extremes part : parts) {
+        SensitiveExtremes x = new SensitiveExtremes();
+        for (SensitiveExtremes part : parts) {
             x.merge(part);
         }
         int minDistinct = x.minDistinct;
@@ -143,52 +143,11 @@ final class SensitiveAnalysis {
                         ordered ? "ordered" : "equal", worstT));
     }
 
-    /** The extremes of a range of classes, in class order. */
-    private static final class Extremes {
-        int minDistinct = Integer.MAX_VALUE;
-        double minEntropyAtWorst = Double.POSITIVE_INFINITY;
-        int worstDistinctClass = -1;
-        double minEntropy = Double.POSITIVE_INFINITY;
-        int minRecursive = Integer.MAX_VALUE;
-        double maxDistance = -1;
-        int worstDistanceClass = -1;
-
-        void add(int j, int d, double expH, int lj, double distance) {
-            if (d < minDistinct || (d == minDistinct && expH < minEntropyAtWorst)) {
-                minDistinct = d;
-                minEntropyAtWorst = expH;
-                worstDistinctClass = j;
-            }
-            minEntropy = Math.min(minEntropy, expH);
-            minRecursive = Math.min(minRecursive, lj);
-            if (distance > maxDistance) {
-                maxDistance = distance;
-                worstDistanceClass = j;
-            }
-        }
-
-        /** Adds the extremes of the classes after this one's (the earlier class wins ties). */
-        void merge(Extremes later) {
-            if (later.worstDistinctClass >= 0 && (later.minDistinct < minDistinct
-                    || (later.minDistinct == minDistinct && later.minEntropyAtWorst < minEntropyAtWorst))) {
-                minDistinct = later.minDistinct;
-                minEntropyAtWorst = later.minEntropyAtWorst;
-                worstDistinctClass = later.worstDistinctClass;
-            }
-            minEntropy = Math.min(minEntropy, later.minEntropy);
-            minRecursive = Math.min(minRecursive, later.minRecursive);
-            if (later.worstDistanceClass >= 0 && later.maxDistance > maxDistance) {
-                maxDistance = later.maxDistance;
-                worstDistanceClass = later.worstDistanceClass;
-            }
-        }
-    }
-
     /** l-diversity and t-closeness extremes of classes [lo, hi). */
-    private static Extremes classes(int lo, int hi, int[] start, int[] order, int[] cellCount, int[] cellCode,
+    private static SensitiveExtremes classes(int lo, int hi, int[] start, int[] order, int[] cellCount, int[] cellCode,
             long[] global, long n, int[] sizes, int[] rankOf, boolean ordered, double c, double[] qCum,
             double[] qPrefix, int m, ProgressMonitor monitor) {
-        Extremes x = new Extremes();
+        SensitiveExtremes x = new SensitiveExtremes();
         int[] scratch = new int[16];
         long[] packedScratch = new long[16];
         for (int j = lo; j < hi; j++) {

@@ -10,6 +10,7 @@ import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.core.risk.ClassSizeHistogram;
 import org.releaseauditor.core.risk.IndividualRisk;
+import org.releaseauditor.core.risk.SensitiveExtremes;
 import org.releaseauditor.core.risk.IndividualRiskResult;
 import org.releaseauditor.core.risk.MicrodataAnalysis;
 import org.releaseauditor.core.risk.MicrodataAnalyzer;
@@ -309,13 +310,7 @@ public final class MicrodataSummaryAudit {
                 qPrefix[i + 1] = qPrefix[i] + acc;
             }
         }
-        int minDistinct = Integer.MAX_VALUE;
-        double minEntropyAtWorst = Double.POSITIVE_INFINITY;
-        int worstDistinctClass = -1;
-        double minEntropy = Double.POSITIVE_INFINITY;
-        int minRecursive = Integer.MAX_VALUE;
-        double maxDistance = -1;
-        int worstDistanceClass = -1;
+        SensitiveExtremes x = new SensitiveExtremes();
         long[] scratch = new long[16];
         long[] packed = new long[16];
         int from = 0;
@@ -363,23 +358,13 @@ public final class MicrodataSummaryAudit {
             } else {
                 distance = 0.5 * (equal + Math.max(0.0, 1.0 - qInClass));
             }
-            if (d < minDistinct || (d == minDistinct && expH < minEntropyAtWorst)) {
-                minDistinct = d;
-                minEntropyAtWorst = expH;
-                worstDistinctClass = j;
-            }
-            minEntropy = Math.min(minEntropy, expH);
-            minRecursive = Math.min(minRecursive, lj);
-            if (distance > maxDistance) {
-                maxDistance = distance;
-                worstDistanceClass = j;
-            }
+            x.add(j, d, expH, lj, distance);
             from += d;
         }
-        lOut.add(new MicrodataResult.LDiversityResult(name, minDistinct, minEntropy, c, minRecursive,
-                new MicrodataResult.ClassSummary(sizes[worstDistinctClass], -1)));
-        tOut.add(new MicrodataResult.TClosenessResult(name, Math.min(1.0, maxDistance),
-                ordered ? "ordered" : "equal", new MicrodataResult.ClassSummary(sizes[worstDistanceClass], -1)));
+        lOut.add(new MicrodataResult.LDiversityResult(name, x.minDistinct(), x.minEntropy(), c, x.minRecursive(),
+                new MicrodataResult.ClassSummary(sizes[x.worstDistinctClass()], -1)));
+        tOut.add(new MicrodataResult.TClosenessResult(name, Math.min(1.0, x.maxDistance()),
+                ordered ? "ordered" : "equal", new MicrodataResult.ClassSummary(sizes[x.worstDistanceClass()], -1)));
     }
 
     /** Σ_k |P_k − Q_k| over all m ranks (P the class's cumulative distribution, Q the table's). */
