@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.casefile.FindingEntry;
 import org.releaseauditor.core.casefile.LegalBasis;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.i18n.Messages;
+import org.releaseauditor.core.policy.PolicyEvaluator;
 import org.releaseauditor.service.cases.CaseRecords.FailedFinding;
 
 /**
@@ -36,6 +38,32 @@ public final class DecisionFormText {
             Map.entry("case.error.exportTarget", "case.exportDir.notEmpty"));
 
     private DecisionFormText() {
+    }
+
+    /**
+     * Why a recorded finding's rule exists: its recorded explanation without the leading sentence
+     * that restates the metric, the measured value and the threshold ("k = 1 violates >= 5."), which
+     * the findings list already shows in the UI language. That sentence was written in the language
+     * of the session that recorded it (English or German, with or without local decimals); when it
+     * is not recognised the whole recorded text is kept.
+     */
+    public static String findingReason(FindingEntry f) {
+        String e = f.explanation() == null ? "" : f.explanation().trim();
+        double measured = f.measured() == null ? Double.NaN : f.measured();
+        for (Locale l : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            for (String key : List.of("policy.finding.violated", "policy.finding.pass")) {
+                for (boolean local : new boolean[] {true, false}) {
+                    String head = Messages.get(l, key, f.metric(),
+                            local ? PolicyEvaluator.format(measured, l) : PolicyEvaluator.format(measured),
+                            f.operator(), local ? PolicyEvaluator.format(f.threshold(), l)
+                                    : PolicyEvaluator.format(f.threshold()), "").trim();
+                    if (e.startsWith(head)) {
+                        return e.substring(head.length()).trim();
+                    }
+                }
+            }
+        }
+        return e;
     }
 
     /** A refusal of the case service in the words of the form (its own message when the form has none). */

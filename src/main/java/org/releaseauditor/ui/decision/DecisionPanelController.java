@@ -161,10 +161,11 @@ public final class DecisionPanelController {
                     setText(null);
                     return;
                 }
-                setText(String.format(Messages.locale(), "%s  %s %s %s \u2014 %s %s. %s",
+                String reason = DecisionFormText.findingReason(f);
+                setText(String.format(Messages.locale(), "%s  %s %s %s \u2014 %s %s.%s",
                         Messages.get("verdict.status." + f.status()), f.metric(),
                         f.operator(), num(f.threshold()), Messages.get("case.measured"),
-                        f.measured() == null ? "n/a" : num(f.measured()), f.explanation()));
+                        f.measured() == null ? "n/a" : num(f.measured()), reason.isEmpty() ? "" : " " + reason));
                 getStyleClass().add("finding-" + f.status().toLowerCase(java.util.Locale.ROOT));
             }
         });

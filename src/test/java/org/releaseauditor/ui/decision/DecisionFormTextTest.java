@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.releaseauditor.core.casefile.DecisionOutcome;
+import org.releaseauditor.core.casefile.FindingEntry;
 import org.releaseauditor.core.casefile.LegalBasis;
 import org.releaseauditor.core.error.AuditException;
 import org.releaseauditor.core.error.ConfigurationException;
@@ -25,6 +26,27 @@ class DecisionFormTextTest {
     @AfterEach
     void reset() {
         Messages.setLocale(Locale.ENGLISH);
+    }
+
+    private static FindingEntry finding(String explanation, Double measured) {
+        return new FindingEntry(1, 3, "trajectory-unicity-10", "1.0", "unicity.3.fraction", "<=", 0.1, measured,
+                "FAIL", explanation, java.time.Instant.EPOCH);
+    }
+
+    @Test
+    void findingReasonDropsTheRecordedValueSentenceInEitherLanguage() {
+        String why = "Four known points must not single out more than 10 % of the users.";
+        // recorded in English, in German with local decimals, and in German before local decimals
+        for (String recorded : List.of("unicity.3.fraction = 0.8725 violates <= 0.1. " + why,
+                "unicity.3.fraction = 0,8725 verletzt <= 0,1. " + why,
+                "unicity.3.fraction = 0.8725 verletzt <= 0.1. " + why)) {
+            assertEquals(why, DecisionFormText.findingReason(finding(recorded, 0.8725)), recorded);
+        }
+        assertEquals("", DecisionFormText.findingReason(finding("unicity.3.fraction = 0.05 satisfies <= 0.1.", 0.05)));
+        // a sentence that does not restate these numbers is kept whole
+        String other = "unicity.3.fraction was not measured in this result, so the rule <= 0.1 could not be checked.";
+        assertEquals(other, DecisionFormText.findingReason(finding(other, null)));
+        assertEquals(other, DecisionFormText.findingReason(finding(other, 0.8725)));
     }
 
     /** Every service refusal of decide, review and export, with arguments as the service gives them. */
