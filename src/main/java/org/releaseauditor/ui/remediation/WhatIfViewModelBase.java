@@ -62,16 +62,9 @@ abstract class WhatIfViewModelBase {
         status.set(Messages.get("whatif.status.searching"));
         progress.bind(t.progressProperty());
         t.setOnCancelled(e -> {
-            if (t != searchTask) {
-                return;
+            if (t == searchTask) {
+                showCancelled(t);
             }
-            searching.set(false);
-            if (previewTask == null || previewTask == t || previewTask.isDone()) {
-                busy.set(false);
-            }
-            progress.unbind();
-            progress.set(0);
-            status.set(Messages.get("whatif.status.cancelled"));
         });
         tasks.run(t, r -> {
             if (t != searchTask) {
@@ -87,8 +80,23 @@ abstract class WhatIfViewModelBase {
     /** Cancels the running search; the panel stays usable. */
     public void cancelSearch() {
         if (searchTask != null && searching.get()) {
-            searchTask.cancel();
+            Task<?> t = searchTask;
+            if (!t.cancel()) {
+                // the search ended on its thread but its result is not shown yet: Cancel still wins
+                showCancelled(t);
+                searchTask = null;
+            }
         }
+    }
+
+    private void showCancelled(Task<?> t) {
+        searching.set(false);
+        if (previewTask == null || previewTask == t || previewTask.isDone()) {
+            busy.set(false);
+        }
+        progress.unbind();
+        progress.set(0);
+        status.set(Messages.get("whatif.status.cancelled"));
     }
 
     /** Cancels every running task (a new source or policy). */
