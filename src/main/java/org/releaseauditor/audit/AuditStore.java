@@ -99,6 +99,9 @@ public interface AuditStore extends AutoCloseable {
     /** The exact policy copy of the latest evaluation of a run, if it was evaluated. */
     Optional<String> latestPolicyJson(long runId) throws AuditStoreException;
 
+    /** The exact copy of the latest evaluation with the policy of that id, in any run, if one was recorded. */
+    Optional<String> latestPolicyJsonById(String policyId) throws AuditStoreException;
+
     List<AuditEvent> events() throws AuditStoreException;
 
     /** Hash of the last event, or the genesis value (64 zeros) for an empty log. */

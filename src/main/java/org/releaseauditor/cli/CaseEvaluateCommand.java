@@ -19,7 +19,9 @@ public final class CaseEvaluateCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, description = "Run id from 'case show'.")
     long run;
 
-    @Option(names = "--policy", required = true, paramLabel = "P", description = "Built-in policy id or policy file.")
+    @Option(names = "--policy", required = true, paramLabel = "P", 
+            description = "Built-in policy id, policy file, or the id of a policy this case has recorded "
+                    + "(its stored copy is used).")
     String policy;
 
     @Override

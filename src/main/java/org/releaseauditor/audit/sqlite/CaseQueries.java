@@ -181,6 +181,11 @@ final class CaseQueries {
                 runId).stream().findFirst();
     }
 
+    Optional<String> latestPolicyJsonById(String policyId) throws AuditStoreException {
+        return read("SELECT policy_json FROM finding WHERE policy_id = ? ORDER BY id DESC LIMIT 1",
+                rs -> rs.getString(1), policyId).stream().findFirst();
+    }
+
     List<DecisionEntry> decisions() throws AuditStoreException {
         return read("SELECT * FROM decision ORDER BY id", rs -> {
             long sup = rs.getLong("supersedes");

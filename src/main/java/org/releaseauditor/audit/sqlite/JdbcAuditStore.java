@@ -349,6 +349,11 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     @Override
+    public synchronized Optional<String> latestPolicyJsonById(String policyId) throws AuditStoreException {
+        return queries.latestPolicyJsonById(policyId);
+    }
+
+    @Override
     public synchronized List<AuditEvent> events() throws AuditStoreException {
         return queries.events();
     }

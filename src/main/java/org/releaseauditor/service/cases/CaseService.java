@@ -52,6 +52,7 @@ import org.releaseauditor.core.error.DatasetFormatException;
 import org.releaseauditor.core.i18n.Messages;
 import org.releaseauditor.core.policy.Finding;
 import org.releaseauditor.core.policy.PolicyEvaluation;
+import org.releaseauditor.core.policy.PolicyProfile;
 import org.releaseauditor.core.progress.CancelledException;
 import org.releaseauditor.core.progress.ProgressMonitor;
 import org.releaseauditor.io.DatasetFingerprint;
@@ -412,7 +413,7 @@ public final class CaseService implements AutoCloseable {
     public PolicyEvaluation evaluatePolicy(long runId, String policyRef) throws AuditException {
         RunEntry run = store.run(runId).orElseThrow(() -> new ConfigurationException("case.error.noRun", runId,
                 file.toString()));
-        PolicyOutcome outcome = policies.evaluate(policyRef, parse(run.resultJson(), "result"));
+        PolicyOutcome outcome = policies.evaluate(loadPolicy(policyRef), parse(run.resultJson(), "result"));
         List<NewFindings.Item> items = new ArrayList<>();
         for (Finding f : outcome.evaluation().findings()) {
             items.add(new NewFindings.Item(f.metricKey(), f.rule().operator().symbol(), f.threshold(), f.measured(),
@@ -421,6 +422,29 @@ public final class CaseService implements AutoCloseable {
         store.addFindings(runId, new NewFindings(outcome.profile().id(), outcome.profile().version(),
                 outcome.policyJson(), items), actor);
         return outcome.evaluation();
+    }
+
+    /**
+     * Loads a policy reference: a built-in id, the path of a policy file, or the id of a policy
+     * recorded in this case (its latest exact copy), so that a policy imported in an earlier
+     * session can be evaluated again without its file.
+     */
+    private PolicyProfile loadPolicy(String policyRef) throws AuditException {
+        try {
+            return policies.load(policyRef);
+        } catch (org.releaseauditor.core.error.PolicyException e) {
+            Optional<String> recorded = policyRef == null ? Optional.empty() : store.latestPolicyJsonById(policyRef);
+            if (recorded.isEmpty()) {
+                throw e;
+            }
+            return policies.parse(recorded.get(), file.toString());
+        }
+    }
+
+    /** The policy of a run's latest evaluation, as recorded (its exact copy), if the run was evaluated. */
+    public Optional<PolicyProfile> recordedPolicy(long runId) throws AuditException {
+        Optional<String> json = store.latestPolicyJson(runId);
+        return json.isEmpty() ? Optional.empty() : Optional.of(policies.parse(json.get(), file.toString()));
     }
 
     // ------------------------------------------------------------------ decisions
@@ -572,7 +596,7 @@ public final class CaseService implements AutoCloseable {
 
         String policyJson = null;
         if (req.policyRef() != null && !req.policyRef().isBlank()) {
-            policyJson = policies.toJson(policies.load(req.policyRef()));
+            policyJson = policies.toJson(loadPolicy(req.policyRef()));
         } else {
             for (RunEntry r : runs) {
                 Optional<String> p = store.latestPolicyJson(r.id());

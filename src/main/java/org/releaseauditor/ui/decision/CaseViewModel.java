@@ -92,6 +92,8 @@ public final class CaseViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final StringProperty verdictError = new SimpleStringProperty("");
     private final ObservableList<FindingEntry> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<org.releaseauditor.core.policy.PolicyProfile> findingsPolicy =
+            new ReadOnlyObjectWrapper<>();
     private final ObservableList<VerificationItem> verification = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 
@@ -247,11 +249,25 @@ public final class CaseViewModel {
         }
         run(Messages.get("case.task.evaluate"), m -> {
             cs.evaluatePolicy(runId, policyRef);
-            return cs.findings(runId);
+            return RunFindings.of(cs, runId);
         }, f -> {
-            findings.setAll(latest(f));
+            f.show(this);
             refresh();
         });
+    }
+
+    /** A run's latest findings and the recorded policy they were evaluated against, read together. */
+    private record RunFindings(List<FindingEntry> findings,
+            java.util.Optional<org.releaseauditor.core.policy.PolicyProfile> policy) {
+        static RunFindings of(CaseService cs, long runId) throws org.releaseauditor.core.error.AuditException {
+            return new RunFindings(latest(cs.findings(runId)), cs.recordedPolicy(runId));
+        }
+
+        void show(CaseViewModel vm) {
+            // the policy first: a listener on the list then already sees the matching policy
+            policy.ifPresent(vm.findingsPolicy::set);
+            vm.findings.setAll(findings);
+        }
     }
 
     /** Shows the stored findings of a run (latest evaluation). */
@@ -260,7 +276,7 @@ public final class CaseViewModel {
         if (cs == null) {
             return;
         }
-        run(Messages.get("case.task.refresh"), m -> cs.findings(runId), f -> findings.setAll(latest(f)));
+        run(Messages.get("case.task.refresh"), m -> RunFindings.of(cs, runId), f -> f.show(this));
     }
 
     /** The findings of the latest evaluation (same policy id and the newest timestamp). */
@@ -477,6 +493,14 @@ public final class CaseViewModel {
 
     public ObservableList<FindingEntry> findings() {
         return findings;
+    }
+
+    /**
+     * The policy the listed findings were evaluated against, as recorded in the case (it may be a
+     * policy imported in another session, not a built-in); null until a run's findings are shown.
+     */
+    public ReadOnlyObjectProperty<org.releaseauditor.core.policy.PolicyProfile> findingsPolicyProperty() {
+        return findingsPolicy.getReadOnlyProperty();
     }
 
     public ObservableList<VerificationItem> verification() {

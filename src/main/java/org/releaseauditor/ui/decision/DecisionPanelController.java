@@ -151,7 +151,9 @@ public final class DecisionPanelController {
         }
         findingsList.setItems(vm.findings());
         // the policy box shows the policy whose findings are listed (each run keeps its own evaluation)
-        vm.findings().addListener((javafx.collections.ListChangeListener<FindingEntry>) c -> followFindingsPolicy());
+        // (also when this panel is built while findings are already listed)
+        vm.findingsPolicyProperty().addListener((o, a, b) -> followFindingsPolicy(b));
+        followFindingsPolicy(vm.findingsPolicyProperty().get());
         findingsList.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(FindingEntry f, boolean empty) {
@@ -566,12 +568,23 @@ public final class DecisionPanelController {
 
     private final java.util.Map<PolicyProfile, String> importedPolicies = new java.util.HashMap<>();
 
-    private void followFindingsPolicy() {
-        if (vm.findings().isEmpty()) {
+    /**
+     * Selects the policy the listed findings were evaluated against. A policy recorded in the case
+     * that the box does not list (imported in another session) is added from its recorded copy; the
+     * case service resolves its id from that copy when it is evaluated again.
+     */
+    private void followFindingsPolicy(PolicyProfile recorded) {
+        if (recorded == null) {
             return;
         }
-        String id = vm.findings().get(0).policyId();
-        policyBox.getItems().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(policyBox::setValue);
+        PolicyProfile shown = policyBox.getItems().stream()
+                .filter(p -> p.id().equals(recorded.id()) && p.version().equals(recorded.version()))
+                .findFirst().orElse(null);
+        if (shown == null) {
+            shown = recorded;
+            policyBox.getItems().add(recorded);
+        }
+        policyBox.setValue(shown);
     }
 
     private String policyRef() {

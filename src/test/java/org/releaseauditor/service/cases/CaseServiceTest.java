@@ -91,6 +91,34 @@ class CaseServiceTest {
         }
     }
 
+    /** A policy imported from a file can be evaluated again by its id once the file is gone: the case holds its copy. */
+    @Test
+    void aPolicyRecordedInTheCaseIsFoundByItsIdWithoutItsFile() throws Exception {
+        org.releaseauditor.service.policy.PolicyService policies = new org.releaseauditor.service.policy.PolicyService();
+        Path policyFile = dir.resolve("local.json");
+        Files.writeString(policyFile, policies.toJson(policies.load("min-group-5")).replace("min-group-5",
+                "local-k"), StandardCharsets.UTF_8);
+        try (CaseService cs = newCase()) {
+            DatasetEntry d = cs.addDataset(data, null, ProgressMonitor.none());
+            RunEntry run = cs.run(new FakeMicrodataLane.Request("age,district"), Map.of("data",
+                    Long.toString(d.id())), ProgressMonitor.none());
+            assertTrue(cs.recordedPolicy(run.id()).isEmpty(), "not evaluated yet");
+            cs.evaluatePolicy(run.id(), policyFile.toString());
+            Files.delete(policyFile);
+            assertEquals("local-k", cs.recordedPolicy(run.id()).orElseThrow().id());
+            assertEquals(FindingStatus.FAIL, cs.evaluatePolicy(run.id(), "local-k").overall());
+            assertEquals(2, cs.findings(run.id()).size());
+            assertTrue(cs.findings(run.id()).stream().allMatch(f -> f.policyId().equals("local-k")));
+            DecisionEntry dec = cs.decide(DecisionRequest.builder().outcome(DecisionOutcome.REJECT)
+                    .rationale("k is 2").auditor("Dana DPO").runs(List.of(run.id())).policy("local-k").build(),
+                    ProgressMonitor.none()).details().decision();
+            assertTrue(dec.policyJson().contains("\"local-k\""), dec.policyJson());
+            org.releaseauditor.core.error.PolicyException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.releaseauditor.core.error.PolicyException.class, () -> cs.evaluatePolicy(run.id(), "nope"));
+            assertTrue(unknown.getLocalizedMessage().contains("\"nope\""), unknown.getLocalizedMessage());
+        }
+    }
+
     @Test
     void decisionIsRefusedWhenTheFileChangedSinceItsAnalysis() throws Exception {
         try (CaseService cs = newCase()) {
