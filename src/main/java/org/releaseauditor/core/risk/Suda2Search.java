@@ -65,6 +65,8 @@ final class Suda2Search {
         final long[] supportOf;
         final int[] lastRowOf;
         final int[] startOf;
+        /** Rows and support of each one-byte code, packed (see {@link #node}). */
+        final long[] packed = new long[256];
         int[] codeList = new int[64];
         int clock;
 
@@ -355,18 +357,21 @@ final class Suda2Search {
             int distinct = 0;
             if (ix == null && codes.b != null && n >= 64) {
                 // one-byte column over a contiguous range: clear the 256 counters instead of stamping rows
+                // rows (low 32 bits) and support (high bits) in one counter: one update a row
                 byte[] b = codes.b;
                 int lim = Math.min(256, rowsOf.length);
-                Arrays.fill(rowsOf, 0, lim, 0);
-                Arrays.fill(supportOf, 0, lim, 0L);
+                long[] packed = ac.packed;
+                Arrays.fill(packed, 0, lim, 0L);
                 for (int r = from; r < to; r++) {
                     int c = b[r] & 0xFF;
-                    rowsOf[c]++;
-                    supportOf[c] += w[r];
+                    packed[c] += ((long) w[r] << 32) + 1;
                     lastRowOf[c] = r;
                 }
                 for (int c = 2; c < lim; c++) {
-                    if (rowsOf[c] != 0) {
+                    long x = packed[c];
+                    if (x != 0) {
+                        rowsOf[c] = (int) x;
+                        supportOf[c] = x >>> 32;
                         stamp[c] = clock;
                         codeList[distinct++] = c;
                     }
