@@ -84,7 +84,7 @@ public final class VerdictPanelController {
         decisionLine.setText(v.decisionLine());
 
         // the release: output, SHA-256, verdict, decision on the output
-        outputsGrid.getColumnConstraints().setAll(col(25, false), col(38, true), col(13, false), col(24, false));
+        outputsGrid.getColumnConstraints().setAll(col(30, false), col(33, true), col(13, false), col(24, false));
         header(outputsGrid, 0, Messages.get("vpage.output"), "SHA-256", Messages.get("vpage.verdict"),
                 Messages.get("vpage.outputDecision"));
         int row = 1;

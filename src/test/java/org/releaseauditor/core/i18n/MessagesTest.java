@@ -31,6 +31,16 @@ class MessagesTest {
     }
 
     @Test
+    void aPolicysRuleCountIsSingularOrPluralInBothLanguages() {
+        assertEquals("id p, version 1, 1 rule", Messages.get(Locale.ENGLISH, "vpage.policyIdVersion", "p", "1", 1));
+        assertEquals("id p, version 1, 3 rules", Messages.get(Locale.ENGLISH, "vpage.policyIdVersion", "p", "1", 3));
+        assertEquals("id p, version 1, 0 rules", Messages.get(Locale.ENGLISH, "vpage.policyIdVersion", "p", "1", 0));
+        assertEquals("Kennung p, Version 1, 1 Regel", Messages.get(Locale.GERMAN, "vpage.policyIdVersion", "p", "1", 1));
+        assertEquals("Kennung p, Version 1, 3 Regeln", Messages.get(Locale.GERMAN, "vpage.policyIdVersion", "p", "1",
+                3));
+    }
+
+    @Test
     void everyEnglishKeyHasAGermanTranslationAndViceVersa() throws IOException {
         Set<String> missing = new TreeSet<>();
         for (String base : Messages.BUNDLES) {
