@@ -61,17 +61,8 @@ class DemoCaseTest {
         Path file = dir.resolve("demo2").resolve("demo.rcase");
         Platform.runLater(() -> DemoCase.open(ctx, file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ctx.caseModel().snapshotProperty().get() != null);
-        javafx.scene.control.TextField[] auditor = new javafx.scene.control.TextField[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.Parent root = (javafx.scene.Parent) ctx.views().load("/fxml/decision/DecisionPanel.fxml")
-                    .root();
-            new javafx.scene.Scene(root, 1280, 800);
-            root.applyCss();
-            root.layout();
-            auditor[0] = (javafx.scene.control.TextField) root.lookup("#auditorField");
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Rita Reviewer", auditor[0].getText());
+        var auditor = (javafx.scene.control.TextField) panel().lookup("#auditorField");
+        assertEquals("Rita Reviewer", auditor.getText());
     }
 
     @Test
@@ -80,16 +71,10 @@ class DemoCaseTest {
         Path file = dir.resolve("demo3").resolve("demo.rcase");
         Platform.runLater(() -> DemoCase.open(ctx, file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ctx.caseModel().snapshotProperty().get() != null);
-        javafx.scene.Parent[] root = new javafx.scene.Parent[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            root[0] = (javafx.scene.Parent) ctx.views().load("/fxml/decision/DecisionPanel.fxml").root();
-            new javafx.scene.Scene(root[0], 1280, 800);
-            root[0].applyCss();
-            root[0].layout();
-        }).get(10, TimeUnit.SECONDS);
-        var runs = (javafx.scene.control.TableView<org.releaseauditor.core.casefile.RunEntry>) root[0]
+        javafx.scene.Parent root = panel();
+        var runs = (javafx.scene.control.TableView<org.releaseauditor.core.casefile.RunEntry>) root
                 .lookup("#runsTable");
-        var policy = (javafx.scene.control.ComboBox<org.releaseauditor.core.policy.PolicyProfile>) root[0]
+        var policy = (javafx.scene.control.ComboBox<org.releaseauditor.core.policy.PolicyProfile>) root
                 .lookup("#policyBox");
         // run 3 is the footfall slice, evaluated against min-cell-10 (the box starts on arx-defaults)
         WaitForAsyncUtils.asyncFx(() -> runs.getSelectionModel().select(2)).get(10, TimeUnit.SECONDS);
