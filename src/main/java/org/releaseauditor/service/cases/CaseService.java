@@ -435,7 +435,10 @@ public final class CaseService implements AutoCloseable {
         } catch (org.releaseauditor.core.error.PolicyException e) {
             Optional<String> recorded = policyRef == null ? Optional.empty() : store.latestPolicyJsonById(policyRef);
             if (recorded.isEmpty()) {
-                throw e;
+                throw "policy.error.unknown".equals(e.messageKey())
+                        ? new org.releaseauditor.core.error.PolicyException("case.error.unknownPolicy", policyRef,
+                                String.join(", ", PolicyJson.BUILT_IN_IDS))
+                        : e;
             }
             return policies.parse(recorded.get(), file.toString());
         }

@@ -115,7 +115,9 @@ class CaseServiceTest {
             assertTrue(dec.policyJson().contains("\"local-k\""), dec.policyJson());
             org.releaseauditor.core.error.PolicyException unknown = org.junit.jupiter.api.Assertions.assertThrows(
                     org.releaseauditor.core.error.PolicyException.class, () -> cs.evaluatePolicy(run.id(), "nope"));
-            assertTrue(unknown.getLocalizedMessage().contains("\"nope\""), unknown.getLocalizedMessage());
+            assertTrue(unknown.getLocalizedMessage().contains("\"nope\"") && unknown.getLocalizedMessage().contains(
+                    "min-group-5") && unknown.getLocalizedMessage().contains("already evaluated"),
+                    unknown.getLocalizedMessage());
         }
     }
 
