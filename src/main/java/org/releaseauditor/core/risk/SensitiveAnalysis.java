@@ -19,6 +19,98 @@ final class SensitiveAnalysis {
     record Outcome(MicrodataResult.LDiversityResult lDiversity, MicrodataResult.TClosenessResult tCloseness) {
     }
 
+    /**
+     * Largest code span (values + missing + suppressed) for which the cells of a class are found by
+     * walking the class's short list of cells; wider columns are grouped by hash instead.
+     */
+    static final int LIST_MAX_SPAN = 18;
+
+    /** The (class, value) cells, numbered by first row: class, shifted code and rows of each. */
+    static final class Cells {
+        int count;
+        int[] cls;
+        int[] code;
+        int[] size;
+
+        private Cells(int capacity) {
+            cls = new int[capacity];
+            code = new int[capacity];
+            size = new int[capacity];
+        }
+
+        /**
+         * One pass over the rows: each class keeps the list of its cells (at most the column's span
+         * long), and a value seen for the first time in its class opens a new cell.
+         */
+        static Cells listed(int[] classOf, int[] codes, int classes, ProgressMonitor monitor) {
+            int rows = classOf.length;
+            Cells out = new Cells(Math.max(16, classes + (classes >>> 3)));
+            int[] head = new int[classes];
+            Arrays.fill(head, -1);
+            int[] next = new int[out.cls.length];
+            for (int from = 0; from < rows; from += ProgressMonitor.CHECK_INTERVAL) {
+                monitor.checkCancelled();
+                int to = Math.min(rows, from + ProgressMonitor.CHECK_INTERVAL);
+                for (int r = from; r < to; r++) {
+                    int k = classOf[r];
+                    if (k < 0) {
+                        continue;
+                    }
+                    int v = codes[r] + 2;
+                    int c = head[k];
+                    int last = -1;
+                    while (c >= 0 && out.code[c] != v) {
+                        last = c;
+                        c = next[c];
+                    }
+                    if (c < 0) {
+                        c = out.count++;
+                        if (c == out.cls.length) {
+                            int cap = c + (c >>> 1) + 16;
+                            out.cls = Arrays.copyOf(out.cls, cap);
+                            out.code = Arrays.copyOf(out.code, cap);
+                            out.size = Arrays.copyOf(out.size, cap);
+                            next = Arrays.copyOf(next, cap);
+                        }
+                        out.cls[c] = k;
+                        out.code[c] = v;
+                        next[c] = -1;
+                        if (last < 0) {
+                            head[k] = c;
+                        } else {
+                            next[last] = c;
+                        }
+                    }
+                    out.size[c]++;
+                }
+            }
+            return out;
+        }
+
+        /** The partition refined by the column (grouping by hash), for columns of many values. */
+        static Cells refined(Partition partition, Column column, int[] classOf, int[] codes, ProgressMonitor monitor,
+                Workers workers) {
+            Partition refined = partition.refine(column, monitor, workers);
+            int cells = refined.classCount();
+            Cells out = new Cells(0);
+            out.count = cells;
+            out.size = refined.sizes();
+            out.cls = new int[cells];
+            out.code = new int[cells];
+            int[] cellOf = refined.classIds();
+            int seen = 0;
+            for (int r = 0; r < classOf.length && seen < cells; r++) {
+                int cell = cellOf[r];
+                if (cell == seen) { // cells are numbered by first row
+                    out.cls[cell] = classOf[r];
+                    out.code[cell] = codes[r] + 2;
+                    seen++;
+                }
+            }
+            return out;
+        }
+    }
+
     static Outcome analyze(Column column, boolean ordered, Partition partition, int[] firstRow, double c,
                            ProgressMonitor monitor) {
         return analyze(column, ordered, partition, firstRow, c, monitor, Workers.defaults());
@@ -43,22 +135,13 @@ final class SensitiveAnalysis {
                 n++;
             }
         }
-        // (class, value) cells: the partition refined by the sensitive column
-        Partition refined = partition.refine(column, monitor);
-        int cells = refined.classCount();
-        int[] cellCount = refined.sizes();
-        int[] cellClass = new int[cells];
-        int[] cellCode = new int[cells];
-        int[] cellOf = refined.classIds();
-        int seen = 0;
-        for (int r = 0; r < rows && seen < cells; r++) {
-            int cell = cellOf[r];
-            if (cell == seen) { // cells are numbered by first row
-                cellClass[cell] = classOf[r];
-                cellCode[cell] = codes[r] + 2;
-                seen++;
-            }
-        }
+        // (class, value) cells, numbered by their first row: the partition refined by the sensitive column
+        Cells found = span <= LIST_MAX_SPAN ? Cells.listed(classOf, codes, classes, monitor)
+                : Cells.refined(partition, column, classOf, codes, monitor, workers);
+        int cells = found.count;
+        int[] cellCount = found.size;
+        int[] cellClass = found.cls;
+        int[] cellCode = found.code;
         // cells grouped by class (counting sort)
         int[] start = new int[classes + 1];
         for (int i = 0; i < cells; i++) {

@@ -192,6 +192,7 @@ final class Suda2Search {
             }
         }
         byte[][] built = new byte[masks.size()][];
+        countRoots(masks, parent, built, denseCells, rows, w);
         for (int size = largest; size >= 2; size--) {
             List<Integer> level = new ArrayList<>();
             for (int k = 0; k < masks.size(); k++) {
@@ -202,14 +203,89 @@ final class Suda2Search {
             workers.forEach(level.size(), i -> {
                 monitor.checkCancelled();
                 int k = level.get(i);
-                built[k] = parent[k] >= 0 ? sumOut(built[parent[k]], masks.get(parent[k]), masks.get(k))
-                        : countSupports(masks.get(k), rows, w);
+                if (built[k] == null) {
+                    built[k] = sumOut(built[parent[k]], masks.get(parent[k]), masks.get(k));
+                }
             });
         }
         for (int k = 0; k < built.length; k++) {
             dense[subsets.indexOf(masks.get(k))] = built[k];
         }
     }
+
+    /**
+     * Counts the tables that have no parent among the kept ones (the roots), with as few passes over
+     * the class rows as it can: a pass over a helper subset of one more position (present in every
+     * row, table of at most {@link #HELPER_CELLS} cells) yields every root it contains by summing
+     * out that position, so one pass serves up to that many roots instead of one. The tables are
+     * the same as counted one by one.
+     */
+    private void countRoots(List<Integer> masks, int[] parent, byte[][] built, long denseCells, int rows, int[] w) {
+        List<Integer> uncovered = new ArrayList<>();
+        for (int k = 0; k < masks.size(); k++) {
+            if (parent[k] < 0) {
+                uncovered.add(k);
+            }
+        }
+        int complete = 0;
+        for (int p = 0; p < m; p++) {
+            if (rootSupport[p][0] == 0 && rootSupport[p][1] == 0) {
+                complete |= 1 << p;
+            }
+        }
+        long helperCells = Math.min(denseCells, HELPER_CELLS);
+        List<Integer> helpers = new ArrayList<>();
+        List<List<Integer>> served = new ArrayList<>();
+        while (uncovered.size() > 1) {
+            // the helper (a root plus one complete position) that serves the most uncovered roots
+            int best = 0;
+            List<Integer> bestServed = List.of();
+            for (int k : uncovered) {
+                int mask = masks.get(k);
+                for (int b = complete & ~mask; b != 0; b &= b - 1) {
+                    int h = mask | (b & -b);
+                    if (cells(h) > helperCells) {
+                        continue;
+                    }
+                    List<Integer> in = new ArrayList<>();
+                    for (int j : uncovered) {
+                        int r = masks.get(j);
+                        if ((r & ~h) == 0 && Integer.bitCount(h & ~r) == 1 && (h & ~r & complete) != 0) {
+                            in.add(j);
+                        }
+                    }
+                    if (in.size() > bestServed.size() || in.size() == bestServed.size() && in.size() > 0
+                            && cells(h) < cells(best)) {
+                        best = h;
+                        bestServed = in;
+                    }
+                }
+            }
+            if (bestServed.size() < 2) {
+                break;
+            }
+            helpers.add(best);
+            served.add(bestServed);
+            uncovered.removeAll(bestServed);
+        }
+        int tasks = helpers.size() + uncovered.size();
+        workers.forEach(tasks, i -> {
+            monitor.checkCancelled();
+            if (i < helpers.size()) {
+                int h = helpers.get(i);
+                byte[] t = countSupports(h, rows, w);
+                for (int k : served.get(i)) {
+                    built[k] = sumOut(t, h, masks.get(k));
+                }
+            } else {
+                int k = uncovered.get(i - helpers.size());
+                built[k] = countSupports(masks.get(k), rows, w);
+            }
+        });
+    }
+
+    /** Largest table of a helper subset counted only to sum out its roots (one byte a cell). */
+    static final long HELPER_CELLS = 1L << 22;
 
     /** Saturating supports of the itemsets on the positions of {@code mask}, by one pass over the table. */
     private byte[] countSupports(int mask, int rows, int[] w) {
