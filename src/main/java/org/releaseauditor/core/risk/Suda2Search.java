@@ -65,6 +65,12 @@ final class Suda2Search {
         final long[] supportOf;
         final int[] lastRowOf;
         final int[] startOf;
+        /** Code-pair counters of {@link #lastLevel}: stamp, support, a row, and the pairs touched. */
+        final int[] pairStamp = new int[PAIR_CELLS];
+        final long[] pairSupport = new long[PAIR_CELLS];
+        final int[] pairRow = new int[PAIR_CELLS];
+        final int[] pairTouched = new int[PAIR_CELLS];
+        int pairClock;
         /** Rows and support of each one-byte code, packed (see {@link #node}). */
         final long[] packed = new long[256];
         int[] codeList = new int[64];
@@ -487,7 +493,11 @@ final class Suda2Search {
                 }
             }
             if (buckets > 0) {
-                split(ac, t, ix, from, to, a, path, pathCodes, k, codeList, distinct, recurseRows, bits);
+                if (k == 2 && lastLevelFits(a)) {
+                    lastLevel(ac, t, ix, from, to, a, path, pathCodes, bits);
+                } else {
+                    split(ac, t, ix, from, to, a, path, pathCodes, k, codeList, distinct, recurseRows, bits);
+                }
             }
             if (root) {
                 progress.add(n);
@@ -495,6 +505,77 @@ final class Suda2Search {
         }
         if (n >= FORK_MIN) {
             monitor.checkCancelled();
+        }
+    }
+
+    /** Whether the (a, b) code pairs of every later position b fit the per-thread pair counters. */
+    private boolean lastLevelFits(int a) {
+        for (int b = a + 1; b < m; b++) {
+            if ((long) (cards[a] + 2) * (cards[b] + 2) > PAIR_CELLS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Largest (a, b) code-pair table of {@link #lastLevel}, in cells. */
+    static final int PAIR_CELLS = 1 << 16;
+
+    /**
+     * The buckets of position {@code a} in a node of size limit 2, whose children (limit 1) only
+     * look for unique items: each child's unique item at position b is a code pair (a, b) of
+     * support 1 among the rows of the recursing buckets, so the pairs are counted directly over
+     * those rows, without copying the buckets. The candidates are the children's.
+     */
+    private void lastLevel(Acc ac, Sub t, int[] ix, int from, int to, int a, int[] path, int[] pathCodes,
+            long[] bits) {
+        int[] stamp = ac.stamp;
+        int clock = ac.clock;
+        int[] rowsOf = ac.rowsOf;
+        long[] supportOf = ac.supportOf;
+        int[] childPath = Arrays.copyOf(path, path.length + 1);
+        childPath[path.length] = a;
+        ClassTable.Codes codesA = t.cols()[a];
+        int[] w = t.weights();
+        int[] ids = t.ids();
+        for (int b = a + 1; b < m; b++) {
+            ClassTable.Codes codesB = t.cols()[b];
+            int spanB = cards[b] + 2;
+            int pclock = ++ac.pairClock;
+            if (pclock == Integer.MAX_VALUE) {
+                Arrays.fill(ac.pairStamp, 0);
+                ac.pairClock = pclock = 1;
+            }
+            int touched = 0;
+            for (int i = from; i < to; i++) {
+                int r = ix == null ? i : ix[i];
+                int ca = codesA.get(r);
+                // rows of the recursing buckets only (an item of support >= 2, below the node's)
+                if (ca < 2 || stamp[ca] != clock || rowsOf[ca] <= 0 || supportOf[ca] < 2) {
+                    continue;
+                }
+                int cb = codesB.get(r);
+                if (cb < 2) {
+                    continue;
+                }
+                int key = ca * spanB + cb;
+                if (ac.pairStamp[key] != pclock) {
+                    ac.pairStamp[key] = pclock;
+                    ac.pairSupport[key] = 0;
+                    ac.pairTouched[touched++] = key;
+                }
+                ac.pairSupport[key] += w[r];
+                ac.pairRow[key] = r;
+            }
+            for (int j = 0; j < touched; j++) {
+                int key = ac.pairTouched[j];
+                if (ac.pairSupport[key] == 1) {
+                    int r = ac.pairRow[key];
+                    int ca = key / spanB;
+                    candidate(ac, ids == null ? r : ids[r], childPath, withCode(pathCodes, ca), b, key % spanB,
+                            bits);
+                }
+            }
         }
     }
 
