@@ -60,19 +60,19 @@ final class Suda2Search {
         /** Candidates waiting for a scan check: class row and position mask, interleaved. */
         int[] deferred = new int[64];
         int deferredCount;
-        final int[] stamp;
-        final int[] rowsOf;
-        final long[] supportOf;
-        final int[] lastRowOf;
-        final int[] startOf;
+        int[] stamp;
+        int[] rowsOf;
+        long[] supportOf;
+        int[] lastRowOf;
+        int[] startOf;
         /** Code-pair counters of {@link #lastLevel}: stamp, support, a row, and the pairs touched. */
-        final int[] pairStamp = new int[PAIR_CELLS];
-        final long[] pairSupport = new long[PAIR_CELLS];
-        final int[] pairRow = new int[PAIR_CELLS];
-        final int[] pairTouched = new int[PAIR_CELLS];
+        int[] pairStamp = new int[pairCells];
+        long[] pairSupport = new long[pairCells];
+        int[] pairRow = new int[pairCells];
+        int[] pairTouched = new int[pairCells];
         int pairClock;
         /** Rows and support of each one-byte code, packed (see {@link #node}). */
-        final long[] packed = new long[256];
+        long[] packed = new long[256];
         int[] codeList = new int[64];
         int clock;
 
@@ -89,6 +89,15 @@ final class Suda2Search {
                 codeList = new int[Math.max(n, codeList.length * 2)];
             }
             return codeList;
+        }
+
+        /**
+         * Drops the scratch arrays once the search is done. A pool thread keeps its entry of a
+         * finished search's thread-local until its map expunges it; it then holds only the tallies.
+         */
+        void release() {
+            stamp = rowsOf = lastRowOf = startOf = pairStamp = pairRow = pairTouched = codeList = deferred = null;
+            supportOf = pairSupport = packed = null;
         }
 
         void defer(int row, int mask) {
@@ -134,6 +143,14 @@ final class Suda2Search {
         subsets = maxSize >= 3 ? new QiContributionLattice.SubsetIndex(m, maxSize - 1) : null;
         dense = new byte[subsets == null ? 0 : subsets.size()][];
         progress = new SharedProgress(monitor, phase, (long) table.rows * m + 1);
+        // the pair counters of the last level, as large as this table's largest pair that fits
+        long pairs = 0;
+        for (int a = 0; a < m; a++) {
+            for (int b = a + 1; b < m; b++) {
+                pairs = Math.max(pairs, (long) (cards[a] + 2) * (cards[b] + 2));
+            }
+        }
+        pairCells = (int) Math.min(pairs, PAIR_CELLS);
         int span = maxSpan;
         acc = ThreadLocal.withInitial(() -> {
             Acc a = new Acc(span);
@@ -406,6 +423,7 @@ final class Suda2Search {
                 out.weightWithVariable[v] += a.weightWithVariable[v];
             }
             msus += a.msus;
+            a.release();
         }
         for (int r = 0; r < bits.length; r++) {
             out.score[r] = Double.longBitsToDouble(bits[r]);
@@ -511,7 +529,7 @@ final class Suda2Search {
     /** Whether the (a, b) code pairs of every later position b fit the per-thread pair counters. */
     private boolean lastLevelFits(int a) {
         for (int b = a + 1; b < m; b++) {
-            if ((long) (cards[a] + 2) * (cards[b] + 2) > PAIR_CELLS) {
+            if ((long) (cards[a] + 2) * (cards[b] + 2) > pairCells) {
                 return false;
             }
         }
@@ -520,6 +538,8 @@ final class Suda2Search {
 
     /** Largest (a, b) code-pair table of {@link #lastLevel}, in cells. */
     static final int PAIR_CELLS = 1 << 16;
+    /** Cells of this search's pair counters (each thread's, allocated with its scratch arrays). */
+    private final int pairCells;
 
     /**
      * The buckets of position {@code a} in a node of size limit 2, whose children (limit 1) only
