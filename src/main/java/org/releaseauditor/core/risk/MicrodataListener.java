@@ -6,8 +6,8 @@ import java.util.List;
  * Receives the parts of a microdata analysis as soon as each is known, so that a view can show
  * the summary cards and the class-size histogram while the QI power set and SUDA2 are still being
  * computed. {@link MicrodataPipeline} calls the methods in this order, each at most once: {@link
- * #summary}, {@link #populationCurve}, {@link #individualRisk} (with a weight column),
- * {@link #qiContribution}, {@link #suda} (when SUDA2 is on). The complete
+ * #summary}, {@link #populationCurve}, {@link #qiContribution}, {@link #individualRisk},
+ * {@link #suda} (when SUDA2 is on). The complete
  * {@link MicrodataAnalysis} is returned by the pipeline afterwards.
  *
  * <p>Calls come from the computing thread; a GUI must hand them to its UI thread (and drop them
@@ -23,7 +23,7 @@ public interface MicrodataListener {
     default void populationCurve(List<MicrodataResult.PopulationUniqueness> curve) {
     }
 
-    /** Benedetti–Franconi individual risk (only with a weight column). */
+    /** Benedetti–Franconi individual risk (r = 1/f_k without a weight column, as sdcMicro). */
     default void individualRisk(IndividualRiskResult result) {
     }
 

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole microdata analysis of one dataset and configuration, reporting each part to a
  * {@link MicrodataListener} as soon as it is known: the summary (with the class-size histogram)
- * first, then the population curve, individual risk, the QI contribution and SUDA2. The grouping
- * on all QIs is computed once and shared by every part. The lane's defaults (SUDA2's MSU size
+ * first, then the population curve, the QI contribution, individual risk and SUDA2. The grouping
+ * on all QIs is computed once and shared by every part. Every front end (the GUI, {@code analyze},
+ * {@code case run}, the report and the benchmark) runs this one sequence, through the microdata
+ * service. The lane's defaults (SUDA2's MSU size
  * limit, the curve's sampling fractions) come from the caller ({@link Options}).
  */
 public final class MicrodataPipeline {
@@ -50,8 +52,8 @@ public final class MicrodataPipeline {
     }
 
     /**
-     * Runs the analysis. Progress: summary 0–40 %, individual risk to 45 %, QI contribution to
-     * 75 %, SUDA2 to 97 %, curve to 100 % (slices of parts that do not run are skipped).
+     * Runs the analysis. Progress: summary 0–40 %, QI contribution to 75 %, individual risk to
+     * 85 %, SUDA2 to 97 % (slices of parts that do not run are skipped).
      *
      * @throws ConfigurationException for unknown columns (with a suggestion) or invalid parameters
      * @throws AuditException        for a weight column that is not numeric
@@ -59,7 +61,8 @@ public final class MicrodataPipeline {
     public static MicrodataAnalysis run(Dataset data, MicrodataConfig config, Dataset superset, Options options,
             MicrodataListener listener, ProgressMonitor monitor) throws AuditException {
         long start = System.nanoTime();
-        ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
+        // unknown columns: one clear message with a "did you mean" suggestion, before any work
+        List<Column> qis = ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
         ColumnLookup.require(data, config.sensitive().stream().map(SensitiveAttribute::column).toList(),
                 "--sensitive");
         if (config.weightColumn() != null) {
@@ -70,26 +73,20 @@ public final class MicrodataPipeline {
         }
         MicrodataResult result = MicrodataAnalyzer.analyze(data, config, superset, monitor.slice(0, 0.4));
         listener.summary(result);
-        List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, options.curveFractions(),
+        List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, config, options.curveFractions(),
                 monitor);
         listener.populationCurve(curve);
-        List<Column> qis = ColumnLookup.require(data, config.quasiIdentifiers(), "--qi");
-        IndividualRiskResult individual = null;
-        if (config.weightColumn() != null) {
-            Column weight = ColumnLookup.require(data, List.of(config.weightColumn()), "--weight").get(0);
-            Column household = config.householdColumn() == null ? null
-                    : ColumnLookup.require(data, List.of(config.householdColumn()), "--household").get(0);
-            Partition p = Partition.group(qis, monitor.slice(0.4, 0.42), options.workers());
-            individual = IndividualRisk.compute(p, weight, household, monitor.slice(0.42, 0.45));
-            listener.individualRisk(individual);
-        }
         List<QiContribution> contribution = QiContributionAnalysis.compute(qis,
-                Math.min(config.maxQiSubset(), qis.size()), monitor.slice(0.45, 0.75), options.workers());
+                Math.min(config.maxQiSubset(), qis.size()), monitor.slice(0.4, 0.75), options.workers());
         listener.qiContribution(contribution);
+        // every option that changes the frequencies (wildcards, weights, households, the method, qual and
+        // survey) reaches individual, global and household risk; without weights r = 1/f_k (sdcMicro)
+        IndividualRiskResult individual = IndividualRisk.compute(data, config, monitor.slice(0.75, 0.85));
+        listener.individualRisk(individual);
         SudaResult suda = null;
         if (options.suda()) {
             int maxMsu = options.sudaMaxMsu() <= 0 ? qis.size() : Math.min(qis.size(), options.sudaMaxMsu());
-            suda = Suda2.compute(qis, maxMsu, options.disFraction(), monitor.slice(0.75, 0.97), options.workers());
+            suda = Suda2.compute(qis, maxMsu, options.disFraction(), monitor.slice(0.85, 0.97), options.workers());
             listener.suda(suda);
         }
         monitor.update(Messages.get("progress.risk.measures"), 1000, 1000);
@@ -101,8 +98,8 @@ public final class MicrodataPipeline {
     }
 
     /** Population uniqueness at several sampling fractions (plus the configured one). */
-    static List<MicrodataResult.PopulationUniqueness> populationCurve(MicrodataResult r, double[] fractionsWanted,
-            ProgressMonitor monitor) {
+    static List<MicrodataResult.PopulationUniqueness> populationCurve(MicrodataResult r, MicrodataConfig config,
+            double[] fractionsWanted, ProgressMonitor monitor) {
         List<MicrodataResult.PopulationUniqueness> out = new ArrayList<>();
         if (r.records() == 0 || fractionsWanted.length == 0) {
             return out;
@@ -118,7 +115,7 @@ public final class MicrodataPipeline {
         for (double f : fractions) {
             monitor.checkCancelled();
             long n = Math.max(r.records(), Math.round(r.records() / f));
-            out.add(PopulationModels.estimate(r.histogram(), n, monitor));
+            out.add(PopulationModels.estimate(r.histogram(), n, config.snbVariant(), monitor));
         }
         return out;
     }

@@ -28,6 +28,7 @@ import org.releaseauditor.core.risk.QiContributionAnalysis;
 import org.releaseauditor.core.risk.SensitiveAttribute;
 import org.releaseauditor.core.risk.Suda2;
 import org.releaseauditor.service.DatasetService;
+import org.releaseauditor.service.microdata.MicrodataAnalysisService;
 
 /**
  * {@code release-auditor bench microdata}: writes a fixed-seed synthetic CSV (N rows × 8 skewed
@@ -43,7 +44,6 @@ public final class MicrodataBenchmark {
     /** The 8 quasi-identifiers of the synthetic file. */
     public static final List<String> QIS = List.of("sex", "age", "race", "education", "country", "workclass",
             "occupation", "marital");
-    private static final double[] CURVE = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
 
     /** One timed step: wall and process-CPU seconds. */
     public record Step(String name, double wallSeconds, double cpuSeconds, String detail) {
@@ -159,8 +159,8 @@ public final class MicrodataBenchmark {
         }
         Dataset copy = new Dataset(ds.name(), fresh);
         t = new Timer();
-        MicrodataPipeline.run(copy, cfg, null, new MicrodataPipeline.Options(true, 4, Suda2.DEFAULT_DIS_FRACTION,
-                CURVE, workers), MicrodataListener.none(), monitor);
+        MicrodataPipeline.run(copy, cfg, null, MicrodataAnalysisService.options(true, workers),
+                MicrodataListener.none(), monitor);
         steps.add(t.step("default analysis (all of the above)", "grouping included, import excluded"));
         long peak = peakHeap();
         return new Result(ds.rowCount(), Files.size(file), workers.parallelism(), steps, p.classCount(),

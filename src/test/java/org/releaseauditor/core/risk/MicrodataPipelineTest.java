@@ -53,6 +53,12 @@ class MicrodataPipelineTest {
             }
 
             @Override
+            public void individualRisk(IndividualRiskResult r) {
+                calls.add("individual");
+                parts.add(r);
+            }
+
+            @Override
             public void suda(SudaResult s) {
                 calls.add("suda");
                 parts.add(s);
@@ -61,11 +67,12 @@ class MicrodataPipelineTest {
         MicrodataAnalysis a = MicrodataPipeline.run(data, cfg, null,
                 new MicrodataPipeline.Options(true, 4, Suda2.DEFAULT_DIS_FRACTION, CURVE, Workers.defaults()), listener,
                 ProgressMonitor.none());
-        assertEquals(List.of("summary", "curve", "qi", "suda"), calls);
+        assertEquals(List.of("summary", "curve", "qi", "individual", "suda"), calls);
         assertSame(a.result(), parts.get(0));
         assertEquals(a.populationCurve(), parts.get(1));
         assertEquals(a.qiContribution(), parts.get(2));
-        assertSame(a.suda(), parts.get(3));
+        assertSame(a.individualRisk(), parts.get(3));
+        assertSame(a.suda(), parts.get(4));
         // the same numbers as the analyses run one by one
         List<Column> cols = qis.stream().map(q -> data.column(q).orElseThrow()).toList();
         assertEquals(MicrodataAnalyzer.analyze(data, cfg, null, ProgressMonitor.none()), a.result());
@@ -76,7 +83,8 @@ class MicrodataPipelineTest {
         assertEquals(suda.variableContributions(), a.suda().variableContributions());
         // curve: the two fractions plus the configured 0.1
         assertEquals(3, a.populationCurve().size());
-        assertNull(a.individualRisk());
+        // without weights r = 1/f_k, as the individual-risk analysis alone
+        assertEquals(IndividualRisk.compute(data, cfg, ProgressMonitor.none()), a.individualRisk());
     }
 
     @Test
