@@ -65,8 +65,11 @@ final class MarginalLattice {
     private final long[] groups;
     private final long[] pairs;
     private final SharedProgress progress;
+    /** Receives the tables of SUDA2's subsets (null: SUDA2 does not use the lattice). */
+    private final Suda2Marginals msus;
 
-    private MarginalLattice(ClassTable table, int maxSize, int bucketBits, SharedProgress progress) {
+    private MarginalLattice(ClassTable table, int maxSize, int bucketBits, SharedProgress progress,
+            Suda2Marginals msus) {
         this.table = table;
         this.m = table.cols.length;
         this.rows = table.rows;
@@ -81,6 +84,7 @@ final class MarginalLattice {
         this.derived = new boolean[index.size()];
         this.groups = new long[index.size()];
         this.pairs = new long[index.size()];
+        this.msus = msus;
     }
 
     /**
@@ -89,12 +93,20 @@ final class MarginalLattice {
      *
      * @param denseCells largest dense table in cells (tests force small ones)
      * @param bucketBits low key bits per bucket (tests force few)
+     * @param msus       receives the dense tables of SUDA2's subsets, or is abandoned when some
+     *                   of them has none; null when SUDA2 does not run
      */
     static QiContributionLattice.Counts count(ClassTable table, int maxSize, Workers workers,
-            ProgressMonitor monitor, String phase, long denseCells, int bucketBits) {
+            ProgressMonitor monitor, String phase, long denseCells, int bucketBits, Suda2Marginals msus) {
         MarginalLattice l = new MarginalLattice(table, maxSize, bucketBits,
-                new SharedProgress(monitor, phase, SubsetLattice.subsetCount(table.cols.length, maxSize)));
-        return l.plan(denseCells, workers) ? l.run(workers) : null;
+                new SharedProgress(monitor, phase, SubsetLattice.subsetCount(table.cols.length, maxSize)), msus);
+        if (l.plan(denseCells, workers)) {
+            return l.run(workers);
+        }
+        if (msus != null) {
+            msus.abandon();
+        }
+        return null;
     }
 
     /** Renumbers the codes, sizes the key spaces and chooses each dense subset's parent. */
@@ -164,10 +176,41 @@ final class MarginalLattice {
         if (passes > MAX_PASSES) {
             return false;
         }
-        // per thread: the bucketed keys and weights, a dense table and its roll-ups, the bucket counts
+        // per thread: the bucketed keys, rows and weights, a dense table and its roll-ups, the bucket counts
         long packed = packBits <= 32 ? 4L * rows : packBits <= 64 ? 8L * rows : 0;
-        long perTask = 10L * rows + 8L * dense + 4L * ((1L << bucketBits) + MAX_BUCKETS);
-        return packed + perTask * workers.parallelism() <= MemoryBudget.available() / 2;
+        long perTask = 14L * rows + 16L * dense + 4L * ((1L << bucketBits) + MAX_BUCKETS);
+        if (packed + perTask * workers.parallelism() > MemoryBudget.available() / 2) {
+            return false;
+        }
+        if (msus != null) {
+            planMsus(dense);
+        }
+        return true;
+    }
+
+    /**
+     * SUDA2 reads its MSUs off this lattice's tables when every subset of up to its size limit has
+     * a dense table here, and their bits and unique itemsets fit in memory; otherwise it searches.
+     */
+    private void planMsus(long dense) {
+        long total = 0;
+        boolean allDense = msus.maxSize <= index.maxSize();
+        for (int k = 0; k < index.size() && allDense; k++) {
+            if (msus.wants(index.mask(k))) {
+                allDense = cells[k] <= dense;
+                total += cells[k];
+            }
+        }
+        // a bit a cell, and at most two ints a cell for the unique itemsets
+        if (!allDense || total * 9 > MemoryBudget.available() / 4) {
+            msus.abandon();
+            return;
+        }
+        msus.prepare(remap, card, table.firstRow);
+    }
+
+    private boolean wanted(int k) {
+        return msus != null && msus.wants(index.mask(k));
     }
 
     private QiContributionLattice.Counts run(Workers workers) {
@@ -184,7 +227,7 @@ final class MarginalLattice {
         tasks.sort((a, b) -> Integer.compare(Integer.bitCount(index.mask(b)), Integer.bitCount(index.mask(a))));
         workers.forEach(tasks.size(), t -> {
             int k = tasks.get(t);
-            if (index.mask(k) == (1 << m) - 1 && children.get(k).isEmpty()) {
+            if (index.mask(k) == (1 << m) - 1 && children.get(k).isEmpty() && !wanted(k)) {
                 // all columns: the class rows are the groups (distinct by construction)
                 long p = 0;
                 for (int f : table.weights) {
@@ -193,11 +236,11 @@ final class MarginalLattice {
                 groups[k] = rows;
                 pairs[k] = p;
                 progress.add(1);
-            } else if (children.get(k).isEmpty()) {
+            } else if (children.get(k).isEmpty() && !wanted(k)) {
                 countRows(k, null);
                 progress.add(1);
             } else {
-                int[] table = new int[(int) cells[k]];
+                long[] table = new long[(int) cells[k]];
                 countRows(k, table);
                 descend(k, table);
             }
@@ -238,11 +281,16 @@ final class MarginalLattice {
         });
     }
 
-    /** Sums a dense table into groups and pairs, then rolls up each child from it. */
-    private void descend(int k, int[] counts) {
+    /**
+     * Sums a dense table into groups and pairs, hands it to SUDA2 when it wants it, then rolls up
+     * each child from it. A cell holds its records in the low 32 bits and the sum of its class rows
+     * in the high ones.
+     */
+    private void descend(int k, long[] counts) {
         long g = 0;
         long p = 0;
-        for (int f : counts) {
+        for (long cell : counts) {
+            int f = (int) cell;
             if (f != 0) {
                 g++;
                 p += (long) f * (f - 1) / 2;
@@ -250,6 +298,9 @@ final class MarginalLattice {
         }
         groups[k] = g;
         pairs[k] = p;
+        if (wanted(k)) {
+            msus.accept(index.mask(k), counts, progress.monitor());
+        }
         progress.add(1);
         for (int child : children.get(k)) {
             descend(child, rollUp(counts, index.mask(k), index.mask(child)));
@@ -257,7 +308,7 @@ final class MarginalLattice {
     }
 
     /** The dense table of {@code child} (one column fewer) from the table of {@code parent}. */
-    private int[] rollUp(int[] counts, int parent, int child) {
+    private long[] rollUp(long[] counts, int parent, int child) {
         int dropped = Integer.numberOfTrailingZeros(parent & ~child);
         long lo = 1;
         for (int b = parent & ~((2 << dropped) - 1); b != 0; b &= b - 1) {
@@ -266,7 +317,7 @@ final class MarginalLattice {
         int low = (int) lo;
         int nx = (int) card[dropped];
         int hi = (int) (counts.length / ((long) nx * low));
-        int[] out = new int[hi * low];
+        long[] out = new long[hi * low];
         for (int h = 0; h < hi; h++) {
             int base = h * low;
             int src = h * nx * low;
@@ -285,16 +336,18 @@ final class MarginalLattice {
     /**
      * Counts subset {@code k} over the class rows: a counting sort by the key's high bits, then
      * each bucket's low bits in a small table. With {@code dense} the counts go to that table
-     * (which the caller sums); otherwise the groups and pairs are summed here.
+     * (which the caller sums), each row adding {@code (row << 32) + weight}; otherwise the groups
+     * and pairs are summed here.
      */
-    private void countRows(int k, int[] dense) {
+    private void countRows(int k, long[] dense) {
         int[] cols = SubsetLattice.indices(index.mask(k));
         int bits = bucketBits;
         int buckets = (int) ((cells[k] + (1L << bits) - 1) >>> bits);
         long lowMask = (1L << bits) - 1;
         int[] start = new int[buckets + 1];
         char[] lowKey = new char[rows];
-        int[] weight = new int[rows];
+        // the class row (high 32 bits) and its weight (low 32 bits)
+        long[] weight = new long[rows];
         int[] w = table.weights;
         if (cells[k] <= Integer.MAX_VALUE && (packedInt != null || packedLong != null)) {
             // int keys, computed once (the arithmetic vectorises)
@@ -315,7 +368,7 @@ final class MarginalLattice {
                 int x = key[r];
                 int at = next[x >>> bits]++;
                 lowKey[at] = (char) (x & low);
-                weight[at] = w[r];
+                weight[at] = (long) r << 32 | w[r];
             }
         } else {
             long[] key = new long[BLOCK];
@@ -338,7 +391,7 @@ final class MarginalLattice {
                 for (int i = 0, n = to - from; i < n; i++) {
                     int at = next[(int) (key[i] >>> bits)]++;
                     lowKey[at] = (char) (key[i] & lowMask);
-                    weight[at] = w[from + i];
+                    weight[at] = (long) (from + i) << 32 | w[from + i];
                 }
                 progress.monitor().checkCancelled();
             }
@@ -358,7 +411,7 @@ final class MarginalLattice {
         for (int b = 0; b < buckets; b++) {
             int end = start[b + 1];
             for (int e = start[b]; e < end; e++) {
-                scratch[lowKey[e]] += weight[e];
+                scratch[lowKey[e]] += (int) weight[e];
             }
             for (int e = start[b]; e < end; e++) {
                 int f = scratch[lowKey[e]];

@@ -76,8 +76,11 @@ public final class MicrodataPipeline {
         List<MicrodataResult.PopulationUniqueness> curve = populationCurve(result, config, options.curveFractions(),
                 monitor);
         listener.populationCurve(curve);
+        int maxMsu = options.sudaMaxMsu() <= 0 ? qis.size() : Math.min(qis.size(), options.sudaMaxMsu());
+        // SUDA2 reads its MSUs off the QI power set's count tables when they cover its subsets
+        Suda2Marginals msus = options.suda() ? new Suda2Marginals(qis.size(), maxMsu) : null;
         List<QiContribution> contribution = QiContributionAnalysis.compute(qis,
-                Math.min(config.maxQiSubset(), qis.size()), monitor.slice(0.4, 0.75), options.workers());
+                Math.min(config.maxQiSubset(), qis.size()), monitor.slice(0.4, 0.75), options.workers(), msus);
         listener.qiContribution(contribution);
         // every option that changes the frequencies (wildcards, weights, households, the method, qual and
         // survey) reaches individual, global and household risk; without weights r = 1/f_k (sdcMicro)
@@ -85,8 +88,8 @@ public final class MicrodataPipeline {
         listener.individualRisk(individual);
         SudaResult suda = null;
         if (options.suda()) {
-            int maxMsu = options.sudaMaxMsu() <= 0 ? qis.size() : Math.min(qis.size(), options.sudaMaxMsu());
-            suda = Suda2.compute(qis, maxMsu, options.disFraction(), monitor.slice(0.85, 0.97), options.workers());
+            suda = Suda2.compute(qis, maxMsu, options.disFraction(), monitor.slice(0.85, 0.97), options.workers(),
+                    msus);
             listener.suda(suda);
         }
         monitor.update(Messages.get("progress.risk.measures"), 1000, 1000);

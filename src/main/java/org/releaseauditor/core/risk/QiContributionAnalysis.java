@@ -71,9 +71,18 @@ public final class QiContributionAnalysis {
     /** {@link #compute(List, int, ProgressMonitor)} on the given workers. */
     public static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
             Workers workers) throws ConfigurationException {
+        return compute(qis, maxSubsetSize, monitor, workers, null);
+    }
+
+    /**
+     * As above, and hands SUDA2 the dense tables of its subsets when the lattice counts them
+     * ({@code msus} is abandoned otherwise, and may be null).
+     */
+    static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
+            Workers workers, Suda2Marginals msus) throws ConfigurationException {
         return compute(qis, maxSubsetSize, monitor, workers, QiContributionLattice.FORK_MIN,
                 QiContributionLattice.PARALLEL_SCATTER_MIN, DIRECT_MAX_SIZE, MarginalLattice.DENSE_CELLS,
-                MarginalLattice.BUCKET_BITS);
+                MarginalLattice.BUCKET_BITS, msus);
     }
 
     /**
@@ -82,7 +91,7 @@ public final class QiContributionAnalysis {
      */
     static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
             Workers workers, int forkMin, int scatterMin, int directMaxSize) throws ConfigurationException {
-        return compute(qis, maxSubsetSize, monitor, workers, forkMin, scatterMin, directMaxSize, 0, 0);
+        return compute(qis, maxSubsetSize, monitor, workers, forkMin, scatterMin, directMaxSize, 0, 0, null);
     }
 
     /**
@@ -90,8 +99,8 @@ public final class QiContributionAnalysis {
      * {@link MarginalLattice} ({@code denseCells} 0: the prefix tree only).
      */
     static List<QiContribution> compute(List<Column> qis, int maxSubsetSize, ProgressMonitor monitor,
-            Workers workers, int forkMin, int scatterMin, int directMaxSize, long denseCells, int bucketBits)
-            throws ConfigurationException {
+            Workers workers, int forkMin, int scatterMin, int directMaxSize, long denseCells, int bucketBits,
+            Suda2Marginals msus) throws ConfigurationException {
         if (qis.isEmpty()) {
             throw new ConfigurationException("risk.error.noQuasiIdentifiers");
         }
@@ -108,6 +117,9 @@ public final class QiContributionAnalysis {
         QiContributionLattice.Counts counts;
         SuppressionMasks suppressed;
         long classRows;
+        if (msus != null && (maxSize <= directMaxSize || denseCells <= 0)) {
+            msus.abandon();
+        }
         if (maxSize <= directMaxSize) {
             // few small subsets: count each over the records, no grouping on all QIs
             counts = DirectCounts.count(qis, maxSize, workers, new SharedProgress(monitor, phase,
@@ -122,7 +134,7 @@ public final class QiContributionAnalysis {
             ClassTable table = ClassTable.of(qis, all, true, workers, monitor);
             suppressed = SuppressionMasks.of(table);
             counts = denseCells <= 0 ? null
-                    : MarginalLattice.count(table, maxSize, workers, monitor, phase, denseCells, bucketBits);
+                    : MarginalLattice.count(table, maxSize, workers, monitor, phase, denseCells, bucketBits, msus);
             if (counts == null) {
                 SharedProgress progress = new SharedProgress(monitor, phase, (long) table.rows * m);
                 counts = QiContributionLattice.count(table, maxSize, workers, progress, forkMin, scatterMin);

@@ -98,7 +98,16 @@ public final class Suda2 {
     /** {@link #compute(List, int, double, ProgressMonitor)} on the given workers. */
     public static SudaResult compute(List<Column> keyVariables, int maxMsuSize, double disFraction,
             ProgressMonitor monitor, Workers workers) throws ConfigurationException {
-        Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor, workers, Suda2Search.DENSE_CELLS);
+        return compute(keyVariables, maxMsuSize, disFraction, monitor, workers, null);
+    }
+
+    /**
+     * As above, reading the MSUs off the QI power set's tables when {@code msus} holds all of them
+     * ({@link Suda2Marginals#complete}); otherwise, or with null, by the recursive search.
+     */
+    static SudaResult compute(List<Column> keyVariables, int maxMsuSize, double disFraction,
+            ProgressMonitor monitor, Workers workers, Suda2Marginals msus) throws ConfigurationException {
+        Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor, workers, Suda2Search.DENSE_CELLS, msus);
         int m = keyVariables.size();
         double[] scoreBins = new double[Math.max(2, m)];
         for (int k = 1; k < scoreBins.length; k++) {
@@ -147,12 +156,13 @@ public final class Suda2 {
 
     static Scores scores(List<Column> keyVariables, int maxMsuSize, double disFraction, ProgressMonitor monitor)
             throws ConfigurationException {
-        return scores(keyVariables, maxMsuSize, disFraction, monitor, Workers.defaults(), Suda2Search.DENSE_CELLS);
+        return scores(keyVariables, maxMsuSize, disFraction, monitor, Workers.defaults(), Suda2Search.DENSE_CELLS,
+                null);
     }
 
     /** As above, on the given workers and with the largest dense support table (tests force the hash tables). */
     static Scores scores(List<Column> keyVariables, int maxMsuSize, double disFraction, ProgressMonitor monitor,
-            Workers workers, long denseCells) throws ConfigurationException {
+            Workers workers, long denseCells, Suda2Marginals msus) throws ConfigurationException {
         int m = keyVariables.size();
         if (m == 0) {
             throw new ConfigurationException("risk.error.noKeyVariables");
@@ -167,20 +177,23 @@ public final class Suda2 {
         String phase = Messages.get("risk.progress.suda");
         monitor.update(phase, 0, 1);
         Partition full = Partition.group(keyVariables, monitor, workers);
+        boolean fromTables = msus != null && msus.maxSize == maxSize && msus.complete();
         // scores (two doubles a record, one long while searching), the class table and the search levels
-        MemoryBudget.require(Messages.get("error.memory.suda"),
-                24L * rows + 3L * full.classCount() * (ClassTable.bytesPerRow(keyVariables) + 4), rows, m);
-        ClassTable table = ClassTable.of(keyVariables, full, false, workers, monitor);
+        MemoryBudget.require(Messages.get("error.memory.suda"), fromTables ? 16L * rows
+                : 24L * rows + 3L * full.classCount() * (ClassTable.bytesPerRow(keyVariables) + 4), rows, m);
         Scores out = new Scores();
         out.score = new double[rows];
         out.msusBySize = new long[maxSize];
         out.msusWithVariable = new long[m];
         out.weightWithVariable = new double[m];
-        long msus = Suda2Search.run(table, m, maxSize, out, workers, denseCells, monitor, phase);
+        long found = fromTables ? msus.apply(out, monitor)
+                : Suda2Search.run(ClassTable.of(keyVariables, full, false, workers, monitor), m, maxSize, out, workers,
+                        denseCells, monitor, phase);
         monitor.update(phase, 1, 1);
         disScores(out, full, keyVariables.size(), disFraction);
-        LOGGER.debug("SUDA2: {} key variables, max MSU size {}, {} rows, {} classes, {} MSUs in {} ms", m, maxSize,
-                rows, table.rows, msus, (System.nanoTime() - started) / 1_000_000);
+        LOGGER.debug("SUDA2: {} key variables, max MSU size {}, {} rows, {} classes, {} MSUs ({}) in {} ms", m,
+                maxSize, rows, full.classCount(), found, fromTables ? "from the QI power set's tables" : "searched",
+                (System.nanoTime() - started) / 1_000_000);
         return out;
     }
 

@@ -56,7 +56,7 @@ class QiContributionProperties {
         int[] bits = {MarginalLattice.BUCKET_BITS, 1, 3, 8};
         assertEquals(LegacyQiContributionAnalysis.compute(qis, maxSize, ProgressMonitor.none()),
                 QiContributionAnalysis.compute(qis, maxSize, ProgressMonitor.none(), Workers.of(POOL), 2, 2, 0,
-                        dense[sizes], bits[sizes]));
+                        dense[sizes], bits[sizes], null));
     }
 
     @Property(tries = 100)
@@ -66,7 +66,7 @@ class QiContributionProperties {
         Partition all = Partition.group(qis, ProgressMonitor.none(), Workers.sequential());
         ClassTable table = ClassTable.of(qis, all, true, Workers.sequential(), ProgressMonitor.none());
         QiContributionLattice.Counts marginal = MarginalLattice.count(table, maxSize, Workers.of(POOL),
-                ProgressMonitor.none(), "test", 256, 2);
+                ProgressMonitor.none(), "test", 256, 2, null);
         if (marginal == null) {
             return; // key spaces too large for the dense method
         }
@@ -87,7 +87,7 @@ class QiContributionProperties {
         Partition all = Partition.group(qis, ProgressMonitor.none(), Workers.sequential());
         ClassTable table = ClassTable.of(qis, all, true, Workers.sequential(), ProgressMonitor.none());
         QiContributionLattice.Counts marginal = MarginalLattice.count(table, 8, Workers.of(POOL),
-                ProgressMonitor.none(), "test", MarginalLattice.DENSE_CELLS, MarginalLattice.BUCKET_BITS);
+                ProgressMonitor.none(), "test", MarginalLattice.DENSE_CELLS, MarginalLattice.BUCKET_BITS, null);
         org.junit.jupiter.api.Assertions.assertNotNull(marginal);
         QiContributionLattice.Counts tree = QiContributionLattice.count(table, 8, Workers.sequential(),
                 new org.releaseauditor.core.parallel.SharedProgress(ProgressMonitor.none(), "test", 1));

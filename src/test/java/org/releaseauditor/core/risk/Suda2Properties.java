@@ -2,6 +2,8 @@ package org.releaseauditor.core.risk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -41,8 +43,8 @@ class Suda2Properties {
         List<Column> keys = PartitionProperties.table(spec);
         LegacySuda2.Scores expected = LegacySuda2.scores(keys, maxK, 0.01, ProgressMonitor.none());
         check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.sequential(),
-                Suda2Search.DENSE_CELLS));
-        check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL), 0));
+                Suda2Search.DENSE_CELLS, null));
+        check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL), 0, null));
     }
 
     /**
@@ -56,8 +58,8 @@ class Suda2Properties {
                 spec.cardinalities(), 0, 0, spec.seed()));
         LegacySuda2.Scores expected = LegacySuda2.scores(keys, maxK, 0.01, ProgressMonitor.none());
         check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL),
-                Suda2Search.DENSE_CELLS));
-        check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.sequential(), 4096));
+                Suda2Search.DENSE_CELLS, null));
+        check(expected, Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.sequential(), 4096, null));
     }
 
     static void check(LegacySuda2.Scores e, Suda2.Scores a) {
@@ -76,7 +78,7 @@ class Suda2Properties {
         List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(60_000,
                 new int[] {2, 90, 7, 16, 42, 9, 15, 5}, 0, 0, 11));
         check(LegacySuda2.scores(keys, 0, 0.01, ProgressMonitor.none()),
-                Suda2.scores(keys, 0, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS));
+                Suda2.scores(keys, 0, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS, null));
     }
 
     @Test
@@ -84,6 +86,56 @@ class Suda2Properties {
         List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(60_000,
                 new int[] {2, 90, 7, 16, 42, 9, 15, 5}, 1, 2, 9));
         check(LegacySuda2.scores(keys, 4, 0.01, ProgressMonitor.none()),
-                Suda2.scores(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS));
+                Suda2.scores(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS, null));
+    }
+
+    /**
+     * The MSUs read off the QI power set's dense tables are the legacy walk's, with missing and
+     * suppressed values, every MSU size limit, and dense limits small enough that SUDA2 has to
+     * search instead (then the search's result is used).
+     */
+    @Property(tries = 300)
+    void msusFromTheQiPowerSetsTablesEqualTheLegacyWalk(@ForAll("specs") PartitionProperties.Spec spec,
+            @ForAll @IntRange(min = 0, max = 6) int maxK, @ForAll @IntRange(min = 0, max = 3) int sizes)
+            throws Exception {
+        List<Column> keys = PartitionProperties.table(spec);
+        int maxSize = maxK <= 0 ? keys.size() : Math.min(maxK, keys.size());
+        long[] dense = {MarginalLattice.DENSE_CELLS, 1, 64, 4096};
+        int[] bits = {MarginalLattice.BUCKET_BITS, 1, 3, 8};
+        Suda2Marginals msus = new Suda2Marginals(keys.size(), maxSize);
+        QiContributionAnalysis.compute(keys, 10, ProgressMonitor.none(), Workers.of(POOL), 2, 2, 0, dense[sizes],
+                bits[sizes], msus);
+        net.jqwik.api.statistics.Statistics.collect(msus.complete() ? "from the tables" : "searched");
+        check(LegacySuda2.scores(keys, maxK, 0.01, ProgressMonitor.none()),
+                Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS, msus));
+    }
+
+    /** The benchmark's shape with missing and suppressed values: the tables serve SUDA2, with the legacy walk's MSUs. */
+    @Test
+    void largeTableFromTheQiPowerSetsTablesMatchesTheLegacyWalk() throws Exception {
+        List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(200_000,
+                new int[] {2, 20, 7, 16, 12, 9, 15, 5}, 1, 2, 9));
+        Suda2Marginals msus = new Suda2Marginals(keys.size(), 4);
+        QiContributionAnalysis.compute(keys, 8, ProgressMonitor.none(), Workers.of(POOL), msus);
+        assertTrue(msus.complete(), "every subset of up to 4 keys has a dense table");
+        Suda2.Scores fromTables = Suda2.scores(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL),
+                Suda2Search.DENSE_CELLS, msus);
+        assertFalse(msus.complete(), "the tables are released once used");
+        check(LegacySuda2.scores(keys, 4, 0.01, ProgressMonitor.none()), fromTables);
+    }
+
+    /** A QI power set limited below the MSU size, or counted without the lattice, leaves SUDA2 to search. */
+    @Test
+    void withoutEveryTableSuda2Searches() throws Exception {
+        List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(5_000,
+                new int[] {2, 30, 7, 16, 5}, 1, 2, 5));
+        Suda2Marginals limited = new Suda2Marginals(keys.size(), 4);
+        QiContributionAnalysis.compute(keys, 3, ProgressMonitor.none(), Workers.of(POOL), limited);
+        assertFalse(limited.complete());
+        Suda2Marginals direct = new Suda2Marginals(keys.size(), 2);
+        QiContributionAnalysis.compute(keys, 2, ProgressMonitor.none(), Workers.of(POOL), direct);
+        assertFalse(direct.complete());
+        check(LegacySuda2.scores(keys, 4, 0.01, ProgressMonitor.none()),
+                Suda2.scores(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS, limited));
     }
 }
