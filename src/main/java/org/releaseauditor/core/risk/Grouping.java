@@ -335,10 +335,18 @@ final class Grouping {
                 }
             }
         });
+        // one hash table a thread at a time, cleared between partitions (no new table, and no
+        // growing, per partition)
+        java.util.concurrent.ConcurrentLinkedQueue<Table> tables = new java.util.concurrent.ConcurrentLinkedQueue<>();
         workers.forEach(parts, q -> {
             int from = partStart[q];
             int to = partStart[q + 1];
-            Table table = new Table(Math.min(to - from, 1 << 12));
+            Table table = tables.poll();
+            if (table == null) {
+                table = new Table(to - from);
+            } else {
+                table.clear(to - from);
+            }
             IntList sizes = new IntList(64);
             IntList first = new IntList(64);
             for (int i = from; i < to; i++) {
@@ -357,6 +365,7 @@ final class Grouping {
             }
             localFirst[p0 + q] = first.toArray();
             localSize[p0 + q] = sizes.toArray();
+            tables.add(table);
         });
     }
 
@@ -371,6 +380,17 @@ final class Grouping {
         Table(int expected) {
             int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
             allocate(cap);
+        }
+
+        /** Empties the table for about {@code expected} keys, reusing its arrays when they are large enough. */
+        void clear(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            if (cap > keys.length) {
+                allocate(cap);
+            } else {
+                Arrays.fill(keys, -1L);
+            }
+            size = 0;
         }
 
         private void allocate(int cap) {

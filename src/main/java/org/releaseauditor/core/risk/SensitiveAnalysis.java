@@ -2,6 +2,7 @@ package org.releaseauditor.core.risk;
 
 import java.util.Arrays;
 import org.releaseauditor.core.model.Column;
+import org.releaseauditor.core.model.ColumnCodes;
 import org.releaseauditor.core.parallel.Workers;
 import org.releaseauditor.core.progress.ProgressMonitor;
 
@@ -42,21 +43,29 @@ final class SensitiveAnalysis {
          * One pass over the rows: each class keeps the list of its cells (at most the column's span
          * long), and a value seen for the first time in its class opens a new cell.
          */
-        static Cells listed(int[] classOf, int[] codes, int classes, ProgressMonitor monitor) {
+        static Cells listed(int[] classOf, ColumnCodes codes, int classes, ProgressMonitor monitor) {
+            return listed(classOf, codes, 0, classes, monitor);
+        }
+
+        /** As above, for the classes [lo, hi) only: their cells, numbered by first row. */
+        static Cells listed(int[] classOf, ColumnCodes codes, int lo, int hi, ProgressMonitor monitor) {
             int rows = classOf.length;
+            int classes = hi - lo;
             Cells out = new Cells(Math.max(16, classes + (classes >>> 3)));
             int[] head = new int[classes];
             Arrays.fill(head, -1);
             int[] next = new int[out.cls.length];
+            int[] shifted = new int[ProgressMonitor.CHECK_INTERVAL];
             for (int from = 0; from < rows; from += ProgressMonitor.CHECK_INTERVAL) {
                 monitor.checkCancelled();
                 int to = Math.min(rows, from + ProgressMonitor.CHECK_INTERVAL);
+                codes.shifted(from, to, shifted, 0);
                 for (int r = from; r < to; r++) {
-                    int k = classOf[r];
-                    if (k < 0) {
+                    int k = classOf[r] - lo;
+                    if (k < 0 || k >= classes) { // excluded rows (-1), or classes outside the range
                         continue;
                     }
-                    int v = codes[r] + 2;
+                    int v = shifted[r - from];
                     int c = head[k];
                     int last = -1;
                     while (c >= 0 && out.code[c] != v) {
@@ -72,7 +81,7 @@ final class SensitiveAnalysis {
                             out.size = Arrays.copyOf(out.size, cap);
                             next = Arrays.copyOf(next, cap);
                         }
-                        out.cls[c] = k;
+                        out.cls[c] = k + lo;
                         out.code[c] = v;
                         next[c] = -1;
                         if (last < 0) {
@@ -88,7 +97,7 @@ final class SensitiveAnalysis {
         }
 
         /** The partition refined by the column (grouping by hash), for columns of many values. */
-        static Cells refined(Partition partition, Column column, int[] classOf, int[] codes, ProgressMonitor monitor,
+        static Cells refined(Partition partition, Column column, int[] classOf, ProgressMonitor monitor,
                 Workers workers) {
             Partition refined = partition.refine(column, monitor, workers);
             int cells = refined.classCount();
@@ -103,7 +112,7 @@ final class SensitiveAnalysis {
                 int cell = cellOf[r];
                 if (cell == seen) { // cells are numbered by first row
                     out.cls[cell] = classOf[r];
-                    out.code[cell] = codes[r] + 2;
+                    out.code[cell] = column.compactCodes().shifted(r);
                     seen++;
                 }
             }
@@ -122,39 +131,28 @@ final class SensitiveAnalysis {
         int rows = partition.rowCount();
         int classes = partition.classCount();
         int[] classOf = partition.classIds();
-        int[] codes = column.codes();
+        ColumnCodes codes = column.compactCodes();
         int card = column.cardinality();
         int span = card + 2;
 
         // global value counts (over classified rows) -> q
         long[] global = new long[span];
         long n = 0;
-        for (int r = 0; r < rows; r++) {
-            if (classOf[r] >= 0) {
-                global[codes[r] + 2]++;
-                n++;
+        int[] shifted = new int[ProgressMonitor.CHECK_INTERVAL];
+        for (int from = 0; from < rows; from += shifted.length) {
+            int to = Math.min(rows, from + shifted.length);
+            codes.shifted(from, to, shifted, 0);
+            for (int r = from; r < to; r++) {
+                if (classOf[r] >= 0) {
+                    global[shifted[r - from]]++;
+                    n++;
+                }
             }
         }
-        // (class, value) cells, numbered by their first row: the partition refined by the sensitive column
-        Cells found = span <= LIST_MAX_SPAN ? Cells.listed(classOf, codes, classes, monitor)
-                : Cells.refined(partition, column, classOf, codes, monitor, workers);
-        int cells = found.count;
-        int[] cellCount = found.size;
-        int[] cellClass = found.cls;
-        int[] cellCode = found.code;
-        // cells grouped by class (counting sort)
-        int[] start = new int[classes + 1];
-        for (int i = 0; i < cells; i++) {
-            start[cellClass[i] + 1]++;
-        }
-        for (int j = 0; j < classes; j++) {
-            start[j + 1] += start[j];
-        }
-        int[] order = new int[cells];
-        int[] fill = Arrays.copyOf(start, classes);
-        for (int i = 0; i < cells; i++) {
-            order[fill[cellClass[i]]++] = i;
-        }
+        // (class, value) cells, numbered by their first row: a wide column refines the partition
+        // (by hash) once; a narrow one is walked per range of classes, each range on its own core
+        Cells wide = span <= LIST_MAX_SPAN ? null : Cells.refined(partition, column, classOf, monitor, workers);
+        ByClass wideByClass = wide == null ? null : ByClass.of(wide, 0, classes);
 
         // ordered distance: compressed ranks of the values present
         int[] rankOf = new int[span];
@@ -188,7 +186,8 @@ final class SensitiveAnalysis {
 
         // classes in chunks on every core; chunk results are merged in class order with the same
         // comparisons, so the first class wins ties exactly as in one pass
-        int chunks = workers.tasks(classes, 1 << 15);
+        int chunks = wide != null ? workers.tasks(classes, 1 << 15)
+                : Math.min(workers.tasks(classes, 1 << 15), Math.max(1, 4 * workers.parallelism()));
         SensitiveExtremes[] parts = new SensitiveExtremes[chunks];
         int[] sizes = partition.sizes();
         int mRanks = m;
@@ -198,7 +197,9 @@ final class SensitiveAnalysis {
         workers.forEach(chunks, t -> {
             int lo = (int) ((long) classes * t / chunks);
             int hi = (int) ((long) classes * (t + 1) / chunks);
-            parts[t] = classes(lo, hi, start, order, cellCount, cellCode, global, records, sizes, rankOf, ordered, c,
+            Cells cells = wide != null ? wide : Cells.listed(classOf, codes, lo, hi, monitor);
+            ByClass byClass = wide != null ? wideByClass : ByClass.of(cells, lo, hi);
+            parts[t] = classes(lo, hi, byClass, cells.size, cells.code, global, records, sizes, rankOf, ordered, c,
                     qc, qp, mRanks, monitor);
         });
         SensitiveExtremes x = new SensitiveExtremes();
@@ -226,19 +227,46 @@ final class SensitiveAnalysis {
                         ordered ? "ordered" : "equal", worstT));
     }
 
+    /**
+     * The cells of the classes [lo, hi) grouped by class (a stable counting sort, so each class
+     * keeps its cells in first-row order): class j's cells are {@code order[start[j - lo] ..
+     * start[j - lo + 1])}.
+     */
+    record ByClass(int lo, int[] start, int[] order) {
+        static ByClass of(Cells cells, int lo, int hi) {
+            int n = cells.count;
+            int[] start = new int[hi - lo + 1];
+            for (int i = 0; i < n; i++) {
+                start[cells.cls[i] - lo + 1]++;
+            }
+            for (int j = 0; j < hi - lo; j++) {
+                start[j + 1] += start[j];
+            }
+            int[] order = new int[n];
+            int[] fill = Arrays.copyOf(start, hi - lo);
+            for (int i = 0; i < n; i++) {
+                order[fill[cells.cls[i] - lo]++] = i;
+            }
+            return new ByClass(lo, start, order);
+        }
+    }
+
     /** l-diversity and t-closeness extremes of classes [lo, hi). */
-    private static SensitiveExtremes classes(int lo, int hi, int[] start, int[] order, int[] cellCount, int[] cellCode,
+    private static SensitiveExtremes classes(int lo, int hi, ByClass byClass, int[] cellCount, int[] cellCode,
             long[] global, long n, int[] sizes, int[] rankOf, boolean ordered, double c, double[] qCum,
             double[] qPrefix, int m, ProgressMonitor monitor) {
         SensitiveExtremes x = new SensitiveExtremes();
+        int[] start = byClass.start();
+        int[] order = byClass.order();
+        int base = byClass.lo();
         int[] scratch = new int[16];
         long[] packedScratch = new long[16];
         for (int j = lo; j < hi; j++) {
             if ((j & (ProgressMonitor.CHECK_INTERVAL - 1)) == 0) {
                 monitor.checkCancelled();
             }
-            int from = start[j];
-            int d = start[j + 1] - from;
+            int from = start[j - base];
+            int d = start[j - base + 1] - from;
             double f = sizes[j];
             if (scratch.length < d) {
                 scratch = new int[Math.max(d, scratch.length * 2)];

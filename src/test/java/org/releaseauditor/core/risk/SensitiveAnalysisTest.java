@@ -137,9 +137,9 @@ class SensitiveAnalysisTest {
             org.releaseauditor.core.model.Column g = d.column("g").orElseThrow();
             org.releaseauditor.core.model.Column sv = d.column("s").orElseThrow();
             Partition p = Partition.group(List.of(g), ProgressMonitor.none());
-            SensitiveAnalysis.Cells listed = SensitiveAnalysis.Cells.listed(p.classIds(), sv.codes(), p.classCount(),
+            SensitiveAnalysis.Cells listed = SensitiveAnalysis.Cells.listed(p.classIds(), sv.compactCodes(), p.classCount(),
                     ProgressMonitor.none());
-            SensitiveAnalysis.Cells refined = SensitiveAnalysis.Cells.refined(p, sv, p.classIds(), sv.codes(),
+            SensitiveAnalysis.Cells refined = SensitiveAnalysis.Cells.refined(p, sv, p.classIds(),
                     ProgressMonitor.none(), org.releaseauditor.core.parallel.Workers.sequential());
             assertEquals(refined.count, listed.count, "trial " + trial);
             assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(refined.cls, refined.count)),
