@@ -347,8 +347,8 @@ final class Grouping {
             } else {
                 table.clear(to - from);
             }
-            IntList sizes = new IntList(64);
-            IntList first = new IntList(64);
+            IntList sizes = table.sizes;
+            IntList first = table.first;
             for (int i = from; i < to; i++) {
                 if (((i - from) & (BLOCK - 1)) == 0) {
                     monitor.checkCancelled();
@@ -377,6 +377,10 @@ final class Grouping {
         private int size;
         private int resizeAt;
 
+        /** Group sizes and first rows of a partition, kept with the table for reuse (see {@link #clear}). */
+        final IntList sizes = new IntList(64);
+        final IntList first = new IntList(64);
+
         Table(int expected) {
             int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
             allocate(cap);
@@ -391,6 +395,8 @@ final class Grouping {
                 Arrays.fill(keys, -1L);
             }
             size = 0;
+            sizes.size = 0;
+            first.size = 0;
         }
 
         private void allocate(int cap) {

@@ -240,7 +240,7 @@ final class MarginalLattice {
                 countRows(k, null);
                 progress.add(1);
             } else {
-                long[] table = new long[(int) cells[k]];
+                long[] table = borrow((int) cells[k]);
                 countRows(k, table);
                 descend(k, table);
             }
@@ -289,8 +289,9 @@ final class MarginalLattice {
     private void descend(int k, long[] counts) {
         long g = 0;
         long p = 0;
-        for (long cell : counts) {
-            int f = (int) cell;
+        int n = (int) cells[k]; // the table may be a longer spare one
+        for (int c = 0; c < n; c++) {
+            int f = (int) counts[c];
             if (f != 0) {
                 g++;
                 p += (long) f * (f - 1) / 2;
@@ -299,16 +300,49 @@ final class MarginalLattice {
         groups[k] = g;
         pairs[k] = p;
         if (wanted(k)) {
-            msus.accept(index.mask(k), counts, progress.monitor());
+            msus.accept(index.mask(k), counts, n, progress.monitor());
         }
         progress.add(1);
         for (int child : children.get(k)) {
-            descend(child, rollUp(counts, index.mask(k), index.mask(child)));
+            descend(child, rollUp(counts, n, index.mask(k), index.mask(child)));
+        }
+        giveBack(counts);
+    }
+
+    /** Dense tables no longer in use, kept for the next ones (a new table a subset took about 1.3 GB on 10 M rows). */
+    private final List<long[]> spareTables = new ArrayList<>();
+
+    /**
+     * A zeroed dense table of {@code n} cells (the first n of the array): the smallest spare one
+     * that is large enough, else a new one.
+     */
+    private long[] borrow(int n) {
+        long[] best = null;
+        synchronized (spareTables) {
+            for (long[] t : spareTables) {
+                if (t.length >= n && (best == null || t.length < best.length)) {
+                    best = t;
+                }
+            }
+            if (best != null) {
+                spareTables.remove(best);
+            }
+        }
+        if (best == null) {
+            return new long[n];
+        }
+        Arrays.fill(best, 0, n, 0L);
+        return best;
+    }
+
+    private void giveBack(long[] table) {
+        synchronized (spareTables) {
+            spareTables.add(table);
         }
     }
 
     /** The dense table of {@code child} (one column fewer) from the table of {@code parent}. */
-    private long[] rollUp(long[] counts, int parent, int child) {
+    private long[] rollUp(long[] counts, int n, int parent, int child) {
         int dropped = Integer.numberOfTrailingZeros(parent & ~child);
         long lo = 1;
         for (int b = parent & ~((2 << dropped) - 1); b != 0; b &= b - 1) {
@@ -316,8 +350,8 @@ final class MarginalLattice {
         }
         int low = (int) lo;
         int nx = (int) card[dropped];
-        int hi = (int) (counts.length / ((long) nx * low));
-        long[] out = new long[hi * low];
+        int hi = (int) (n / ((long) nx * low));
+        long[] out = borrow(hi * low);
         for (int h = 0; h < hi; h++) {
             int base = h * low;
             int src = h * nx * low;
@@ -340,18 +374,52 @@ final class MarginalLattice {
      * and pairs are summed here.
      */
     private void countRows(int k, long[] dense) {
+        Scratch scratch = scratches.poll();
+        if (scratch == null) {
+            scratch = new Scratch(rows);
+        }
+        countRows(k, dense, scratch);
+        scratches.add(scratch);
+    }
+
+    /**
+     * The row-sized arrays of one counting pass, passed from pass to pass (a pass takes one from
+     * the queue and gives it back), so that a few sets serve all passes instead of a new set a pass.
+     */
+    private static final class Scratch {
+        final char[] lowKey;
+        /** The class row (high 32 bits) and its weight (low 32 bits), in bucket order. */
+        final long[] weight;
+        int[] key;
+
+        Scratch(int rows) {
+            lowKey = new char[rows];
+            weight = new long[rows];
+        }
+
+        int[] key(int rows) {
+            if (key == null) {
+                key = new int[rows];
+            }
+            return key;
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> scratches =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private void countRows(int k, long[] dense, Scratch scratch) {
         int[] cols = SubsetLattice.indices(index.mask(k));
         int bits = bucketBits;
         int buckets = (int) ((cells[k] + (1L << bits) - 1) >>> bits);
         long lowMask = (1L << bits) - 1;
         int[] start = new int[buckets + 1];
-        char[] lowKey = new char[rows];
-        // the class row (high 32 bits) and its weight (low 32 bits)
-        long[] weight = new long[rows];
+        char[] lowKey = scratch.lowKey;
+        long[] weight = scratch.weight;
         int[] w = table.weights;
         if (cells[k] <= Integer.MAX_VALUE && (packedInt != null || packedLong != null)) {
             // int keys, computed once (the arithmetic vectorises)
-            int[] key = new int[rows];
+            int[] key = scratch.key(rows);
             for (int from = 0; from < rows; from += BLOCK) {
                 intKeys(cols, from, Math.min(rows, from + BLOCK), key);
                 progress.monitor().checkCancelled();
@@ -405,20 +473,20 @@ final class MarginalLattice {
             }
             return;
         }
-        int[] scratch = new int[1 << bits];
+        int[] counts = new int[1 << bits];
         long g = 0;
         long p = 0;
         for (int b = 0; b < buckets; b++) {
             int end = start[b + 1];
             for (int e = start[b]; e < end; e++) {
-                scratch[lowKey[e]] += (int) weight[e];
+                counts[lowKey[e]] += (int) weight[e];
             }
             for (int e = start[b]; e < end; e++) {
-                int f = scratch[lowKey[e]];
+                int f = counts[lowKey[e]];
                 if (f != 0) {
                     g++;
                     p += (long) f * (f - 1) / 2;
-                    scratch[lowKey[e]] = 0;
+                    counts[lowKey[e]] = 0;
                 }
             }
         }
@@ -428,6 +496,7 @@ final class MarginalLattice {
 
     /** As {@link #keys}, into {@code key[from..to)}, from the packed codes, for key spaces below 2^31. */
     private void intKeys(int[] cols, int from, int to, int[] key) {
+        Arrays.fill(key, from, to, 0); // the array is reused from pass to pass
         for (int c : cols) {
             int d = (int) card[c];
             int sh = shift[c];

@@ -90,34 +90,35 @@ final class Suda2Marginals {
     }
 
     /**
-     * Records the unique itemsets of the dense table of {@code mask} (cells in the lattice's order:
-     * the first column most significant) and, below the size limit, which itemsets are shared.
+     * Records the unique itemsets of the dense table of {@code mask} (its first {@code n} cells, in
+     * the lattice's order: the first column most significant) and, below the size limit, which
+     * itemsets are shared. The table is not kept.
      */
-    void accept(int mask, long[] cells, ProgressMonitor monitor) {
+    void accept(int mask, long[] cells, int n, ProgressMonitor monitor) {
         int k = index.indexOf(mask);
         int[] cols = SubsetLattice.indices(mask);
-        long[] bits = Integer.bitCount(mask) < maxSize ? new long[(cells.length + 63) >>> 6] : null;
+        long[] bits = Integer.bitCount(mask) < maxSize ? new long[(n + 63) >>> 6] : null;
         int[] found = new int[64];
-        int n = 0;
-        for (int c = 0; c < cells.length; c++) {
+        int count = 0;
+        for (int c = 0; c < n; c++) {
             int support = (int) cells[c];
             if (support >= 2) {
                 if (bits != null) {
                     bits[c >>> 6] |= 1L << c;
                 }
             } else if (support == 1 && allItems(c, cols)) {
-                if (n + 2 > found.length) {
+                if (count + 2 > found.length) {
                     found = java.util.Arrays.copyOf(found, found.length * 2);
                 }
-                found[n++] = c;
-                found[n++] = (int) (cells[c] >>> 32);
+                found[count++] = c;
+                found[count++] = (int) (cells[c] >>> 32);
             }
             if ((c & 0xFFFF) == 0) {
                 monitor.checkCancelled();
             }
         }
         shared[k] = bits;
-        unique[k] = java.util.Arrays.copyOf(found, n);
+        unique[k] = java.util.Arrays.copyOf(found, count);
         accepted.incrementAndGet();
     }
 
