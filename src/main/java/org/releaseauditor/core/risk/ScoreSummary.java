@@ -43,6 +43,58 @@ public record ScoreSummary(long count, double min, double mean, double median, d
      * the largest value exceeds the last bound, a final bin up to the largest value is added.
      */
     static ScoreSummary of(double[] values, double[] upperBounds) {
+        ScoreSummary few = ofFewValues(values, upperBounds, FEW_VALUES);
+        return few != null ? few : bySorting(values, upperBounds);
+    }
+
+    /** Scores with at most this many distinct values are summarised from their counts, without a sort. */
+    static final int FEW_VALUES = 1 << 16;
+
+    /**
+     * {@link #of} from the distinct values and their counts (SUDA and DIS scores take a few hundred
+     * values over millions of records), or null when there are more than {@code limit} of them or
+     * a value is negative, −0.0 or NaN (then sorting decides their order).
+     */
+    static ScoreSummary ofFewValues(double[] values, double[] upperBounds, int limit) {
+        Grouping.Table ids = new Grouping.Table(64);
+        double[] distinct = new double[64];
+        long[] counts = new long[64];
+        int d = 0;
+        for (double v : values) {
+            long bits = Double.doubleToRawLongBits(v);
+            if (bits < 0 || v != v) {
+                return null;
+            }
+            int id = ids.getOrPut(bits, d);
+            if (id == d) {
+                if (d == limit) {
+                    return null;
+                }
+                if (d == distinct.length) {
+                    distinct = Arrays.copyOf(distinct, 2 * d);
+                    counts = Arrays.copyOf(counts, 2 * d);
+                }
+                distinct[d++] = v;
+            }
+            counts[id]++;
+        }
+        Integer[] order = new Integer[d];
+        for (int i = 0; i < d; i++) {
+            order[i] = i;
+        }
+        double[] byValue = distinct;
+        Arrays.sort(order, (x, y) -> Double.compare(byValue[x], byValue[y]));
+        double[] sorted = new double[d];
+        long[] sortedCounts = new long[d];
+        for (int i = 0; i < d; i++) {
+            sorted[i] = distinct[order[i]];
+            sortedCounts[i] = counts[order[i]];
+        }
+        return ofSorted(sorted, sortedCounts, upperBounds);
+    }
+
+    /** {@link #of} by sorting a copy of the values. */
+    static ScoreSummary bySorting(double[] values, double[] upperBounds) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
