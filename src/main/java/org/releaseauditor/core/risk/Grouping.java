@@ -1,7 +1,5 @@
 package org.releaseauditor.core.risk;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.releaseauditor.core.parallel.MemoryBudget;
 import org.releaseauditor.core.parallel.Workers;
@@ -36,8 +34,6 @@ final class Grouping {
     static final long DENSE_LIMIT = 1L << 16;
     /** Key of a row that belongs to no group. */
     static final long EXCLUDED = -1L;
-
-    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     /** Computes the keys (in [0, 2^63)) of rows [from, to) into {@code dst[0 ..]}; excluded rows get {@link #EXCLUDED}. */
     interface Keys {
@@ -358,7 +354,6 @@ final class Grouping {
                 if (id == sizes.size) {
                     sizes.add(0);
                     first.add(r);
-                    LONGS.getAndBitwiseOr(firstBits, r >>> 6, 1L << r);
                 }
                 classOf[r] = id;
                 sizes.a[id]++;
@@ -367,6 +362,13 @@ final class Grouping {
             localSize[p0 + q] = sizes.toArray();
             tables.add(table);
         });
+        // the first rows in the bit set, on one thread (an atomic update a group, with two threads
+        // on the same words, cost more than this pass)
+        for (int q = 0; q < parts; q++) {
+            for (int r : localFirst[p0 + q]) {
+                firstBits[r >>> 6] |= 1L << r;
+            }
+        }
     }
 
     /** Open-addressing table from non-negative long keys to int ids. */
