@@ -107,30 +107,50 @@ public final class Suda2 {
      */
     static SudaResult compute(List<Column> keyVariables, int maxMsuSize, double disFraction,
             ProgressMonitor monitor, Workers workers, Suda2Marginals msus) throws ConfigurationException {
-        Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor, workers, Suda2Search.DENSE_CELLS, msus);
+        int maxSize = validate(keyVariables, maxMsuSize, disFraction);
         int m = keyVariables.size();
+        int rows = keyVariables.get(0).size();
+        Tallies t;
+        Positive positive;
+        Partition full;
+        if (msus != null && msus.maxSize == maxSize && msus.complete()) {
+            // no per-record arrays: only the records with an MSU have a score above 0
+            long started = System.nanoTime();
+            String phase = Messages.get("risk.progress.suda");
+            monitor.update(phase, 0, 1);
+            full = Partition.group(keyVariables, monitor, workers);
+            t = new Tallies(maxSize, m);
+            positive = msus.apply(t, monitor);
+            monitor.update(phase, 1, 1);
+            LOGGER.debug("SUDA2: {} key variables, max MSU size {}, {} rows, {} classes, {} MSUs (from the QI power"
+                    + " set's tables) in {} ms", m, maxSize, rows, full.classCount(), t.msus,
+                    (System.nanoTime() - started) / 1_000_000);
+        } else {
+            Scores s = scores(keyVariables, maxMsuSize, disFraction, monitor, workers, Suda2Search.DENSE_CELLS);
+            t = s;
+            positive = Positive.of(s.score);
+            full = Partition.group(keyVariables, monitor, workers);
+        }
+        Dis dis = Dis.of(positive, full, m, disFraction);
         double[] scoreBins = new double[Math.max(2, m)];
         for (int k = 1; k < scoreBins.length; k++) {
             scoreBins[k] = factorial(k); // 0, then 1! (= 0!), 2!, ..., (M-1)!
         }
-        ScoreSummary scoreSummary = ScoreSummary.of(s.score, scoreBins);
-        ScoreSummary disSummary = ScoreSummary.of(s.disScore, DIS_BINS);
-        long withMsu = 0;
+        long others = rows - positive.records.length;
+        ScoreSummary scoreSummary = summary(positive.scores, others, scoreBins);
+        ScoreSummary disSummary = summary(dis.values, others, DIS_BINS);
         double totalScore = 0;
-        for (double v : s.score) {
-            if (v > 0) {
-                withMsu++;
-                totalScore += v;
-            }
+        for (double v : positive.scores) {
+            totalScore += v; // in record order, as over every record
         }
         List<VariableContribution> contributions = new ArrayList<>(m);
         for (int v = 0; v < m; v++) {
-            contributions.add(new VariableContribution(keyVariables.get(v).name(), s.msusWithVariable[v],
-                    totalScore == 0 ? 0.0 : s.weightWithVariable[v] / totalScore));
+            contributions.add(new VariableContribution(keyVariables.get(v).name(), t.msusWithVariable[v],
+                    totalScore == 0 ? 0.0 : t.weightWithVariable[v] / totalScore));
         }
         List<Long> bySize = new ArrayList<>();
         long total = 0;
-        for (long c : s.msusBySize) {
+        for (long c : t.msusBySize) {
             bySize.add(c);
             total += c;
         }
@@ -138,17 +158,78 @@ public final class Suda2 {
         for (Column c : keyVariables) {
             names.add(c.name());
         }
-        return new SudaResult(names, s.msusBySize.length, disFraction, s.score.length, withMsu, total, bySize,
-                s.sampleUniques, s.pairRecords, s.disProbability, scoreSummary, disSummary, contributions);
+        return new SudaResult(names, t.msusBySize.length, disFraction, rows, positive.records.length, total, bySize,
+                dis.uniques, dis.pairs, dis.probability, scoreSummary, disSummary, contributions);
     }
 
-    /** Per-record results; package-private for tests that compare with a brute-force search. */
-    static final class Scores {
-        double[] score;
-        double[] disScore;
+    /**
+     * The summary of {@code rows} scores: {@code zeros} of them 0, the others {@code values} (not
+     * negative); the same as {@link ScoreSummary#of} over all of them, from the distinct values.
+     */
+    static ScoreSummary summary(double[] values, long zeros, double[] bins) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        double[] distinct = new double[sorted.length + 1];
+        long[] counts = new long[sorted.length + 1];
+        int d = 0;
+        if (zeros > 0) {
+            distinct[0] = 0.0;
+            counts[0] = zeros;
+            d = 1;
+        }
+        for (double v : sorted) {
+            if (d > 0 && Double.compare(distinct[d - 1], v) == 0) {
+                counts[d - 1]++;
+            } else {
+                distinct[d] = v;
+                counts[d++] = 1;
+            }
+        }
+        return ScoreSummary.ofSorted(java.util.Arrays.copyOf(distinct, d), java.util.Arrays.copyOf(counts, d), bins);
+    }
+
+    /** The MSU tallies of a run: by size, by variable, and in all. */
+    static class Tallies {
         long[] msusBySize;
         long[] msusWithVariable;
         double[] weightWithVariable;
+        long msus;
+
+        Tallies() {
+        }
+
+        Tallies(int maxSize, int m) {
+            msusBySize = new long[maxSize];
+            msusWithVariable = new long[m];
+            weightWithVariable = new double[m];
+        }
+    }
+
+    /** The records with a score above 0, ascending, and their scores. */
+    record Positive(int[] records, double[] scores) {
+        static Positive of(double[] score) {
+            int n = 0;
+            for (double v : score) {
+                if (v > 0) {
+                    n++;
+                }
+            }
+            int[] records = new int[n];
+            double[] scores = new double[n];
+            for (int r = 0, k = 0; r < score.length; r++) {
+                if (score[r] > 0) {
+                    records[k] = r;
+                    scores[k++] = score[r];
+                }
+            }
+            return new Positive(records, scores);
+        }
+    }
+
+    /** Per-record results; package-private for tests that compare with a brute-force search. */
+    static final class Scores extends Tallies {
+        double[] score;
+        double[] disScore;
         long sampleUniques;
         long pairRecords;
         double disProbability;
@@ -162,16 +243,18 @@ public final class Suda2 {
 
     /** As above, on the given workers and with the largest dense support table (tests force the hash tables). */
     static Scores scores(List<Column> keyVariables, int maxMsuSize, double disFraction, ProgressMonitor monitor,
+            Workers workers, long denseCells) throws ConfigurationException {
+        return scores(keyVariables, maxMsuSize, disFraction, monitor, workers, denseCells, null);
+    }
+
+    /**
+     * As above, with the MSUs read off the QI power set's tables when {@code msus} holds all of
+     * them (tests compare the records' scores of both ways).
+     */
+    static Scores scores(List<Column> keyVariables, int maxMsuSize, double disFraction, ProgressMonitor monitor,
             Workers workers, long denseCells, Suda2Marginals msus) throws ConfigurationException {
+        int maxSize = validate(keyVariables, maxMsuSize, disFraction);
         int m = keyVariables.size();
-        if (m == 0) {
-            throw new ConfigurationException("risk.error.noKeyVariables");
-        }
-        if (!(disFraction > 0 && disFraction < 1)) {
-            throw new ConfigurationException("risk.error.disFraction", disFraction);
-        }
-        int maxSize = maxMsuSize <= 0 ? m : Math.min(maxMsuSize, m);
-        SubsetLattice.checkSize(Messages.get("risk.analysis.suda"), keyVariables, maxSize);
         int rows = keyVariables.get(0).size();
         long started = System.nanoTime();
         String phase = Messages.get("risk.progress.suda");
@@ -186,57 +269,84 @@ public final class Suda2 {
         out.msusBySize = new long[maxSize];
         out.msusWithVariable = new long[m];
         out.weightWithVariable = new double[m];
-        long found = fromTables ? msus.apply(out, monitor)
-                : Suda2Search.run(ClassTable.of(keyVariables, full, false, workers, monitor), m, maxSize, out, workers,
-                        denseCells, monitor, phase);
+        Positive positive;
+        if (fromTables) {
+            positive = msus.apply(out, monitor);
+            for (int i = 0; i < positive.records().length; i++) {
+                out.score[positive.records()[i]] = positive.scores()[i];
+            }
+        } else {
+            out.msus = Suda2Search.run(ClassTable.of(keyVariables, full, false, workers, monitor), m, maxSize, out,
+                    workers, denseCells, monitor, phase);
+            positive = Positive.of(out.score);
+        }
         monitor.update(phase, 1, 1);
-        disScores(out, full, keyVariables.size(), disFraction);
+        Dis dis = Dis.of(positive, full, m, disFraction);
+        out.sampleUniques = dis.uniques;
+        out.pairRecords = dis.pairs;
+        out.disProbability = dis.probability;
+        out.disScore = new double[rows];
+        for (int i = 0; i < dis.values.length; i++) {
+            out.disScore[positive.records()[i]] = dis.values[i];
+        }
         LOGGER.debug("SUDA2: {} key variables, max MSU size {}, {} rows, {} classes, {} MSUs ({}) in {} ms", m,
-                maxSize, rows, full.classCount(), found, fromTables ? "from the QI power set's tables" : "searched",
+                maxSize, rows, full.classCount(), out.msus, fromTables ? "from the QI power set's tables" : "searched",
                 (System.nanoTime() - started) / 1_000_000);
         return out;
     }
 
+    /** Checks the key variables, the size limit and π; returns the MSU size limit (1 .. M). */
+    private static int validate(List<Column> keyVariables, int maxMsuSize, double disFraction)
+            throws ConfigurationException {
+        int m = keyVariables.size();
+        if (m == 0) {
+            throw new ConfigurationException("risk.error.noKeyVariables");
+        }
+        if (!(disFraction > 0 && disFraction < 1)) {
+            throw new ConfigurationException("risk.error.disFraction", disFraction);
+        }
+        int maxSize = maxMsuSize <= 0 ? m : Math.min(maxMsuSize, m);
+        SubsetLattice.checkSize(Messages.get("risk.analysis.suda"), keyVariables, maxSize);
+        return maxSize;
+    }
+
     /**
      * U and P from the classes on all key variables (records suppressed in every key variable form
-     * a class of their own here), then the DIS scores.
+     * a class of their own here), DIS, and the DIS score of each record with a score above 0 (the
+     * others have 0).
      */
-    private static void disScores(Scores out, Partition full, int keys, double pi) {
-        long uniques = 0;
-        long pairs = 0;
-        for (int f : full.sizes()) {
-            if (f == 1) {
+    record Dis(long uniques, long pairs, double probability, double[] values) {
+        static Dis of(Positive positive, Partition full, int keys, double pi) {
+            long uniques = 0;
+            long pairs = 0;
+            for (int f : full.sizes()) {
+                if (f == 1) {
+                    uniques++;
+                } else if (f == 2) {
+                    pairs += 2;
+                }
+            }
+            if (full.suppressedRecords() == 1) {
                 uniques++;
-            } else if (f == 2) {
+            } else if (full.suppressedRecords() == 2) {
                 pairs += 2;
             }
-        }
-        if (full.suppressedRecords() == 1) {
-            uniques++;
-        } else if (full.suppressedRecords() == 2) {
-            pairs += 2;
-        }
-        out.sampleUniques = uniques;
-        out.pairRecords = pairs;
-        int rows = out.score.length;
-        out.disScore = new double[rows];
-        if (uniques == 0) {
-            out.disProbability = 0;
-            return; // no sample unique on all keys, hence no MSU and every score is 0
-        }
-        double dis = uniques * pi / (uniques * pi + pairs * (1 - pi));
-        out.disProbability = dis;
-        double q = 1 + (8.0 - keys) / 20.0;
-        double adj = 0;
-        for (double s : out.score) {
-            if (s > 0) {
-                adj += Math.pow(s, -q);
+            double[] scores = positive.scores();
+            double[] values = new double[scores.length];
+            if (uniques == 0) {
+                return new Dis(uniques, pairs, 0, values); // no sample unique on all keys: no MSU, every score 0
             }
-        }
-        double excess = uniques / dis - uniques;
-        for (int r = 0; r < rows; r++) {
-            double s = out.score[r];
-            out.disScore[r] = s > 0 ? 1 / (1 + excess / (Math.pow(s, q) * adj)) : 0;
+            double dis = uniques * pi / (uniques * pi + pairs * (1 - pi));
+            double q = 1 + (8.0 - keys) / 20.0;
+            double adj = 0;
+            for (double s : scores) {
+                adj += Math.pow(s, -q); // in record order
+            }
+            double excess = uniques / dis - uniques;
+            for (int i = 0; i < scores.length; i++) {
+                values[i] = 1 / (1 + excess / (Math.pow(scores[i], q) * adj));
+            }
+            return new Dis(uniques, pairs, dis, values);
         }
     }
 

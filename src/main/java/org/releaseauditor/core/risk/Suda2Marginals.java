@@ -140,15 +140,17 @@ final class Suda2Marginals {
     }
 
     /**
-     * Adds the weight of every MSU to its record's score and fills the tallies of {@code out}
-     * (whose arrays are allocated); returns the number of MSUs. Releases the tables.
+     * Fills the tallies of {@code out} (whose arrays are allocated) and returns the records with an
+     * MSU and their scores, the sums of their MSUs' weights. Releases the tables.
      */
-    long apply(Suda2.Scores out, ProgressMonitor monitor) {
+    Suda2.Positive apply(Suda2.Tallies out, ProgressMonitor monitor) {
         double[] weightOfSize = new double[maxSize + 1];
         for (int s = 1; s <= maxSize; s++) {
             weightOfSize[s] = Suda2.factorial(m - s);
         }
         long msus = 0;
+        // per MSU: its record (high 32 bits) and size (low bits), summed per record at the end
+        long[] found = new long[1024];
         int[] digit = new int[maxSize];
         for (int k = 0; k < index.size(); k++) {
             monitor.checkCancelled();
@@ -187,13 +189,31 @@ final class Suda2Marginals {
                     out.msusWithVariable[c]++;
                     out.weightWithVariable[c] += weight;
                 }
-                out.score[firstRow[u[e + 1]]] += weight;
-                msus++;
+                if (msus == found.length) {
+                    found = java.util.Arrays.copyOf(found, found.length * 2);
+                }
+                found[(int) msus++] = (long) firstRow[u[e + 1]] << 32 | size;
             }
         }
         java.util.Arrays.fill(shared, null);
         java.util.Arrays.fill(unique, null);
         usable = false;
-        return msus;
+        out.msus = msus;
+        // the scores are sums of whole numbers (exact in a double), so the order of adding is free
+        java.util.Arrays.sort(found, 0, (int) msus);
+        int[] records = new int[(int) msus];
+        double[] scores = new double[(int) msus];
+        int n = 0;
+        for (int i = 0; i < msus; i++) {
+            int record = (int) (found[i] >>> 32);
+            double weight = weightOfSize[(int) found[i] & 0xFF];
+            if (n > 0 && records[n - 1] == record) {
+                scores[n - 1] += weight;
+            } else {
+                records[n] = record;
+                scores[n++] = weight;
+            }
+        }
+        return new Suda2.Positive(java.util.Arrays.copyOf(records, n), java.util.Arrays.copyOf(scores, n));
     }
 }

@@ -46,4 +46,20 @@ class ScoreSummaryTest {
         assertNull(ScoreSummary.ofFewValues(signed, BOUNDS, 100));
         assertEquals(ScoreSummary.bySorting(signed, BOUNDS), ScoreSummary.of(signed, BOUNDS));
     }
+
+    /** SUDA's summary of the records with a score (the others 0) equals the summary of every record's score. */
+    @Test
+    void suda2SummaryOfThePositiveScoresEqualsTheSortedSummaryOfAll() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int trial = 0; trial < 100; trial++) {
+            int n = rnd.nextInt(trial < 10 ? 4 : 3000);
+            int zeros = rnd.nextInt(trial % 3 == 0 ? 1 : 5000);
+            double[] positive = new double[n];
+            for (int i = 0; i < n; i++) {
+                positive[i] = rnd.nextBoolean() ? 1 + rnd.nextInt(50) : rnd.nextDouble() + Double.MIN_VALUE;
+            }
+            double[] all = java.util.Arrays.copyOf(positive, n + zeros);
+            assertEquals(ScoreSummary.bySorting(all, BOUNDS), Suda2.summary(positive, zeros, BOUNDS), "trial " + trial);
+        }
+    }
 }

@@ -108,6 +108,12 @@ class Suda2Properties {
         net.jqwik.api.statistics.Statistics.collect(msus.complete() ? "from the tables" : "searched");
         check(LegacySuda2.scores(keys, maxK, 0.01, ProgressMonitor.none()),
                 Suda2.scores(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS, msus));
+        // the summaries, which the tables' path computes without per-record arrays
+        Suda2Marginals again = new Suda2Marginals(keys.size(), maxSize);
+        QiContributionAnalysis.compute(keys, 10, ProgressMonitor.none(), Workers.of(POOL), 2, 2, 0, dense[sizes],
+                bits[sizes], again);
+        assertEquals(Suda2.compute(keys, maxK, 0.01, ProgressMonitor.none(), Workers.sequential()),
+                Suda2.compute(keys, maxK, 0.01, ProgressMonitor.none(), Workers.of(POOL), again));
     }
 
     /** The benchmark's shape with missing and suppressed values: the tables serve SUDA2, with the legacy walk's MSUs. */
@@ -122,6 +128,11 @@ class Suda2Properties {
                 Suda2Search.DENSE_CELLS, msus);
         assertFalse(msus.complete(), "the tables are released once used");
         check(LegacySuda2.scores(keys, 4, 0.01, ProgressMonitor.none()), fromTables);
+        Suda2Marginals again = new Suda2Marginals(keys.size(), 4);
+        QiContributionAnalysis.compute(keys, 8, ProgressMonitor.none(), Workers.of(POOL), again);
+        assertTrue(again.complete());
+        assertEquals(Suda2.compute(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL)),
+                Suda2.compute(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL), again));
     }
 
     /** A QI power set limited below the MSU size, or counted without the lattice, leaves SUDA2 to search. */
