@@ -149,4 +149,18 @@ class Suda2Properties {
         check(LegacySuda2.scores(keys, 4, 0.01, ProgressMonitor.none()),
                 Suda2.scores(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS, limited));
     }
+
+    /**
+     * The benchmark's shape with 1 % missing values in every key variable needs 41 counting passes
+     * (one per subset without a dense parent); the lattice still takes it, so SUDA2 reads its MSUs
+     * off the tables instead of searching (at 40 passes this fell to the prefix tree and the search).
+     */
+    @Test
+    void missingValuesInTheBenchmarksShapeStillUseTheTables() throws Exception {
+        List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(400_000,
+                new int[] {2, 90, 7, 16, 42, 9, 15, 5}, 1, 0, 9));
+        Suda2Marginals msus = new Suda2Marginals(keys.size(), 4);
+        QiContributionAnalysis.compute(keys, 8, ProgressMonitor.none(), Workers.of(POOL), msus);
+        assertTrue(msus.complete());
+    }
 }
