@@ -34,6 +34,20 @@ public final class MemoryBudget {
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
+    /**
+     * Whether {@code bytes} more fit the heap. The quick estimate counts garbage not yet collected
+     * as used; only when it says no does a garbage collection run, and the heap is asked again.
+     * For choosing between a faster and a leaner method, where the quick estimate alone made the
+     * choice depend on when the collector last ran.
+     */
+    public static boolean fits(long bytes) {
+        if (bytes <= available()) {
+            return true;
+        }
+        System.gc(); // only when the cheap estimate says no: the heap may hold garbage
+        return bytes <= available();
+    }
+
     /** The maximum heap (-Xmx) in bytes. */
     public static long maxHeap() {
         return Runtime.getRuntime().maxMemory();
@@ -50,12 +64,7 @@ public final class MemoryBudget {
      * @throws ResourceLimitException with the heap size to use
      */
     public static void require(String what, long bytes, long rows, long columns) throws ResourceLimitException {
-        if (bytes <= available()) {
-            return;
-        }
-        System.gc(); // only when the cheap estimate says no: the heap may hold garbage
-        long available = available();
-        if (bytes <= available) {
+        if (fits(bytes)) {
             return;
         }
         Runtime rt = Runtime.getRuntime();

@@ -184,7 +184,7 @@ final class MarginalLattice {
         // per thread: the bucketed keys, rows and weights, a dense table and its roll-ups, the bucket counts
         long packed = packBits <= 32 ? 4L * rows : packBits <= 64 ? 8L * rows : 0;
         long perTask = 14L * rows + 16L * dense + 4L * ((1L << bucketBits) + MAX_BUCKETS);
-        if (packed + perTask * workers.parallelism() > MemoryBudget.available() / 2) {
+        if (!MemoryBudget.fits(2 * (packed + perTask * workers.parallelism()))) {
             return false;
         }
         if (msus != null) {
@@ -207,7 +207,7 @@ final class MarginalLattice {
             }
         }
         // a bit a cell, and at most two ints a cell for the unique itemsets
-        if (!allDense || total * 9 > MemoryBudget.available() / 4) {
+        if (!allDense || !MemoryBudget.fits(36 * total)) {
             msus.abandon();
             return;
         }
