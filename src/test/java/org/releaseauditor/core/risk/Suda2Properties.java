@@ -123,15 +123,13 @@ class Suda2Properties {
                 new int[] {2, 20, 7, 16, 12, 9, 15, 5}, 1, 2, 9));
         // one worker: the lattice's memory check asks for one set of dense tables, which fits the
         // test heap even while other tests' soft caches hold much of it
-        Suda2Marginals msus = new Suda2Marginals(keys.size(), 4);
-        QiContributionAnalysis.compute(keys, 8, ProgressMonitor.none(), Workers.sequential(), msus);
+        Suda2Marginals msus = marginals(keys, 8, 4, Workers.sequential());
         assertTrue(msus.complete(), "every subset of up to 4 keys has a dense table");
         Suda2.Scores fromTables = Suda2.scores(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL),
                 Suda2Search.DENSE_CELLS, msus);
         assertFalse(msus.complete(), "the tables are released once used");
         check(LegacySuda2.scores(keys, 4, 0.01, ProgressMonitor.none()), fromTables);
-        Suda2Marginals again = new Suda2Marginals(keys.size(), 4);
-        QiContributionAnalysis.compute(keys, 8, ProgressMonitor.none(), Workers.sequential(), again);
+        Suda2Marginals again = marginals(keys, 8, 4, Workers.sequential());
         assertTrue(again.complete());
         assertEquals(Suda2.compute(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL)),
                 Suda2.compute(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL), again));
@@ -142,11 +140,9 @@ class Suda2Properties {
     void withoutEveryTableSuda2Searches() throws Exception {
         List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(5_000,
                 new int[] {2, 30, 7, 16, 5}, 1, 2, 5));
-        Suda2Marginals limited = new Suda2Marginals(keys.size(), 4);
-        QiContributionAnalysis.compute(keys, 3, ProgressMonitor.none(), Workers.of(POOL), limited);
+        Suda2Marginals limited = marginals(keys, 3, 4, Workers.of(POOL));
         assertFalse(limited.complete());
-        Suda2Marginals direct = new Suda2Marginals(keys.size(), 2);
-        QiContributionAnalysis.compute(keys, 2, ProgressMonitor.none(), Workers.of(POOL), direct);
+        Suda2Marginals direct = marginals(keys, 2, 2, Workers.of(POOL));
         assertFalse(direct.complete());
         check(LegacySuda2.scores(keys, 4, 0.01, ProgressMonitor.none()),
                 Suda2.scores(keys, 4, 0.01, ProgressMonitor.none(), Workers.of(POOL), Suda2Search.DENSE_CELLS, limited));
@@ -161,8 +157,15 @@ class Suda2Properties {
     void missingValuesInTheBenchmarksShapeStillUseTheTables() throws Exception {
         List<Column> keys = PartitionProperties.table(new PartitionProperties.Spec(400_000,
                 new int[] {2, 90, 7, 16, 42, 9, 15, 5}, 1, 0, 9));
-        Suda2Marginals msus = new Suda2Marginals(keys.size(), 4);
-        QiContributionAnalysis.compute(keys, 8, ProgressMonitor.none(), Workers.sequential(), msus);
+        Suda2Marginals msus = marginals(keys, 8, 4, Workers.sequential());
         assertTrue(msus.complete());
+    }
+
+    /** SUDA2's tables as the QI contribution of up to {@code maxQi} QIs hands them over (or abandons them). */
+    private static Suda2Marginals marginals(List<Column> keys, int maxQi, int maxMsu, Workers workers)
+            throws Exception {
+        Suda2Marginals msus = new Suda2Marginals(keys.size(), maxMsu);
+        QiContributionAnalysis.compute(keys, maxQi, ProgressMonitor.none(), workers, msus);
+        return msus;
     }
 }
